@@ -1,0 +1,29 @@
+package io.soma.hub.orchestration.session;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** How session ids map to workflow ids, and how an idempotency key maps to a session id. */
+public final class SessionIds {
+
+  private static final String WORKFLOW_PREFIX = "session-";
+
+  private SessionIds() {}
+
+  public static String newSessionId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /**
+   * The same tenant and key always give the same session id, so the workflow id itself deduplicates concurrent
+   * requests: Temporal starts at most one workflow per id.
+   */
+  public static String fromIdempotencyKey(String tenant, String idempotencyKey) {
+    String material = "soma-session\n" + tenant + "\n" + idempotencyKey;
+    return UUID.nameUUIDFromBytes(material.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  public static String workflowId(String sessionId) {
+    return WORKFLOW_PREFIX + sessionId;
+  }
+}

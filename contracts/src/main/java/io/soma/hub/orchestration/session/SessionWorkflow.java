@@ -1,0 +1,23 @@
+package io.soma.hub.orchestration.session;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+
+/**
+ * One agent session: policy check, scoped token, model completion, audit event. Its progress is also written to
+ * the memo (see {@link SessionMemo}) so that it can be read while no worker is running.
+ */
+@WorkflowInterface
+public interface SessionWorkflow {
+
+  /** Keeps the original system's workflow type name so histories and dashboards stay comparable. */
+  String TYPE = "session-start-workflow";
+
+  @WorkflowMethod(name = TYPE)
+  SessionResult run(SessionRequest request);
+
+  @QueryMethod(name = "steps")
+  List<SessionStep> steps();
+}

@@ -1,0 +1,21 @@
+package io.soma.hub.store;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A fresh in-memory H2 database in PostgreSQL mode with the hub migrations applied. */
+final class EmbeddedStore {
+
+  private EmbeddedStore() {}
+
+  static JdbcClient migrated() {
+    DataSource dataSource =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    return JdbcClient.create(dataSource);
+  }
+}
