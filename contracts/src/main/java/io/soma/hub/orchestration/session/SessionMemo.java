@@ -9,5 +9,8 @@ public final class SessionMemo {
   public static final String TENANT = "tenant";
   public static final String STEPS = "steps";
 
+  /** A digest of the creating request, to tell an idempotent retry from a reused Idempotency-Key. */
+  public static final String REQUEST_FINGERPRINT = "request_sha256";
+
   private SessionMemo() {}
 }

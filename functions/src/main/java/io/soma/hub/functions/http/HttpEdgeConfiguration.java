@@ -1,0 +1,56 @@
+package io.soma.hub.functions.http;
+
+import io.soma.hub.functions.caller.Caller;
+import io.soma.hub.functions.security.Callers;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Serves the routes whose function is enabled: all of them locally (no definition set), or only those named in
+ * {@code spring.cloud.function.definition} (semicolon separated), which is how each Knative Service runs exactly
+ * one function from the same image.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HttpEdgeConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpEdgeConfiguration.class);
+
+  @Bean
+  RouterFunction<ServerResponse> gatewayRouterFunction(
+      List<GatewayRoute> routes,
+      FunctionCatalog catalog,
+      @Value("${spring.cloud.function.definition:}") String definition) {
+    Set<String> enabled =
+        Arrays.stream(definition.split(";")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    List<RouteDispatcher.BoundRoute> bound =
+        routes.stream()
+            .filter(route -> enabled.isEmpty() || enabled.contains(route.function()))
+            .map(route -> new RouteDispatcher.BoundRoute(route, resolve(catalog, route.function())))
+            .toList();
+    if (bound.isEmpty()) {
+      throw new IllegalStateException("spring.cloud.function.definition '" + definition + "' names no gateway function");
+    }
+    bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
+    Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
+    return new RouteDispatcher(bound, callers).routerFunction();
+  }
+
+  private static Function<Object, Object> resolve(FunctionCatalog catalog, String name) {
+    Function<Object, Object> function = catalog.lookup(name);
+    if (function == null) {
+      throw new IllegalStateException("no function named '" + name + "' in the catalog");
+    }
+    return function;
+  }
+}

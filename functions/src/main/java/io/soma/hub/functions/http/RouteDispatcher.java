@@ -1,0 +1,139 @@
+package io.soma.hub.functions.http;
+
+import io.soma.hub.functions.caller.Caller;
+import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.ProblemMapping.PayloadTooLargeException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's capability, reading
+ * and validating the body, invoking the route's function from the catalog and answering its output. Everything
+ * HTTP-specific (limits, media types, problem details) happens here so the functions stay plain Java.
+ */
+public final class RouteDispatcher {
+
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** A route with its function resolved from the catalog. */
+  public record BoundRoute(GatewayRoute route, Function<Object, Object> function) {}
+
+  private final List<BoundRoute> routes;
+  private final Function<ServerRequest, Caller> callers;
+  private final List<PathPattern> patterns;
+
+  public RouteDispatcher(List<BoundRoute> routes, Function<ServerRequest, Caller> callers) {
+    this.routes = List.copyOf(routes);
+    this.callers = callers;
+    this.patterns = routes.stream().map(b -> PathPatternParser.defaultInstance.parse(b.route().path())).toList();
+  }
+
+  public RouterFunction<ServerResponse> routerFunction() {
+    RouterFunctions.Builder builder = RouterFunctions.route();
+    for (BoundRoute bound : routes) {
+      GatewayRoute route = bound.route();
+      builder.route(
+          RequestPredicates.method(route.method()).and(RequestPredicates.path(route.path())),
+          request -> serve(bound, request));
+    }
+    return builder.route(RequestPredicates.all(), this::notRouted).build();
+  }
+
+  private ServerResponse serve(BoundRoute bound, ServerRequest request) {
+    GatewayRoute route = bound.route();
+    try {
+      Caller caller = callers.apply(request);
+      if (route.capability() != null && !caller.can(route.capability())) {
+        return problem(
+            new Problem(
+                HttpStatus.FORBIDDEN,
+                "the token lacks the capability " + route.capability(),
+                request.path(),
+                Map.of("required_capability", route.capability())));
+      }
+      Object body = route.bodyType() == null ? null : readBody(request, route.bodyType());
+      Object input =
+          route.input().apply(new RouteRequest(caller, request.pathVariables(), request.headers().asHttpHeaders(), body));
+      Reply reply = route.reply().apply(bound.function().apply(input));
+      ServerResponse.BodyBuilder response = ServerResponse.status(reply.status());
+      reply.headers().forEach(response::header);
+      return response.contentType(MediaType.APPLICATION_JSON).body(GatewayJson.MAPPER.writeValueAsBytes(reply.body()));
+    } catch (UnsupportedMediaType e) {
+      return problem(new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), request.path()));
+    } catch (RuntimeException e) {
+      return problem(ProblemMapping.toProblem(e, request.path()));
+    }
+  }
+
+  private static Object readBody(ServerRequest request, Class<?> type) {
+    MediaType contentType = request.headers().contentType().orElse(null);
+    if (contentType == null
+        || !(MediaType.APPLICATION_JSON.includes(contentType)
+            || (contentType.getSubtype().endsWith("+json") && "application".equals(contentType.getType())))) {
+      throw new UnsupportedMediaType(
+          "the request body must be application/json, not " + (contentType == null ? "unspecified" : contentType));
+    }
+    HttpServletRequest servlet = request.servletRequest();
+    if (servlet.getContentLengthLong() > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException(MAX_BODY_BYTES);
+    }
+    byte[] bytes;
+    try (InputStream in = servlet.getInputStream()) {
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw new InvalidInputException("body", "could not be read completely");
+    }
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException(MAX_BODY_BYTES);
+    }
+    return JsonBodies.parse(bytes, type);
+  }
+
+  /** 405 with the allowed methods when the path exists, else 404. */
+  private ServerResponse notRouted(ServerRequest request) {
+    var path = request.requestPath().pathWithinApplication();
+    List<HttpMethod> allowed =
+        java.util.stream.IntStream.range(0, patterns.size())
+            .filter(i -> patterns.get(i).matches(path))
+            .mapToObj(i -> routes.get(i).route().method())
+            .distinct()
+            .toList();
+    if (allowed.isEmpty()) {
+      return problem(new Problem(HttpStatus.NOT_FOUND, "no endpoint at " + request.path(), request.path()));
+    }
+    Problem problem =
+        new Problem(HttpStatus.METHOD_NOT_ALLOWED, request.method() + " is not supported here", request.path());
+    return ServerResponse.status(problem.status())
+        .header(HttpHeaders.ALLOW, allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", ")))
+        .contentType(PROBLEM_JSON)
+        .body(problem.toJson());
+  }
+
+  private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);
+
+  static ServerResponse problem(Problem problem) {
+    return ServerResponse.status(problem.status()).contentType(PROBLEM_JSON).body(problem.toJson());
+  }
+
+  private static final class UnsupportedMediaType extends RuntimeException {
+    UnsupportedMediaType(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.soma.hub.functions.security;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Every {@code /v1/**} call needs a valid bearer token; health and metrics are anonymous (SPEC, Security). */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  @Bean
+  AuthSettings authSettings(
+      @Value("${HUB_JWT_SECRET:}") String secret,
+      @Value("${HUB_JWT_JWKS_URL:}") String jwksUrl,
+      @Value("${HUB_JWT_ISSUER:}") String issuer,
+      @Value("${HUB_JWT_AUDIENCE:}") String audience) {
+    return new AuthSettings(secret, jwksUrl, issuer, audience);
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(AuthSettings settings) {
+    return JwtDecoders.fromSettings(settings);
+  }
+
+  @Bean
+  SecurityFilterChain gatewaySecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
+    http.csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            authorize ->
+                authorize
+                    .requestMatchers("/v1/**")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/health", "/health/**", "/metrics")
+                    .permitAll()
+                    .anyRequest()
+                    .permitAll())
+        .oauth2ResourceServer(
+            resourceServer ->
+                resourceServer.jwt(jwt -> jwt.decoder(decoder)).authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+}

@@ -1,0 +1,69 @@
+package io.soma.hub.functions.sessions;
+
+import io.soma.hub.functions.caller.Caller;
+import io.soma.hub.functions.errors.RefusedException;
+import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.moderation.ModerationGuard;
+import io.soma.hub.functions.moderation.ModerationMetrics;
+import io.soma.hub.functions.moderation.ModerationVerdict;
+import io.soma.hub.orchestration.session.SessionIds;
+import io.soma.hub.orchestration.session.SessionRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@code createSession}: kill switch, then moderation, then the session workflow is started (or found again). */
+public class CreateSession implements Function<CreateSessionCommand, SessionAccepted> {
+
+  private final KillSwitch killSwitch;
+  private final ModerationGuard moderation;
+  private final ModerationMetrics metrics;
+  private final SessionStarter starter;
+
+  public CreateSession(
+      KillSwitch killSwitch, ModerationGuard moderation, ModerationMetrics metrics, SessionStarter starter) {
+    this.killSwitch = killSwitch;
+    this.moderation = moderation;
+    this.metrics = metrics;
+    this.starter = starter;
+  }
+
+  @Override
+  public SessionAccepted apply(CreateSessionCommand command) {
+    Caller caller = command.caller();
+    if (killSwitch.engaged()) {
+      metrics.decision(caller.tenant(), "kill_switch");
+      throw new UnavailableException("the gateway kill switch is engaged: no new sessions are started");
+    }
+    CreateSessionBody body = command.body();
+    ModerationVerdict verdict = moderation.evaluate(caller, body.prompt());
+    if (!verdict.allowed()) {
+      throw new RefusedException(
+          "the prompt was blocked by moderation",
+          Map.of(
+              "strike_count", verdict.strikeCount(),
+              "flagged_terms", verdict.flaggedTerms(),
+              "reasons", verdict.reasons()));
+    }
+    String sessionId =
+        command.idempotencyKey() == null
+            ? SessionIds.newSessionId()
+            : SessionIds.fromIdempotencyKey(caller.tenant(), command.idempotencyKey());
+    SessionRequest request =
+        new SessionRequest(
+            sessionId,
+            caller.tenant(),
+            caller.subject(),
+            List.copyOf(caller.capabilities()),
+            body.prompt(),
+            body.capsuleId(),
+            body.metadata());
+    boolean started = starter.start(request);
+    return new SessionAccepted(
+        sessionId,
+        "accepted",
+        new SessionAccepted.Moderation(
+            verdict.strikeCount(), verdict.flaggedTerms(), verdict.reasons(), verdict.bypassed()),
+        !started);
+  }
+}

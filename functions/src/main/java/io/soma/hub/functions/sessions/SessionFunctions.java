@@ -1,0 +1,35 @@
+package io.soma.hub.functions.sessions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.soma.hub.functions.moderation.ModerationGuard;
+import io.soma.hub.functions.moderation.ModerationMetrics;
+import io.temporal.client.WorkflowClient;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class SessionFunctions {
+
+  @Bean
+  KillSwitch killSwitch(@Value("${HUB_KILL_SWITCH:false}") boolean engaged) {
+    return new KillSwitch(engaged);
+  }
+
+  @Bean
+  SessionStarter sessionStarter(WorkflowClient client, MeterRegistry registry) {
+    return new SessionStarter(client, registry);
+  }
+
+  @Bean
+  Function<CreateSessionCommand, SessionAccepted> createSession(
+      KillSwitch killSwitch, ModerationGuard moderation, ModerationMetrics metrics, SessionStarter starter) {
+    return new CreateSession(killSwitch, moderation, metrics, starter);
+  }
+
+  @Bean
+  Function<SessionLookup, SessionView> getSession(WorkflowClient client) {
+    return new GetSession(new SessionReader(client));
+  }
+}

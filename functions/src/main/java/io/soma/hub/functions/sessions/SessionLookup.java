@@ -1,0 +1,6 @@
+package io.soma.hub.functions.sessions;
+
+import io.soma.hub.functions.caller.Caller;
+
+/** Input of the {@code getSession} function. */
+public record SessionLookup(Caller caller, String sessionId) {}

@@ -1,0 +1,108 @@
+package io.soma.hub.functions.sessions;
+
+import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.soma.hub.functions.errors.ConflictException;
+import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.session.SessionIds;
+import io.soma.hub.orchestration.session.SessionMemo;
+import io.soma.hub.orchestration.session.SessionRequest;
+import io.soma.hub.orchestration.session.SessionStep;
+import io.soma.hub.orchestration.session.SessionWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Starts session workflows. The workflow id derives from the session id, and Temporal refuses a second start of
+ * the same id, so concurrent requests with one Idempotency-Key start exactly one workflow.
+ */
+public class SessionStarter {
+
+  /** Long enough for slow model providers and their retries; a stuck session ends as FAILED, not never. */
+  static final Duration EXECUTION_TIMEOUT = Duration.ofHours(1);
+
+  private final WorkflowClient client;
+  private final Timer startTimer;
+
+  public SessionStarter(WorkflowClient client, MeterRegistry registry) {
+    this.client = client;
+    this.startTimer =
+        Timer.builder("gateway.workflow.start")
+            .description("Time to start a session workflow in Temporal")
+            .register(registry);
+  }
+
+  /** Returns true when this call started the workflow, false when an identical request had already started it. */
+  public boolean start(SessionRequest request) {
+    String fingerprint = fingerprint(request);
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(SessionIds.workflowId(request.sessionId()))
+            .setTaskQueue(TaskQueues.SESSIONS)
+            .setWorkflowExecutionTimeout(EXECUTION_TIMEOUT)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+            .setMemo(
+                Map.of(
+                    SessionMemo.TENANT, request.tenant(),
+                    SessionMemo.STEPS, SessionStep.plan(),
+                    SessionMemo.REQUEST_FINGERPRINT, fingerprint))
+            .build();
+    SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, options);
+    try {
+      startTimer.record(() -> WorkflowClient.start(workflow::run, request));
+      return true;
+    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+      requireSameRequest(request, fingerprint);
+      return false;
+    } catch (WorkflowServiceException | StatusRuntimeException e) {
+      throw new UnavailableException("the orchestrator is unavailable; retry later", e);
+    }
+  }
+
+  private void requireSameRequest(SessionRequest request, String fingerprint) {
+    String existing;
+    try {
+      existing =
+          client
+              .newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()))
+              .describe()
+              .getMemo(SessionMemo.REQUEST_FINGERPRINT, String.class, String.class);
+    } catch (WorkflowException | StatusRuntimeException e) {
+      throw new UnavailableException("the orchestrator is unavailable; retry later", e);
+    }
+    if (!Objects.equals(existing, fingerprint)) {
+      throw new ConflictException("this Idempotency-Key was already used with a different request");
+    }
+  }
+
+  /** A digest of what the caller asked for; the session id is excluded because it derives from the key. */
+  static String fingerprint(SessionRequest request) {
+    StringBuilder canonical = new StringBuilder();
+    canonical.append(request.subject()).append('\n').append(request.prompt()).append('\n');
+    canonical.append(Objects.toString(request.capsuleId(), "")).append('\n');
+    new TreeMap<>(request.metadata()).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

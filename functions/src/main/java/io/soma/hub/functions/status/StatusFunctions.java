@@ -1,0 +1,22 @@
+package io.soma.hub.functions.status;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class StatusFunctions {
+
+  @Bean
+  Function<StatusQuery, StatusView> status(
+      ObjectProvider<BuildProperties> build,
+      @Value("${K_SERVICE:#{null}}") String kService,
+      @Value("${K_REVISION:#{null}}") String kRevision) {
+    String version = Optional.ofNullable(build.getIfAvailable()).map(BuildProperties::getVersion).orElse("dev");
+    return new Status(version, kService, kRevision);
+  }
+}
