@@ -1,0 +1,150 @@
+package io.soma.hub.orchestration.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soma.hub.orchestration.session.SessionFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server errors, timeouts and
+ * I/O errors are retryable failures; a client error (4xx) is not, because sending the same request again cannot
+ * succeed.
+ */
+public final class OpenAiCompatibleProvider implements ModelProvider {
+
+  public static final String PROVIDER = "openai-compatible";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ERROR_BODY_CHARS = 500;
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  private final URI completionsUri;
+  private final String model;
+  private final String apiKey;
+  private final Duration requestTimeout;
+  private final HttpClient http;
+
+  public OpenAiCompatibleProvider(
+      String baseUrl, String model, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+    this.completionsUri = completionsUri(baseUrl);
+    this.model = model;
+    this.apiKey = apiKey;
+    this.requestTimeout = requestTimeout;
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+  }
+
+  /** Accepts a base URL with or without a trailing {@code /v1}. */
+  static URI completionsUri(String baseUrl) {
+    String base = baseUrl.strip();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    if (base.endsWith("/v1")) {
+      base = base.substring(0, base.length() - "/v1".length());
+    }
+    return URI.create(base + "/v1/chat/completions");
+  }
+
+  public URI completionsUri() {
+    return completionsUri;
+  }
+
+  @Override
+  public ModelReply complete(String prompt) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(completionsUri)
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(requestBody(prompt)));
+    if (apiKey != null && !apiKey.isBlank()) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw unavailable("model provider at " + completionsUri + " failed: " + e, Optional.empty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("interrupted while calling the model provider", Optional.empty());
+    }
+    int status = response.statusCode();
+    if (status == 408 || status == 429 || status >= 500) {
+      throw unavailable(
+          "model provider at " + completionsUri + " answered HTTP " + status + ": " + abbreviate(response.body()),
+          retryAfter(response));
+    }
+    if (status < 200 || status >= 300) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "model provider at " + completionsUri + " rejected the request with HTTP " + status + ": "
+              + abbreviate(response.body()),
+          SessionFailures.MODEL_PROVIDER_REJECTED,
+          status);
+    }
+    return new ModelReply(model, PROVIDER, contentOf(response.body()));
+  }
+
+  private String requestBody(String prompt) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("model", model);
+    ObjectNode message = body.putArray("messages").addObject();
+    message.put("role", "user");
+    message.put("content", prompt);
+    return body.toString();
+  }
+
+  private String contentOf(String body) {
+    JsonNode content;
+    try {
+      content = JSON.readTree(body).path("choices").path(0).path("message").path("content");
+    } catch (IOException e) {
+      throw badResponse("the model provider's answer is not JSON: " + abbreviate(body));
+    }
+    if (!content.isTextual()) {
+      throw badResponse("the model provider's answer has no choices[0].message.content: " + abbreviate(body));
+    }
+    return content.textValue();
+  }
+
+  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(
+            value -> {
+              try {
+                long seconds = Long.parseLong(value.strip());
+                return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+              } catch (NumberFormatException httpDate) {
+                return Optional.empty();
+              }
+            })
+        .map(delay -> delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
+  }
+
+  private static ApplicationFailure unavailable(String message, Optional<Duration> retryAfter) {
+    ApplicationFailure failure = ApplicationFailure.newFailure(message, SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+    retryAfter.ifPresent(failure::setNextRetryDelay);
+    return failure;
+  }
+
+  private static ApplicationFailure badResponse(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
+  }
+
+  private static String abbreviate(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= MAX_ERROR_BODY_CHARS ? text : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+  }
+}

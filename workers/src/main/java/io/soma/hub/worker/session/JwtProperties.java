@@ -1,0 +1,10 @@
+package io.soma.hub.worker.session;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Signing of the scoped session tokens; issuer and audience match what the gateway checks. */
+@ConfigurationProperties("hub.jwt")
+public record JwtProperties(
+    String secret, String issuer, String audience, @DefaultValue("5m") Duration scopedTokenTtl) {}

@@ -1,0 +1,97 @@
+package io.soma.hub.worker.session;
+
+import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.model.ModelProvider;
+import io.soma.hub.orchestration.model.OfflineModelProvider;
+import io.soma.hub.orchestration.model.OpenAiCompatibleProvider;
+import io.soma.hub.orchestration.policy.LocalPolicyRules;
+import io.soma.hub.orchestration.policy.OpaClient;
+import io.soma.hub.orchestration.policy.SessionPolicy;
+import io.soma.hub.orchestration.session.SessionActivities;
+import io.soma.hub.orchestration.session.SessionActivitiesImpl;
+import io.soma.hub.orchestration.session.SessionWorkflowImpl;
+import io.soma.hub.orchestration.token.ScopedTokens;
+import io.soma.hub.store.AuditLog;
+import io.soma.hub.store.SessionCompletions;
+import io.soma.hub.worker.temporal.WorkerRegistration;
+import io.temporal.worker.Worker;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The session workflow and its activities on the sessions task queue. */
+@Configuration(proxyBeanMethods = false)
+class SessionWorkerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SessionWorkerConfiguration.class);
+
+  @Bean
+  SessionPolicy sessionPolicy(PolicyProperties properties) {
+    Set<String> deniedTenants =
+        properties.deniedTenants().stream().map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+    Optional<OpaClient> opa =
+        Optional.ofNullable(properties.opaUrl())
+            .filter(url -> !url.isBlank())
+            .map(url -> new OpaClient(URI.create(url), properties.opaConnectTimeout(), properties.opaTimeout()));
+    log.info(
+        "Session policy: {} denied tenant(s), OPA {}",
+        deniedTenants.size(),
+        opa.isPresent() ? "at " + properties.opaUrl() : "not configured");
+    return new SessionPolicy(new LocalPolicyRules(deniedTenants), opa);
+  }
+
+  @Bean
+  ScopedTokens scopedTokens(JwtProperties properties, Clock clock) {
+    if (properties.secret() == null || properties.secret().isBlank()) {
+      log.warn("HUB_JWT_SECRET is not set: sessions will fail at the scoped token step");
+    }
+    return new ScopedTokens(
+        properties.secret(), properties.issuer(), properties.audience(), properties.scopedTokenTtl(), clock);
+  }
+
+  @Bean
+  ModelProvider modelProvider(ModelProperties properties) {
+    if (!properties.configured()) {
+      log.info("No HUB_MODEL_BASE_URL: sessions are answered by the offline provider");
+      return new OfflineModelProvider();
+    }
+    if (properties.name() == null || properties.name().isBlank()) {
+      throw new IllegalStateException(
+          "HUB_MODEL_BASE_URL is set but HUB_MODEL_NAME is not: name the model the provider should run");
+    }
+    OpenAiCompatibleProvider provider =
+        new OpenAiCompatibleProvider(
+            properties.baseUrl(),
+            properties.name(),
+            properties.apiKey(),
+            properties.connectTimeout(),
+            properties.requestTimeout());
+    log.info("Model provider: {} with model {}", provider.completionsUri(), properties.name());
+    return provider;
+  }
+
+  @Bean
+  SessionActivities sessionActivities(
+      SessionPolicy policy,
+      ScopedTokens tokens,
+      ModelProvider provider,
+      SessionCompletions completions,
+      AuditLog auditLog) {
+    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog);
+  }
+
+  @Bean
+  WorkerRegistration sessionWorker(SessionActivities activities) {
+    return factory -> {
+      Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
+      worker.registerWorkflowImplementationTypes(SessionWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities);
+    };
+  }
+}

@@ -1,0 +1,68 @@
+package io.soma.hub.worker.temporal;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The plain Temporal SDK, wired by hand: one set of service stubs reporting SDK metrics to the application's
+ * registry, one client for the configured namespace, one worker factory whose lifecycle we own.
+ */
+@Configuration(proxyBeanMethods = false)
+class TemporalConfiguration {
+
+  @Bean
+  @ConditionalOnProperty(name = "hub.temporal.embedded", havingValue = "true")
+  EmbeddedTemporalServer embeddedTemporalServer(TemporalProperties properties) {
+    return new EmbeddedTemporalServer(properties.port());
+  }
+
+  @Bean(destroyMethod = "close")
+  Scope temporalMetricsScope(MeterRegistry registry, TemporalProperties properties) {
+    return new RootScopeBuilder()
+        .reporter(new RegistryKeepingReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofMillis(properties.metricsReportInterval().toMillis()));
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, Scope temporalMetricsScope) {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(properties.address())
+            .setMetricsScope(temporalMetricsScope)
+            .build());
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+  }
+
+  /** Shut down by {@link TemporalWorkerLifecycle}, with a drain, not by the bean factory. */
+  @Bean(destroyMethod = "")
+  WorkerFactory workerFactory(WorkflowClient client) {
+    return WorkerFactory.newInstance(client);
+  }
+
+  @Bean
+  TemporalWorkerLifecycle temporalWorkerLifecycle(
+      WorkerFactory factory, List<WorkerRegistration> registrations, TemporalProperties properties) {
+    return new TemporalWorkerLifecycle(factory, registrations, properties);
+  }
+
+  @Bean
+  TemporalHealthIndicator temporalHealthIndicator(
+      TemporalWorkerLifecycle worker, TemporalProperties properties) {
+    return new TemporalHealthIndicator(worker, properties);
+  }
+}
