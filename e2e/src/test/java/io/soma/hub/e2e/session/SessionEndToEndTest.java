@@ -1,0 +1,86 @@
+package io.soma.hub.e2e.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.soma.hub.e2e.support.JsonHttp;
+import io.soma.hub.e2e.support.LocalHub;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real jars against a real Temporal dev server: a session from the HTTP call to its completed workflow. */
+class SessionEndToEndTest {
+
+  private static LocalHub hub;
+
+  @BeforeAll
+  static void startTheHub() {
+    hub = LocalHub.builder().start();
+  }
+
+  @AfterAll
+  static void stopTheHub() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @Test
+  void healthAndMetricsAreAnonymous() {
+    assertThat(hub.gateway().get("/health/readiness").status()).as("functions /health/readiness").isEqualTo(200);
+    assertThat(hub.gateway().get("/metrics").status()).as("functions /metrics").isEqualTo(200);
+    assertThat(hub.workerManagement().get("/metrics").status()).as("worker /metrics").isEqualTo(200);
+  }
+
+  @Test
+  void theApiNeedsAToken() {
+    JsonHttp.Response response = hub.gateway().get("/v1/status");
+
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aSessionRunsEveryStepWithTheOfflineProvider() {
+    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+
+    JsonHttp.Response created = ann.post("/v1/sessions", Map.of("prompt", "Plan a product launch"));
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("status").asText()).isEqualTo("accepted");
+    String sessionId = created.json().get("session_id").asText();
+    JsonNode session =
+        await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(300))
+            .until(() -> ann.get("/v1/sessions/" + sessionId).json(), s -> isFinished(s.path("status").asText()));
+    assertThat(session.get("status").asText()).as(session.toString()).isEqualTo("COMPLETED");
+    assertThat(session.at("/result/provider").asText()).isEqualTo("offline");
+    assertThat(stepNames(session)).containsExactly("policy_check", "scoped_token", "model_completion", "audit_event");
+    assertThat(session.get("steps").findValuesAsText("status")).containsOnly("COMPLETED");
+  }
+
+  @Test
+  void anotherTenantCannotSeeTheSession() {
+    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    JsonHttp eve = hub.gateway().as(hub.tokens().mint("globex", "eve", "sessions:read"));
+    String sessionId = ann.post("/v1/sessions", Map.of("prompt", "hello")).json().get("session_id").asText();
+
+    assertThat(eve.get("/v1/sessions/" + sessionId).status()).isEqualTo(404);
+  }
+
+  private static boolean isFinished(String status) {
+    return List.of("COMPLETED", "FAILED", "CANCELLED").contains(status);
+  }
+
+  private static List<String> stepNames(JsonNode session) {
+    List<String> names = new ArrayList<>();
+    session.get("steps").forEach(step -> names.add(step.get("name").asText()));
+    return names;
+  }
+}

@@ -1,0 +1,128 @@
+package io.soma.hub.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole hub as {@code ./hub up} runs it: a Temporal dev server, the worker jar and the functions jar, in local
+ * mode with a fresh secret and data directory, on free ports. Skips the test when a jar is not built.
+ */
+public final class LocalHub implements AutoCloseable {
+
+  private final TemporalDevServer temporal;
+  private final HubProcess worker;
+  private final HubProcess functions;
+  private final LocalTokens tokens;
+  private final Path dataDirectory;
+  private final int functionsPort;
+  private final int workerPort;
+
+  private LocalHub(Builder builder, Path functionsJar, Path workerJar, TemporalDevServer temporal, Path data) {
+    this.temporal = temporal;
+    this.tokens = LocalTokens.withRandomSecret();
+    this.dataDirectory = data;
+    this.functionsPort = Ports.free();
+    this.workerPort = Ports.free();
+    Map<String, String> common = new HashMap<>(builder.environment);
+    common.put("HUB_LOCAL_MODE", "true");
+    common.put("HUB_JWT_SECRET", tokens.secret());
+    common.put("HUB_DATA_DIR", data.toString());
+    common.put("HUB_TEMPORAL_ADDRESS", temporal.address());
+    common.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
+    Map<String, String> workerEnvironment = new HashMap<>(common);
+    workerEnvironment.put("HUB_WORKER_PORT", Integer.toString(workerPort));
+    Map<String, String> functionsEnvironment = new HashMap<>(common);
+    functionsEnvironment.put("PORT", Integer.toString(functionsPort));
+    this.worker = HubProcess.jar("worker", workerJar, workerEnvironment, readiness(workerPort));
+    this.functions = HubProcess.jar("functions", functionsJar, functionsEnvironment, readiness(functionsPort));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public TemporalDevServer temporal() {
+    return temporal;
+  }
+
+  public HubProcess worker() {
+    return worker;
+  }
+
+  public HubProcess functions() {
+    return functions;
+  }
+
+  public LocalTokens tokens() {
+    return tokens;
+  }
+
+  /** A client for the functions (the gateway). */
+  public JsonHttp gateway() {
+    return new JsonHttp(URI.create("http://127.0.0.1:" + functionsPort + "/"));
+  }
+
+  /** A client for the worker's management port (/metrics, /health). */
+  public JsonHttp workerManagement() {
+    return new JsonHttp(URI.create("http://127.0.0.1:" + workerPort + "/"));
+  }
+
+  @Override
+  public void close() {
+    functions.stop();
+    worker.stop();
+    temporal.close();
+    Directories.deleteRecursively(dataDirectory);
+  }
+
+  private static URI readiness(int port) {
+    return URI.create("http://127.0.0.1:" + port + "/health/readiness");
+  }
+
+  public static final class Builder {
+
+    private final Map<String, String> environment = new HashMap<>();
+
+    private Builder() {}
+
+    /** An extra variable for both processes, e.g. HUB_MODEL_BASE_URL. */
+    public Builder env(String name, String value) {
+      environment.put(name, value);
+      return this;
+    }
+
+    /** The hub store in this PostgreSQL instead of the embedded file database. */
+    public Builder store(PostgresServer postgres) {
+      return env("HUB_DB_URL", postgres.jdbcUrl())
+          .env("HUB_DB_USER", postgres.user())
+          .env("HUB_DB_PASSWORD", postgres.password());
+    }
+
+    /** Starts Temporal, then the worker, then the functions, each ready before the next. */
+    public LocalHub start() {
+      Path functionsJar = HubJars.functions();
+      Path workerJar = HubJars.worker();
+      TemporalDevServer temporal = TemporalDevServer.start();
+      LocalHub hub;
+      try {
+        hub = new LocalHub(this, functionsJar, workerJar, temporal, Files.createTempDirectory("hub-data"));
+      } catch (IOException e) {
+        temporal.close();
+        throw new UncheckedIOException(e);
+      }
+      try {
+        hub.worker.start();
+        hub.functions.start();
+        return hub;
+      } catch (RuntimeException | AssertionError e) {
+        hub.close();
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.soma.hub.e2e.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the external tools the harness runs. Under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true) a missing tool
+ * fails the test, since the hub installed it; in a bare {@code mvn} run the test is skipped instead.
+ */
+public final class LocalTools {
+
+  private LocalTools() {}
+
+  public static Path temporalCli() {
+    return fromEnvironment("HUB_TEMPORAL_CLI")
+        .or(() -> executable(Path.of(System.getProperty("user.home"), ".cache/soma-hub/venv/bin/temporal")))
+        .or(() -> onPath("temporal"))
+        .orElseGet(() -> missing("the temporal CLI (./hub install puts it in ~/.cache/soma-hub/venv)"));
+  }
+
+  /** The directory holding initdb, pg_ctl and psql. */
+  public static Path postgresBin() {
+    return fromEnvironment("HUB_PG_BIN")
+        .or(() -> onPath("initdb").map(initdb -> realPath(initdb).getParent()))
+        .or(LocalTools::debianPostgres)
+        .filter(bin -> Files.isExecutable(bin.resolve("pg_ctl")))
+        .orElseGet(() -> missing("PostgreSQL's initdb and pg_ctl (./hub install adds them)"));
+  }
+
+  private static Optional<Path> fromEnvironment(String variable) {
+    return Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank()).map(Path::of);
+  }
+
+  private static Optional<Path> executable(Path path) {
+    return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+  }
+
+  private static Optional<Path> onPath(String name) {
+    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> Path.of(entry, name))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
+  private static Optional<Path> debianPostgres() {
+    Path versions = Path.of("/usr/lib/postgresql");
+    if (!Files.isDirectory(versions)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> children = Files.list(versions)) {
+      return children
+          .filter(version -> version.getFileName().toString().matches("\\d+"))
+          .max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+          .map(version -> version.resolve("bin"))
+          .filter(bin -> Files.isExecutable(bin.resolve("initdb")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path missing(String what) {
+    String message = "missing " + what;
+    if (Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
+      throw new AssertionError(message);
+    }
+    Assumptions.abort(message);
+    throw new AssertionError("unreachable");
+  }
+}
