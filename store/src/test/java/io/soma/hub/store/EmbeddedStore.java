@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A fresh in-memory H2 database in PostgreSQL mode with the hub migrations applied. */
-final class EmbeddedStore {
+public final class EmbeddedStore {
 
   private EmbeddedStore() {}
 
-  static JdbcClient migrated() {
+  public static JdbcClient migrated() {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
