@@ -90,7 +90,7 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
           SessionFailures.MODEL_PROVIDER_REJECTED,
           status);
     }
-    return new ModelReply(model, PROVIDER, contentOf(response.body()));
+    return replyOf(response.body());
   }
 
   private String requestBody(String prompt) {
@@ -102,17 +102,21 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     return body.toString();
   }
 
-  private String contentOf(String body) {
-    JsonNode content;
+  /** Names the model the provider says it ran, which may be more precise than the one asked for. */
+  private ModelReply replyOf(String body) {
+    JsonNode answer;
     try {
-      content = JSON.readTree(body).path("choices").path(0).path("message").path("content");
+      answer = JSON.readTree(body);
     } catch (IOException e) {
       throw badResponse("the model provider's answer is not JSON: " + abbreviate(body));
     }
+    JsonNode content = answer.path("choices").path(0).path("message").path("content");
     if (!content.isTextual()) {
       throw badResponse("the model provider's answer has no choices[0].message.content: " + abbreviate(body));
     }
-    return content.textValue();
+    JsonNode served = answer.path("model");
+    String servedModel = served.isTextual() && !served.textValue().isBlank() ? served.textValue() : model;
+    return new ModelReply(servedModel, PROVIDER, content.textValue());
   }
 
   private static Optional<Duration> retryAfter(HttpResponse<?> response) {

@@ -1,0 +1,158 @@
+package io.soma.hub.orchestration.model;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.soma.hub.orchestration.session.SessionFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OpenAiCompatibleProviderTest {
+
+  private static final String COMPLETIONS = "/v1/chat/completions";
+  private static final String ANSWER =
+      "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"served-model\",\"choices\":[{\"index\":0,"
+          + "\"message\":{\"role\":\"assistant\",\"content\":\"Hello there.\"},\"finish_reason\":\"stop\"}]}";
+
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Test
+  void postsTheModelAndTheUserMessageWithTheBearerKey() {
+    server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER)));
+
+    ModelReply reply = provider(server.baseUrl()).complete("Say hello.");
+
+    assertThat(reply).isEqualTo(new ModelReply("served-model", "openai-compatible", "Hello there."));
+    server.verify(
+        postRequestedFor(urlEqualTo(COMPLETIONS))
+            .withHeader("Authorization", equalTo("Bearer sk-test"))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson("{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}")));
+  }
+
+  @Test
+  void acceptsABaseUrlWithOrWithoutV1AndTrailingSlashes() {
+    String base = server.baseUrl();
+    URI expected = URI.create(base + COMPLETIONS);
+
+    assertThat(OpenAiCompatibleProvider.completionsUri(base)).isEqualTo(expected);
+    assertThat(OpenAiCompatibleProvider.completionsUri(base + "/")).isEqualTo(expected);
+    assertThat(OpenAiCompatibleProvider.completionsUri(base + "/v1")).isEqualTo(expected);
+    assertThat(OpenAiCompatibleProvider.completionsUri(base + "/v1/")).isEqualTo(expected);
+    assertThat(OpenAiCompatibleProvider.completionsUri("https://llm.example/openai/v1"))
+        .isEqualTo(URI.create("https://llm.example/openai/v1/chat/completions"));
+  }
+
+  @Test
+  void sendsNoAuthorizationHeaderWithoutAKey() {
+    server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER)));
+
+    new OpenAiCompatibleProvider(server.baseUrl(), "local", "", Duration.ofSeconds(1), Duration.ofSeconds(2))
+        .complete("Hi");
+
+    server.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withoutHeader("Authorization"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 503, 504, 429, 408})
+  void overloadAndServerErrorsAreRetryable(int status) {
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(status).withBody("busy")));
+
+    assertThatThrownBy(() -> provider(server.baseUrl()).complete("Hi"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isFalse();
+              assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+              assertThat(failure.getOriginalMessage()).contains("HTTP " + status);
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {400, 401, 403, 404, 422})
+  void clientErrorsAreNotRetryable(int status) {
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(status).withBody("{\"error\":\"no\"}")));
+
+    assertThatThrownBy(() -> provider(server.baseUrl()).complete("Hi"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_REJECTED);
+              assertThat(failure.getOriginalMessage()).contains("HTTP " + status).doesNotContain("sk-test");
+            });
+  }
+
+  @Test
+  void aRetryAfterHeaderSetsTheNextRetryDelay() {
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+    assertThatThrownBy(() -> provider(server.baseUrl()).complete("Hi"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7)));
+  }
+
+  @Test
+  void aSlowProviderTimesOutRetryably() {
+    server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER).withFixedDelay(3_000)));
+    OpenAiCompatibleProvider impatient =
+        new OpenAiCompatibleProvider(server.baseUrl(), "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> impatient.complete("Hi"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isFalse();
+              assertThat(failure.getOriginalMessage()).contains("HttpTimeoutException");
+            });
+  }
+
+  @Test
+  void anUnreachableProviderIsRetryable() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    assertThatThrownBy(() -> provider("http://127.0.0.1:" + closedPort).complete("Hi"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, failure -> assertThat(failure.isNonRetryable()).isFalse());
+  }
+
+  @Test
+  void anAnswerWithoutContentIsABadResponse() {
+    server.stubFor(post(COMPLETIONS).willReturn(okJson("{\"choices\":[]}")));
+
+    assertThatThrownBy(() -> provider(server.baseUrl()).complete("Hi"))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
+            });
+  }
+
+  private static OpenAiCompatibleProvider provider(String baseUrl) {
+    return new OpenAiCompatibleProvider(baseUrl, "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofSeconds(5));
+  }
+}
