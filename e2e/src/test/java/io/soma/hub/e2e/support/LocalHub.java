@@ -110,7 +110,16 @@ public final class LocalHub implements AutoCloseable {
       TemporalDevServer temporal = TemporalDevServer.start();
       LocalHub hub;
       try {
-        hub = new LocalHub(this, functionsJar, workerJar, temporal, Files.createTempDirectory("hub-data"));
+        Path data = Files.createTempDirectory("hub-data");
+        // Copies, so that a rebuild during the test cannot pull classes out from under the running jars.
+        Path jars = Files.createDirectories(data.resolve("jars"));
+        hub =
+            new LocalHub(
+                this,
+                Files.copy(functionsJar, jars.resolve("functions.jar")),
+                Files.copy(workerJar, jars.resolve("worker.jar")),
+                temporal,
+                data);
       } catch (IOException e) {
         temporal.close();
         throw new UncheckedIOException(e);
