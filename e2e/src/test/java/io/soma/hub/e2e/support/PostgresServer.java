@@ -74,8 +74,10 @@ public final class PostgresServer implements AutoCloseable {
   @Override
   public void close() {
     if (Files.exists(dataDirectory().resolve("postmaster.pid"))) {
-      Commands.run(directory, COMMAND_TIMEOUT, asOwner(pg("pg_ctl"), "-D", dataDirectory().toString(), "-m",
-          "immediate", "-w", "stop"));
+      Commands.run(
+          directory,
+          COMMAND_TIMEOUT,
+          asOwner(pg("pg_ctl"), "-D", dataDirectory().toString(), "-m", "immediate", "-w", "stop"));
     }
     Directories.deleteRecursively(directory);
   }
@@ -89,24 +91,41 @@ public final class PostgresServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    require(asOwner(pg("initdb"), "-D", dataDirectory().toString(), "-U", "postgres", "--auth-local=trust",
-        "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"));
+    require(
+        asOwner(
+            pg("initdb"),
+            "-D", dataDirectory().toString(),
+            "-U", "postgres",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "-E", "UTF8",
+            "--no-locale",
+            "--no-sync"));
   }
 
   private void startCluster() {
-    String options = String.join(" ",
-        "-p", Integer.toString(port),
-        "-c", "listen_addresses=127.0.0.1",
-        "-k", directory.toString(),
-        // A test cluster: durability is not what is under test, speed is welcome.
-        "-c", "fsync=off",
-        "-c", "synchronous_commit=off",
-        "-c", "full_page_writes=off");
-    Commands.Result result = Commands.run(directory, COMMAND_TIMEOUT, asOwner(pg("pg_ctl"), "-D",
-        dataDirectory().toString(), "-l", serverLog().toString(), "-o", options, "-w", "-t", "60", "start"));
+    String options =
+        String.join(
+            " ",
+            "-p", Integer.toString(port),
+            "-c", "listen_addresses=127.0.0.1",
+            "-k", directory.toString(),
+            // A test cluster: durability is not under test, and speed is welcome.
+            "-c", "fsync=off",
+            "-c", "synchronous_commit=off",
+            "-c", "full_page_writes=off");
+    List<String> start =
+        asOwner(
+            pg("pg_ctl"),
+            "-D", dataDirectory().toString(),
+            "-l", serverLog().toString(),
+            "-o", options,
+            "-w", "-t", "60",
+            "start");
+    Commands.Result result = Commands.run(directory, COMMAND_TIMEOUT, start);
     if (!result.ok()) {
-      throw new IllegalStateException("pg_ctl start failed:\n" + result.output() + "\n"
-          + ChildProcesses.tail(serverLog(), 40));
+      throw new IllegalStateException(
+          "pg_ctl start failed:\n" + result.output() + "\n" + ChildProcesses.tail(serverLog(), 40));
     }
   }
 
@@ -116,8 +135,16 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private void psql(String sql) {
-    require(asOwner(pg("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", directory.toString(), "-p",
-        Integer.toString(port), "-U", "postgres", "-d", "postgres", "-c", sql));
+    require(
+        asOwner(
+            pg("psql"),
+            "-X", "-q",
+            "-v", "ON_ERROR_STOP=1",
+            "-h", directory.toString(),
+            "-p", Integer.toString(port),
+            "-U", "postgres",
+            "-d", "postgres",
+            "-c", sql));
   }
 
   private void require(List<String> command) {

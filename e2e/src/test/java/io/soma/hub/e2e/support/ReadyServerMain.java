@@ -14,9 +14,10 @@ public final class ReadyServerMain {
       System.out.println("boom: " + System.getenv("EXIT_EARLY"));
       System.exit(3);
     }
-    long readyAt = System.currentTimeMillis() + Long.parseLong(System.getenv().getOrDefault("READY_AFTER_MS", "0"));
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(System.getenv("PORT"))), 0);
+    long readyAfter = Long.parseLong(System.getenv().getOrDefault("READY_AFTER_MS", "0"));
+    long readyAt = System.currentTimeMillis() + readyAfter;
+    int port = Integer.parseInt(System.getenv("PORT"));
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
         "/health/readiness",
         exchange -> {
