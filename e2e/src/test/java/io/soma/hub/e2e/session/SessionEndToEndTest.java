@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.RequiresHubJars;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real jars against a real Temporal dev server: a session from the HTTP call to its completed workflow. */
+@RequiresHubJars
 class SessionEndToEndTest {
 
   private static LocalHub hub;

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server errors, timeouts and
  * I/O errors are retryable failures; a client error (4xx) is not, because sending the same request again cannot
- * succeed.
+ * succeed. Speaks HTTP/1.1 only: some OpenAI-compatible servers mishandle the h2c upgrade the JDK client offers.
  */
 public final class OpenAiCompatibleProvider implements ModelProvider {
 
@@ -38,7 +38,7 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     this.model = model;
     this.apiKey = apiKey;
     this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
   }
 
   /** Accepts a base URL with or without a trailing {@code /v1}. */

@@ -31,7 +31,7 @@ public final class OpaClient {
   public OpaClient(URI baseUrl, Duration connectTimeout, Duration timeout) {
     this.decisionUri = URI.create(stripTrailingSlash(baseUrl.toString()) + DECISION_PATH);
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
   }
 
   public PolicyDecision evaluate(SessionRequest request) {

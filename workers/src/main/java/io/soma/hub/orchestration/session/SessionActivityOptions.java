@@ -9,7 +9,10 @@ import java.util.Map;
  * Timeouts and retries of every session activity. Retries are bounded in attempts and in total time, and the
  * failures that retrying cannot fix stop at once.
  */
-final class SessionActivityOptions {
+public final class SessionActivityOptions {
+
+  /** Longer than the provider's own request timeout, so the HTTP client gives up first and says why. */
+  public static final Duration MODEL_COMPLETION_START_TO_CLOSE = Duration.ofSeconds(150);
 
   static final ActivityOptions POLICY =
       ActivityOptions.newBuilder()
@@ -31,10 +34,9 @@ final class SessionActivityOptions {
                   .build())
           .build();
 
-  /** Longer than the provider's own request timeout, so the HTTP client gives up first and says why. */
   static final ActivityOptions MODEL_COMPLETION =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(150))
+          .setStartToCloseTimeout(MODEL_COMPLETION_START_TO_CLOSE)
           .setScheduleToCloseTimeout(Duration.ofMinutes(10))
           .setRetryOptions(
               retries(Duration.ofSeconds(2), Duration.ofSeconds(30), 5)

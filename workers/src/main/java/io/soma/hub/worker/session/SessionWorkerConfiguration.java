@@ -9,6 +9,7 @@ import io.soma.hub.orchestration.policy.OpaClient;
 import io.soma.hub.orchestration.policy.SessionPolicy;
 import io.soma.hub.orchestration.session.SessionActivities;
 import io.soma.hub.orchestration.session.SessionActivitiesImpl;
+import io.soma.hub.orchestration.session.SessionActivityOptions;
 import io.soma.hub.orchestration.session.SessionWorkflowImpl;
 import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.store.AuditLog;
@@ -73,6 +74,13 @@ class SessionWorkerConfiguration {
             properties.connectTimeout(),
             properties.requestTimeout());
     log.info("Model provider: {} with model {}", provider.completionsUri(), properties.name());
+    if (properties.requestTimeout().compareTo(SessionActivityOptions.MODEL_COMPLETION_START_TO_CLOSE) >= 0) {
+      log.warn(
+          "HUB_MODEL_TIMEOUT ({} s) is not below the completion activity's start-to-close timeout ({} s): slow "
+              + "completions will time out as activities instead of failing with the provider's answer",
+          properties.requestTimeout().toSeconds(),
+          SessionActivityOptions.MODEL_COMPLETION_START_TO_CLOSE.toSeconds());
+    }
     return provider;
   }
 

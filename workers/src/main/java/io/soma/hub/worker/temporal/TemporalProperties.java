@@ -1,8 +1,10 @@
 package io.soma.hub.worker.temporal;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Where the worker finds Temporal and how it stops.
@@ -17,9 +19,9 @@ public record TemporalProperties(
     @DefaultValue("127.0.0.1:7233") String address,
     @DefaultValue("default") String namespace,
     @DefaultValue("false") boolean embedded,
-    @DefaultValue("30s") Duration drainTimeout,
-    @DefaultValue("10s") Duration metricsReportInterval,
-    @DefaultValue("15s") Duration maxConnectBackoff) {
+    @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30s") Duration drainTimeout,
+    @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("10s") Duration metricsReportInterval,
+    @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("15s") Duration maxConnectBackoff) {
 
   /** The port of {@code address}, which is {@code host:port}. */
   public int port() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -88,7 +89,11 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
           failedAttempts,
           lastError,
           retryIn.toSeconds());
-      connector.schedule(this::connect, retryIn.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        connector.schedule(this::connect, retryIn.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException stopping) {
+        // stop() won the race; nothing left to retry.
+      }
     }
   }
 
