@@ -48,8 +48,10 @@ final class PromLint {
           if (counter != name.endsWith("_total") && !type.equals("untyped")) {
             problems.add(name + ": counter and _total suffix disagree");
           }
-          if (!type.equals("histogram") && name.endsWith("_bucket")
-              || !type.equals("histogram") && !type.equals("summary") && (name.endsWith("_count") || name.endsWith("_sum"))) {
+          boolean histogram = type.equals("histogram");
+          boolean summary = type.equals("summary");
+          if (!histogram && name.endsWith("_bucket")
+              || !histogram && !summary && (name.endsWith("_count") || name.endsWith("_sum"))) {
             problems.add(name + ": reserved histogram or summary suffix");
           }
           for (String typeName : List.of("counter", "gauge", "histogram", "summary")) {
@@ -64,8 +66,10 @@ final class PromLint {
             if (ABBREVIATIONS.contains(token)) {
               problems.add(name + ": abbreviated unit " + token);
             }
-            if (NON_BASE_UNITS.contains(token)
-                || PREFIXES.stream().anyMatch(p -> token.startsWith(p) && BASE_UNITS.contains(token.substring(p.length())))) {
+            boolean prefixedBaseUnit =
+                PREFIXES.stream()
+                    .anyMatch(p -> token.startsWith(p) && BASE_UNITS.contains(token.substring(p.length())));
+            if (NON_BASE_UNITS.contains(token) || prefixedBaseUnit) {
               problems.add(name + ": non-base unit " + token);
             }
           }

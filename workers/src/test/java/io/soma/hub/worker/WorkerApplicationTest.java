@@ -54,7 +54,9 @@ class WorkerApplicationTest {
 
   @Test
   void readinessTurnsUpOnceTheWorkerPollsAndLivenessIsUp() throws Exception {
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/health/readiness").statusCode()).isEqualTo(200));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(get("/health/readiness").statusCode()).isEqualTo(200));
     assertThat(get("/health/readiness").body()).contains("\"status\":\"UP\"");
     assertThat(get("/health/liveness").body()).contains("\"status\":\"UP\"");
   }
@@ -63,7 +65,13 @@ class WorkerApplicationTest {
   void aSessionRunsOnTheWorkerAndTemporalMetricsAreScraped() {
     SessionRequest request =
         new SessionRequest(
-            SessionIds.newSessionId(), "acme", "alice", List.of("sessions:read"), "Say hello to the hub.", null, Map.of());
+            SessionIds.newSessionId(),
+            "acme",
+            "alice",
+            List.of("sessions:read"),
+            "Say hello to the hub.",
+            null,
+            Map.of());
     SessionWorkflow session =
         client.newWorkflowStub(
             SessionWorkflow.class,
@@ -82,7 +90,8 @@ class WorkerApplicationTest {
             () -> {
               HttpResponse<String> metrics = get("/metrics");
               assertThat(metrics.statusCode()).isEqualTo(200);
-              assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+              assertThat(metrics.headers().firstValue("Content-Type"))
+                  .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
               assertThat(metrics.body())
                   .contains("# TYPE temporal_workflow_completed_total counter")
                   .contains("workflow_type=\"session-start-workflow\"")
@@ -93,7 +102,10 @@ class WorkerApplicationTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "text/plain, */*").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Accept", "text/plain, */*")
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -57,7 +57,8 @@ public final class OpaClient {
     }
     if (status != 200) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "OPA at " + decisionUri + " rejected the policy query with HTTP " + status + ": " + abbreviate(response.body()),
+          "OPA at " + decisionUri + " rejected the policy query with HTTP " + status + ": "
+              + abbreviate(response.body()),
           SessionFailures.POLICY_ENGINE_REJECTED);
     }
     return decisionFrom(response.body());
@@ -79,7 +80,8 @@ public final class OpaClient {
     if (result.isMissingNode()) {
       return PolicyDecision.deny(List.of("OPA policy soma.sessions.allow is undefined"));
     }
-    return PolicyDecision.deny(List.of("OPA policy soma.sessions.allow returned a non-boolean " + result.getNodeType()));
+    return PolicyDecision.deny(
+        List.of("OPA policy soma.sessions.allow returned a non-boolean " + result.getNodeType()));
   }
 
   private static String inputOf(SessionRequest request) {

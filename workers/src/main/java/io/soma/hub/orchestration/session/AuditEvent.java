@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * An audit event of a session. The details are built from grants and replies, never from a token, so no token can
  * reach the audit log; they are sorted so that the same event always serialises the same way.
  */
-public record AuditEvent(String sessionId, String tenant, String subject, String kind, SortedMap<String, String> details) {
+public record AuditEvent(
+    String sessionId, String tenant, String subject, String kind, SortedMap<String, String> details) {
 
   public static final String REJECTED = "session.rejected";
   public static final String COMPLETED = "session.completed";

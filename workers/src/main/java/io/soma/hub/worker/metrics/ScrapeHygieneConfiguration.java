@@ -50,7 +50,8 @@ class ScrapeHygieneConfiguration {
         if (hasText(id.getDescription()) || id.syntheticAssociation() != null) {
           return id;
         }
-        return new Meter.Id(id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), describe(id.getName()), id.getType());
+        return new Meter.Id(
+            id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), describe(id.getName()), id.getType());
       }
     };
   }

@@ -75,7 +75,9 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
       connected = true;
       lastError = null;
       log.info(
-          "Worker connected to Temporal at {} (namespace {}) and polling", properties.address(), properties.namespace());
+          "Worker connected to Temporal at {} (namespace {}) and polling",
+          properties.address(),
+          properties.namespace());
     } catch (RuntimeException e) {
       if (!running) {
         return;
@@ -109,7 +111,9 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
     log.info("Stopping the Temporal worker; waiting up to {} s for in-flight tasks", drain.toSeconds());
     factory.shutdown();
     factory.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
-    log.info("Temporal worker stopped{}", factory.isTerminated() ? "" : " with tasks still running after the drain timeout");
+    log.info(
+        "Temporal worker stopped{}",
+        factory.isTerminated() ? "" : " with tasks still running after the drain timeout");
   }
 
   @Override

@@ -116,7 +116,8 @@ class OpenAiCompatibleProviderTest {
   void aSlowProviderTimesOutRetryably() {
     server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER).withFixedDelay(3_000)));
     OpenAiCompatibleProvider impatient =
-        new OpenAiCompatibleProvider(server.baseUrl(), "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofMillis(300));
+        new OpenAiCompatibleProvider(
+            server.baseUrl(), "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofMillis(300));
 
     assertThatThrownBy(() -> impatient.complete("Hi"))
         .isInstanceOfSatisfying(
