@@ -77,7 +77,7 @@ public final class PostgresServer implements AutoCloseable {
       Commands.run(
           directory,
           COMMAND_TIMEOUT,
-          asOwner(pg("pg_ctl"), "-D", dataDirectory().toString(), "-m", "immediate", "-w", "stop"));
+          asOwner(pg("pg_ctl"), "-D", dataDirectory().toString(), "-m", "fast", "-w", "stop"));
     }
     Directories.deleteRecursively(directory);
   }
