@@ -36,8 +36,12 @@ class SessionEndToEndTest {
   @Test
   void healthAndMetricsAreAnonymous() {
     assertThat(hub.gateway().get("/health/readiness").status()).as("functions /health/readiness").isEqualTo(200);
-    assertThat(hub.gateway().get("/metrics").status()).as("functions /metrics").isEqualTo(200);
-    assertThat(hub.workerManagement().get("/metrics").status()).as("worker /metrics").isEqualTo(200);
+    assertThat(hub.gateway().header("Accept", "text/plain").get("/metrics").status())
+        .as("functions /metrics")
+        .isEqualTo(200);
+    assertThat(hub.workerManagement().header("Accept", "text/plain").get("/metrics").status())
+        .as("worker /metrics")
+        .isEqualTo(200);
   }
 
   @Test

@@ -66,7 +66,9 @@ public final class JsonHttp {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    request.header("Accept", "application/json, application/problem+json");
+    if (!headers.containsKey("Accept")) {
+      request.header("Accept", "application/json, application/problem+json");
+    }
     headers.forEach(request::header);
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,8 @@ package io.soma.hub.functions.http;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.ProblemMapping.PayloadTooLargeException;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,8 +107,15 @@ public final class RouteDispatcher {
     return JsonBodies.parse(bytes, type);
   }
 
-  /** 405 with the allowed methods when the path exists, else 404. */
+  /**
+   * 405 with the allowed methods when the path exists, else 404. An error dispatch of the servlet container (for
+   * example a 406 from content negotiation) keeps its own status and becomes a problem like every other error.
+   */
   private ServerResponse notRouted(ServerRequest request) {
+    HttpServletRequest servlet = request.servletRequest();
+    if (servlet.getDispatcherType() == DispatcherType.ERROR) {
+      return containerError(servlet);
+    }
     var path = request.requestPath().pathWithinApplication();
     List<HttpMethod> allowed =
         java.util.stream.IntStream.range(0, patterns.size())
@@ -123,6 +132,20 @@ public final class RouteDispatcher {
         .header(HttpHeaders.ALLOW, allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", ")))
         .contentType(PROBLEM_JSON)
         .body(problem.toJson());
+  }
+
+  private static ServerResponse containerError(HttpServletRequest servlet) {
+    Object code = servlet.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+    if (status == null) {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+    Object uri = servlet.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String detail =
+        status == HttpStatus.NOT_ACCEPTABLE
+            ? "no representation matches the Accept header"
+            : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+    return problem(new Problem(status, detail, uri == null ? null : uri.toString()));
   }
 
   private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);

@@ -257,6 +257,13 @@ class GatewayHttpTest {
   }
 
   @Test
+  void containerErrorsKeepTheirStatusAsProblems() {
+    Answer json = http.send(http.request("/metrics", null).header("Accept", "application/json").GET().build());
+
+    assertProblem(json, 406, "Accept");
+  }
+
+  @Test
   void unknownPathsAreNotFoundAndFunctionsAreNotExportedByName() {
     assertProblem(http.get("/nope", null), 404, "no endpoint");
     assertProblem(http.postJson("/createSession", writer, "{\"prompt\":\"hi\"}"), 404, "no endpoint");
