@@ -263,6 +263,12 @@ class GatewayHttpTest {
     assertProblem(json, 406, "Accept");
   }
 
+  @ParameterizedTest
+  @CsvSource({"/v1/sessions/a%2Fb", "/v1/sessions/%00", "/v1/%5C", "/v1/sessions/abc;x=1", "//v1/status"})
+  void pathsRefusedBeforeAnyFunctionAreProblemsToo(String path) {
+    assertProblem(http.get(path, writer), 400, "");
+  }
+
   @Test
   void unknownPathsAreNotFoundAndFunctionsAreNotExportedByName() {
     assertProblem(http.get("/nope", null), 404, "no endpoint");
