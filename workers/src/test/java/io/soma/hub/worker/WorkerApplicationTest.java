@@ -8,6 +8,7 @@ import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionRequest;
 import io.soma.hub.orchestration.session.SessionResult;
 import io.soma.hub.orchestration.session.SessionWorkflow;
+import io.soma.hub.telemetry.PromLint;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
