@@ -49,7 +49,10 @@ public final class JsonHttp {
     return send("GET", path, null);
   }
 
-  /** POSTs the body as JSON; a String body is sent as it is, so tests can send malformed JSON. */
+  /**
+   * POSTs the body as JSON; a String body is sent as it is, so tests can send malformed JSON. A Content-Type set
+   * with {@link #header} replaces {@code application/json}.
+   */
   public Response post(String path, Object body) {
     return send("POST", path, body instanceof String text ? text : write(body));
   }
@@ -63,10 +66,10 @@ public final class JsonHttp {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    if (body != null && !hasHeader("Content-Type")) {
       request.header("Content-Type", "application/json");
     }
-    if (!headers.containsKey("Accept")) {
+    if (!hasHeader("Accept")) {
       request.header("Accept", "application/json, application/problem+json");
     }
     headers.forEach(request::header);
@@ -79,6 +82,10 @@ public final class JsonHttp {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private boolean hasHeader(String name) {
+    return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
   }
 
   private static String write(Object body) {

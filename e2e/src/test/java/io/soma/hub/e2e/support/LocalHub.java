@@ -21,6 +21,7 @@ public final class LocalHub implements AutoCloseable {
   private final Path dataDirectory;
   private final int functionsPort;
   private final int workerPort;
+  private HubWorkflows workflows;
 
   private LocalHub(Builder builder, Path functionsJar, Path workerJar, TemporalDevServer temporal, Path data) {
     this.temporal = temporal;
@@ -35,6 +36,7 @@ public final class LocalHub implements AutoCloseable {
     common.put("HUB_TEMPORAL_ADDRESS", temporal.address());
     common.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
     Map<String, String> workerEnvironment = new HashMap<>(common);
+    workerEnvironment.putAll(builder.workerEnvironment);
     workerEnvironment.put("HUB_WORKER_PORT", Integer.toString(workerPort));
     Map<String, String> functionsEnvironment = new HashMap<>(common);
     functionsEnvironment.put("PORT", Integer.toString(functionsPort));
@@ -72,8 +74,21 @@ public final class LocalHub implements AutoCloseable {
     return new JsonHttp(URI.create("http://127.0.0.1:" + workerPort + "/"));
   }
 
+  /** A Temporal client on the hub's Temporal, made on first use; it reconnects by itself across restarts. */
+  public synchronized HubWorkflows workflows() {
+    if (workflows == null) {
+      workflows = HubWorkflows.connect(temporal);
+    }
+    return workflows;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (workflows != null) {
+        workflows.close();
+      }
+    }
     functions.stop();
     worker.stop();
     temporal.close();
@@ -87,13 +102,27 @@ public final class LocalHub implements AutoCloseable {
   public static final class Builder {
 
     private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, String> workerEnvironment = new HashMap<>();
 
     private Builder() {}
 
-    /** An extra variable for both processes, e.g. HUB_MODEL_BASE_URL. */
+    /** An extra variable for both processes, e.g. HUB_MODERATION_BLOCKLIST. */
     public Builder env(String name, String value) {
       environment.put(name, value);
       return this;
+    }
+
+    /** An extra variable for the worker only. */
+    public Builder workerEnv(String name, String value) {
+      workerEnvironment.put(name, value);
+      return this;
+    }
+
+    /** The worker's model provider: the stub, asked for {@code model} with {@code apiKey} as bearer token. */
+    public Builder model(OpenAiModelStub provider, String model, String apiKey) {
+      return workerEnv("HUB_MODEL_BASE_URL", provider.baseUrl())
+          .workerEnv("HUB_MODEL_NAME", model)
+          .workerEnv("HUB_MODEL_API_KEY", apiKey);
     }
 
     /** The hub store in this PostgreSQL instead of the embedded file database. */

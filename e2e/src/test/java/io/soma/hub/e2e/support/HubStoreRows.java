@@ -1,0 +1,75 @@
+package io.soma.hub.e2e.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the hub store's tables on PostgreSQL straight through JDBC, as an operator would, to check what the
+ * processes recorded.
+ */
+public final class HubStoreRows {
+
+  public record AuditEvent(String eventId, String tenant, String subject, String kind, String payload) {}
+
+  public record Completion(String sessionId, String tenant, String model, String provider, String reply) {}
+
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  private final PostgresServer postgres;
+
+  public HubStoreRows(PostgresServer postgres) {
+    this.postgres = postgres;
+  }
+
+  /** The audit events about the session, found by the session id in their payload, not by their event id. */
+  public List<AuditEvent> auditEventsOf(String sessionId) {
+    return query(
+        "SELECT event_id, tenant, subject, kind, payload FROM audit_events "
+            + "WHERE payload::jsonb ->> 'session_id' = ? ORDER BY event_id",
+        sessionId,
+        row ->
+            new AuditEvent(
+                row.getString("event_id"),
+                row.getString("tenant"),
+                row.getString("subject"),
+                row.getString("kind"),
+                row.getString("payload")));
+  }
+
+  public List<Completion> completionsOf(String sessionId) {
+    return query(
+        "SELECT session_id, tenant, model, provider, reply FROM session_completions WHERE session_id = ?",
+        sessionId,
+        row ->
+            new Completion(
+                row.getString("session_id"),
+                row.getString("tenant"),
+                row.getString("model"),
+                row.getString("provider"),
+                row.getString("reply")));
+  }
+
+  private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
+    try (Connection connection =
+            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          rows.add(reader.read(row));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the hub store: " + sql, e);
+    }
+  }
+}

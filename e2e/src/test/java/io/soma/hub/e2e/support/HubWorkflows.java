@@ -1,0 +1,95 @@
+package io.soma.hub.e2e.support;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.soma.hub.orchestration.session.SessionIds;
+import io.soma.hub.orchestration.session.SessionResult;
+import io.soma.hub.orchestration.session.SessionWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A Temporal client beside the hub, for what its HTTP API does not show: which workflows exist (through
+ * visibility queries, which the dev server answers) and a session workflow's own result.
+ */
+public final class HubWorkflows implements AutoCloseable {
+
+  public static final String SESSION_WORKFLOWS = "WorkflowType = '" + SessionWorkflow.TYPE + "'";
+
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+
+  private HubWorkflows(String address, String namespace) {
+    this.service =
+        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    this.client =
+        WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+  }
+
+  public static HubWorkflows connect(TemporalDevServer temporal) {
+    return new HubWorkflows(temporal.address(), TemporalDevServer.NAMESPACE);
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  /** How many workflows visibility knows for the query; visibility trails the workflows by a little. */
+  public long count(String query) {
+    return client.countWorkflows(query).getCount();
+  }
+
+  public List<WorkflowExecutionMetadata> list(String query) {
+    return client.listExecutions(query).toList();
+  }
+
+  /** Every run visibility knows of the session's workflow. */
+  public List<WorkflowExecutionMetadata> runsOfSession(String sessionId) {
+    return list("WorkflowId = '" + SessionIds.workflowId(sessionId) + "'");
+  }
+
+  /** Asks the history service itself, so unlike visibility there is no lag: does the workflow id exist? */
+  public boolean sessionWorkflowExists(String sessionId) {
+    try {
+      client.newUntypedWorkflowStub(SessionIds.workflowId(sessionId)).describe();
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    } catch (WorkflowException e) {
+      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** The result the session workflow returned; it must have completed. */
+  public SessionResult sessionResult(String sessionId) {
+    try {
+      return client
+          .newUntypedWorkflowStub(SessionIds.workflowId(sessionId))
+          .getResult(10, TimeUnit.SECONDS, SessionResult.class);
+    } catch (TimeoutException e) {
+      throw new AssertionError("session " + sessionId + " has no result yet", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    service.shutdown();
+    service.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
