@@ -1,12 +1,12 @@
 package io.soma.hub.e2e.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.RequiresHubJars;
+import io.soma.hub.e2e.support.SessionCalls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The real jars against a real Temporal dev server: a session from the HTTP call to its completed workflow. */
+/**
+ * The real jars against a real Temporal dev server, as {@code ./hub up} runs them: the embedded file database as the
+ * store and the offline model provider. A session from the HTTP call to its completed workflow.
+ */
 @RequiresHubJars
 class SessionEndToEndTest {
 
@@ -60,11 +63,9 @@ class SessionEndToEndTest {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.json().get("status").asText()).isEqualTo("accepted");
     String sessionId = created.json().get("session_id").asText();
-    JsonNode session =
-        await()
-            .atMost(Duration.ofMinutes(2))
-            .pollInterval(Duration.ofMillis(300))
-            .until(() -> ann.get("/v1/sessions/" + sessionId).json(), s -> isFinished(s.path("status").asText()));
+    assertThat(created.header("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/v1/sessions/" + sessionId));
+    JsonNode session = SessionCalls.awaitFinished(ann, sessionId, Duration.ofMinutes(2));
     assertThat(session.get("status").asText()).as(session.toString()).isEqualTo("COMPLETED");
     assertThat(session.at("/result/provider").asText()).isEqualTo("offline");
     assertThat(stepNames(session)).containsExactly("policy_check", "scoped_token", "model_completion", "audit_event");
@@ -78,10 +79,6 @@ class SessionEndToEndTest {
     String sessionId = ann.post("/v1/sessions", Map.of("prompt", "hello")).json().get("session_id").asText();
 
     assertThat(eve.get("/v1/sessions/" + sessionId).status()).isEqualTo(404);
-  }
-
-  private static boolean isFinished(String status) {
-    return List.of("COMPLETED", "FAILED", "CANCELLED").contains(status);
   }
 
   private static List<String> stepNames(JsonNode session) {
