@@ -1,0 +1,132 @@
+package io.soma.hub.e2e.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.soma.hub.e2e.support.HubStoreRows;
+import io.soma.hub.e2e.support.JsonHttp;
+import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.OpenAiModelStub;
+import io.soma.hub.e2e.support.PostgresServer;
+import io.soma.hub.e2e.support.RequiresHubJars;
+import io.soma.hub.e2e.support.SessionCalls;
+import io.soma.hub.e2e.support.SessionRecords;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Sessions outlive the processes under them: the worker killed with SIGKILL while model completions are in flight,
+ * and the Temporal dev server stopped and started again on its SQLite file while the worker and the functions keep
+ * running. The model provider (WireMock) answers slowly, so each crash lands in the middle of running sessions;
+ * the store is on PostgreSQL, where each session must have left its records exactly once.
+ */
+@RequiresHubJars
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SessionDurabilityTest {
+
+  private static final String TENANT = "acme";
+  private static final Duration MODEL_DELAY = Duration.ofSeconds(5);
+
+  /**
+   * A completion attempt lost with its worker is retried once Temporal times it out: after the heartbeat timeout
+   * when the attempt heartbeats, else after the activity's start-to-close timeout (150 s).
+   */
+  private static final Duration RECOVERY = Duration.ofMinutes(4);
+
+  private static PostgresServer postgres;
+  private static OpenAiModelStub model;
+  private static LocalHub hub;
+  private static HubStoreRows store;
+
+  @BeforeAll
+  static void startTheHub() {
+    postgres = PostgresServer.start();
+    model = OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY);
+    hub = LocalHub.builder().store(postgres).model(model, "e2e-slow-model", "sk-e2e-durability").start();
+    store = new HubStoreRows(postgres);
+  }
+
+  @AfterAll
+  static void stopTheHub() {
+    try (PostgresServer stopsLast = postgres;
+        OpenAiModelStub stopsSecond = model;
+        LocalHub stopsFirst = hub) {
+      // try-with-resources closes each, in reverse order, even when one fails
+    }
+  }
+
+  @Test
+  @Order(1)
+  void sessionsCompleteOnceWhenTheWorkerIsKilledDuringTheirModelCalls() {
+    JsonHttp ann = caller();
+    List<String> prompts = prompts("worker crash", 10);
+    List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
+    awaitModelCalls(prompts);
+
+    hub.worker().kill9();
+    hub.worker().start();
+
+    Map<String, JsonNode> sessions = SessionCalls.awaitAllFinished(ann, sessionIds, RECOVERY);
+    assertEachCompletedOnceWithAServedReply(prompts, sessionIds, sessions);
+    assertThat(prompts)
+        .as("prompts asked again because the kill cut their first call short")
+        .anyMatch(prompt -> model.callsFor(prompt).size() > 1);
+  }
+
+  @Test
+  @Order(2)
+  void runningSessionsCompleteAcrossARestartOfTemporalAndNewOnesStartAfterwards() {
+    JsonHttp ann = caller();
+    List<String> prompts = prompts("temporal restart", 5);
+    List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
+    awaitModelCalls(prompts);
+
+    hub.temporal().restart();
+
+    Map<String, JsonNode> sessions = SessionCalls.awaitAllFinished(ann, sessionIds, RECOVERY);
+    assertEachCompletedOnceWithAServedReply(prompts, sessionIds, sessions);
+    List<String> after = prompts("after the restart", 1);
+    String sessionAfter = SessionCalls.create(ann, after.get(0));
+    assertEachCompletedOnceWithAServedReply(
+        after, List.of(sessionAfter), SessionCalls.awaitAllFinished(ann, List.of(sessionAfter), RECOVERY));
+  }
+
+  private static void assertEachCompletedOnceWithAServedReply(
+      List<String> prompts, List<String> sessionIds, Map<String, JsonNode> sessions) {
+    for (int i = 0; i < sessionIds.size(); i++) {
+      JsonNode session = sessions.get(sessionIds.get(i));
+      SessionRecords.assertCompletedOnce(store, hub.workflows(), TENANT, session);
+      assertThat(model.callsFor(prompts.get(i)))
+          .as("the provider's replies to %s", prompts.get(i))
+          .extracting(OpenAiModelStub.Call::reply)
+          .contains(session.at("/result/reply").asText());
+    }
+  }
+
+  /** Until the provider has received every prompt: their completions are in flight for MODEL_DELAY. */
+  private static void awaitModelCalls(List<String> prompts) {
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> prompts.stream().noneMatch(prompt -> model.callsFor(prompt).isEmpty()));
+  }
+
+  private static List<String> prompts(String label, int count) {
+    String run = UUID.randomUUID().toString();
+    return IntStream.rangeClosed(1, count).mapToObj(i -> label + " session " + i + " of run " + run).toList();
+  }
+
+  private static JsonHttp caller() {
+    return hub.gateway().as(hub.tokens().mint(TENANT, "ann", "sessions:write", "sessions:read"));
+  }
+}
