@@ -1,7 +1,25 @@
 package io.soma.hub.orchestration.model;
 
-/** Answers a prompt. Implementations signal failures as Temporal application failures (retryable or not). */
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Answers a prompt. Failures are Temporal application failures (retryable or not), carried by the future.
+ * Cancelling the future abandons the call, so an activity that is told to stop does not leave it running.
+ */
 public interface ModelProvider {
 
-  ModelReply complete(String prompt);
+  CompletableFuture<ModelReply> completeAsync(String prompt);
+
+  /** Waits for the reply in the calling thread; failures are thrown as they are. */
+  default ModelReply complete(String prompt) {
+    try {
+      return completeAsync(prompt).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+  }
 }

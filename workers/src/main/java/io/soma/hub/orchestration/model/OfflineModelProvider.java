@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,11 @@ public final class OfflineModelProvider implements ModelProvider {
           "out", "use", "using", "make", "write", "give", "tell");
 
   @Override
-  public ModelReply complete(String prompt) {
+  public CompletableFuture<ModelReply> completeAsync(String prompt) {
+    return CompletableFuture.completedFuture(reply(prompt));
+  }
+
+  private static ModelReply reply(String prompt) {
     List<String> words = WORD.matcher(prompt).results().map(m -> m.group()).toList();
     List<String> salient = salientTerms(words);
     StringBuilder reply = new StringBuilder();

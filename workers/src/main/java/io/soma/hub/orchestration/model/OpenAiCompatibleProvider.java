@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server errors, timeouts and
@@ -57,8 +59,9 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     return completionsUri;
   }
 
+  /** Cancelling the returned future aborts the HTTP exchange. */
   @Override
-  public ModelReply complete(String prompt) {
+  public CompletableFuture<ModelReply> completeAsync(String prompt) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(completionsUri)
             .timeout(requestTimeout)
@@ -68,14 +71,28 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }
-    HttpResponse<String> response;
-    try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw unavailable("model provider at " + completionsUri + " failed: " + e, Optional.empty());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable("interrupted while calling the model provider", Optional.empty());
+    CompletableFuture<HttpResponse<String>> exchange =
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<ModelReply> reply = exchange.handle(this::replyOrFailure);
+    // CompletableFuture does not pass a dependent's cancellation upstream (the JDK's HTTP client happens to), so
+    // a reply that ends while its exchange is still running cancels the exchange itself.
+    reply.whenComplete(
+        (ignored, failure) -> {
+          if (failure != null && !exchange.isDone()) {
+            exchange.cancel(true);
+          }
+        });
+    return reply;
+  }
+
+  private ModelReply replyOrFailure(HttpResponse<String> response, Throwable failure) {
+    if (failure != null) {
+      Throwable cause =
+          failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof IOException) {
+        throw unavailable("model provider at " + completionsUri + " failed: " + cause, Optional.empty());
+      }
+      throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
     int status = response.statusCode();
     if (status == 408 || status == 429 || status >= 500) {

@@ -12,6 +12,7 @@ import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
 import io.soma.hub.store.SessionCompletions.Completion;
+import io.temporal.activity.Activity;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -63,7 +64,11 @@ public class SessionActivitiesImpl implements SessionActivities {
             .find(request.sessionId())
             .orElseGet(
                 () -> {
-                  ModelReply fresh = provider.complete(request.prompt());
+                  ModelReply fresh =
+                      HeartbeatingWait.await(
+                          provider.completeAsync(request.prompt()),
+                          Activity.getExecutionContext(),
+                          SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL);
                   return completions.recordIfAbsent(
                       request.tenant(),
                       new Completion(request.sessionId(), fresh.model(), fresh.provider(), fresh.reply()));

@@ -11,8 +11,21 @@ import java.util.Map;
  */
 public final class SessionActivityOptions {
 
-  /** Longer than the provider's own request timeout, so the HTTP client gives up first and says why. */
-  public static final Duration MODEL_COMPLETION_START_TO_CLOSE = Duration.ofSeconds(150);
+  /** What a provider call may take with the default HUB_MODEL_CONNECT_TIMEOUT (5 s) and HUB_MODEL_TIMEOUT (120 s). */
+  public static final Duration DEFAULT_MODEL_PROVIDER_TIMEOUT = Duration.ofSeconds(125);
+
+  /** How often a waiting completion tells Temporal it is alive; well inside the heartbeat timeout. */
+  public static final Duration MODEL_COMPLETION_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+
+  /** A completion whose worker died (kill -9, lost node) is retried elsewhere after this, not after its full time. */
+  static final Duration MODEL_COMPLETION_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+
+  static final int MODEL_COMPLETION_ATTEMPTS = 5;
+
+  private static final Duration MODEL_COMPLETION_MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** Beyond the provider call: the store lookup and record, and reporting the result. */
+  private static final Duration MODEL_COMPLETION_OVERHEAD = Duration.ofSeconds(15);
 
   static final ActivityOptions POLICY =
       ActivityOptions.newBuilder()
@@ -34,18 +47,28 @@ public final class SessionActivityOptions {
                   .build())
           .build();
 
-  static final ActivityOptions MODEL_COMPLETION =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(MODEL_COMPLETION_START_TO_CLOSE)
-          .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-          .setRetryOptions(
-              retries(Duration.ofSeconds(2), Duration.ofSeconds(30), 5)
-                  .setDoNotRetry(
-                      SessionFailures.MODEL_PROVIDER_REJECTED,
-                      SessionFailures.MODEL_PROVIDER_BAD_RESPONSE,
-                      SessionFailures.WORKER_MISCONFIGURED)
-                  .build())
-          .build();
+  /**
+   * One attempt may last as long as the provider call can (so the HTTP client gives up first and says why) plus
+   * the overhead, and every attempt may use its full time within the schedule-to-close.
+   *
+   * @param providerTimeout the longest a provider call can take: its connect and request timeouts
+   */
+  public static ActivityOptions modelCompletion(Duration providerTimeout) {
+    Duration startToClose = providerTimeout.plus(MODEL_COMPLETION_OVERHEAD);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(startToClose)
+        .setHeartbeatTimeout(MODEL_COMPLETION_HEARTBEAT_TIMEOUT)
+        .setScheduleToCloseTimeout(
+            startToClose.plus(MODEL_COMPLETION_MAX_BACKOFF).multipliedBy(MODEL_COMPLETION_ATTEMPTS))
+        .setRetryOptions(
+            retries(Duration.ofSeconds(2), MODEL_COMPLETION_MAX_BACKOFF, MODEL_COMPLETION_ATTEMPTS)
+                .setDoNotRetry(
+                    SessionFailures.MODEL_PROVIDER_REJECTED,
+                    SessionFailures.MODEL_PROVIDER_BAD_RESPONSE,
+                    SessionFailures.WORKER_MISCONFIGURED)
+                .build())
+        .build();
+  }
 
   static final ActivityOptions AUDIT =
       ActivityOptions.newBuilder()
@@ -54,12 +77,13 @@ public final class SessionActivityOptions {
           .setRetryOptions(retries(Duration.ofSeconds(1), Duration.ofSeconds(30), 10).build())
           .build();
 
-  static final Map<String, ActivityOptions> BY_ACTIVITY =
-      Map.of(
-          SessionActivities.EVALUATE_POLICY, POLICY,
-          SessionActivities.ISSUE_SCOPED_TOKEN, SCOPED_TOKEN,
-          SessionActivities.COMPLETE_PROMPT, MODEL_COMPLETION,
-          SessionActivities.EMIT_AUDIT_EVENT, AUDIT);
+  static Map<String, ActivityOptions> byActivity(Duration modelProviderTimeout) {
+    return Map.of(
+        SessionActivities.EVALUATE_POLICY, POLICY,
+        SessionActivities.ISSUE_SCOPED_TOKEN, SCOPED_TOKEN,
+        SessionActivities.COMPLETE_PROMPT, modelCompletion(modelProviderTimeout),
+        SessionActivities.EMIT_AUDIT_EVENT, AUDIT);
+  }
 
   private SessionActivityOptions() {}
 

@@ -7,6 +7,7 @@ import io.soma.hub.orchestration.token.TokenGrant;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,25 @@ public class SessionWorkflowImpl implements SessionWorkflow {
 
   private static final Logger log = Workflow.getLogger(SessionWorkflowImpl.class);
 
-  private final SessionActivities activities =
-      Workflow.newActivityStub(
-          SessionActivities.class, SessionActivityOptions.AUDIT, SessionActivityOptions.BY_ACTIVITY);
-
+  private final SessionActivities activities;
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
+
+  /** For workers whose model provider has the default timeouts. */
+  public SessionWorkflowImpl() {
+    this(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT);
+  }
+
+  /**
+   * @param modelProviderTimeout the longest this worker's provider call can take, from which the completion's
+   *     activity timeouts are derived; timeouts are not part of what replay compares, so workers may differ
+   */
+  public SessionWorkflowImpl(Duration modelProviderTimeout) {
+    activities =
+        Workflow.newActivityStub(
+            SessionActivities.class,
+            SessionActivityOptions.AUDIT,
+            SessionActivityOptions.byActivity(modelProviderTimeout));
+  }
 
   @Override
   public SessionResult run(SessionRequest request) {

@@ -10,14 +10,17 @@ import io.soma.hub.orchestration.policy.SessionPolicy;
 import io.soma.hub.orchestration.session.SessionActivities;
 import io.soma.hub.orchestration.session.SessionActivitiesImpl;
 import io.soma.hub.orchestration.session.SessionActivityOptions;
+import io.soma.hub.orchestration.session.SessionWorkflow;
 import io.soma.hub.orchestration.session.SessionWorkflowImpl;
 import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
 import io.soma.hub.worker.temporal.WorkerRegistration;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.worker.Worker;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -74,13 +77,6 @@ class SessionWorkerConfiguration {
             properties.connectTimeout(),
             properties.requestTimeout());
     log.info("Model provider: {} with model {}", provider.completionsUri(), properties.name());
-    if (properties.requestTimeout().compareTo(SessionActivityOptions.MODEL_COMPLETION_START_TO_CLOSE) >= 0) {
-      log.warn(
-          "HUB_MODEL_TIMEOUT ({} s) is not below the completion activity's start-to-close timeout ({} s): slow "
-              + "completions will time out as activities instead of failing with the provider's answer",
-          properties.requestTimeout().toSeconds(),
-          SessionActivityOptions.MODEL_COMPLETION_START_TO_CLOSE.toSeconds());
-    }
     return provider;
   }
 
@@ -95,10 +91,18 @@ class SessionWorkerConfiguration {
   }
 
   @Bean
-  WorkerRegistration sessionWorker(SessionActivities activities) {
+  WorkerRegistration sessionWorker(SessionActivities activities, ModelProperties model) {
+    Duration providerTimeout = model.connectTimeout().plus(model.requestTimeout());
+    ActivityOptions completion = SessionActivityOptions.modelCompletion(providerTimeout);
+    log.info(
+        "Model completion attempts: start-to-close {} s (HUB_MODEL_CONNECT_TIMEOUT + HUB_MODEL_TIMEOUT + overhead), "
+            + "heartbeat timeout {} s",
+        completion.getStartToCloseTimeout().toSeconds(),
+        completion.getHeartbeatTimeout().toSeconds());
     return factory -> {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
-      worker.registerWorkflowImplementationTypes(SessionWorkflowImpl.class);
+      worker.registerWorkflowImplementationFactory(
+          SessionWorkflow.class, () -> new SessionWorkflowImpl(providerTimeout));
       worker.registerActivitiesImplementations(activities);
     };
   }

@@ -15,9 +15,12 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.soma.hub.orchestration.session.SessionFailures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -138,6 +141,31 @@ class OpenAiCompatibleProviderTest {
     assertThatThrownBy(() -> provider("http://127.0.0.1:" + closedPort).complete("Hi"))
         .isInstanceOfSatisfying(
             ApplicationFailure.class, failure -> assertThat(failure.isNonRetryable()).isFalse());
+  }
+
+  @Test
+  void cancellingTheReplyAbortsTheHttpExchange() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0)) {
+      CompletableFuture<ModelReply> reply = provider("http://127.0.0.1:" + listener.getLocalPort()).completeAsync("Hi");
+      try (Socket exchange = listener.accept()) {
+        exchange.setSoTimeout(10_000);
+        InputStream fromClient = exchange.getInputStream();
+        assertThat(fromClient.read(new byte[8192])).as("the request arrived").isPositive();
+
+        reply.cancel(true);
+
+        assertThat(readUntilClosed(fromClient)).as("the client closed the connection").isEqualTo(-1);
+      }
+    }
+  }
+
+  private static int readUntilClosed(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    int read;
+    do {
+      read = in.read(buffer);
+    } while (read > 0);
+    return read;
   }
 
   @Test

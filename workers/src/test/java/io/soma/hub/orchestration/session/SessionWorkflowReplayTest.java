@@ -92,7 +92,9 @@ class SessionWorkflowReplayTest {
 
     private final SessionActivities activities =
         Workflow.newActivityStub(
-            SessionActivities.class, SessionActivityOptions.AUDIT, SessionActivityOptions.BY_ACTIVITY);
+            SessionActivities.class,
+            SessionActivityOptions.AUDIT,
+            SessionActivityOptions.byActivity(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT));
 
     @Override
     public SessionResult run(SessionRequest request) {

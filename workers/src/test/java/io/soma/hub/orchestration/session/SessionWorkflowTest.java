@@ -20,6 +20,10 @@ import io.soma.hub.orchestration.model.OpenAiCompatibleProvider;
 import io.soma.hub.orchestration.session.SessionStep.Status;
 import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.SessionCompletions.Completion;
+import io.temporal.api.enums.v1.TimeoutType;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -34,8 +38,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -174,6 +180,38 @@ class SessionWorkflowTest {
   }
 
   @Test
+  void aCompletionWhoseWorkerStopsHeartbeatingIsRetriedAfterTheHeartbeatTimeout(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws InterruptedException {
+    FrozenFirstAttempt provider = new FrozenFirstAttempt();
+    worker.registerActivitiesImplementations(Sessions.activities(store, provider));
+    env.start();
+    SessionRequest request = Sessions.request("Draft a plan.");
+    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+
+    try {
+      WorkflowClient.start(session::run, request);
+      assertThat(provider.retried.await(60, TimeUnit.SECONDS)).as("a second attempt started").isTrue();
+
+      PendingActivityInfo retry = pendingActivity(client, request);
+      assertThat(retry.getActivityType().getName()).isEqualTo(SessionActivities.COMPLETE_PROMPT);
+      assertThat(retry.getAttempt()).isEqualTo(2);
+      assertThat(retry.getLastFailure().getTimeoutFailureInfo().getTimeoutType())
+          .as("the first attempt ended by its heartbeat timeout, not its start-to-close timeout")
+          .isEqualTo(TimeoutType.TIMEOUT_TYPE_HEARTBEAT);
+      provider.answer.countDown();
+    } finally {
+      provider.thaw.countDown();
+      provider.answer.countDown();
+    }
+
+    SessionResult result = WorkflowStub.fromTyped(session).getResult(SessionResult.class);
+    assertThat(result.reply()).isEqualTo("Answered on a retry.");
+    assertThat(provider.calls).hasValue(2);
+    assertThat(store.completionsRecordedFor(request.sessionId())).isEqualTo(1);
+  }
+
+  @Test
   void aProviderRejectionFailsTheSessionWithoutRetrying(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     provider.stubFor(
@@ -288,6 +326,19 @@ class SessionWorkflowTest {
                 + "\"},\"finish_reason\":\"stop\"}]}");
   }
 
+  private static PendingActivityInfo pendingActivity(WorkflowClient client, SessionRequest request) {
+    return client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setExecution(
+                    WorkflowExecution.newBuilder().setWorkflowId(SessionIds.workflowId(request.sessionId())))
+                .build())
+        .getPendingActivities(0);
+  }
+
   private static List<SessionStep> memoSteps(SessionWorkflow session) {
     return WorkflowStub.fromTyped(session)
         .describe()
@@ -301,14 +352,51 @@ class SessionWorkflowTest {
     final CountDownLatch release = new CountDownLatch(1);
 
     @Override
-    public ModelReply complete(String prompt) {
+    public CompletableFuture<ModelReply> completeAsync(String prompt) {
       entered.countDown();
+      return CompletableFuture.supplyAsync(
+          () -> {
+            try {
+              release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new ModelReply("blocking", "test", "Done: " + prompt);
+          });
+    }
+  }
+
+  /**
+   * Its first call freezes the activity thread, so no heartbeat is sent: what Temporal sees of a worker killed
+   * mid-completion. The next call answers once the test has looked at the retry.
+   */
+  private static final class FrozenFirstAttempt implements ModelProvider {
+
+    final CountDownLatch thaw = new CountDownLatch(1);
+    final CountDownLatch retried = new CountDownLatch(1);
+    final CountDownLatch answer = new CountDownLatch(1);
+    final AtomicInteger calls = new AtomicInteger();
+
+    @Override
+    public CompletableFuture<ModelReply> completeAsync(String prompt) {
+      if (calls.incrementAndGet() == 1) {
+        awaitQuietly(thaw);
+        return CompletableFuture.failedFuture(new IllegalStateException("this worker was presumed dead"));
+      }
+      retried.countDown();
+      return CompletableFuture.supplyAsync(
+          () -> {
+            awaitQuietly(answer);
+            return new ModelReply("test-model", "test", "Answered on a retry.");
+          });
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
       try {
-        release.await(60, TimeUnit.SECONDS);
+        latch.await(5, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return new ModelReply("blocking", "test", "Done: " + prompt);
     }
   }
 }
