@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The whole hub as {@code ./hub up} runs it: a Temporal dev server, the worker jar and the functions jar, in local
@@ -132,7 +134,10 @@ public final class LocalHub implements AutoCloseable {
           .env("HUB_DB_PASSWORD", postgres.password());
     }
 
-    /** Starts Temporal, then the worker, then the functions, each ready before the next. */
+    /**
+     * Starts Temporal, then the worker and the functions: side by side on a server database, one after the other
+     * on the embedded one. Each must be ready before this returns.
+     */
     public LocalHub start() {
       Path functionsJar = HubJars.functions();
       Path workerJar = HubJars.worker();
@@ -154,12 +159,43 @@ public final class LocalHub implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       try {
-        hub.worker.start();
-        hub.functions.start();
+        if (environment.containsKey("HUB_DB_URL")) {
+          startSideBySide(hub.worker, hub.functions);
+        } else {
+          // The embedded file database is opened by one process first; AUTO_SERVER makes it the other's server.
+          hub.worker.start();
+          hub.functions.start();
+        }
         return hub;
       } catch (RuntimeException | AssertionError e) {
         hub.close();
         throw e;
+      }
+    }
+
+    /** Both at once: a Spring Boot start is mostly one thread, so two side by side take little more than one. */
+    private static void startSideBySide(HubProcess first, HubProcess second) {
+      CompletableFuture<HubProcess> firstStarted = CompletableFuture.supplyAsync(first::start);
+      Throwable failure = null;
+      try {
+        second.start();
+      } catch (RuntimeException | AssertionError e) {
+        failure = e;
+      }
+      try {
+        firstStarted.join();
+      } catch (CompletionException e) {
+        if (failure == null) {
+          failure = e.getCause();
+        } else {
+          failure.addSuppressed(e.getCause());
+        }
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
       }
     }
   }
