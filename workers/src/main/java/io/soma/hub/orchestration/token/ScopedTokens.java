@@ -30,7 +30,8 @@ public final class ScopedTokens {
 
   public static final List<String> SESSION_SCOPES = List.of("sessions:read", "memory:read", "memory:write");
 
-  private static final int MIN_SECRET_BYTES = 32;
+  /** HS256 keys shorter than the hash are refused (RFC 7518 §3.2), as the gateway does. */
+  public static final int MIN_SECRET_BYTES = 32;
 
   private final byte[] secret;
   private final String issuer;

@@ -52,9 +52,6 @@ class SessionWorkerConfiguration {
 
   @Bean
   ScopedTokens scopedTokens(JwtProperties properties, Clock clock) {
-    if (properties.secret() == null || properties.secret().isBlank()) {
-      log.warn("HUB_JWT_SECRET is not set: sessions will fail at the scoped token step");
-    }
     return new ScopedTokens(
         properties.secret(), properties.issuer(), properties.audience(), properties.scopedTokenTtl(), clock);
   }
