@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
+
+  /** How long readiness waits for Temporal to answer, and how long that answer serves later probes. */
+  private static final Duration HEALTH_CHECK_DEADLINE = Duration.ofSeconds(2);
+
+  private static final Duration HEALTH_CHECK_REUSE = Duration.ofSeconds(5);
 
   @Bean
   @ConditionalOnProperty(name = "hub.temporal.embedded", havingValue = "true")
@@ -62,7 +68,10 @@ class TemporalConfiguration {
 
   @Bean
   TemporalHealthIndicator temporalHealthIndicator(
-      TemporalWorkerLifecycle worker, TemporalProperties properties) {
-    return new TemporalHealthIndicator(worker, properties);
+      TemporalWorkerLifecycle worker, TemporalProperties properties, WorkflowServiceStubs stubs) {
+    return new TemporalHealthIndicator(
+        worker,
+        properties,
+        new TemporalReachability(stubs, HEALTH_CHECK_DEADLINE, HEALTH_CHECK_REUSE));
   }
 }

@@ -52,7 +52,9 @@ class TemporalWorkerLifecycleTest {
                 worker.registerActivitiesImplementations(activities);
               }),
           properties);
-  private final TemporalHealthIndicator health = new TemporalHealthIndicator(lifecycle, properties);
+  private final TemporalHealthIndicator health =
+      new TemporalHealthIndicator(
+          lifecycle, properties, new TemporalReachability(stubs, Duration.ofSeconds(2), Duration.ofMillis(200)));
   private PortBoundTestServer server;
 
   @AfterEach
@@ -85,6 +87,30 @@ class TemporalWorkerLifecycleTest {
     await().atMost(Duration.ofSeconds(60)).until(lifecycle::isConnected);
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     assertThat(lifecycle.lastError()).isEmpty();
+  }
+
+  @Test
+  void readinessFollowsTemporalGoingAwayAndComingBackAfterTheWorkerConnected() {
+    server = TestServer.createPortBoundServer(port);
+    lifecycle.start();
+    await().atMost(Duration.ofSeconds(60)).until(lifecycle::isConnected);
+    await().atMost(Duration.ofSeconds(30)).until(() -> health.health().getStatus().equals(Status.UP));
+
+    server.close();
+    server = null;
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+              assertThat(health.health().getDetails().get("lastError")).asString().contains("GetSystemInfo");
+            });
+    assertThat(lifecycle.isConnected()).as("the worker itself keeps running and will poll again").isTrue();
+
+    server = TestServer.createPortBoundServer(port);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> health.health().getStatus().equals(Status.UP));
   }
 
   @Test
