@@ -20,6 +20,12 @@ public class HubStoreAutoConfiguration {
   }
 
   @Bean
+  StoreLocation hubStoreLocation(
+      @Value("${spring.datasource.url:}") String jdbcUrl, @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
+    return new StoreLocation(jdbcUrl, localMode);
+  }
+
+  @Bean
   ModerationStrikes moderationStrikes(
       JdbcClient jdbc, Clock clock, @Value("${hub.moderation.strike-window:PT24H}") Duration window) {
     return new ModerationStrikes(jdbc, clock, window);
