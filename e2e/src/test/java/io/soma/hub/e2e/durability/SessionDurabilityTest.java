@@ -52,7 +52,12 @@ class SessionDurabilityTest {
   static void startTheHub() {
     postgres = PostgresServer.start();
     model = OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY);
-    hub = LocalHub.builder().store(postgres).model(model, "e2e-slow-model", "sk-e2e-durability").start();
+    hub =
+        LocalHub.builder()
+            .quickStartJvms()
+            .store(postgres)
+            .model(model, "e2e-slow-model", "sk-e2e-durability")
+            .start();
     store = new HubStoreRows(postgres);
   }
 

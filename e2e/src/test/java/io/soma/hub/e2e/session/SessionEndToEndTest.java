@@ -26,7 +26,7 @@ class SessionEndToEndTest {
 
   @BeforeAll
   static void startTheHub() {
-    hub = LocalHub.builder().start();
+    hub = LocalHub.builder().quickStartJvms().start();
   }
 
   @AfterAll

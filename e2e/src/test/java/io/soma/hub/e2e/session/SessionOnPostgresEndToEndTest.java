@@ -52,7 +52,7 @@ class SessionOnPostgresEndToEndTest {
   static void startTheHub() {
     postgres = PostgresServer.start();
     model = OpenAiModelStub.start(SERVED_MODEL);
-    hub = LocalHub.builder().store(postgres).model(model, MODEL, API_KEY).start();
+    hub = LocalHub.builder().quickStartJvms().store(postgres).model(model, MODEL, API_KEY).start();
     store = new HubStoreRows(postgres);
   }
 

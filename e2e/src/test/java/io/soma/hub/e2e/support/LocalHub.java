@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,8 +44,11 @@ public final class LocalHub implements AutoCloseable {
     workerEnvironment.put("HUB_WORKER_PORT", Integer.toString(workerPort));
     Map<String, String> functionsEnvironment = new HashMap<>(common);
     functionsEnvironment.put("PORT", Integer.toString(functionsPort));
-    this.worker = HubProcess.jar("worker", workerJar, workerEnvironment, readiness(workerPort));
-    this.functions = HubProcess.jar("functions", functionsJar, functionsEnvironment, readiness(functionsPort));
+    this.worker =
+        HubProcess.java("worker", javaArguments(builder, workerJar), workerEnvironment, readiness(workerPort));
+    this.functions =
+        HubProcess.java(
+            "functions", javaArguments(builder, functionsJar), functionsEnvironment, readiness(functionsPort));
   }
 
   public static Builder builder() {
@@ -97,6 +102,12 @@ public final class LocalHub implements AutoCloseable {
     Directories.deleteRecursively(dataDirectory);
   }
 
+  private static List<String> javaArguments(Builder builder, Path jar) {
+    List<String> arguments = new ArrayList<>(builder.jvmOptions);
+    arguments.addAll(List.of("-jar", jar.toString()));
+    return arguments;
+  }
+
   private static URI readiness(int port) {
     return URI.create("http://127.0.0.1:" + port + "/health/readiness");
   }
@@ -105,8 +116,18 @@ public final class LocalHub implements AutoCloseable {
 
     private final Map<String, String> environment = new HashMap<>();
     private final Map<String, String> workerEnvironment = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * The JIT's first tier only: the JVMs start in about two thirds of the time and run slower, which suits short
+     * functional tests on a small machine. Not for benchmarks.
+     */
+    public Builder quickStartJvms() {
+      jvmOptions.add("-XX:TieredStopAtLevel=1");
+      return this;
+    }
 
     /** An extra variable for both processes, e.g. HUB_MODERATION_BLOCKLIST. */
     public Builder env(String name, String value) {
