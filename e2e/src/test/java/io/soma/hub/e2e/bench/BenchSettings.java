@@ -1,0 +1,50 @@
+package io.soma.hub.e2e.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a benchmark run does; each can be changed on the command line, e.g. {@code ./hub bench -Dbench.concurrency=32}.
+ *
+ * @param sessions sessions per path (gateway and raw), split evenly over the rounds
+ * @param rounds measured rounds per path, interleaved with the other path's
+ * @param warmup unmeasured real starts per path before the first round
+ * @param warmupRepeats unmeasured idempotent repeats per path after those (nothing new starts)
+ * @param concurrency requests in flight at any time, for both paths
+ * @param stores the hub stores to run against, in order: h2 (the local default) and/or postgres
+ * @param profile record a JFR profile of the functions process during the measured rounds
+ */
+record BenchSettings(
+    int sessions,
+    int rounds,
+    int warmup,
+    int warmupRepeats,
+    int concurrency,
+    List<String> stores,
+    boolean profile) {
+
+  BenchSettings {
+    if (rounds < 1 || sessions % rounds != 0) {
+      throw new IllegalArgumentException("bench.sessions must be a multiple of bench.rounds");
+    }
+    stores = List.copyOf(stores);
+  }
+
+  static BenchSettings fromSystemProperties() {
+    return new BenchSettings(
+        Integer.getInteger("bench.sessions", 500),
+        Integer.getInteger("bench.rounds", 10),
+        Integer.getInteger("bench.warmup", 100),
+        Integer.getInteger("bench.warmupRepeats", 400),
+        Integer.getInteger("bench.concurrency", 16),
+        Arrays.stream(System.getProperty("bench.stores", "h2").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList(),
+        Boolean.getBoolean("bench.profile"));
+  }
+
+  int perRound() {
+    return sessions / rounds;
+  }
+}
