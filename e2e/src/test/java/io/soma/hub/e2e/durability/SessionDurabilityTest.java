@@ -38,8 +38,8 @@ class SessionDurabilityTest {
   private static final Duration MODEL_DELAY = Duration.ofSeconds(5);
 
   /**
-   * A completion attempt lost with its worker is retried once Temporal times it out: after the heartbeat timeout
-   * when the attempt heartbeats, else after the activity's start-to-close timeout (150 s).
+   * A completion attempt lost with its worker is retried once Temporal times it out, after its heartbeat timeout
+   * (10 s); generous, because a restarted worker takes its time on a busy machine.
    */
   private static final Duration RECOVERY = Duration.ofMinutes(4);
 
@@ -95,11 +95,20 @@ class SessionDurabilityTest {
     List<String> prompts = prompts("temporal restart", 5);
     List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
     awaitModelCalls(prompts);
+    long workerPid = hub.worker().pid();
+    long functionsPid = hub.functions().pid();
 
     hub.temporal().restart();
 
     Map<String, JsonNode> sessions = SessionCalls.awaitAllFinished(ann, sessionIds, RECOVERY);
     assertEachCompletedOnceWithAServedReply(prompts, sessionIds, sessions);
+    assertThat(hub.worker().isAlive() && hub.worker().pid() == workerPid).as("the same worker process").isTrue();
+    assertThat(hub.functions().isAlive() && hub.functions().pid() == functionsPid)
+        .as("the same functions process")
+        .isTrue();
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> hub.workerManagement().get("/health/readiness").status() == 200);
     List<String> after = prompts("after the restart", 1);
     String sessionAfter = SessionCalls.create(ann, after.get(0));
     assertEachCompletedOnceWithAServedReply(
