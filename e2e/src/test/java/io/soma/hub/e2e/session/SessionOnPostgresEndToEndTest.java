@@ -116,7 +116,7 @@ class SessionOnPostgresEndToEndTest {
     assertThat(runs).as("workflows with the session's id").hasSize(1);
     assertThat(bob.post("/v1/sessions", Map.of("prompt", "another request under the same key")).status())
         .as("the key reused for a different request")
-        .isEqualTo(409);
+        .isEqualTo(422);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.soma.hub.functions.http;
 
-import io.soma.hub.functions.errors.ConflictException;
+import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.errors.NotFoundException;
 import io.soma.hub.functions.errors.RefusedException;
@@ -31,8 +31,8 @@ final class ProblemMapping {
     if (failure instanceof NotFoundException notFound) {
       return new Problem(HttpStatus.NOT_FOUND, notFound.getMessage(), instance);
     }
-    if (failure instanceof ConflictException conflict) {
-      return new Problem(HttpStatus.CONFLICT, conflict.getMessage(), instance);
+    if (failure instanceof IdempotencyKeyReusedException reused) {
+      return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage(), instance);
     }
     if (failure instanceof RefusedException refused) {
       return new Problem(HttpStatus.FORBIDDEN, refused.getMessage(), instance, refused.details());

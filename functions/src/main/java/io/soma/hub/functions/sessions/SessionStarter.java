@@ -3,7 +3,7 @@ package io.soma.hub.functions.sessions;
 import io.grpc.StatusRuntimeException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.soma.hub.functions.errors.ConflictException;
+import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.UnavailableException;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.session.SessionIds;
@@ -87,14 +87,17 @@ public class SessionStarter {
       throw new UnavailableException("the orchestrator is unavailable; retry later", e);
     }
     if (!Objects.equals(existing, fingerprint)) {
-      throw new ConflictException("this Idempotency-Key was already used with a different request");
+      throw new IdempotencyKeyReusedException();
     }
   }
 
-  /** A digest of what the caller asked for; the session id is excluded because it derives from the key. */
+  /**
+   * A digest of the request body. The session id derives from the key, and the key is scoped to the tenant (SPEC),
+   * so neither the id nor the user is part of it.
+   */
   static String fingerprint(SessionRequest request) {
     StringBuilder canonical = new StringBuilder();
-    canonical.append(request.subject()).append('\n').append(request.prompt()).append('\n');
+    canonical.append(request.prompt()).append('\n');
     canonical.append(Objects.toString(request.capsuleId(), "")).append('\n');
     new TreeMap<>(request.metadata()).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
     try {

@@ -2,6 +2,7 @@ package io.soma.hub.functions.temporal;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The gateway's Temporal client. Stubs connect lazily, so a function starts (and answers 503) while Temporal is
- * unreachable instead of failing its readiness.
+ * unreachable instead of failing its readiness. Calls are retried for a short window only: long enough to ride out
+ * a blip or a quick Temporal restart, short enough that a caller gets a 503 instead of waiting a minute (the SDK's
+ * default).
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalClientConfiguration {
@@ -19,9 +22,19 @@ public class TemporalClientConfiguration {
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(
       @Value("${HUB_TEMPORAL_ADDRESS:127.0.0.1:7233}") String address,
-      @Value("${hub.temporal.rpc-timeout:PT5S}") Duration rpcTimeout) {
+      @Value("${hub.temporal.rpc-timeout:PT5S}") Duration rpcTimeout,
+      @Value("${hub.temporal.rpc-retry-window:PT10S}") Duration retryWindow) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).setRpcTimeout(rpcTimeout).build());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(address)
+            .setRpcTimeout(rpcTimeout)
+            .setRpcRetryOptions(
+                RpcRetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(100))
+                    .setMaximumInterval(Duration.ofSeconds(2))
+                    .setExpiration(retryWindow)
+                    .validateBuildWithDefaults())
+            .build());
   }
 
   @Bean

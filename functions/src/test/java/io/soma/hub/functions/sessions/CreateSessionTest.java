@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.caller.Capabilities;
-import io.soma.hub.functions.errors.ConflictException;
+import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
 import io.soma.hub.functions.moderation.ModerationGuard;
@@ -115,11 +115,23 @@ class CreateSessionTest {
   }
 
   @Test
-  void reusingAnIdempotencyKeyForADifferentRequestIsAConflict() {
+  void reusingAnIdempotencyKeyForADifferentBodyIsRefused() {
     createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
 
     assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, "k1", body("goodbye"))))
-        .isInstanceOf(ConflictException.class);
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(1);
+  }
+
+  @Test
+  void anotherUserOfTheTenantReplayingTheKeyGetsTheSameSession() {
+    Caller bob = new Caller("acme", "bob", Set.of(Capabilities.SESSIONS_WRITE));
+
+    SessionAccepted first = createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
+    SessionAccepted byBob = createSession(false).apply(new CreateSessionCommand(bob, "k1", body("hello")));
+
+    assertThat(byBob.sessionId()).isEqualTo(first.sessionId());
+    assertThat(byBob.replayed()).isTrue();
     assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(1);
   }
 
