@@ -13,6 +13,7 @@ import java.util.List;
  * @param concurrency requests in flight at any time, for both paths
  * @param stores the hub stores to run against, in order: h2 (the local default) and/or postgres
  * @param profile record a JFR profile of the functions process during the measured rounds
+ * @param hubJvmOptions JVM options for the worker and functions processes (JAVA_TOOL_OPTIONS), for experiments
  */
 record BenchSettings(
     int sessions,
@@ -21,7 +22,8 @@ record BenchSettings(
     int warmupRepeats,
     int concurrency,
     List<String> stores,
-    boolean profile) {
+    boolean profile,
+    String hubJvmOptions) {
 
   BenchSettings {
     if (rounds < 1 || sessions % rounds != 0) {
@@ -41,7 +43,8 @@ record BenchSettings(
             .map(String::trim)
             .filter(s -> !s.isEmpty())
             .toList(),
-        Boolean.getBoolean("bench.profile"));
+        Boolean.getBoolean("bench.profile"),
+        System.getProperty("bench.hubJvmOptions", "").trim());
   }
 
   int perRound() {

@@ -52,6 +52,9 @@ final class BenchmarkReport {
         + "next round\n",
         settings.sessions(), settings.rounds(), settings.perRound(), settings.concurrency(), settings.warmup(),
         settings.warmupRepeats()));
+    if (!settings.hubJvmOptions().isEmpty()) {
+      md.append(format("- Worker and functions JVM options: `%s`\n", settings.hubJvmOptions()));
+    }
     for (StoreFigures store : stores) {
       appendStore(md, store);
     }

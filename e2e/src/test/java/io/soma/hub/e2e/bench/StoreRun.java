@@ -65,6 +65,9 @@ final class StoreRun {
       if (postgres != null) {
         builder.store(postgres);
       }
+      if (!settings.hubJvmOptions().isEmpty()) {
+        builder.env("JAVA_TOOL_OPTIONS", settings.hubJvmOptions());
+      }
       try (LocalHub hub = builder.start()) {
         return measure(store, hub);
       }
