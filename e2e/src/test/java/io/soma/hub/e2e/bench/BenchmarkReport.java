@@ -67,6 +67,7 @@ final class BenchmarkReport {
     PathFigures g = store.gateway();
     PathFigures r = store.raw();
     md.append(format("\n### Hub store: %s\n\n", describe(store.store())));
+    md.append("Measured: ").append(store.revision().describe()).append(".\n\n");
     md.append("| path | accepted/s (median) | rounds min–max | accept p50 | accept p99 "
         + "| completed/s (median) | all completed after |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|\n");

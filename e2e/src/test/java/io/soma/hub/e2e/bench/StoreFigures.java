@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One store's figures: both paths, and the gateway's against the raw baseline of the same run. */
-record StoreFigures(String store, PathFigures gateway, PathFigures raw, double pairedRatio, int workflows, List<String> failures) {
+record StoreFigures(
+    String store,
+    Revision revision,
+    PathFigures gateway,
+    PathFigures raw,
+    double pairedRatio,
+    int workflows,
+    List<String> failures) {
 
   static StoreFigures of(StoreRun.Result result) {
     List<Double> pairs = new ArrayList<>();
@@ -13,6 +20,7 @@ record StoreFigures(String store, PathFigures gateway, PathFigures raw, double p
     }
     return new StoreFigures(
         result.store(),
+        result.revision(),
         PathFigures.of("gateway", result.gateway()),
         PathFigures.of("raw", result.raw()),
         Stats.median(pairs),

@@ -39,11 +39,19 @@ final class StoreRun {
   /**
    * The outcome of one store's run.
    *
+   * @param revision the code measured, as the hub started
    * @param workflows every session workflow started, warm-up included
    * @param failures starts that failed and workflows that did not complete
    * @param profile the JFR recording of the functions process, or null
    */
-  record Result(String store, List<Round> gateway, List<Round> raw, int workflows, List<String> failures, Path profile) {}
+  record Result(
+      String store,
+      Revision revision,
+      List<Round> gateway,
+      List<Round> raw,
+      int workflows,
+      List<String> failures,
+      Path profile) {}
 
   private record Measured(String path, Starts starts, CpuTimes.Delta cpu) {}
 
@@ -68,8 +76,9 @@ final class StoreRun {
       if (!settings.hubJvmOptions().isEmpty()) {
         builder.env("JAVA_TOOL_OPTIONS", settings.hubJvmOptions());
       }
+      Revision revision = Revision.current();
       try (LocalHub hub = builder.start()) {
-        return measure(store, hub);
+        return measure(store, revision, hub);
       }
     } finally {
       if (postgres != null) {
@@ -78,7 +87,7 @@ final class StoreRun {
     }
   }
 
-  private Result measure(String store, LocalHub hub) {
+  private Result measure(String store, Revision revision, LocalHub hub) {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(hub.temporal().address()).build());
@@ -143,7 +152,7 @@ final class StoreRun {
           failures.add(id + " ended " + (close == null ? "unseen" : close.status()));
         }
       }
-      return new Result(store, gatewayRounds, rawRounds, started.size(), failures, profile);
+      return new Result(store, revision, gatewayRounds, rawRounds, started.size(), failures, profile);
     } finally {
       stubs.shutdown();
     }
