@@ -51,6 +51,12 @@ public final class HubProcess implements AutoCloseable {
     return new HubProcess(name, command, environment, readiness);
   }
 
+  /** Any executable with its arguments, e.g. prometheus; not started yet. */
+  public static HubProcess command(
+      String name, List<String> command, Map<String, String> environment, URI readiness) {
+    return new HubProcess(name, command, environment, readiness);
+  }
+
   public HubProcess readinessTimeout(Duration timeout) {
     this.readinessTimeout = timeout;
     return this;

@@ -34,6 +34,14 @@ public final class LocalTools {
         .orElseGet(() -> missing("PostgreSQL's initdb and pg_ctl (./hub install adds them)"));
   }
 
+  /** The directory holding Debian's prometheus and promtool. */
+  public static Path prometheusDir() {
+    return fromEnvironment("HUB_PROMETHEUS_DIR")
+        .or(() -> onPath("prometheus").map(prometheus -> realPath(prometheus).getParent()))
+        .filter(dir -> Files.isExecutable(dir.resolve("prometheus")) && Files.isExecutable(dir.resolve("promtool")))
+        .orElseGet(() -> missing("prometheus and promtool (./hub install adds Debian's prometheus)"));
+  }
+
   private static Optional<Path> fromEnvironment(String variable) {
     return Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank()).map(Path::of);
   }

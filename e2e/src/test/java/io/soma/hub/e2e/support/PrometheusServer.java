@@ -1,0 +1,101 @@
+package io.soma.hub.e2e.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Debian's Prometheus, on a free loopback port with a throwaway TSDB, scraping the given targets every second:
+ * what the cluster's ServiceMonitor makes kube-prometheus-stack do with the worker, on one machine.
+ */
+public final class PrometheusServer implements AutoCloseable {
+
+  private final HubProcess process;
+  private final Path directory;
+  private final JsonHttp api;
+
+  private PrometheusServer(HubProcess process, Path directory, int port) {
+    this.process = process;
+    this.directory = directory;
+    this.api = new JsonHttp(URI.create("http://127.0.0.1:" + port + "/"));
+  }
+
+  /**
+   * @param targets scrape jobs by name, each a {@code host:port} serving {@code /metrics}
+   */
+  public static PrometheusServer scraping(Map<String, String> targets) {
+    Path binaries = LocalTools.prometheusDir();
+    int port = Ports.free();
+    try {
+      Path directory = Files.createTempDirectory("hub-prometheus");
+      Path config = Files.writeString(directory.resolve("prometheus.yml"), config(targets));
+      HubProcess process =
+          HubProcess.command(
+                  "prometheus",
+                  List.of(
+                      binaries.resolve("prometheus").toString(),
+                      "--config.file=" + config,
+                      "--storage.tsdb.path=" + directory.resolve("data"),
+                      "--web.listen-address=127.0.0.1:" + port,
+                      "--log.level=warn"),
+                  Map.of(),
+                  URI.create("http://127.0.0.1:" + port + "/-/ready"))
+              .readinessTimeout(Duration.ofMinutes(1));
+      process.start();
+      return new PrometheusServer(process, directory, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The value of an instant query's single sample, or empty while the query matches nothing. */
+  public Optional<Double> value(String promql) {
+    JsonHttp.Response response =
+        api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    if (response.status() != 200) {
+      throw new AssertionError("Prometheus answered " + response);
+    }
+    JsonNode result = response.json().at("/data/result");
+    if (result.size() > 1) {
+      throw new AssertionError(promql + " matches more than one series: " + result);
+    }
+    return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0).at("/value/1").asDouble());
+  }
+
+  /** Whether Prometheus's last scrape of the job succeeded ({@code up == 1}). */
+  public boolean scrapes(String job) {
+    return value("up{job=\"" + job + "\"}").filter(up -> up == 1.0).isPresent();
+  }
+
+  public JsonHttp api() {
+    return api;
+  }
+
+  @Override
+  public void close() {
+    process.stop();
+    Directories.deleteRecursively(directory);
+  }
+
+  private static String config(Map<String, String> targets) {
+    StringBuilder yaml =
+        new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
+    targets.forEach(
+        (job, target) ->
+            yaml.append("  - job_name: ")
+                .append(job)
+                .append("\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['")
+                .append(target)
+                .append("']\n"));
+    return yaml.toString();
+  }
+}
