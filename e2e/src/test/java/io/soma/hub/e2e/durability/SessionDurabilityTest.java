@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.soma.hub.e2e.support.ClusterLikeHub;
 import io.soma.hub.e2e.support.HubStoreRows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.OpenAiModelStub;
-import io.soma.hub.e2e.support.PostgresServer;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.e2e.support.SessionRecords;
@@ -43,30 +43,23 @@ class SessionDurabilityTest {
    */
   private static final Duration RECOVERY = Duration.ofMinutes(4);
 
-  private static PostgresServer postgres;
+  private static ClusterLikeHub cluster;
   private static OpenAiModelStub model;
   private static LocalHub hub;
   private static HubStoreRows store;
 
   @BeforeAll
   static void startTheHub() {
-    postgres = PostgresServer.start();
-    model = OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY);
-    hub =
-        LocalHub.builder()
-            .quickStartJvms()
-            .store(postgres)
-            .model(model, "e2e-slow-model", "sk-e2e-durability")
-            .start();
-    store = new HubStoreRows(postgres);
+    cluster = ClusterLikeHub.start(OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY), "e2e-slow-model", "sk-e2e-durability");
+    model = cluster.model();
+    hub = cluster.hub();
+    store = cluster.store();
   }
 
   @AfterAll
   static void stopTheHub() {
-    try (PostgresServer stopsLast = postgres;
-        OpenAiModelStub stopsSecond = model;
-        LocalHub stopsFirst = hub) {
-      // try-with-resources closes each, in reverse order, even when one fails
+    if (cluster != null) {
+      cluster.close();
     }
   }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.soma.hub.e2e.support.ClusterLikeHub;
 import io.soma.hub.e2e.support.HubStoreRows;
 import io.soma.hub.e2e.support.HubWorkflows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.OpenAiModelStub;
-import io.soma.hub.e2e.support.PostgresServer;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.e2e.support.SessionRecords;
@@ -43,25 +43,23 @@ class SessionOnPostgresEndToEndTest {
   private static final String API_KEY = "sk-e2e-" + UUID.randomUUID();
   private static final Duration FINISH = Duration.ofMinutes(2);
 
-  private static PostgresServer postgres;
+  private static ClusterLikeHub cluster;
   private static OpenAiModelStub model;
   private static LocalHub hub;
   private static HubStoreRows store;
 
   @BeforeAll
   static void startTheHub() {
-    postgres = PostgresServer.start();
-    model = OpenAiModelStub.start(SERVED_MODEL);
-    hub = LocalHub.builder().quickStartJvms().store(postgres).model(model, MODEL, API_KEY).start();
-    store = new HubStoreRows(postgres);
+    cluster = ClusterLikeHub.start(OpenAiModelStub.start(SERVED_MODEL), MODEL, API_KEY);
+    model = cluster.model();
+    hub = cluster.hub();
+    store = cluster.store();
   }
 
   @AfterAll
   static void stopTheHub() {
-    try (PostgresServer stopsLast = postgres;
-        OpenAiModelStub stopsSecond = model;
-        LocalHub stopsFirst = hub) {
-      // try-with-resources closes each, in reverse order, even when one fails
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
