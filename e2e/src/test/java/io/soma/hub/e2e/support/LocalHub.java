@@ -81,6 +81,16 @@ public final class LocalHub implements AutoCloseable {
     return new JsonHttp(URI.create("http://127.0.0.1:" + workerPort + "/"));
   }
 
+  /** {@code host:port} of the worker's management port, as a Prometheus scrape target. */
+  public String workerTarget() {
+    return "127.0.0.1:" + workerPort;
+  }
+
+  /** {@code host:port} of the functions, as a Prometheus scrape target. */
+  public String functionsTarget() {
+    return "127.0.0.1:" + functionsPort;
+  }
+
   /** A Temporal client on the hub's Temporal, made on first use; it reconnects by itself across restarts. */
   public synchronized HubWorkflows workflows() {
     if (workflows == null) {

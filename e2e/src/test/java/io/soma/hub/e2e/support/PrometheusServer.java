@@ -33,11 +33,34 @@ public final class PrometheusServer implements AutoCloseable {
    * @param targets scrape jobs by name, each a {@code host:port} serving {@code /metrics}
    */
   public static PrometheusServer scraping(Map<String, String> targets) {
+    return withConfig(config(targets));
+  }
+
+  /**
+   * The hub's own local configuration ({@code observability/prometheus/local.yml}) with the worker and functions
+   * targets of this test and a 1 s scrape interval.
+   */
+  public static PrometheusServer scrapingTheHub(LocalHub hub) {
+    Path local = HubJars.root().resolve("observability/prometheus/local.yml");
+    try {
+      String config =
+          Files.readString(local)
+              .replace("127.0.0.1:8081", hub.workerTarget())
+              .replace("127.0.0.1:8080", hub.functionsTarget())
+              .replace("scrape_interval: 5s", "scrape_interval: 1s")
+              .replace("scrape_timeout: 5s", "scrape_timeout: 1s");
+      return withConfig(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static PrometheusServer withConfig(String configuration) {
     Path binaries = LocalTools.prometheusDir();
     int port = Ports.free();
     try {
       Path directory = Files.createTempDirectory("hub-prometheus");
-      Path config = Files.writeString(directory.resolve("prometheus.yml"), config(targets));
+      Path config = Files.writeString(directory.resolve("prometheus.yml"), configuration);
       HubProcess process =
           HubProcess.command(
                   "prometheus",
