@@ -1,0 +1,27 @@
+package io.soma.hub.store.campaign;
+
+import io.soma.hub.store.HubStoreAutoConfiguration;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The campaign repositories of the hub store, next to the core ones (whose Clock they share). */
+@AutoConfiguration(after = HubStoreAutoConfiguration.class)
+public class CampaignStoreAutoConfiguration {
+
+  @Bean
+  CampaignAnalytics campaignAnalytics(JdbcClient jdbc, Clock clock) {
+    return new CampaignAnalytics(jdbc, clock);
+  }
+
+  @Bean
+  CampaignArtifacts campaignArtifacts(JdbcClient jdbc, Clock clock) {
+    return new CampaignArtifacts(jdbc, clock);
+  }
+
+  @Bean
+  ToolRequests toolRequests(JdbcClient jdbc, Clock clock) {
+    return new ToolRequests(jdbc, clock);
+  }
+}
