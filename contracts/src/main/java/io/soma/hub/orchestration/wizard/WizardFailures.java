@@ -1,0 +1,19 @@
+package io.soma.hub.orchestration.wizard;
+
+/** {@code ApplicationFailure} types with which the wizard workflow rejects an update. */
+public final class WizardFailures {
+
+  /** The answer breaks a rule of its question. Details: the question id, the rule name. */
+  public static final String INVALID_ANSWER = "WizardInvalidAnswer";
+
+  /** Every question is already answered. */
+  public static final String ALREADY_COMPLETED = "WizardAlreadyCompleted";
+
+  /** Approval of a wizard whose questions are not all answered. */
+  public static final String NOT_COMPLETED = "WizardNotCompleted";
+
+  /** The session names a wizard the catalogue does not have. */
+  public static final String UNKNOWN_WIZARD = "WizardUnknown";
+
+  private WizardFailures() {}
+}
