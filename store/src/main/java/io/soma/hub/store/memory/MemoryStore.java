@@ -80,6 +80,27 @@ public class MemoryStore {
     }
   }
 
+  /**
+   * Remembers the value unless the entry already holds exactly this value and metadata with a current index: what
+   * the memory refresh does without {@code force}. Returns true when it wrote.
+   */
+  public boolean rememberIfChanged(String tenant, String key, String valueJson, Map<String, String> metadata) {
+    String contentSha256 = contentSha256(canonical(valueJson), toJson(new TreeMap<>(metadata)));
+    boolean current =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM memory_entries WHERE tenant = ? AND memory_key = ? AND content_sha256 = ?"
+                    + " AND indexed_sha256 = content_sha256 AND index_version = ?")
+                .params(tenant, key, contentSha256, MemoryTokenizer.VERSION)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (current) {
+      return false;
+    }
+    remember(tenant, key, valueJson, metadata);
+    return true;
+  }
+
   private Remembered write(String tenant, String key, String value, TreeMap<String, String> metadata) {
     String metadataJson = toJson(metadata);
     String contentSha256 = contentSha256(value, metadataJson);
