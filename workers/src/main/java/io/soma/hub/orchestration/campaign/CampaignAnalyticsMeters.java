@@ -30,6 +30,9 @@ public class CampaignAnalyticsMeters {
   }
 
   public void register(String campaignId, String campaignName) {
+    if (registry.find(NAME).tags("campaign_id", campaignId, "campaign_name", campaignName).functionCounter() != null) {
+      return;
+    }
     FunctionCounter.builder(NAME, this, meters -> 1.0)
         .description("Campaigns whose analytics tracking was set up, one series per campaign")
         .tags("campaign_id", campaignId, "campaign_name", campaignName)
