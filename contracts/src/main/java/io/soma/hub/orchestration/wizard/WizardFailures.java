@@ -1,5 +1,9 @@
 package io.soma.hub.orchestration.wizard;
 
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
+import java.util.Set;
+
 /** {@code ApplicationFailure} types with which the wizard workflow rejects an update. */
 public final class WizardFailures {
 
@@ -15,5 +19,17 @@ public final class WizardFailures {
   /** The session names a wizard the catalogue does not have. */
   public static final String UNKNOWN_WIZARD = "WizardUnknown";
 
+  private static final Set<String> TYPES = Set.of(INVALID_ANSWER, ALREADY_COMPLETED, NOT_COMPLETED, UNKNOWN_WIZARD);
+
   private WizardFailures() {}
+
+  /** The wizard's own failure in a cause chain (an update rejection or failure), if there is one. */
+  public static Optional<ApplicationFailure> find(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure application && TYPES.contains(application.getType())) {
+        return Optional.of(application);
+      }
+    }
+    return Optional.empty();
+  }
 }

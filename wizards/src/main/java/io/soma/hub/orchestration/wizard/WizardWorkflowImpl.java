@@ -94,11 +94,16 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public void validateAnswer(WizardAnswer answer) {
     if (plan != null) {
-      throw ApplicationFailure.newNonRetryableFailure(
+      throw new WizardRejection(
           "every question of wizard " + start.sessionId() + " is answered; approve it or start a new one",
           WizardFailures.ALREADY_COMPLETED);
     }
-    checked(answer);
+    try {
+      AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());
+    } catch (AnswerRejected rejected) {
+      throw new WizardRejection(
+          rejected.getMessage(), WizardFailures.INVALID_ANSWER, rejected.questionId(), rejected.rule());
+    }
   }
 
   @Override
@@ -121,7 +126,7 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public void validateApprove(WizardApproval approval) {
     if (plan == null) {
-      throw ApplicationFailure.newNonRetryableFailure(
+      throw new WizardRejection(
           "wizard "
               + start.sessionId()
               + " is not completed: "
@@ -202,7 +207,10 @@ public class WizardWorkflowImpl implements WizardWorkflow {
         accepted == null ? null : accepted.workflowId());
   }
 
-  /** The answer's value as it will be recorded, or the rejection as an update failure naming question and rule. */
+  /**
+   * The answer's value as it will be recorded. The validator has passed it; a replay skips validators, so the
+   * handler checks again and fails the update (rather than the workflow task) should it not pass.
+   */
   private Object checked(WizardAnswer answer) {
     try {
       return AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());

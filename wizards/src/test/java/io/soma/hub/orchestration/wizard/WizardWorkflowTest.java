@@ -1,0 +1,215 @@
+package io.soma.hub.orchestration.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.soma.hub.orchestration.campaign.CampaignIds;
+import io.soma.hub.orchestration.campaign.CampaignMemo;
+import io.soma.hub.orchestration.campaign.CampaignPlan;
+import io.soma.hub.orchestration.campaign.CampaignRequest;
+import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
+import io.soma.hub.orchestration.campaign.PlanModule;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WizardWorkflowTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(WizardWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  @Test
+  void answersAdvanceTheWizardAndTheLastOneProducesThePlan(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", 3600);
+    WizardWorkflow wizard = Wizards.started(client, start);
+    LocalDate today = Wizards.today(env);
+
+    WizardState first = wizard.state();
+    assertThat(first.status()).isEqualTo(WizardState.IN_PROGRESS);
+    assertThat(first.currentStep()).isEqualTo(1);
+    assertThat(first.question().id()).isEqualTo("campaign_name");
+    assertThat(first.progress()).isEqualTo(new WizardProgress(0, 10, 0));
+
+    WizardState second = wizard.answer(new WizardAnswer("  Spring Launch "));
+    assertThat(second.currentStep()).isEqualTo(2);
+    assertThat(second.question().id()).isEqualTo("campaign_type");
+    assertThat(second.question().defaultValue()).isEqualTo("product_launch");
+    assertThat(second.answers()).containsEntry("campaign_name", "Spring Launch");
+    assertThat(second.progress()).isEqualTo(new WizardProgress(1, 10, 10));
+
+    List<Object> rest = Wizards.validAnswers(today, false).subList(1, 10);
+    WizardState done = Wizards.answerAll(wizard, rest);
+
+    assertThat(done.status()).isEqualTo(WizardState.COMPLETED);
+    assertThat(done.question()).isNull();
+    assertThat(done.progress()).isEqualTo(new WizardProgress(10, 10, 100));
+    assertThat(done.completedAt()).isNotNull();
+    assertThat(done.answers())
+        .hasEntrySatisfying("budget", budget -> assertThat(((Number) budget).longValue()).isZero())
+        .containsEntry("approval_required", false)
+        .containsEntry("target_audience", List.of("Enterprise CTOs", "DevOps Engineers"));
+    CampaignPlan plan = done.executionPlan();
+    assertThat(plan.planId()).isEqualTo("plan-" + start.sessionId());
+    assertThat(plan.campaignName()).isEqualTo("Spring Launch");
+    assertThat(plan.modules()).extracting(PlanModule::id).doesNotContain("review_approval").hasSize(5);
+    assertThat(wizard.state()).isEqualTo(done);
+  }
+
+  @Test
+  void aRejectedAnswerNamesQuestionAndRuleAndChangesNothing(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", 3600);
+    WizardWorkflow wizard = Wizards.started(client, start);
+    wizard.answer(new WizardAnswer("Spring Launch"));
+    WizardState before = wizard.state();
+    long acceptedBefore = acceptedUpdates(client, start);
+
+    assertRejected(() -> wizard.answer(new WizardAnswer("webinar")), WizardFailures.INVALID_ANSWER, "campaign_type", "options");
+    assertRejected(() -> wizard.answer(new WizardAnswer(null)), WizardFailures.INVALID_ANSWER, "campaign_type", "required");
+    assertRejected(() -> wizard.answer(new WizardAnswer(List.of("bold"))), WizardFailures.INVALID_ANSWER, "campaign_type", "type");
+
+    assertThat(wizard.state()).isEqualTo(before);
+    assertThat(acceptedUpdates(client, start)).as("a rejected update is never accepted into the history").isEqualTo(acceptedBefore);
+  }
+
+  @Test
+  void approvalBeforeCompletionIsRejected(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardWorkflow wizard = Wizards.started(client, Wizards.start("acme", 3600));
+
+    assertRejected(() -> wizard.approve(new WizardApproval("ann", 600)), WizardFailures.NOT_COMPLETED, null, null);
+    assertThat(wizard.state().status()).isEqualTo(WizardState.IN_PROGRESS);
+  }
+
+  @Test
+  void aCompletedWizardTakesNoMoreAnswers(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardWorkflow wizard = Wizards.started(client, Wizards.start("acme", 3600));
+    Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
+
+    assertRejected(() -> wizard.answer(new WizardAnswer("more")), WizardFailures.ALREADY_COMPLETED, null, null);
+  }
+
+  @Test
+  void approvalStartsExactlyOneCampaignWithThePlanAndEndsTheWizard(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", 3600);
+    WizardWorkflow wizard = Wizards.started(client, start);
+    WizardState completed = Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
+
+    ApprovalAccepted accepted = wizard.approve(new WizardApproval("bob", 7200));
+
+    String campaignId = CampaignIds.forWizard(start.sessionId());
+    assertThat(accepted).isEqualTo(new ApprovalAccepted(campaignId, CampaignIds.workflowId(campaignId)));
+    WizardOutcome outcome = WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class);
+    assertThat(outcome).isEqualTo(new WizardOutcome(start.sessionId(), WizardOutcome.APPROVED, campaignId));
+
+    WizardState state = wizard.state();
+    assertThat(state.status()).isEqualTo(WizardState.APPROVED);
+    assertThat(state.campaignId()).isEqualTo(campaignId);
+    assertThat(state.campaignWorkflowId()).isEqualTo(accepted.workflowId());
+
+    assertThat(openCampaigns(env)).isEqualTo(1);
+    WorkflowExecutionDescription campaign = client.newUntypedWorkflowStub(accepted.workflowId()).describe();
+    assertThat(campaign.getMemo(CampaignMemo.TENANT, String.class)).isEqualTo("acme");
+    assertThat(campaign.getMemo(CampaignMemo.CAMPAIGN_NAME, String.class)).isEqualTo("Spring Launch");
+    CampaignRequest request = campaignInput(client, accepted.workflowId());
+    assertThat(request.campaignId()).isEqualTo(campaignId);
+    assertThat(request.tenant()).isEqualTo("acme");
+    assertThat(request.subject()).isEqualTo("bob");
+    assertThat(request.approvalTimeoutSeconds()).isEqualTo(7200);
+    assertThat(request.plan()).isEqualTo(completed.executionPlan());
+    assertThat(client.newWorkflowStub(MarketingCampaignWorkflow.class, accepted.workflowId()).progress().approval().state())
+        .isEqualTo("waiting");
+  }
+
+  @Test
+  void concurrentApprovalsShareOneCampaign(TestWorkflowEnvironment env, WorkflowClient client) throws Exception {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", 3600);
+    WizardWorkflow wizard = Wizards.started(client, start);
+    Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
+    WorkflowStub untyped = WorkflowStub.fromTyped(wizard);
+
+    var first = untyped.startUpdate(WizardWorkflow.APPROVE, io.temporal.client.WorkflowUpdateStage.ACCEPTED, ApprovalAccepted.class, new WizardApproval("bob", 600));
+    var second = untyped.startUpdate(WizardWorkflow.APPROVE, io.temporal.client.WorkflowUpdateStage.ACCEPTED, ApprovalAccepted.class, new WizardApproval("eve", 600));
+
+    assertThat(first.getResult()).isEqualTo(second.getResult());
+    assertThat(openCampaigns(env)).isEqualTo(1);
+    assertThat(campaignInput(client, first.getResult().workflowId()).subject()).isEqualTo("bob");
+  }
+
+  @Test
+  void aWizardWithoutAnswersExpiresAfterItsIdleTimeout(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", Duration.ofHours(2).toSeconds());
+    WizardWorkflow wizard = Wizards.started(client, start);
+    wizard.answer(new WizardAnswer("Spring Launch"));
+
+    WizardOutcome outcome = WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class);
+
+    assertThat(outcome).isEqualTo(new WizardOutcome(start.sessionId(), WizardOutcome.EXPIRED, null));
+    assertThat(wizard.state().status()).isEqualTo(WizardState.EXPIRED);
+    assertThat(wizard.state().answers()).containsEntry("campaign_name", "Spring Launch");
+    assertThat(openCampaigns(env)).isZero();
+  }
+
+  static void assertRejected(ThrowingCallable call, String type, String question, String rule) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            WorkflowUpdateException.class,
+            rejected -> {
+              ApplicationFailure failure = WizardFailures.find(rejected).orElseThrow();
+              assertThat(failure.getType()).isEqualTo(type);
+              if (question != null) {
+                assertThat(failure.getDetails().get(0, String.class)).isEqualTo(question);
+                assertThat(failure.getDetails().get(1, String.class)).isEqualTo(rule);
+                assertThat(failure.getOriginalMessage()).startsWith(question + " ");
+              }
+            });
+  }
+
+  static long acceptedUpdates(WorkflowClient client, WizardStart start) {
+    return client.fetchHistory(WizardIds.workflowId(start.sessionId())).getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)
+        .count();
+  }
+
+  static long openCampaigns(TestWorkflowEnvironment env) {
+    return env.getWorkflowServiceStubs()
+        .blockingStub()
+        .listOpenWorkflowExecutions(
+            ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(env.getNamespace()).setMaximumPageSize(100).build())
+        .getExecutionsList()
+        .stream()
+        .filter(e -> e.getType().getName().equals(MarketingCampaignWorkflow.TYPE))
+        .count();
+  }
+
+  static CampaignRequest campaignInput(WorkflowClient client, String workflowId) {
+    Payloads input =
+        client.fetchHistory(workflowId).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+    return DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+        0, Optional.of(input), CampaignRequest.class, CampaignRequest.class);
+  }
+}
