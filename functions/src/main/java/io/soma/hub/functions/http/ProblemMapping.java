@@ -1,10 +1,12 @@
 package io.soma.hub.functions.http;
 
+import io.soma.hub.functions.errors.ConflictException;
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.errors.NotFoundException;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.wizards.InvalidAnswerException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,13 @@ final class ProblemMapping {
   private ProblemMapping() {}
 
   static Problem toProblem(Throwable failure, String instance) {
+    if (failure instanceof InvalidAnswerException answer) {
+      return new Problem(
+          HttpStatus.BAD_REQUEST,
+          answer.getMessage(),
+          instance,
+          Map.of("field", answer.field(), "question", answer.question(), "rule", answer.rule()));
+    }
     if (failure instanceof InvalidInputException invalid) {
       return new Problem(
           HttpStatus.BAD_REQUEST,
@@ -30,6 +39,9 @@ final class ProblemMapping {
     }
     if (failure instanceof NotFoundException notFound) {
       return new Problem(HttpStatus.NOT_FOUND, notFound.getMessage(), instance);
+    }
+    if (failure instanceof ConflictException conflict) {
+      return new Problem(HttpStatus.CONFLICT, conflict.getMessage(), instance);
     }
     if (failure instanceof IdempotencyKeyReusedException reused) {
       return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage(), instance);
