@@ -1,0 +1,43 @@
+package io.soma.hub.functions.wizards;
+
+import io.soma.hub.functions.campaigns.WaitingCampaignWorkflow;
+import io.soma.hub.functions.support.TemporalTestServer;
+import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.wizard.WizardWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Duration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Temporal's in-memory test server with a worker on the sessions queue that runs the real wizard workflow and a
+ * stand-in campaign, for the gateway's wizard and campaign tests.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class WizardTemporal {
+
+  public static TestWorkflowEnvironment withWorker() {
+    TestWorkflowEnvironment env = TemporalTestServer.start();
+    env.newWorker(TaskQueues.SESSIONS)
+        .registerWorkflowImplementationTypes(WizardWorkflowImpl.class, WaitingCampaignWorkflow.class);
+    env.start();
+    return env;
+  }
+
+  public static WizardSettings settings(Duration callTimeout) {
+    return new WizardSettings(Duration.ofDays(7), Duration.ofHours(24), callTimeout);
+  }
+
+  @Bean(destroyMethod = "close")
+  TestWorkflowEnvironment testWorkflowEnvironment() {
+    return withWorker();
+  }
+
+  @Bean
+  @Primary
+  WorkflowClient testWorkflowClient(TestWorkflowEnvironment env) {
+    return env.getWorkflowClient();
+  }
+}
