@@ -6,22 +6,25 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The campaign repositories of the hub store, next to the core ones (whose Clock they share). */
+/**
+ * The campaign repositories of the hub store, next to the core ones (whose Clock they share). Bean names are
+ * prefixed so they do not collide with other features' beans of similar names (memory has its own artifact reader).
+ */
 @AutoConfiguration(after = HubStoreAutoConfiguration.class)
 public class CampaignStoreAutoConfiguration {
 
   @Bean
-  CampaignAnalytics campaignAnalytics(JdbcClient jdbc, Clock clock) {
+  CampaignAnalytics campaignAnalyticsRows(JdbcClient jdbc, Clock clock) {
     return new CampaignAnalytics(jdbc, clock);
   }
 
   @Bean
-  CampaignArtifacts campaignArtifacts(JdbcClient jdbc, Clock clock) {
+  CampaignArtifacts campaignArtifactRows(JdbcClient jdbc, Clock clock) {
     return new CampaignArtifacts(jdbc, clock);
   }
 
   @Bean
-  ToolRequests toolRequests(JdbcClient jdbc, Clock clock) {
+  ToolRequests campaignToolRequests(JdbcClient jdbc, Clock clock) {
     return new ToolRequests(jdbc, clock);
   }
 }

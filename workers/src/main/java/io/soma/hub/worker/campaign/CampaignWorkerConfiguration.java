@@ -1,12 +1,14 @@
 package io.soma.hub.worker.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.campaign.ArtifactCampaignMemory;
 import io.soma.hub.orchestration.campaign.CampaignActivities;
 import io.soma.hub.orchestration.campaign.CampaignActivitiesImpl;
 import io.soma.hub.orchestration.campaign.CampaignAnalyticsMeters;
 import io.soma.hub.orchestration.campaign.CampaignMemory;
+import io.soma.hub.orchestration.campaign.CampaignMetricNaming;
 import io.soma.hub.orchestration.campaign.CompensationActivities;
 import io.soma.hub.orchestration.campaign.CompensationActivitiesImpl;
 import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +41,12 @@ class CampaignWorkerConfiguration {
     ToolInvoker invoker = new ToolInvoker(properties.settings(), requests);
     log.info("Campaign tool adapters: {}", invoker.describe());
     return invoker;
+  }
+
+  /** campaign_analytics_created_total keeps its SPEC name on /metrics (see CampaignMetricNaming). */
+  @Bean
+  MeterRegistryCustomizer<PrometheusMeterRegistry> campaignMetricNaming() {
+    return registry -> registry.config().namingConvention(new CampaignMetricNaming(registry.config().namingConvention()));
   }
 
   @Bean
