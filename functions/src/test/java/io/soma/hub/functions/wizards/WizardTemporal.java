@@ -1,10 +1,10 @@
 package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.campaigns.WaitingCampaignWorkflow;
-import io.soma.hub.functions.support.TemporalTestServer;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.wizard.WizardWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Primary;
 public class WizardTemporal {
 
   public static TestWorkflowEnvironment withWorker() {
-    TestWorkflowEnvironment env = TemporalTestServer.start();
+    // Real time: waiting for a wizard's result must not skip the campaign's approval timer.
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.SESSIONS)
         .registerWorkflowImplementationTypes(WizardWorkflowImpl.class, WaitingCampaignWorkflow.class);
     env.start();
