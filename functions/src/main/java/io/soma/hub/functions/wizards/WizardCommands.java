@@ -11,8 +11,11 @@ public final class WizardCommands {
 
   public record StartWizard(Caller caller, StartWizardBody body) {}
 
-  /** @param value the answer as a plain JSON value (String, Number, Boolean, List, Map or null) */
-  public record AnswerWizard(Caller caller, String sessionId, Object value) {}
+  /**
+   * @param value the answer as a plain JSON value (String, Number, Boolean, List, Map or null)
+   * @param idempotencyKey the request's {@code Idempotency-Key}, or null: a retry with the same key is applied once
+   */
+  public record AnswerWizard(Caller caller, String sessionId, Object value, String idempotencyKey) {}
 
   public record WizardLookup(Caller caller, String sessionId) {}
 

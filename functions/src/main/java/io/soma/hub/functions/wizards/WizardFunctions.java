@@ -61,7 +61,7 @@ public class WizardFunctions {
   @Bean
   Function<AnswerWizard, Answered> answerWizard(WizardSessions sessions) {
     return command ->
-        Answered.of(sessions.answer(command.caller().tenant(), command.sessionId(), command.value()));
+        Answered.of(sessions.answer(command.caller().tenant(), command.sessionId(), command.value(), command.idempotencyKey()));
   }
 
   @Bean

@@ -53,7 +53,8 @@ public class WizardRoutes {
             new AnswerWizard(
                 r.caller(),
                 r.pathVariable("id"),
-                GatewayJson.MAPPER.treeToValue(r.body(AnswerBody.class).value(), Object.class)),
+                GatewayJson.MAPPER.treeToValue(r.body(AnswerBody.class).value(), Object.class),
+                r.header("Idempotency-Key").orElse(null)),
         Answered.class,
         Reply::ok);
   }

@@ -25,7 +25,9 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
@@ -73,13 +75,24 @@ public class WizardSessions {
     }
   }
 
-  public WizardState answer(String tenant, String sessionId, Object value) {
+  /**
+   * @param idempotencyKey becomes the update id, which Temporal deduplicates: a client that retries after a 503
+   *     with the same key gets the first attempt's result instead of answering the next question too
+   */
+  public WizardState answer(String tenant, String sessionId, Object value, String idempotencyKey) {
     if (!isOpen(owned(tenant, sessionId))) {
       throw closed(sessionId);
     }
     WorkflowStub stub = stub(sessionId);
+    UpdateOptions.Builder<WizardState> update =
+        UpdateOptions.newBuilder(WizardState.class)
+            .setUpdateName(WizardWorkflow.ANSWER)
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED);
+    if (idempotencyKey != null) {
+      update.setUpdateId("answer-" + idempotencyKey);
+    }
     try {
-      return bounded(() -> stub.update(WizardWorkflow.ANSWER, WizardState.class, new WizardAnswer(value)));
+      return bounded(() -> stub.startUpdate(update.build(), new WizardAnswer(value)).getResult());
     } catch (WorkflowUpdateException e) {
       throw rejected(e);
     } catch (WorkflowNotFoundException e) {

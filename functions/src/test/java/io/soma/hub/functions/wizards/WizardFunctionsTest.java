@@ -76,7 +76,7 @@ class WizardFunctionsTest {
   private WizardState answerAll(String id, boolean approvalRequired) {
     WizardState state = null;
     for (Object answer : answers(approvalRequired)) {
-      state = sessions.answer("acme", id, answer);
+      state = sessions.answer("acme", id, answer, null);
     }
     return state;
   }
@@ -114,12 +114,23 @@ class WizardFunctionsTest {
   }
 
   @Test
+  void aRetriedAnswerWithTheSameIdempotencyKeyIsAppliedOnce() {
+    String id = started();
+
+    WizardState first = sessions.answer("acme", id, "Gateway Launch", "retry-1");
+    WizardState retried = sessions.answer("acme", id, "Gateway Launch", "retry-1");
+
+    assertThat(Answered.of(retried).currentStep()).isEqualTo(Answered.of(first).currentStep()).isEqualTo(2);
+    assertThat(sessions.state("acme", id).answers()).containsOnlyKeys("campaign_name");
+  }
+
+  @Test
   void answersRunThroughToThePlanAndApprovalStartsOneCampaign() {
     String id = started();
-    WizardState second = sessions.answer("acme", id, "Gateway Launch");
+    WizardState second = sessions.answer("acme", id, "Gateway Launch", null);
     assertThat(Answered.of(second).currentStep()).isEqualTo(2);
 
-    assertThatThrownBy(() -> sessions.answer("acme", id, "webinar"))
+    assertThatThrownBy(() -> sessions.answer("acme", id, "webinar", null))
         .isInstanceOfSatisfying(
             InvalidAnswerException.class,
             e -> {
@@ -132,13 +143,13 @@ class WizardFunctionsTest {
 
     WizardState done = null;
     for (Object answer : answers(true).subList(1, 10)) {
-      done = sessions.answer("acme", id, answer);
+      done = sessions.answer("acme", id, answer, null);
     }
     Answered completion = Answered.of(done);
     assertThat(completion.completed()).isTrue();
     assertThat(completion.executionPlan().modules()).extracting(PlanModule::id).contains("review_approval");
     assertThat(completion.nextSteps().endpoints()).containsEntry("approve", "/v1/wizards/" + id + "/approve");
-    assertThatThrownBy(() -> sessions.answer("acme", id, "more")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, "more", null)).isInstanceOf(ConflictException.class);
 
     ApprovalAccepted accepted = sessions.approve("acme", id, new WizardApproval("ann", 600));
     String campaignId = CampaignIds.forWizard(id);
@@ -148,7 +159,7 @@ class WizardFunctionsTest {
     assertThat(sessions.approve("acme", id, new WizardApproval("ann", 600)))
         .as("approving the closed wizard again answers the same campaign")
         .isEqualTo(accepted);
-    assertThatThrownBy(() -> sessions.answer("acme", id, "more")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, "more", null)).isInstanceOf(ConflictException.class);
     assertThat(sessions.state("acme", id).campaignId()).isEqualTo(campaignId);
 
     Campaign campaign = campaigns.read("acme", campaignId);
@@ -174,7 +185,7 @@ class WizardFunctionsTest {
     String id = started();
 
     assertThatThrownBy(() -> sessions.state(mallory.tenant(), id)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, "Stolen")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, "Stolen", null)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.approve(mallory.tenant(), id, new WizardApproval("m", 60)))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.state("acme", "wiz-000000000000")).isInstanceOf(NotFoundException.class);
@@ -199,7 +210,7 @@ class WizardFunctionsTest {
               Clock.systemUTC());
 
       long begin = System.nanoTime();
-      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), "Too early"))
+      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), "Too early", null))
           .isInstanceOf(UnavailableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
     } finally {
