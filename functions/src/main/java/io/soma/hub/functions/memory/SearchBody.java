@@ -1,0 +1,28 @@
+package io.soma.hub.functions.memory;
+
+import io.soma.hub.functions.errors.InvalidInputException;
+
+/** The body of {@code POST /v1/memory/search}: a query of 1 to 1000 characters and an optional limit (1 to 50, 5). */
+public record SearchBody(String query, Integer limit) {
+
+  static final int MAX_QUERY_CHARS = 1_000;
+  static final int DEFAULT_LIMIT = 5;
+  static final int MAX_LIMIT = 50;
+
+  public SearchBody {
+    if (query == null) {
+      throw new InvalidInputException("query", "is required");
+    }
+    int length = query.codePointCount(0, query.length());
+    if (query.isBlank() || length > MAX_QUERY_CHARS) {
+      throw new InvalidInputException(
+          "query", "must be 1 to " + MAX_QUERY_CHARS + " characters and not blank (got " + length + ")");
+    }
+    if (limit == null) {
+      limit = DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInputException("limit", "must be 1 to " + MAX_LIMIT + " (got " + limit + ")");
+    }
+  }
+}
