@@ -1,15 +1,13 @@
 package io.soma.hub.functions.sessions;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.StringMetadata;
 import java.util.Map;
 
 /** The body of {@code POST /v1/sessions}. Every rule is checked here, so an invalid body never starts anything. */
 public record CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata) {
 
   static final int MAX_PROMPT_CHARS = 16_000;
-  static final int MAX_METADATA_KEYS = 32;
-  static final int MAX_METADATA_KEY_CHARS = 64;
-  static final int MAX_METADATA_VALUE_CHARS = 1_024;
   static final int MAX_CAPSULE_ID_CHARS = 200;
 
   public CreateSessionBody {
@@ -24,24 +22,6 @@ public record CreateSessionBody(String prompt, String capsuleId, Map<String, Str
     if (capsuleId != null && (capsuleId.isBlank() || capsuleId.length() > MAX_CAPSULE_ID_CHARS)) {
       throw new InvalidInputException("capsule_id", "must be 1 to " + MAX_CAPSULE_ID_CHARS + " characters");
     }
-    metadata = metadata == null ? Map.of() : metadata;
-    if (metadata.size() > MAX_METADATA_KEYS) {
-      throw new InvalidInputException(
-          "metadata", "may have at most " + MAX_METADATA_KEYS + " keys (got " + metadata.size() + ")");
-    }
-    metadata.forEach(CreateSessionBody::checkMetadataEntry);
-    metadata = Map.copyOf(metadata);
-  }
-
-  private static void checkMetadataEntry(String key, String value) {
-    if (key.isEmpty() || key.length() > MAX_METADATA_KEY_CHARS) {
-      throw new InvalidInputException("metadata", "keys must be 1 to " + MAX_METADATA_KEY_CHARS + " characters");
-    }
-    if (value == null) {
-      throw new InvalidInputException("metadata." + key, "must be a string, not null");
-    }
-    if (value.length() > MAX_METADATA_VALUE_CHARS) {
-      throw new InvalidInputException("metadata." + key, "must be at most " + MAX_METADATA_VALUE_CHARS + " characters");
-    }
+    metadata = StringMetadata.check(metadata);
   }
 }

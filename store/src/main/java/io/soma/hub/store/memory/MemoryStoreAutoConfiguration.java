@@ -38,9 +38,4 @@ public class MemoryStoreAutoConfiguration {
   MemorySearch memorySearch(MemoryStore store, Embeddings embeddings) {
     return new MemorySearch(store, embeddings);
   }
-
-  @Bean
-  CampaignArtifacts campaignArtifacts(DataSource dataSource) {
-    return new CampaignArtifacts(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource));
-  }
 }

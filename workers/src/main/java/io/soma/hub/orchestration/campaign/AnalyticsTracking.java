@@ -12,7 +12,8 @@ import java.util.Map;
 final class AnalyticsTracking {
 
   static final String METRIC = "campaign_analytics_created_total";
-  static final String QUERY_HINT = "sum by (campaign_id,campaign_name) (" + METRIC + ")";
+  /** max, not sum: every worker replica exposes the campaigns it loaded from the store at start. */
+  static final String QUERY_HINT = "max by (campaign_id,campaign_name) (" + METRIC + ")";
 
   private final CampaignAnalytics analytics;
   private final CampaignAnalyticsMeters meters;

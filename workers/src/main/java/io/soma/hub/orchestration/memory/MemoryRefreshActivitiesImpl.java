@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.soma.hub.store.memory.CampaignArtifacts;
-import io.soma.hub.store.memory.CampaignArtifacts.Artifact;
+import io.soma.hub.store.campaign.CampaignArtifacts;
+import io.soma.hub.store.campaign.CampaignArtifacts.Artifact;
 import io.soma.hub.store.memory.Embeddings;
 import io.soma.hub.store.memory.EmbeddingsUnavailableException;
 import io.soma.hub.store.memory.MemoryEntry;
@@ -90,7 +90,7 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
     summary.put("campaign", request.campaign());
     summary.put("artifact_count", index.total());
     ArrayNode listed = summary.putArray("artifacts");
-    for (Artifact artifact : index.listed()) {
+    for (CampaignArtifacts.Listed artifact : index.listed()) {
       listed
           .addObject()
           .put("module", artifact.module())

@@ -4,7 +4,7 @@ import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.memory.MemoryRefreshActivities;
 import io.soma.hub.orchestration.memory.MemoryRefreshActivitiesImpl;
 import io.soma.hub.orchestration.memory.MemoryRefreshWorkflowImpl;
-import io.soma.hub.store.memory.CampaignArtifacts;
+import io.soma.hub.store.campaign.CampaignArtifacts;
 import io.soma.hub.store.memory.Embeddings;
 import io.soma.hub.store.memory.MemoryStore;
 import io.soma.hub.worker.temporal.WorkerRegistration;

@@ -124,7 +124,7 @@ class MarketingCampaignWorkflowTest {
     assertThat(distribution.get("published_channels")).isEqualTo(CampaignPlans.CHANNELS);
     assertThat(ContentCreation.piecesOf(Map.of("content_pieces", distribution.get("content")))).containsEntry("headline", "Ship even faster");
     Map<String, Object> analytics = result.outputs().get(CampaignModules.ANALYTICS);
-    assertThat(analytics).containsEntry("metrics_query_hint", "sum by (campaign_id,campaign_name) (campaign_analytics_created_total)");
+    assertThat(analytics).containsEntry("metrics_query_hint", "max by (campaign_id,campaign_name) (campaign_analytics_created_total)");
     assertThat(analytics.get("logs_label_hint")).isEqualTo(Map.of("app", "soma-hub-worker", "campaign_id", request.campaignId(), "campaign_name", "Spring Launch"));
     assertThat(result.outputs().get(CampaignModules.REVIEW))
         .containsEntry("github_pr_url", "https://github.com/acme-org/marketing-content/pull/7")

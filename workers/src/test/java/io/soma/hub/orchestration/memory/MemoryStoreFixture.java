@@ -1,6 +1,6 @@
 package io.soma.hub.orchestration.memory;
 
-import io.soma.hub.store.memory.CampaignArtifacts;
+import io.soma.hub.store.campaign.CampaignArtifacts;
 import io.soma.hub.store.memory.Embeddings;
 import io.soma.hub.store.memory.MemoryStore;
 import java.time.Clock;
@@ -20,7 +20,7 @@ record MemoryStoreFixture(JdbcClient jdbc, MemoryStore store, CampaignArtifacts 
             "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    return new MemoryStoreFixture(jdbc, new MemoryStore(dataSource, Clock.systemUTC()), new CampaignArtifacts(jdbc));
+    return new MemoryStoreFixture(jdbc, new MemoryStore(dataSource, Clock.systemUTC()), new CampaignArtifacts(jdbc, Clock.systemUTC()));
   }
 
   MemoryRefreshActivities activities(Embeddings embeddings) {
