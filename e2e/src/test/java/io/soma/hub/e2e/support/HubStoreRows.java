@@ -56,6 +56,14 @@ public final class HubStoreRows {
                 row.getString("reply")));
   }
 
+  /** The campaign_analytics rows of a campaign: one once its analytics_tracking ran, whatever the retries. */
+  public List<String> analyticsRowsOf(String campaignId) {
+    return query(
+        "SELECT campaign_name FROM campaign_analytics WHERE campaign_id = ?",
+        campaignId,
+        row -> row.getString("campaign_name"));
+  }
+
   private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
     try (Connection connection =
             DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
