@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,9 @@ public class MemoryStore {
     Map<String, Integer> frequencies = MemoryTokenizer.termFrequencies(MemoryText.of(key, value, metadata));
     int tokenCount = frequencies.values().stream().mapToInt(Integer::intValue).sum();
     String campaign = campaignOf(metadata);
-    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    // Microseconds: what both databases keep, so the answer of a write equals what a later read returns.
+    OffsetDateTime now =
+        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     int replaced =
         jdbc.sql(
                 "UPDATE memory_entries SET value_json = ?, metadata_json = ?, campaign = ?, content_sha256 = ?,"
