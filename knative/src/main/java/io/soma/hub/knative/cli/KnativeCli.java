@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 public final class KnativeCli {
 
   static final String USAGE = """
-      usage: hub knative VERB [options]      (every verb takes --namespace NS and --debug)
+      usage: hub knative VERB [options]
+      every verb takes --namespace NS (default $HUB_KNATIVE_NAMESPACE or soma-hub) and --debug
 
         deploy (--all | --function NAME) --image IMAGE:TAG [--timeout 5m] [--manifests DIR]
                  create or update the functions' Services from their manifests and wait until Ready
@@ -49,10 +50,18 @@ public final class KnativeCli {
   private final Duration pollInterval;
   private final Path defaultManifests;
   private final Clock clock;
+  private final String defaultNamespace;
+  private final boolean closeClients;
 
-  KnativeCli(Supplier<KnativeClient> clients, PrintStream out, PrintStream err, Duration pollInterval,
-      Path defaultManifests, Clock clock) {
+  /**
+   * @param clients opened only once the command line is valid
+   * @param closeClients whether a client from {@code clients} is closed after the command (not when a test owns it)
+   */
+  KnativeCli(Supplier<KnativeClient> clients, boolean closeClients, PrintStream out, PrintStream err,
+      Duration pollInterval, Path defaultManifests, String defaultNamespace, Clock clock) {
     this.clients = clients;
+    this.closeClients = closeClients;
+    this.defaultNamespace = defaultNamespace;
     this.out = out;
     this.err = err;
     this.pollInterval = pollInterval;
@@ -62,8 +71,10 @@ public final class KnativeCli {
 
   public static void main(String[] args) {
     String manifests = System.getenv().getOrDefault("HUB_KNATIVE_MANIFESTS", "knative/manifests/base/functions");
-    KnativeCli cli = new KnativeCli(KnativeCli::connect, System.out, System.err, Duration.ofSeconds(2),
-        Path.of(manifests), Clock.systemUTC());
+    // The manifests' namespace, rather than the kubeconfig's, so that a bare "list" looks where "deploy" put them.
+    String namespace = System.getenv().getOrDefault("HUB_KNATIVE_NAMESPACE", "soma-hub");
+    KnativeCli cli = new KnativeCli(KnativeCli::connect, true, System.out, System.err, Duration.ofSeconds(2),
+        Path.of(manifests), namespace, Clock.systemUTC());
     System.exit(cli.run(args));
   }
 
@@ -87,8 +98,7 @@ public final class KnativeCli {
     try {
       CliArgs parsed = parse(verb, rest);
       client = clients.get();
-      String namespace = parsed.option("namespace") != null ? parsed.option("namespace")
-          : client.getNamespace() != null ? client.getNamespace() : "default";
+      String namespace = parsed.option("namespace") != null ? parsed.option("namespace") : defaultNamespace;
       ServingApi api = new ServingApi(client, namespace);
       switch (verb) {
         case "deploy" -> deploy(parsed, api, client);
@@ -116,7 +126,7 @@ public final class KnativeCli {
       }
       return CliFailure.FAILED;
     } finally {
-      if (client != null) {
+      if (client != null && closeClients) {
         client.close();
       }
     }
