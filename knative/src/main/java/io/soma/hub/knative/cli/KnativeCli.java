@@ -188,7 +188,7 @@ public final class KnativeCli {
           + " with " + image);
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    ReadinessWait wait = new ReadinessWait(api, pollInterval);
+    ReadinessWait wait = ReadinessWait.ready(api, pollInterval);
     List<String> failures = new ArrayList<>();
     for (Service template : chosen) {
       String name = template.getMetadata().getName();
@@ -236,7 +236,7 @@ public final class KnativeCli {
       current.getSpec().setTraffic(targets);
       return current;
     });
-    Service ready = new ReadinessWait(api, pollInterval).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
+    Service ready = ReadinessWait.routed(api, pollInterval).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
     out.println("traffic of " + name + ": " + ServiceTable.traffic(ready));
   }
 
@@ -271,7 +271,7 @@ public final class KnativeCli {
       s.getSpec().setTraffic(traffic);
       return s;
     });
-    Service ready = new ReadinessWait(api, pollInterval).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
+    Service ready = ReadinessWait.routed(api, pollInterval).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
     out.println("rolled back " + name + " to " + revision + " (was " + current + "): " + ServiceTable.traffic(ready));
     out.println("traffic stays pinned to " + revision + " until: hub knative traffic " + name + " --split @latest=100");
   }

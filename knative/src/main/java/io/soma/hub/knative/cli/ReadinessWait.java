@@ -4,18 +4,29 @@ import io.fabric8.knative.serving.v1.Service;
 import java.time.Duration;
 
 /**
- * Polls a Service until the controller reports it Ready for its current generation. A Ready=False for the current
- * generation (e.g. RevisionFailed, an image that cannot be pulled) ends the wait at once with its reason; the
- * timeout ends it with the last conditions seen.
+ * Polls a Service until the controller reports a condition True for its current generation: Ready after a deploy,
+ * RoutesReady after a traffic change (a Service whose newest revision failed stays Ready=False even once its
+ * traffic is rolled back to a good one). That condition False for the current generation (e.g. RevisionFailed, an
+ * image that cannot be pulled) ends the wait at once with its reason; the timeout ends it with the last conditions.
  */
 final class ReadinessWait {
 
   private final ServingApi api;
   private final Duration pollInterval;
+  private final String condition;
 
-  ReadinessWait(ServingApi api, Duration pollInterval) {
+  private ReadinessWait(ServingApi api, Duration pollInterval, String condition) {
     this.api = api;
     this.pollInterval = pollInterval;
+    this.condition = condition;
+  }
+
+  static ReadinessWait ready(ServingApi api, Duration pollInterval) {
+    return new ReadinessWait(api, pollInterval, "Ready");
+  }
+
+  static ReadinessWait routed(ServingApi api, Duration pollInterval) {
+    return new ReadinessWait(api, pollInterval, "RoutesReady");
   }
 
   Service untilReady(String name, Duration timeout) {
@@ -27,10 +38,10 @@ final class ReadinessWait {
     while (true) {
       Service service = api.find(name);
       if (service == null) {
-        throw CliFailure.failed(name + " was deleted while waiting for it to become Ready");
+        throw CliFailure.failed(name + " was deleted while waiting for " + condition + "=True");
       }
       if (ServiceConditions.observedCurrent(service)) {
-        String ready = ServiceConditions.ready(service);
+        String ready = ServiceConditions.status(service, condition);
         if ("True".equals(ready)) {
           return service;
         }
@@ -39,7 +50,7 @@ final class ReadinessWait {
         }
       }
       if (System.nanoTime() >= deadline) {
-        throw CliFailure.failed(name + " was not Ready within " + human(timeout) + ": "
+        throw CliFailure.failed(name + " was not " + condition + " within " + human(timeout) + ": "
             + (ServiceConditions.observedCurrent(service)
                 ? ServiceConditions.summary(service)
                 : "the controller has not observed generation " + service.getMetadata().getGeneration()

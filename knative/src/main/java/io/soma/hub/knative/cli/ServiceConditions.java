@@ -25,8 +25,12 @@ final class ServiceConditions {
 
   /** "True", "False" or "Unknown"; "Unknown" also when the controller has not written a condition yet. */
   static String ready(Service service) {
-    Condition ready = condition(service, "Ready");
-    return ready == null || ready.getStatus() == null ? "Unknown" : ready.getStatus();
+    return status(service, "Ready");
+  }
+
+  static String status(Service service, String type) {
+    Condition condition = condition(service, type);
+    return condition == null || condition.getStatus() == null ? "Unknown" : condition.getStatus();
   }
 
   /** Whether the status describes the current spec rather than an earlier one. */
