@@ -6,6 +6,9 @@ import io.soma.hub.functions.support.GatewayTestConfiguration;
 import io.soma.hub.functions.support.HttpCalls;
 import io.soma.hub.functions.support.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -23,6 +26,8 @@ class SingleFunctionModeTest {
 
   @LocalServerPort int port;
 
+  @Autowired ConfigurableApplicationContext context;
+
   @Test
   void servesOnlyTheSelectedFunction() {
     HttpCalls http = new HttpCalls(port);
@@ -31,5 +36,14 @@ class SingleFunctionModeTest {
     assertThat(http.get("/v1/status", token).status()).isEqualTo(200);
     assertThat(http.postJson("/v1/sessions", token, "{\"prompt\":\"hi\"}").status()).isEqualTo(404);
     assertThat(http.get("/health/readiness", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void initialisesOnlyTheSelectedFunctionsBeans() {
+    ConfigurableListableBeanFactory beans = context.getBeanFactory();
+
+    assertThat(beans.containsSingleton("status")).as("the selected function").isTrue();
+    assertThat(beans.containsSingleton("createSession")).as("another feature's function").isFalse();
+    assertThat(beans.containsSingleton("searchMemory")).as("another feature's function").isFalse();
   }
 }
