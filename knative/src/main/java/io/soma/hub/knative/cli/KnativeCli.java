@@ -6,6 +6,7 @@ import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,11 +98,13 @@ public final class KnativeCli {
     KnativeClient client = null;
     try {
       CliArgs parsed = parse(verb, rest);
+      // Manifests are read before connecting: a wrong directory or function name starts nothing.
+      List<Service> templates = verb.equals("deploy") ? templates(parsed) : List.of();
       client = clients.get();
       String namespace = parsed.option("namespace") != null ? parsed.option("namespace") : defaultNamespace;
       ServingApi api = new ServingApi(client, namespace);
       switch (verb) {
-        case "deploy" -> deploy(parsed, api, client);
+        case "deploy" -> deploy(parsed, api, templates);
         case "list" -> list(parsed, api);
         case "describe" -> describe(parsed, api);
         case "traffic" -> traffic(parsed, api);
@@ -159,6 +162,7 @@ public final class KnativeCli {
       case "list" -> parsed.noPositional(verb);
       default -> parsed.onlyName(verb);
     }
+    allValued.stream().filter(name -> !Set.of("split", "tag").contains(name)).forEach(parsed::option);
     parsed.duration("timeout", DEFAULT_TIMEOUT);
     return parsed;
   }
@@ -175,11 +179,14 @@ public final class KnativeCli {
     }
   }
 
-  private void deploy(CliArgs args, ServingApi api, KnativeClient client) {
-    Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
+  private List<Service> templates(CliArgs args) {
     Path directory = args.option("manifests") != null ? Path.of(args.option("manifests")) : defaultManifests;
-    ManifestTemplates templates = ManifestTemplates.load(directory, client.adapt(io.fabric8.kubernetes.client.KubernetesClient.class).getKubernetesSerialization());
-    List<Service> chosen = args.flag("all") ? templates.all() : List.of(templates.function(args.option("function")));
+    ManifestTemplates templates = ManifestTemplates.load(directory, new KubernetesSerialization());
+    return args.flag("all") ? templates.all() : List.of(templates.function(args.option("function")));
+  }
+
+  private void deploy(CliArgs args, ServingApi api, List<Service> chosen) {
+    Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
     String image = args.option("image");
     Deployer deployer = new Deployer(api);
     for (Service template : chosen) {
