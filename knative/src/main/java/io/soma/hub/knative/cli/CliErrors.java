@@ -28,7 +28,8 @@ final class CliErrors {
     Throwable unreachable = connectionProblem(error);
     if (unreachable != null) {
       return CliFailure.cluster(
-          "cannot reach the Kubernetes API at " + apiUrl + ": " + describe(unreachable) + noKubeconfigHint(), error);
+          "cannot reach the Kubernetes API at " + apiUrl + ": " + unreachableReason(unreachable) + noKubeconfigHint(),
+          error);
     }
     if (error instanceof KubernetesClientException kube) {
       int code = kube.getCode();
@@ -73,6 +74,22 @@ final class CliErrors {
       }
     }
     return null;
+  }
+
+  /** The JDK client wraps the cause without messages; name it the way a person would. */
+  private static String unreachableReason(Throwable first) {
+    for (Throwable t = first; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return "unknown host" + (t.getMessage() == null ? "" : " " + t.getMessage());
+      }
+      if (t instanceof HttpConnectTimeoutException) {
+        return "connect timed out";
+      }
+      if (t instanceof SSLException) {
+        return "TLS handshake failed: " + describe(t);
+      }
+    }
+    return first.getMessage() == null ? "connection refused" : describe(first);
   }
 
   private static boolean isMissingNamespace(Status status) {

@@ -86,6 +86,7 @@ class ClusterErrorsTest {
 
       assertThat(plain.exitCode()).isEqualTo(CliFailure.CLUSTER);
       assertThat(plain.err()).startsWith("hub knative list: cannot reach the Kubernetes API at http://127.0.0.1:1/: ")
+          .containsIgnoringCase("connection refused")
           .hasLineCount(1);
       assertThat(debug.exitCode()).isEqualTo(CliFailure.CLUSTER);
       assertThat(debug.err()).contains("\tat io.fabric8.");
