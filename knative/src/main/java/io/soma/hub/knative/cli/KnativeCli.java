@@ -207,7 +207,7 @@ public final class KnativeCli {
         if (failure.exitCode() != CliFailure.FAILED) {
           throw failure;
         }
-        err.println("not ready " + failure.getMessage());
+        err.println(failure.getMessage());
         failures.add(name);
       }
     }

@@ -79,10 +79,10 @@ class DeployCommandTest {
   @DisplayName("a Service that never becomes Ready fails at the timeout naming its conditions")
   void neverReadyTimesOut() {
     CliRun run = CliRun.run(client, "deploy", "--function", "status", "--image", "reg/stuck:1.0", "--timeout",
-        "300ms");
+        "1500ms");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("hub-status was not Ready within 300ms: Ready=Unknown RevisionMissing: "
+    assertThat(run.err()).contains("hub-status was not Ready within 1500ms: Ready=Unknown RevisionMissing: "
             + "Configuration \"hub-status\" is waiting for a Revision to become ready.")
         .contains("ConfigurationsReady=Unknown RevisionMissing", "RoutesReady=Unknown RevisionMissing")
         .contains("1 of 1 Services did not become Ready: hub-status")
