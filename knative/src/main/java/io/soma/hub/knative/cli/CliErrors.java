@@ -12,16 +12,18 @@ import javax.net.ssl.SSLException;
 /** Turns what the Kubernetes client throws into one clear line and an exit code. */
 final class CliErrors {
 
-  static final String RESOURCE = "services.serving.knative.dev";
+  static final String SERVICES = "services.serving.knative.dev";
+  static final String REVISIONS = "revisions.serving.knative.dev";
 
   private CliErrors() {}
 
   /**
    * @param verb the Kubernetes verb that failed (get, list, create, update, delete)
+   * @param resource the resource it was attempted on, e.g. services.serving.knative.dev
    * @param namespace where it was attempted
    * @param apiUrl the API server the client talks to
    */
-  static CliFailure map(RuntimeException error, String verb, String namespace, String apiUrl) {
+  static CliFailure map(RuntimeException error, String verb, String resource, String namespace, String apiUrl) {
     if (error instanceof CliFailure failure) {
       return failure;
     }
@@ -36,27 +38,27 @@ final class CliErrors {
       String reason = serverMessage(kube);
       if (code == 401 || code == 403) {
         return CliFailure.cluster(
-            "no permission to " + verb + " " + RESOURCE + " in " + namespace + ": " + reason, error);
+            "no permission to " + verb + " " + resource + " in " + namespace + ": " + reason, error);
       }
       if (code == 404 && isMissingNamespace(kube.getStatus())) {
         return CliFailure.cluster("namespace " + namespace + " does not exist: " + reason, error);
       }
       if (code == 404) {
         // A named object that is missing reads as null, so a 404 here is the resource type itself.
-        return CliFailure.cluster("Knative Serving is not installed (no " + RESOURCE + " API)", error);
+        return CliFailure.cluster("Knative Serving is not installed (no " + resource + " API)", error);
       }
       if (code == 409) {
-        return CliFailure.failed(verb + " " + RESOURCE + " in " + namespace + " conflicted, retry: " + reason, error);
+        return CliFailure.failed(verb + " " + resource + " in " + namespace + " conflicted, retry: " + reason, error);
       }
       if (code == 422 || code == 400) {
         return CliFailure.failed("the API server rejected the " + verb + " in " + namespace + ": " + reason, error);
       }
       return CliFailure.failed(
-          verb + " " + RESOURCE + " in " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
+          verb + " " + resource + " in " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
               + reason,
           error);
     }
-    return CliFailure.failed(verb + " " + RESOURCE + " in " + namespace + " failed: " + describe(error), error);
+    return CliFailure.failed(verb + " " + resource + " in " + namespace + " failed: " + describe(error), error);
   }
 
   private static Throwable connectionProblem(Throwable error) {

@@ -29,7 +29,7 @@ final class ServingApi {
   }
 
   Service find(String name) {
-    return call("get", () -> client.services().inNamespace(namespace).withName(name).get());
+    return call("get", CliErrors.SERVICES, () -> client.services().inNamespace(namespace).withName(name).get());
   }
 
   /** The Service, or a failure that tells a missing Service from a missing Knative installation. */
@@ -37,42 +37,46 @@ final class ServingApi {
     Service service = find(name);
     if (service == null) {
       // A get of a missing name answers null even without the CRD; a list tells the two apart (404 = no API).
-      call("list", () -> client.services().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build()));
+      call("list", CliErrors.SERVICES,
+          () -> client.services().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build()));
       throw CliFailure.failed("no Knative service " + name + " in namespace " + namespace);
     }
     return service;
   }
 
   List<Service> list() {
-    return call("list", () -> client.services().inNamespace(namespace).list().getItems());
+    return call("list", CliErrors.SERVICES, () -> client.services().inNamespace(namespace).list().getItems());
   }
 
   Service create(Service service) {
-    return call("create", () -> client.services().inNamespace(namespace).resource(service).create());
+    return call("create", CliErrors.SERVICES,
+        () -> client.services().inNamespace(namespace).resource(service).create());
   }
 
   Service edit(String name, UnaryOperator<Service> change) {
-    return call("update", () -> client.services().inNamespace(namespace).withName(name).edit(change));
+    return call("update", CliErrors.SERVICES,
+        () -> client.services().inNamespace(namespace).withName(name).edit(change));
   }
 
   boolean delete(String name) {
-    return call("delete", () -> !client.services().inNamespace(namespace).withName(name).delete().isEmpty());
+    return call("delete", CliErrors.SERVICES,
+        () -> !client.services().inNamespace(namespace).withName(name).delete().isEmpty());
   }
 
   List<Revision> revisions(String service) {
-    return call("list", () -> client.revisions().inNamespace(namespace).withLabel(SERVICE_LABEL, service).list()
-        .getItems());
+    return call("list", CliErrors.REVISIONS,
+        () -> client.revisions().inNamespace(namespace).withLabel(SERVICE_LABEL, service).list().getItems());
   }
 
   String apiUrl() {
     return String.valueOf(client.getMasterUrl());
   }
 
-  private <T> T call(String verb, Supplier<T> operation) {
+  private <T> T call(String verb, String resource, Supplier<T> operation) {
     try {
       return operation.get();
     } catch (RuntimeException e) {
-      throw CliErrors.map(e, verb, namespace, apiUrl());
+      throw CliErrors.map(e, verb, resource, namespace, apiUrl());
     }
   }
 }

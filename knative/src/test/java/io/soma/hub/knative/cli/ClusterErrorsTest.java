@@ -3,6 +3,7 @@ package io.soma.hub.knative.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.serving.v1.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -43,6 +44,20 @@ class ClusterErrorsTest {
 
     assertThat(run.exitCode()).isEqualTo(CliFailure.CLUSTER);
     assertThat(run.err()).startsWith("hub knative deploy: no permission to create services.serving.knative.dev in hub");
+  }
+
+  @Test
+  @DisplayName("403 on the revisions of a Service names revisions, not services")
+  void forbiddenRevisions() {
+    server.expect().get().withPath(SERVICES + "/hub-status").andReturn(200, new ServiceBuilder().withNewMetadata().withName("hub-status").endMetadata().withNewSpec().endSpec().build())
+        .once();
+    server.expect().get().withPath("/apis/serving.knative.dev/v1/namespaces/hub/revisions?labelSelector="
+        + "serving.knative.dev%2Fservice%3Dhub-status").andReturn(403, forbidden("list")).once();
+
+    CliRun run = CliRun.run(knative(), "describe", "hub-status");
+
+    assertThat(run.exitCode()).isEqualTo(CliFailure.CLUSTER);
+    assertThat(run.err()).startsWith("hub knative describe: no permission to list revisions.serving.knative.dev in hub");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,23 @@ class DeployCommandTest {
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.out()).contains("updated hub-create-session", "updated hub-status",
         "ready hub-status: revision hub-status-00002", "ready hub-create-session: revision hub-create-session-00002");
+  }
+
+  @Test
+  @DisplayName("deploy --all with the repository's manifests brings all 14 functions up in the chosen namespace")
+  void deploysRepositoryManifests() {
+    String manifests = Path.of(System.getProperty("hub.manifests", "manifests"), "base", "functions").toString();
+
+    CliRun run = CliRun.run(client, "deploy", "--all", "--manifests", manifests, "--image",
+        "ghcr.io/soma-agent-hub/functions:0.2.0", "--timeout", "20s");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(client.services().inNamespace("hub").list().getItems())
+        .hasSize(ManifestTemplatesTest.CATALOG.size())
+        .allSatisfy(s -> assertThat(s.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+            .isEqualTo("ghcr.io/soma-agent-hub/functions:0.2.0"))
+        .allSatisfy(s -> assertThat(ServiceConditions.ready(s)).isEqualTo("True"));
+    assertThat(run.out()).contains("ready hub-search-memory: revision hub-search-memory-00001");
   }
 
   @Test
