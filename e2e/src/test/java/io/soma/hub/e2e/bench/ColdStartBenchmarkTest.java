@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Issue 4's cold start: for {@code status} and {@code createSession} (against a running Temporal), runs of exec to
  * first successful call, the shipped launch ({@code ./hub function NAME}) against a plain {@code java -jar} of the same
  * jar with the JVM's default options, interleaved in one run; and the resident memory after the first call.
- * {@code ./hub bench coldstart} runs it; it reports and does not assert speed.
+ * A bare Spring Cloud Function hello application with default options is the second baseline: the shipped launch
+ * should be no slower. {@code ./hub bench coldstart} runs it; it reports and does not assert speed.
  */
 @Tag("bench")
 @RequiresHubJars
@@ -32,7 +33,8 @@ class ColdStartBenchmarkTest {
       Map.of(
           "status", new ColdStart.Call("GET", "/v1/status", null, 200),
           "createSession",
-          new ColdStart.Call("POST", "/v1/sessions", "{\"prompt\":\"Plan a launch\"}", 201));
+          new ColdStart.Call("POST", "/v1/sessions", "{\"prompt\":\"Plan a launch\"}", 201),
+          "hello", new ColdStart.Call("GET", "/hello", null, 200));
 
   @Test
   void shippedLaunchAgainstPlainJavaJar() throws IOException {
@@ -48,6 +50,7 @@ class ColdStartBenchmarkTest {
         FunctionLaunch shipped = FunctionLaunch.shipped(function);
         launches.put(function, List.of(shipped, FunctionLaunch.plain(shipped)));
       }
+      FunctionLaunch hello = FunctionLaunch.hello(launches.get("status").get(0));
       for (int run = 1; run <= runs; run++) {
         for (String function : functions) {
           // Alternating which goes first, so neither always meets a warmer page cache.
@@ -74,6 +77,14 @@ class ColdStartBenchmarkTest {
             figures.computeIfAbsent(function + " " + launch.label(), key -> new ArrayList<>()).add(measured);
           }
         }
+        ColdStart.Figures baseline =
+            ColdStart.measure(
+                hello, Map.of(), Ports.free(), CALLS.get("hello"), token,
+                output.resolve("hello-" + run + ".log"));
+        System.out.printf(
+            "bench coldstart hello fixture run %d: first call %.0f ms, RSS %d MiB%n",
+            run, baseline.firstCallMillis(), baseline.rssKilobytes() / 1024);
+        figures.computeIfAbsent("hello " + FunctionLaunch.HELLO, key -> new ArrayList<>()).add(baseline);
       }
     }
 
@@ -82,6 +93,6 @@ class ColdStartBenchmarkTest {
     Files.writeString(HubJars.root().resolve("e2e/target/bench/coldstart-ratio"), report.ratioLine() + "\n");
     System.out.println(report.section());
     System.out.println(report.ratioLine());
-    assertThat(figures).hasSize(functions.size() * 2);
+    assertThat(figures).hasSize(functions.size() * 2 + 1);
   }
 }

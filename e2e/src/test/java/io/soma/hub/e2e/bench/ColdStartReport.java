@@ -42,9 +42,20 @@ record ColdStartReport(Machine machine, int runs, List<String> functions, Map<St
                 function, launch, median(function, launch, true), median(function, launch, false) / 1024));
       }
     }
-    md.append("\n| function | time shipped/plain | RSS shipped/plain |\n| --- | --- | --- |\n");
+    md.append(
+        String.format(
+            "| bare Spring Cloud Function hello (`GET /hello`) | default options | %.0f | %.0f |%n",
+            median("hello", FunctionLaunch.HELLO, true), median("hello", FunctionLaunch.HELLO, false) / 1024));
+    md.append(
+        "\n| function | time shipped/plain | RSS shipped/plain | time shipped/hello |\n| --- | --- | --- | --- |\n");
     for (String function : functions) {
-      md.append(String.format("| %s | %.2f | %.2f |%n", function, timeRatio(function), memoryRatio(function)));
+      md.append(
+          String.format(
+              "| %s | %.2f | %.2f | %.2f |%n",
+              function,
+              timeRatio(function),
+              memoryRatio(function),
+              median(function, FunctionLaunch.SHIPPED, true) / median("hello", FunctionLaunch.HELLO, true)));
     }
     md.append("\n").append(ratioLine()).append(" (the worse function's time ratio)\n\n").append(END).append("\n");
     return md.toString();

@@ -12,6 +12,7 @@ record FunctionLaunch(String label, List<String> command) {
 
   static final String SHIPPED = "shipped";
   static final String PLAIN = "plain";
+  static final String HELLO = "hello";
 
   /** The launch command {@code ./hub function} uses; trains the function's AOT cache first if it has none. */
   static FunctionLaunch shipped(String function) {
@@ -37,5 +38,14 @@ record FunctionLaunch(String label, List<String> command) {
   /** {@code java -jar functions.jar} with the JVM's default options, on the same JVM as the shipped launch. */
   static FunctionLaunch plain(FunctionLaunch shipped) {
     return new FunctionLaunch(PLAIN, List.of(shipped.command().get(0), "-jar", HubJars.functions().toString()));
+  }
+
+  /**
+   * The baseline fixture: a bare Spring Cloud Function hello application ({@code e2e/fixtures/hello-function}) with
+   * the JVM's default options, on the same JVM as the shipped launch.
+   */
+  static FunctionLaunch hello(FunctionLaunch shipped) {
+    String jar = HubJars.root().resolve("e2e/fixtures/hello-function/target/hello-function.jar").toString();
+    return new FunctionLaunch(HELLO, List.of(shipped.command().get(0), "-jar", jar));
   }
 }
