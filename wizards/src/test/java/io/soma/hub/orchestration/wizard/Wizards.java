@@ -23,7 +23,7 @@ final class Wizards {
   /** The child campaign runs on {@link TaskQueues#SESSIONS}, so the tests run everything there. */
   static void startWorker(TestWorkflowEnvironment env) {
     Worker worker = env.newWorker(TaskQueues.SESSIONS);
-    worker.registerWorkflowImplementationTypes(WizardWorkflowImpl.class, RecordingCampaignWorkflow.class);
+    worker.registerWorkflowImplementationTypes(WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
     env.start();
   }
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stand-in for the real campaign (another feature): it waits for the approval signal, so tests can see that the
- * wizard started it, with what input, and exactly once.
+ * Stands in for the real campaign (the worker's) where a test needs only its contract: it waits for the approval
+ * signal and reports progress and approval state the way the real one does, so the wizard's tests can see that it
+ * started the campaign, with what input and exactly once, and the gateway's tests can read and approve it. Shared
+ * with other modules' tests through this module's test-jar.
  */
-public class RecordingCampaignWorkflow implements MarketingCampaignWorkflow {
+public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
 
   private CampaignRequest request;
   private ApprovalDecision decision;
@@ -39,15 +41,23 @@ public class RecordingCampaignWorkflow implements MarketingCampaignWorkflow {
   @Override
   public CampaignProgress progress() {
     String state = decision == null ? "waiting" : decision.approved() ? "approved" : "rejected";
+    List<CampaignProgress.ModuleProgress> modules =
+        request.plan().modules().stream()
+            .map(m -> new CampaignProgress.ModuleProgress(m.id(), moduleStatus(m.id()), null))
+            .toList();
     return new CampaignProgress(
         request.campaignId(),
         request.plan().campaignName(),
         decision == null ? "awaiting_approval" : "completed",
-        decision == null ? 60 : 100,
-        List.of(),
+        decision == null ? 50 : 100,
+        modules,
         new CampaignProgress.ApprovalState(
             true, state, decision == null ? null : decision.comment(), decision == null ? null : decision.decidedBy()),
         0,
         List.of());
+  }
+
+  private String moduleStatus(String module) {
+    return module.equals("review_approval") && decision == null ? "running" : "pending";
   }
 }
