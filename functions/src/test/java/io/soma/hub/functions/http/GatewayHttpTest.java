@@ -1,5 +1,6 @@
 package io.soma.hub.functions.http;
 
+import static io.soma.hub.functions.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -45,13 +46,6 @@ class GatewayHttpTest {
 
   private long started() {
     return TemporalTestServer.startedSessions(temporal);
-  }
-
-  private static void assertProblem(Answer answer, int status, String detailFragment) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    assertThat(answer.contentType()).startsWith("application/problem+json");
-    assertThat(answer.json().get("status").asInt()).isEqualTo(status);
-    assertThat(answer.json().get("detail").asString()).contains(detailFragment);
   }
 
   @Test

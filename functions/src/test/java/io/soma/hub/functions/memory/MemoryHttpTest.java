@@ -1,5 +1,6 @@
 package io.soma.hub.functions.memory;
 
+import static io.soma.hub.functions.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.soma.hub.functions.support.GatewayTestConfiguration;
@@ -40,12 +41,6 @@ class MemoryHttpTest {
   @BeforeEach
   void client() {
     http = new HttpCalls(port);
-  }
-
-  private static void assertProblem(Answer answer, int status, String detailFragment) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-    assertThat(answer.contentType()).startsWith("application/problem+json");
-    assertThat(answer.json().get("detail").asString()).contains(detailFragment);
   }
 
   private long refreshesStarted() {

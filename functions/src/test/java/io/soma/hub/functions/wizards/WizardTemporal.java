@@ -1,6 +1,6 @@
 package io.soma.hub.functions.wizards;
 
-import io.soma.hub.functions.campaigns.WaitingCampaignWorkflow;
+import io.soma.hub.orchestration.wizard.StandInCampaignWorkflow;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.wizard.WizardWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -23,7 +23,7 @@ public class WizardTemporal {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.SESSIONS)
-        .registerWorkflowImplementationTypes(WizardWorkflowImpl.class, WaitingCampaignWorkflow.class);
+        .registerWorkflowImplementationTypes(WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
     env.start();
     return env;
   }
