@@ -1,0 +1,30 @@
+package io.soma.hub.telemetry.logs;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MDC keys that travel to Loki as structured metadata: the hub's own ids, and the ids the Temporal SDK puts in
+ * the MDC of workflow and activity threads, renamed to the same snake_case. Ids are never labels: each value would
+ * make a stream of its own.
+ */
+public final class LogKeys {
+
+  public static final String TENANT_ID = "tenant_id";
+  public static final String SESSION_ID = "session_id";
+  public static final String WORKFLOW_ID = "workflow_id";
+
+  /** The Temporal SDK's MDC keys (io.temporal.internal.logging.LoggerTag) and the names they are shipped under. */
+  static final Map<String, String> TEMPORAL_RENAMES =
+      Map.of(
+          "WorkflowId", WORKFLOW_ID,
+          "RunId", "run_id",
+          "WorkflowType", "workflow_type",
+          "ActivityType", "activity_type");
+
+  /** Every MDC key shipped as structured metadata; any other MDC entry stays out of Loki. */
+  static final List<String> SHIPPED =
+      List.of(TENANT_ID, SESSION_ID, WORKFLOW_ID, "WorkflowId", "RunId", "WorkflowType", "ActivityType");
+
+  private LogKeys() {}
+}
