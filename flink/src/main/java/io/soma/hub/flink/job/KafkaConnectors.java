@@ -1,0 +1,57 @@
+package io.soma.hub.flink.job;
+
+import java.util.Properties;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** The job's Kafka source and its exactly-once sinks, from the settings. */
+public final class KafkaConnectors {
+
+  private KafkaConnectors() {}
+
+  /** Resumes from the group's committed offsets (committed on checkpoints), from the beginning the first time. */
+  public static KafkaSource<String> source(JobSettings settings) {
+    return KafkaSource.<String>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setTopics(settings.inputTopic())
+        .setGroupId(settings.groupId())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new RecordValues())
+        .build();
+  }
+
+  /**
+   * Three transactional sinks, each with its own transactional id prefix (two sinks sharing one would fence each
+   * other). Readers of these topics must use {@code isolation.level=read_committed} to see each record once.
+   */
+  public static PipelineSinks sinks(JobSettings settings) {
+    return new PipelineSinks(
+        exactlyOnce(settings, settings.countsTopic(), "counts"),
+        exactlyOnce(settings, settings.deadLetterTopic(), "dead-letters"),
+        exactlyOnce(settings, settings.lateTopic(), "late"));
+  }
+
+  private static KafkaSink<String> exactlyOnce(JobSettings settings, String topic, String name) {
+    Properties producer = new Properties();
+    // Flink's default (1 h) is above the brokers' default maximum (15 min) and would fail every transaction.
+    producer.setProperty(
+        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(settings.transactionTimeout().toMillis()));
+    return KafkaSink.<String>builder()
+        .setBootstrapServers(settings.bootstrapServers())
+        .setKafkaProducerConfig(producer)
+        .setRecordSerializer(
+            KafkaRecordSerializationSchema.<String>builder()
+                .setTopic(topic)
+                .setValueSerializationSchema(new SimpleStringSchema())
+                .build())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(settings.transactionalIdPrefix() + "-" + name)
+        .build();
+  }
+}
