@@ -1,0 +1,45 @@
+"""Hourly: re-index a campaign's memory in the hub (POST /v1/memory/refresh). The campaign comes from the DAG
+params; trigger with conf {"campaign": "...", "force": true} for another one."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from airflow.sdk import Param, dag, get_current_context, task
+
+from soma_hub.hook import SomaHubHook
+
+
+@dag(
+    dag_id="memory_refresh",
+    schedule="@hourly",
+    start_date=datetime(2025, 1, 1),
+    catchup=False,
+    max_active_runs=1,
+    tags=["soma-hub", "memory"],
+    params={
+        "campaign": Param("fall_launch", type="string", minLength=1, maxLength=200),
+        "force": Param(False, type="boolean"),
+    },
+    default_args={
+        # Task-level retries on top of the hook's own: each reuses the run's Idempotency-Key, so none starts a
+        # second workflow.
+        "retries": 2,
+        "retry_delay": timedelta(minutes=1),
+        "retry_exponential_backoff": True,
+        "max_retry_delay": timedelta(minutes=10),
+        "execution_timeout": timedelta(minutes=5),
+    },
+)
+def memory_refresh():
+    @task
+    def refresh_campaign_memory() -> dict:
+        context = get_current_context()
+        params = context["params"]
+        body = {"campaign": params["campaign"], "force": bool(params["force"])}
+        return SomaHubHook().post("/v1/memory/refresh", body, capability="memory:refresh", context=context)
+
+    refresh_campaign_memory()
+
+
+memory_refresh()
