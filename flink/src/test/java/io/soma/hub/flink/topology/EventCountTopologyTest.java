@@ -204,4 +204,28 @@ class EventCountTopologyTest {
     assertThat(run.perTenantType(PerMinuteCountMetrics.LAST_MINUTE_METRIC, "acme", STARTED))
         .isEqualTo(expected.get("acme " + STARTED + " 2026-11-25T10:06:00Z"));
   }
+
+  @Test
+  @DisplayName("past the series limit, further tenant and type pairs share the _other series and count as overflow")
+  void metricSeriesAreBounded() throws Exception {
+    TopologySettings twoSeries =
+        new TopologySettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofHours(1), 2);
+    TopologyRun run = TopologyRun.of(REPORTER, 1, twoSeries, List.of(
+        at("e1", "acme", STARTED, "10:00:01"),
+        at("e2", "beta", STARTED, "10:00:02"),
+        at("e3", "gamma", STARTED, "10:00:03"),
+        at("e4", "delta", STARTED, "10:00:04"),
+        at("e5", "delta", STARTED, "10:00:05")));
+
+    // Counts themselves are never capped; only their metric series are.
+    assertThat(run.countLines()).hasSize(4);
+    long own = run.perTenantType(PerMinuteCountMetrics.COUNTED_METRIC, "acme", STARTED)
+        + run.perTenantType(PerMinuteCountMetrics.COUNTED_METRIC, "beta", STARTED)
+        + run.perTenantType(PerMinuteCountMetrics.COUNTED_METRIC, "gamma", STARTED)
+        + run.perTenantType(PerMinuteCountMetrics.COUNTED_METRIC, "delta", STARTED);
+    long shared = run.perTenantType(PerMinuteCountMetrics.COUNTED_METRIC, "_other", "_other");
+    assertThat(own + shared).isEqualTo(5);
+    assertThat(run.counter(PerMinuteCountMetrics.OVERFLOW_METRIC)).isEqualTo(2);
+    assertThat(shared).isBetween(2L, 3L);
+  }
 }
