@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Debian's {@code promtool check metrics}: the linter Prometheus users run on an exposition. */
+/**
+ * Debian's {@code promtool}: {@code check metrics}, the linter Prometheus users run on an exposition, and
+ * {@code check rules} / {@code test rules} for alerting rule files and their unit tests.
+ */
 public final class PromTool {
 
   private PromTool() {}
 
   /** The problems promtool reports for this exposition; empty when it has none. */
   public static String checkMetrics(String exposition) {
-    Path promtool = LocalTools.prometheusDir().resolve("promtool");
+    Path promtool = promtool();
     try {
       Path input = Files.createTempFile("hub-metrics", ".txt");
       try {
@@ -32,5 +35,22 @@ public final class PromTool {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code promtool check rules FILE}: exit code and output. */
+  public static Commands.Result checkRules(Path rules) {
+    return Commands.run(null, Duration.ofSeconds(30), List.of(promtool().toString(), "check", "rules", rules.toString()));
+  }
+
+  /** {@code promtool test rules FILE}, run in the test file's directory (its rule_files are relative to it). */
+  public static Commands.Result testRules(Path tests) {
+    return Commands.run(
+        tests.getParent(),
+        Duration.ofSeconds(60),
+        List.of(promtool().toString(), "test", "rules", tests.getFileName().toString()));
+  }
+
+  private static Path promtool() {
+    return LocalTools.prometheusDir().resolve("promtool");
   }
 }
