@@ -8,7 +8,7 @@ import org.apache.flink.metrics.Counter;
 /** Counts the events that arrived after their minute was already emitted (they are not in any count). */
 final class CountLateEvents extends RichMapFunction<CloudEvent, CloudEvent> {
 
-  static final String LATE_METRIC = "lateEvents";
+  static final String LATE_METRIC = "late_events";
 
   private transient Counter late;
 

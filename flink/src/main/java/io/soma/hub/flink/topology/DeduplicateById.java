@@ -17,7 +17,7 @@ import org.apache.flink.util.Collector;
  */
 final class DeduplicateById extends KeyedProcessFunction<String, CloudEvent, CloudEvent> {
 
-  static final String DUPLICATE_METRIC = "duplicateEvents";
+  static final String DUPLICATE_METRIC = "duplicate_events";
 
   private final Duration horizon;
   private transient ValueState<Boolean> seen;

@@ -13,7 +13,7 @@ import org.apache.flink.util.OutputTag;
 /** Raw records to events; a record that is not a hub CloudEvent goes to the dead letters and is counted. */
 final class ParseEvents extends ProcessFunction<String, CloudEvent> {
 
-  static final String MALFORMED_METRIC = "malformedRecords";
+  static final String MALFORMED_METRIC = "malformed_records";
 
   private final OutputTag<DeadLetter> deadLetters;
   private transient Counter malformed;

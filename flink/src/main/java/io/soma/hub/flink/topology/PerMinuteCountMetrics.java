@@ -12,13 +12,13 @@ import org.apache.flink.metrics.MetricGroup;
  * events (rate it in Prometheus) and a gauge with the latest emitted minute. Each pair is a new time series, so a
  * subtask gives its own series to the first {@code maxSeries} pairs only; later pairs share the series
  * {@code tenant="_other", type="_other"}, and every count recorded there also counts in
- * {@code metricSeriesOverflow} (a signal to raise the limit or to look for a runaway tenant or type).
+ * {@code metric_series_overflow} (a signal to raise the limit or to look for a runaway tenant or type).
  */
 final class PerMinuteCountMetrics extends RichMapFunction<WindowCount, WindowCount> {
 
-  static final String COUNTED_METRIC = "eventsCounted";
-  static final String LAST_MINUTE_METRIC = "eventsLastMinute";
-  static final String OVERFLOW_METRIC = "metricSeriesOverflow";
+  static final String COUNTED_METRIC = "events_counted";
+  static final String LAST_MINUTE_METRIC = "events_last_minute";
+  static final String OVERFLOW_METRIC = "metric_series_overflow";
   static final TenantType OVERFLOW = new TenantType("_other", "_other");
 
   private final int maxSeries;

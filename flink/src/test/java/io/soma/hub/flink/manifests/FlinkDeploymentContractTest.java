@@ -6,15 +6,12 @@ import io.soma.hub.flink.job.EventCountJob;
 import io.soma.hub.flink.job.JobSettings;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.util.TimeUtils;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * What the manifests tell the job must be what the job understands: the shipped config.yaml and the
@@ -24,17 +21,15 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 @DisplayName("The Flink manifests agree with the job and with each other")
 class FlinkDeploymentContractTest {
 
-  private static final Path MANIFESTS = Path.of(System.getProperty("hub.flink.manifests", "manifests"));
-
   @Test
   @DisplayName("flink-conf/config.yaml and the FlinkDeployment's flinkConfiguration hold the same keys and values")
-  void configIsTheSame() throws IOException {
-    assertThat(flinkConfiguration()).isEqualTo(yaml(MANIFESTS.resolve("flink-conf/config.yaml")));
+  void configIsTheSame() {
+    assertThat(flinkConfiguration()).isEqualTo(ShippedYaml.flinkConfig());
   }
 
   @Test
   @DisplayName("the job's arguments parse, and its checkpoint interval and mode are the cluster's")
-  void argumentsParse() throws IOException {
+  void argumentsParse() {
     Map<String, Object> job = map(spec().get("job"));
     List<String> args = ((List<?>) job.get("args")).stream().map(String::valueOf).toList();
 
@@ -56,7 +51,7 @@ class FlinkDeploymentContractTest {
   @DisplayName("the jarURI names the jar the build makes and the image copies, on the Flink version of the build")
   void jarIsTheBuiltOne() throws IOException {
     String jarUri = (String) map(spec().get("job")).get("jarURI");
-    String dockerfile = Files.readString(MANIFESTS.resolve("../Dockerfile"));
+    String dockerfile = Files.readString(ShippedYaml.MANIFESTS.resolve("../Dockerfile"));
 
     assertThat(jarUri).isEqualTo("local:///opt/flink/usrlib/soma-flink-job.jar");
     assertThat(dockerfile).contains("COPY --chown=flink:flink target/soma-flink-job.jar /opt/flink/usrlib/soma-flink-job.jar");
@@ -64,21 +59,15 @@ class FlinkDeploymentContractTest {
     assertThat(dockerfile).contains("FROM flink:" + System.getProperty("hub.flink.version") + "-java17");
   }
 
-  private static Map<String, Object> spec() throws IOException {
-    return map(yaml(MANIFESTS.resolve("flink-deployment.yaml")).get("spec"));
+  private static Map<String, Object> spec() {
+    return map(ShippedYaml.load("flink-deployment.yaml").get("spec"));
   }
 
-  private static Map<String, Object> flinkConfiguration() throws IOException {
+  private static Map<String, Object> flinkConfiguration() {
     return map(spec().get("flinkConfiguration"));
   }
 
-  private static Map<String, Object> yaml(Path file) throws IOException {
-    return map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file)));
-  }
-
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object node) {
-    assertThat(node).isInstanceOf(Map.class);
-    return (Map<String, Object>) node;
+    return ShippedYaml.map(node);
   }
 }
