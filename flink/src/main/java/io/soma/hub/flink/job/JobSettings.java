@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.flink.util.TimeUtils;
 
 /**
@@ -114,20 +115,19 @@ public record JobSettings(
     }
 
     Duration duration(String name) {
-      String value = text(name);
-      try {
-        return TimeUtils.parseDuration(value);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(name + " is not a duration (such as '30 s' or '10 min'): '" + value + "'");
-      }
+      return parsed(name, TimeUtils::parseDuration, "a duration (such as '30 s' or '10 min')");
     }
 
     int integer(String name) {
+      return parsed(name, Integer::valueOf, "a whole number");
+    }
+
+    private <T> T parsed(String name, Function<String, T> parser, String expected) {
       String value = text(name);
       try {
-        return Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(name + " is not a whole number: '" + value + "'");
+        return parser.apply(value);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(name + " is not " + expected + ": '" + value + "'");
       }
     }
   }
