@@ -1,0 +1,94 @@
+"""airflow/manifests agree with themselves and with what the hub's other manifests name."""
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from soma_hub.settings import settings_from_connection
+
+AIRFLOW = Path(__file__).resolve().parents[1]
+REPO = AIRFLOW.parent
+MANIFESTS = AIRFLOW / "manifests"
+
+
+def documents(path):
+    return [d for d in yaml.safe_load_all(path.read_text()) if d]
+
+
+def kustomized():
+    listed = documents(MANIFESTS / "kustomization.yaml")[0]["resources"]
+    return [doc for name in listed for doc in documents(MANIFESTS / name)]
+
+
+def config():
+    return next(d for d in kustomized() if d["kind"] == "ConfigMap" and d["metadata"]["name"] == "airflow-config")["data"]
+
+
+def secret():
+    return documents(MANIFESTS / "secret-template" / "airflow-secrets.yaml")[0]
+
+
+def pod_specs():
+    for doc in kustomized():
+        if doc["kind"] in ("Deployment", "Job"):
+            yield doc["metadata"]["name"], doc["spec"]["template"]["spec"]
+
+
+def test_every_listed_resource_exists_and_lives_in_the_hubs_namespace():
+    kinds = {(d["kind"], d["metadata"]["name"]) for d in kustomized()}
+    assert {("Deployment", "airflow-scheduler"), ("Deployment", "airflow-dag-processor"),
+            ("Deployment", "airflow-api-server"), ("Service", "airflow-api-server"),
+            ("Job", "airflow-db-migrate"), ("ConfigMap", "airflow-config")} <= kinds  # fmt: skip
+    hub_namespace = documents(REPO / "knative/manifests/base/namespace.yaml")[0]["metadata"]["name"]
+    assert {d["metadata"]["namespace"] for d in kustomized()} == {hub_namespace}
+    assert secret()["metadata"]["namespace"] == hub_namespace
+
+
+@pytest.mark.parametrize("name, spec", list(pod_specs()))
+def test_every_container_gets_the_config_and_the_secrets_and_one_image(name, spec):
+    containers = spec.get("initContainers", []) + spec["containers"]
+    for container in containers:
+        sources = {next(iter(s.values()))["name"] for s in container["envFrom"]}
+        assert sources == {"airflow-config", "airflow-secrets"}, f"{name}/{container['name']}"
+    images = {c["image"] for c in containers}
+    dockerfile_base = next(line for line in (AIRFLOW / "Dockerfile").read_text().splitlines() if line.startswith("FROM"))
+    assert images == {"ghcr.io/soma-agent-hub/airflow:0.1.0"} and "apache/airflow:3.3.2" in dockerfile_base
+
+
+def test_the_secret_keys_are_what_the_containers_and_the_hook_read():
+    keys = set(secret()["stringData"])
+    assert keys == {"AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "AIRFLOW__API_AUTH__JWT_SECRET", "AIRFLOW_CONN_SOMA_HUB"}
+
+
+def test_the_connection_points_at_the_gateway_host_of_the_hubs_route():
+    route = documents(REPO / "knative/manifests/base/routing/hub-api-route.yaml")[0]
+    connection = json.loads(secret()["stringData"]["AIRFLOW_CONN_SOMA_HUB"])
+    assert connection["host"] == route["spec"]["hostnames"][0]
+    assert connection["extra"]["auth"] == "hs256"
+
+
+def test_the_template_connection_is_refused_until_its_secret_is_filled_in():
+    connection = json.loads(secret()["stringData"]["AIRFLOW_CONN_SOMA_HUB"])
+
+    class Conn:
+        host, schema, port, login, password = (connection.get(k) for k in ("host", "schema", "port", "login", "password"))
+        extra_dejson = connection["extra"]
+
+    with pytest.raises(ValueError, match="at least 32 bytes"):
+        settings_from_connection(Conn())
+
+
+def test_loki_and_the_logging_config_are_those_of_the_observability_manifests_and_this_package():
+    loki = documents(REPO / "observability/loki/service.yaml")[0]
+    port = loki["spec"]["ports"][0]["port"]
+    assert config()["LOKI_URL"] == f"http://{loki['metadata']['name']}.{loki['metadata']['namespace']}.svc.cluster.local:{port}"
+    assert config()["AIRFLOW__LOGGING__LOGGING_CONFIG_CLASS"] == "soma_hub.loki_logging.LOGGING_CONFIG"
+    assert (AIRFLOW / "plugins/soma_hub/loki_logging.py").exists()
+
+
+def test_tasks_report_to_the_api_servers_service():
+    service = next(d for d in kustomized() if d["kind"] == "Service" and d["metadata"]["name"] == "airflow-api-server")
+    url = f"http://airflow-api-server.{service['metadata']['namespace']}.svc.cluster.local:{service['spec']['ports'][0]['port']}/execution/"
+    assert config()["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] == url
