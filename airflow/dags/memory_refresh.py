@@ -3,19 +3,17 @@ params; trigger with conf {"campaign": "...", "force": true} for another one."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from airflow.sdk import Param, dag, get_current_context, task
 
 from soma_hub.hook import SomaHubHook
+from soma_hub.schedule import HOURLY, TASK_TIMEOUT
 
 
 @dag(
     dag_id="memory_refresh",
-    schedule="@hourly",
-    start_date=datetime(2025, 1, 1),
-    catchup=False,
-    max_active_runs=1,
+    **HOURLY,
     tags=["soma-hub", "memory"],
     params={
         "campaign": Param("fall_launch", type="string", minLength=1, maxLength=200),
@@ -28,7 +26,7 @@ from soma_hub.hook import SomaHubHook
         "retry_delay": timedelta(minutes=1),
         "retry_exponential_backoff": True,
         "max_retry_delay": timedelta(minutes=10),
-        "execution_timeout": timedelta(minutes=5),
+        "execution_timeout": TASK_TIMEOUT,
     },
 )
 def memory_refresh():

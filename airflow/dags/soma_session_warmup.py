@@ -3,26 +3,24 @@ to the model provider is exercised, and warm, once an hour."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from airflow.sdk import dag, get_current_context, task
 
 from soma_hub.hook import SomaHubHook
+from soma_hub.schedule import HOURLY, TASK_TIMEOUT
 
 WARMUP_PROMPT = "Daily autonomous health check: reply with one short sentence."
 
 
 @dag(
     dag_id="soma_session_warmup",
-    schedule="@hourly",
-    start_date=datetime(2025, 1, 1),
-    catchup=False,
-    max_active_runs=1,
+    **HOURLY,
     tags=["soma-hub", "temporal"],
     default_args={
         "retries": 1,
         "retry_delay": timedelta(minutes=2),
-        "execution_timeout": timedelta(minutes=5),
+        "execution_timeout": TASK_TIMEOUT,
     },
 )
 def soma_session_warmup():
