@@ -3,6 +3,7 @@ package io.soma.hub.functions.http;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.ProblemMapping.PayloadTooLargeException;
+import io.soma.hub.telemetry.logs.LogKeys;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -61,6 +64,8 @@ public final class RouteDispatcher {
     GatewayRoute route = bound.route();
     try {
       Caller caller = callers.apply(request);
+      MDC.put(LogKeys.TENANT_ID, caller.tenant());
+      sessionIdIn(route, request).ifPresent(id -> MDC.put(LogKeys.SESSION_ID, id));
       if (route.capability() != null && !caller.can(route.capability())) {
         return problem(
             new Problem(
@@ -80,7 +85,17 @@ public final class RouteDispatcher {
       return problem(new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), request.path()));
     } catch (RuntimeException e) {
       return problem(ProblemMapping.toProblem(e, request.path()));
+    } finally {
+      // The servlet thread serves another tenant next.
+      MDC.remove(LogKeys.TENANT_ID);
+      MDC.remove(LogKeys.SESSION_ID);
     }
+  }
+
+  /** The session a request is about, for its log lines (structured metadata in Loki): {id} of a session or wizard. */
+  private static Optional<String> sessionIdIn(GatewayRoute route, ServerRequest request) {
+    boolean sessionPath = route.path().startsWith("/v1/sessions/{id}") || route.path().startsWith("/v1/wizards/{id}");
+    return sessionPath ? Optional.ofNullable(request.pathVariables().get("id")) : Optional.empty();
   }
 
   private static Object readBody(ServerRequest request, Class<?> type) {
