@@ -6,6 +6,7 @@ import com.github.loki4j.client.batch.LogRecord;
 import com.github.loki4j.logback.JsonLayout;
 import com.github.loki4j.logback.Loki4jAppender;
 import com.github.loki4j.logback.json.MdcJsonProvider;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ public final class HubLokiAppender extends Loki4jAppender {
 
   public static final String NAME = "LOKI";
 
+  private Duration drainTimeout;
+
   /** A started appender for {@code context}; attach it to the loggers whose lines should reach Loki. */
   public static HubLokiAppender start(LoggerContext context, LokiTarget target, LokiBudget budget, String name) {
     HubLokiAppender appender = new HubLokiAppender();
@@ -29,6 +32,7 @@ public final class HubLokiAppender extends Loki4jAppender {
     appender.setMetricsEnabled(true);
     appender.setBatch(batch(budget));
     appender.setHttp(http(target, budget));
+    appender.drainTimeout = budget.drainTimeout();
     appender.start();
     return appender;
   }
@@ -43,6 +47,28 @@ public final class HubLokiAppender extends Loki4jAppender {
     Map<String, String> renamed = new LinkedHashMap<>();
     record.metadata.forEach((key, value) -> renamed.putIfAbsent(LogKeys.TEMPORAL_RENAMES.getOrDefault(key, key), value));
     return LogRecord.create(record.timestampMs, record.nanosInMs, record.stream, record.message, renamed);
+  }
+
+  /**
+   * Drains the queue to Loki, for at most the budget's drain timeout: loki4j's own drain waits without a limit, so
+   * with Loki unreachable at shutdown it would hold the JVM until the pod is killed. What is left is lost.
+   */
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    Thread draining = new Thread(() -> super.stop(), "loki4j-drain");
+    draining.setDaemon(true);
+    draining.start();
+    try {
+      draining.join(drainTimeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (draining.isAlive()) {
+      addWarn("Loki did not take the queued lines within " + drainTimeout + "; they are lost");
+    }
   }
 
   /** One JSON object a line; the MDC ids are structured metadata already, so they are not repeated in the line. */

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param maxRetries attempts after the first before a batch is dropped
  * @param minRetryBackoff the first wait, doubled after each attempt up to {@code maxRetryBackoff}
  * @param maxRetryJitterMs a random extra wait of up to this, so restarted pods do not retry in step
+ * @param drainTimeout how long stopping the appender (at shutdown) waits for the queue to reach Loki
  */
 public record LokiBudget(
     int batchMaxItems,
@@ -26,7 +27,8 @@ public record LokiBudget(
     Duration maxRetryBackoff,
     int maxRetryJitterMs,
     Duration connectTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Duration drainTimeout) {
 
   /**
    * A line as the JSON push API carries it: LokiLineSizeTest measured 443 bytes for a typical gateway line (JSON
@@ -41,7 +43,8 @@ public record LokiBudget(
    * so a process whose Loki is up holds only the batch being sent. Retries: waits of
    * 0.5, 1, 2, 4 s, then 5 s each: 30 retries span 0.5 + 1 + 2 + 4 + 26 x 5 = 137.5 s of outage (plus the attempts'
    * own timeouts), twice the 60 s target, and the 5 s cap means a batch reaches Loki at most about 5 s after it is
-   * back. One-second batches keep lines in Loki within a second or two while it is up.
+   * back. One-second batches keep lines in Loki within a second or two while it is up. At shutdown the queue gets
+   * 15 s to drain: a function's pod has 75 s, 30 s of them for the queue-proxy and 25 s for Spring's shutdown.
    */
   public static final LokiBudget SIXTY_SECOND_OUTAGE =
       new LokiBudget(
@@ -54,13 +57,15 @@ public record LokiBudget(
           Duration.ofSeconds(5),
           500,
           Duration.ofSeconds(5),
-          Duration.ofSeconds(10));
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(15));
 
   public LokiBudget {
     if (batchMaxItems < 1 || batchMaxBytes < 1024 || maxRetries < 0 || maxRetryJitterMs < 0) {
       throw new IllegalArgumentException("a Loki budget needs at least one line and 1 KiB a batch, no negative count");
     }
-    for (Duration duration : new Duration[] {batchTimeout, minRetryBackoff, maxRetryBackoff, connectTimeout, requestTimeout}) {
+    for (Duration duration :
+        new Duration[] {batchTimeout, minRetryBackoff, maxRetryBackoff, connectTimeout, requestTimeout, drainTimeout}) {
       if (duration.isNegative() || duration.isZero()) {
         throw new IllegalArgumentException("a Loki budget's durations must be positive: " + duration);
       }

@@ -36,13 +36,13 @@ class LokiBudgetTest {
             () ->
                 new LokiBudget(
                     10, 4096, Duration.ofSeconds(1), 4096, 3, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-                    Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)))
         .hasMessageContaining("five batches");
   }
 
   private static LokiBudget withRetries(int retries, Duration first, Duration longest) {
     return new LokiBudget(
         SHIPPED.batchMaxItems(), SHIPPED.batchMaxBytes(), SHIPPED.batchTimeout(), SHIPPED.sendQueueMaxBytes(), retries,
-        first, longest, 0, SHIPPED.connectTimeout(), SHIPPED.requestTimeout());
+        first, longest, 0, SHIPPED.connectTimeout(), SHIPPED.requestTimeout(), SHIPPED.drainTimeout());
   }
 }

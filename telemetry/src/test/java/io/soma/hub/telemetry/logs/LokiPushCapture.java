@@ -45,8 +45,8 @@ final class LokiPushCapture implements AutoCloseable {
     answer(204);
   }
 
+  /** From now on every push gets this status; the newest stub wins, so no push ever finds none. */
   void answer(int status) {
-    server.resetMappings();
     server.stubFor(post(urlEqualTo(LokiTarget.PUSH_PATH)).willReturn(aResponse().withStatus(status)));
   }
 

@@ -1,0 +1,79 @@
+package io.soma.hub.telemetry.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Beyond the queue budget, lines are dropped and counted, and the logging thread never waits: with Loki answering
+ * 503 and a queue of five 4 KiB batches, every append returns, the overflow shows in loki4j_drop_events_total, and
+ * once Loki is back every line is either in Loki or counted as dropped.
+ */
+class LokiBackpressureTest {
+
+  private static final int LINES = 5_000;
+
+  private static final LokiBudget TINY =
+      new LokiBudget(
+          20,
+          4096,
+          Duration.ofMillis(100),
+          5 * 4096,
+          1_000,
+          Duration.ofMillis(100),
+          Duration.ofMillis(200),
+          0,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30));
+
+  @Test
+  void overflowIsDroppedAndCountedWithoutBlockingTheLoggingThread() {
+    try (LokiPushCapture loki = new LokiPushCapture();
+        AppenderMeters meters = new AppenderMeters()) {
+      loki.answer(503);
+      String appender;
+      int returned = 0;
+      try (ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), TINY)) {
+        appender = shipping.name;
+        for (int i = 0; i < LINES; i++) {
+          shipping.logger.info("line {} while Loki is unavailable, padded to a realistic gateway line length", i);
+          returned++;
+        }
+        assertThat(returned).isEqualTo(LINES);
+        double dropped = meters.dropped(appender);
+        assertThat(dropped).isGreaterThan(0).isLessThan(LINES);
+
+        loki.accept();
+        await().atMost(Duration.ofSeconds(30)).until(() -> distinct(loki) + meters.dropped(appender) == LINES);
+      }
+      // At least once: a push whose answer timed out is sent again, and Loki keeps one of identical entries.
+      assertThat(distinct(loki) + (long) meters.dropped(appender)).isEqualTo(LINES);
+      assertThat(meters.batchesLost(appender)).isZero();
+    }
+  }
+
+  @Test
+  void stoppingWhileLokiIsGoneGivesUpAfterTheDrainTimeout() {
+    LokiBudget oneSecondDrain =
+        new LokiBudget(
+            TINY.batchMaxItems(), TINY.batchMaxBytes(), TINY.batchTimeout(), TINY.sendQueueMaxBytes(),
+            TINY.maxRetries(), TINY.minRetryBackoff(), TINY.maxRetryBackoff(), 0, TINY.connectTimeout(),
+            TINY.requestTimeout(), Duration.ofSeconds(1));
+    try (LokiPushCapture loki = new LokiPushCapture()) {
+      ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), oneSecondDrain);
+      shipping.logger.info("a line that will never reach Loki");
+      loki.stop();
+      // loki4j alone would wait for Loki for good; the shutdown of a process must not.
+      assertTimeoutPreemptively(Duration.ofSeconds(30), shipping::close);
+      assertThat(shipping.appender.isStarted()).isFalse();
+    }
+  }
+
+  private static long distinct(LokiPushCapture loki) {
+    return loki.lines().stream().map(line -> line.timestampNs() + line.line()).distinct().count();
+  }
+}

@@ -1,0 +1,199 @@
+package io.soma.hub.telemetry.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.soma.hub.telemetry.logs.LokiPushCapture.PushedLine;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./hub bench logs}: what the Loki appender ships and what it costs a request. First a burst measures the
+ * lines per second that reach Loki; then a server whose requests log 4 lines each is loaded at 250 requests/s (1,000
+ * lines/s) while Loki is up, through a 60 s outage (20 s of 503, 40 s gone) and after it. Prints the lines lost and
+ * the p99 request latency with Loki up and down, and last {@code ratio=<p99 down / p99 up>} (target at most 1.1).
+ */
+@Tag("bench")
+class LokiShippingBenchmarkTest {
+
+  private static final int LINES_PER_REQUEST = 4;
+  private static final int CLIENTS = 4;
+  private static final Duration REQUEST_INTERVAL = Duration.ofMillis(16); // per client: 4 x 62.5 = 250 requests/s
+  private static final int BURST_LINES = Integer.getInteger("bench.logs.burst", 50_000);
+  private static final Duration UP = Duration.ofSeconds(Long.getLong("bench.logs.up-seconds", 30));
+  private static final long OUTAGE_SECONDS = Long.getLong("bench.logs.outage-seconds", 60);
+  private static final Duration UNAVAILABLE = Duration.ofSeconds(OUTAGE_SECONDS / 3);
+  private static final Duration GONE = Duration.ofSeconds(OUTAGE_SECONDS - OUTAGE_SECONDS / 3);
+  private static final Duration AFTER = Duration.ofSeconds(10);
+
+  @Test
+  void linesShippedAndRequestLatencyAcrossAnOutage() throws Exception {
+    List<String> report = new ArrayList<>();
+    try (LokiPushCapture loki = new LokiPushCapture();
+        AppenderMeters meters = new AppenderMeters()) {
+      String appender;
+      List<String> failedRequests;
+      int served;
+      List<Long> up;
+      List<Long> down;
+      try (ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), LokiBudget.SIXTY_SECOND_OUTAGE);
+          LoggingHttpServer server = new LoggingHttpServer(shipping.logger, LINES_PER_REQUEST)) {
+        appender = shipping.name;
+        report.add(String.format(Locale.ROOT, "shipped: %.0f lines/s (%d lines, burst from 2 threads)",
+            burst(shipping, meters), BURST_LINES));
+
+        Load load = new Load(server);
+        up = load.run(UP);
+        loki.answer(503);
+        down = new ArrayList<>(load.run(UNAVAILABLE));
+        loki.stop();
+        down.addAll(load.run(GONE));
+        loki.restart();
+        load.run(AFTER);
+        load.close();
+        failedRequests = load.failures;
+        served = server.lines();
+        // Everything logged reaches Loki before the appender is stopped, whose drain is bounded.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (meters.unsent(appender) > 0 && System.nanoTime() < deadline) {
+          LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+      }
+      // Closing drained the appender: what is not in Loki now is lost.
+      BitSet received = new BitSet(served);
+      for (PushedLine line : loki.lines()) {
+        if (line.line().contains("of the benchmark")) {
+          received.set(lineNumber(line));
+        }
+      }
+      long lost = served - received.cardinality();
+      double p99Up = p99(up);
+      double p99Down = p99(down);
+      report.add(String.format(Locale.ROOT,
+          "outage run: %d request lines logged at 1,000/s, %d lost, %.0f dropped (queue full), %.0f batches given up",
+          served, lost, meters.dropped(appender), meters.batchesLost(appender)));
+      report.add(String.format(Locale.ROOT, "requests failed: %d%s", failedRequests.size(),
+          failedRequests.isEmpty() ? "" : " (first: " + failedRequests.get(0) + ")"));
+      report.add(String.format(Locale.ROOT, "request p99: %.2f ms with Loki up (%d requests), %.2f ms with Loki down (%d)",
+          p99Up / 1e6, up.size(), p99Down / 1e6, down.size()));
+      report.add(String.format(Locale.ROOT, "ratio=%.2f", p99Down / p99Up));
+      report.forEach(System.out::println);
+      Path result = Path.of("target/bench/logs-ratio");
+      Files.createDirectories(result.getParent());
+      Files.write(result, report);
+      assertThat(lost).isZero();
+      assertThat(failedRequests).isEmpty();
+    }
+  }
+
+  /** Lines per second from the first log call until loki4j has sent the last of them. */
+  private static double burst(ShippingLogger shipping, AppenderMeters meters) throws InterruptedException {
+    long start = System.nanoTime();
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < threads.length; t++) {
+      int first = t;
+      threads[t] = new Thread(() -> {
+        for (int i = first; i < BURST_LINES; i += threads.length) {
+          shipping.logger.info("burst line {} for the shipping rate: session accepted, workflow started", i);
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    while (meters.unsent(shipping.name) > 0) {
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+    return BURST_LINES / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Clients sending on a fixed schedule; a latency runs from the request's due time, so a stall is not hidden. */
+  private static final class Load implements AutoCloseable {
+    private final LoggingHttpServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private int session;
+
+    Load(LoggingHttpServer server) {
+      this.server = server;
+    }
+
+    List<Long> run(Duration duration) throws InterruptedException {
+      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      long start = System.nanoTime();
+      long end = start + duration.toNanos();
+      int firstSession = session;
+      session += (int) (duration.toMillis() / REQUEST_INTERVAL.toMillis() + 1) * CLIENTS;
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        running.add(clients.submit(() -> {
+          long due = start + client * REQUEST_INTERVAL.toNanos() / CLIENTS;
+          for (int n = 0; due < end; n++, due += REQUEST_INTERVAL.toNanos()) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              LockSupport.parkNanos(wait);
+            }
+            String id = "5d0c6f1e-7a47-4c1b-9f0e-" + String.format("%012d", firstSession + n * CLIENTS + client);
+            try {
+              HttpResponse<Void> response =
+                  http.send(HttpRequest.newBuilder(server.uri(id)).build(), HttpResponse.BodyHandlers.discarding());
+              if (response.statusCode() == 200) {
+                latencies.add(System.nanoTime() - due);
+              } else {
+                failures.add("status " + response.statusCode());
+              }
+            } catch (IOException e) {
+              failures.add(e.toString());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        }));
+      }
+      for (var client : running) {
+        try {
+          client.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return latencies;
+    }
+
+    @Override
+    public void close() {
+      clients.shutdownNow();
+    }
+  }
+
+  private static double p99(List<Long> latencies) {
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+  }
+
+  private static int lineNumber(PushedLine line) {
+    String text = line.line();
+    int at = text.indexOf("line ") + "line ".length();
+    return Integer.parseInt(text.substring(at, text.indexOf(' ', at)));
+  }
+}
