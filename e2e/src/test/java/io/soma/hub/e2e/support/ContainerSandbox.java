@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Runs an image's entrypoint the way a Kubernetes pod with {@code readOnlyRootFilesystem} runs it, without a
  * container runtime: in a private mount namespace ({@code unshare --mount}) the unpacked root filesystem is mounted
- * read-only, with a tmpfs on {@code /tmp} (the pod's emptyDir), {@code /proc} and {@code /dev}, and the entrypoint is
+ * read-only, with a tmpfs on {@code /tmp} (the pod's emptyDir), {@code /proc}, {@code /dev} and the host's
+ * {@code /etc/hosts}, {@code /etc/hostname} and {@code /etc/resolv.conf} (as the kubelet mounts), and the entrypoint is
  * exec'd in a {@code chroot} as the image's user with only the image's and the pod's environment. The network is the
  * host's, so the process reaches a Temporal on loopback. It needs root, as {@code ./hub test} has in CI.
  */
@@ -37,7 +38,9 @@ public final class ContainerSandbox {
         "set -e; root=\"$1\"; shift; "
             + "mount --bind \"$root\" \"$root\"; mount -o remount,bind,ro \"$root\"; "
             + "mount -t tmpfs -o size=64m tmpfs \"$root/tmp\"; mount -t proc proc \"$root/proc\"; "
-            + "mount --rbind /dev \"$root/dev\"; exec \"$@\"";
+            + "mount --rbind /dev \"$root/dev\"; "
+            + "for f in " + String.join(" ", RUNTIME_FILES) + "; do mount --bind \"/$f\" \"$root/$f\"; done; "
+            + "exec \"$@\"";
     List<String> sandboxed = new ArrayList<>(List.of("unshare", "--mount", "sh", "-c", mounts, "sandbox"));
     sandboxed.add(root.toString());
     sandboxed.addAll(command);
@@ -45,11 +48,19 @@ public final class ContainerSandbox {
     return HubProcess.command(name, sandboxed, Map.of(), readiness);
   }
 
-  /** Where the runtime mounts /proc and /dev; an image has no such directories of its own. */
+  /** What a pod gets from the kubelet rather than from its image: name resolution of its own host name and DNS. */
+  private static final List<String> RUNTIME_FILES = List.of("etc/hosts", "etc/hostname", "etc/resolv.conf");
+
+  /** Where the runtime mounts /proc, /dev and its files; an image has none of them of its own. */
   private static void mountPoints(Path root) {
     try {
       Files.createDirectories(root.resolve("proc"));
       Files.createDirectories(root.resolve("dev"));
+      for (String file : RUNTIME_FILES) {
+        if (!Files.exists(root.resolve(file))) {
+          Files.createFile(root.resolve(file));
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class OciImage {
   public Path unpackRootFilesystem() {
     try {
       Path root = Files.createTempDirectory("hub-rootfs");
+      // A runtime's root directory is 755; a temporary directory is 700, which the image's user could not enter.
+      Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
       for (JsonNode layer : manifest.path("layers")) {
         // As root, tar keeps the layer's owners and modes, which is what the tests look at.
         Path blob = blob(layer.path("digest").asText());
