@@ -1,6 +1,7 @@
 package io.soma.hub.orchestration.events;
 
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -63,5 +64,19 @@ public final class WorkflowEvents {
       log.warn("Event {} was not published: {}", event.id(), failure.getCause() == null
           ? failure.getMessage() : failure.getCause().getMessage());
     }
+  }
+
+  /** Why a workflow failed, for {@code data.reason}: the application failure type, else the kind of failure. */
+  public static String reason(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure application && application.getType() != null) {
+        return application.getType();
+      }
+    }
+    Throwable innermost = failure;
+    while (innermost.getCause() != null) {
+      innermost = innermost.getCause();
+    }
+    return innermost.getClass().getSimpleName();
   }
 }
