@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soma.hub.events.EventTopic;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.CampaignResult;
 import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
 import io.soma.hub.orchestration.events.EventActivities;
@@ -33,6 +34,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,6 +48,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,6 +86,9 @@ class WorkerEventsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static KafkaBroker kafka;
+
+  /** Workflow ids of the second test's executions, by the name of their committed history. */
+  private static final Map<String, String> PUBLISHED_HISTORIES = new TreeMap<>();
 
   @Autowired WorkflowClient client;
 
@@ -147,6 +153,13 @@ class WorkerEventsTest {
             WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.SESSIONS).setWorkflowId(refresh).build())
         .run(new MemoryRefreshRequest("acme", "Worker Launch", false, "ann"));
 
+    PUBLISHED_HISTORIES.putAll(Map.of(
+        "session-completed", SessionIds.workflowId(completed.sessionId()),
+        "session-failed", SessionIds.workflowId(denied.sessionId()),
+        "wizard-approved", WizardIds.workflowId(approvedWizard),
+        "campaign-approved", CampaignIds.workflowId(approvedCampaign),
+        "campaign-rejected", CampaignIds.workflowId(rejectedCampaign),
+        "memory-refresh", refresh));
     List<String> expected =
         List.of(
             completed.sessionId() + ":session.completed",
@@ -175,6 +188,25 @@ class WorkerEventsTest {
     assertThat(events).noneMatch(e -> e.get("id").textValue().equals(rejectedCampaign + ":campaign.completed"));
     assertThat(events).noneMatch(e -> e.toString().contains("Write a short"));
     assertThat(metric("hub_events_published_total")).isGreaterThanOrEqualTo(expected.size() + 1);
+  }
+
+  /**
+   * The histories of the executions that published replay on the workflows as registered without Kafka; with
+   * {@code -Dhub.recordHistories=true} they become the committed ones {@link PublishingHistoriesReplayTest} replays.
+   */
+  @Test
+  @Order(3)
+  void historiesThatPublishedReplay() throws Exception {
+    assertThat(PUBLISHED_HISTORIES).hasSize(6);
+    for (Map.Entry<String, String> execution : PUBLISHED_HISTORIES.entrySet()) {
+      WorkflowExecutionHistory history = client.fetchHistory(execution.getValue());
+      assertThat(publishAttempts(history)).as(execution.getKey()).isNotEmpty();
+      PublishingHistoriesReplayTest.replay(history);
+      if (Boolean.getBoolean("hub.recordHistories")) {
+        Files.writeString(
+            PublishingHistoriesReplayTest.DIRECTORY.resolve(execution.getKey() + ".json"), history.toJson(true));
+      }
+    }
   }
 
   /** A wizard answered through to a plan that needs approval, approved into a campaign that is then decided. */
