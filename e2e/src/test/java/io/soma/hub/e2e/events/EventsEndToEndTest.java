@@ -119,11 +119,20 @@ class EventsEndToEndTest {
             records -> expected.equals(summed(values(records))), Duration.ofMinutes(3));
     assertThat(job.isAlive()).as("the job, last lines:\n%s", job.logTail(40)).isTrue();
     assertThat(summed(values(counts))).as("per-minute counts summed over minutes").isEqualTo(expected);
+    Map<String, Long> perMinute = new TreeMap<>();
     for (JsonNode count : values(counts)) {
       Instant start = Instant.parse(count.get("window_start").asText());
-      assertThat(start).isEqualTo(start.truncatedTo(ChronoUnit.MINUTES));
       assertThat(Instant.parse(count.get("window_end").asText())).isEqualTo(start.plus(Duration.ofMinutes(1)));
+      if (!count.get("tenant").asText().equals(CLOCK_TENANT)) {
+        perMinute.merge(count.get("tenant").asText() + " " + count.get("type").asText() + " " + start,
+            count.get("count").asLong(), Long::sum);
+      }
     }
+    assertThat(perMinute).as("each count in the minute of its events' time").isEqualTo(
+        events.stream().collect(Collectors.groupingBy(
+            e -> e.get("data").get("tenant").asText() + " " + e.get("type").asText() + " "
+                + Instant.parse(e.get("time").asText()).truncatedTo(ChronoUnit.MINUTES),
+            TreeMap::new, Collectors.counting())));
   }
 
   /** "tenant type" to the number of events, from hub events or from per-minute counts. */
