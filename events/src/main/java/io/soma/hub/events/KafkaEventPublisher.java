@@ -1,6 +1,7 @@
 package io.soma.hub.events;
 
 import io.soma.hub.orchestration.events.HubEvent;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -98,14 +99,16 @@ final class KafkaEventPublisher implements EventPublisher {
     return true;
   }
 
+  /** Sends what is queued and waits for its acknowledgements, {@link KafkaEventSettings#CLOSE_TIMEOUT} in all. */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + KafkaEventSettings.CLOSE_TIMEOUT.toNanos();
     sender.shutdown();
     try {
-      sender.awaitTermination(KafkaEventSettings.CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      sender.awaitTermination(KafkaEventSettings.CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    producer.close(KafkaEventSettings.CLOSE_TIMEOUT);
+    producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 }

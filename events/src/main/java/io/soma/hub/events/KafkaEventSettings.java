@@ -25,7 +25,7 @@ public record KafkaEventSettings(String bootstrapServers, String topic, String c
   /** Events waiting for the sender thread; beyond this a publish fails at once rather than using more memory. */
   public static final int QUEUE_CAPACITY = 10_000;
 
-  /** How long a stopping process waits for events still in flight. */
+  /** How long a stopping process waits for events still queued or in flight, in all. */
   public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   public KafkaEventSettings {
