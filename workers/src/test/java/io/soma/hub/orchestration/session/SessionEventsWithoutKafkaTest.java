@@ -29,10 +29,7 @@ class SessionEventsWithoutKafkaTest {
   @Test
   void aSessionOnAWorkerWithoutKafkaSchedulesNoPublish(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerWorkflowImplementationFactory(
-        SessionWorkflow.class, () -> new SessionWorkflowImpl(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, false));
-    worker.registerActivitiesImplementations(
-        Sessions.activities(store, new OfflineModelProvider()), new EventActivitiesImpl(EventPublisher.NONE));
+    registerWithoutKafka(worker, false);
 
     WorkflowExecutionHistory history = run(env, client, options);
 
@@ -44,15 +41,21 @@ class SessionEventsWithoutKafkaTest {
   @Test
   void anExecutionThatPublishesCompletesOnAWorkerWhosePublisherIsTheNoOp(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerWorkflowImplementationFactory(
-        SessionWorkflow.class, () -> new SessionWorkflowImpl(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, true));
-    worker.registerActivitiesImplementations(
-        Sessions.activities(store, new OfflineModelProvider()), new EventActivitiesImpl(EventPublisher.NONE));
+    registerWithoutKafka(worker, true);
 
     WorkflowExecutionHistory history = run(env, client, options);
 
     assertThat(publishes(history)).hasSize(1);
     assertThat(history.getLastEvent().getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+  }
+
+  /** The worker's publisher is the no-op; {@code eventsEnabled} is what the workflow was built with. */
+  private void registerWithoutKafka(Worker worker, boolean eventsEnabled) {
+    worker.registerWorkflowImplementationFactory(
+        SessionWorkflow.class,
+        () -> new SessionWorkflowImpl(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, eventsEnabled));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()), new EventActivitiesImpl(EventPublisher.NONE));
   }
 
   private static WorkflowExecutionHistory run(TestWorkflowEnvironment env, WorkflowClient client, WorkflowOptions options) {
