@@ -3,6 +3,7 @@ package io.soma.hub.functions.sessions;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.events.GatewayEvents;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.functions.moderation.ModerationVerdict;
@@ -19,13 +20,25 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
   private final ModerationGuard moderation;
   private final ModerationMetrics metrics;
   private final SessionStarter starter;
+  private final GatewayEvents events;
 
+  /** Without events. */
   public CreateSession(
       KillSwitch killSwitch, ModerationGuard moderation, ModerationMetrics metrics, SessionStarter starter) {
+    this(killSwitch, moderation, metrics, starter, GatewayEvents.NONE);
+  }
+
+  public CreateSession(
+      KillSwitch killSwitch,
+      ModerationGuard moderation,
+      ModerationMetrics metrics,
+      SessionStarter starter,
+      GatewayEvents events) {
     this.killSwitch = killSwitch;
     this.moderation = moderation;
     this.metrics = metrics;
     this.starter = starter;
+    this.events = events;
   }
 
   @Override
@@ -38,6 +51,7 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
     CreateSessionBody body = command.body();
     ModerationVerdict verdict = moderation.evaluate(caller, body.prompt());
     if (!verdict.allowed()) {
+      events.moderationBlocked(caller.tenant(), sessionId(command), verdict.strikeCount());
       throw new RefusedException(
           "the prompt was blocked by moderation",
           Map.of(
@@ -45,10 +59,7 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
               "flagged_terms", verdict.flaggedTerms(),
               "reasons", verdict.reasons()));
     }
-    String sessionId =
-        command.idempotencyKey() == null
-            ? SessionIds.newSessionId()
-            : SessionIds.fromIdempotencyKey(caller.tenant(), command.idempotencyKey());
+    String sessionId = sessionId(command);
     SessionRequest request =
         new SessionRequest(
             sessionId,
@@ -59,11 +70,20 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
             body.capsuleId(),
             body.metadata());
     boolean started = starter.start(request);
+    if (started) {
+      events.sessionAccepted(caller.tenant(), sessionId);
+    }
     return new SessionAccepted(
         sessionId,
         "accepted",
         new SessionAccepted.Moderation(
             verdict.strikeCount(), verdict.flaggedTerms(), verdict.reasons(), verdict.bypassed()),
         !started);
+  }
+
+  private static String sessionId(CreateSessionCommand command) {
+    return command.idempotencyKey() == null
+        ? SessionIds.newSessionId()
+        : SessionIds.fromIdempotencyKey(command.caller().tenant(), command.idempotencyKey());
   }
 }

@@ -1,6 +1,7 @@
 package io.soma.hub.functions.sessions;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.soma.hub.functions.events.GatewayEvents;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.temporal.client.WorkflowClient;
@@ -24,8 +25,12 @@ public class SessionFunctions {
 
   @Bean
   Function<CreateSessionCommand, SessionAccepted> createSession(
-      KillSwitch killSwitch, ModerationGuard moderation, ModerationMetrics metrics, SessionStarter starter) {
-    return new CreateSession(killSwitch, moderation, metrics, starter);
+      KillSwitch killSwitch,
+      ModerationGuard moderation,
+      ModerationMetrics metrics,
+      SessionStarter starter,
+      GatewayEvents events) {
+    return new CreateSession(killSwitch, moderation, metrics, starter, events);
   }
 
   @Bean

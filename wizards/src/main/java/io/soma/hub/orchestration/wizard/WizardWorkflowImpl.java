@@ -6,6 +6,8 @@ import io.soma.hub.orchestration.campaign.CampaignMemo;
 import io.soma.hub.orchestration.campaign.CampaignPlan;
 import io.soma.hub.orchestration.campaign.CampaignRequest;
 import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
+import io.soma.hub.orchestration.events.HubEventTypes;
+import io.soma.hub.orchestration.events.WorkflowEvents;
 import io.soma.hub.wizard.AnswerRejected;
 import io.soma.hub.wizard.AnswerRules;
 import io.soma.hub.wizard.PlanBuilder;
@@ -48,6 +50,7 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   private static final Logger log = Workflow.getLogger(WizardWorkflowImpl.class);
 
   private final WizardStart start;
+  private final boolean eventsEnabled;
   private final WizardDefinition wizard;
   private final String startedAt;
   private final Map<String, Object> answers = new LinkedHashMap<>();
@@ -58,11 +61,18 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   private ApprovalAccepted accepted;
   private boolean expired;
   private int changes;
+  private boolean completionPublished;
 
-  /** Runs before any update handler, so a handler never sees a half-initialised session. */
+  /** Runs before any update handler, so a handler never sees a half-initialised session. Without events. */
   @WorkflowInit
   public WizardWorkflowImpl(WizardStart start) {
+    this(start, false);
+  }
+
+  /** @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents}) */
+  public WizardWorkflowImpl(WizardStart start, boolean eventsEnabled) {
     this.start = start;
+    this.eventsEnabled = eventsEnabled;
     this.wizard = WizardCatalogue.standard().find(start.wizardId()).orElse(null);
     this.startedAt = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
   }
@@ -73,11 +83,18 @@ public class WizardWorkflowImpl implements WizardWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(
           "no wizard " + start.wizardId() + " in the catalogue", WizardFailures.UNKNOWN_WIZARD);
     }
+    WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
     Duration idle =
         start.idleTimeoutSeconds() > 0 ? Duration.ofSeconds(start.idleTimeoutSeconds()) : DEFAULT_IDLE_TIMEOUT;
     while (true) {
       int seen = changes;
       boolean moved = Workflow.await(idle, () -> accepted != null || changes != seen);
+      // Published here rather than in the answer's update handler, so the answer's reply never waits for it.
+      if (plan != null && !completionPublished) {
+        completionPublished = true;
+        events.publish(HubEventTypes.WIZARD_COMPLETED, start.sessionId(), start.tenant(),
+            Map.of("wizard_id", start.wizardId(), "plan_id", plan.planId()));
+      }
       if (accepted != null) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         log.info("Wizard {} approved into campaign {}", start.sessionId(), accepted.campaignId());

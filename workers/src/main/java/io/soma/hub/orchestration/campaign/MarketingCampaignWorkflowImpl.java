@@ -1,5 +1,7 @@
 package io.soma.hub.orchestration.campaign;
 
+import io.soma.hub.orchestration.events.HubEventTypes;
+import io.soma.hub.orchestration.events.WorkflowEvents;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -34,19 +36,23 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
   private final CampaignActivities activities;
   private final CompensationActivities compensations;
   private final CampaignState state = new CampaignState();
+  private final boolean eventsEnabled;
+  private WorkflowEvents events;
   private ApprovalDecision decision;
   private Duration approvalTimeout = DEFAULT_APPROVAL_TIMEOUT;
 
-  /** For workers whose tool and model calls have the default timeouts. */
+  /** For workers whose tool and model calls have the default timeouts, without events. */
   public MarketingCampaignWorkflowImpl() {
-    this(CampaignActivityOptions.DEFAULT_TOOL_CALL_TIMEOUT, CampaignActivityOptions.DEFAULT_MODEL_CALL_TIMEOUT);
+    this(CampaignActivityOptions.DEFAULT_TOOL_CALL_TIMEOUT, CampaignActivityOptions.DEFAULT_MODEL_CALL_TIMEOUT, false);
   }
 
   /**
    * @param toolCall the longest one tool call can take on this worker
    * @param modelCall the longest one model call can take on this worker
+   * @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents})
    */
-  public MarketingCampaignWorkflowImpl(Duration toolCall, Duration modelCall) {
+  public MarketingCampaignWorkflowImpl(Duration toolCall, Duration modelCall, boolean eventsEnabled) {
+    this.eventsEnabled = eventsEnabled;
     ActivityOptions generic = CampaignActivityOptions.genericModule(toolCall, modelCall);
     activities =
         Workflow.newActivityStub(
@@ -60,6 +66,7 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
 
   @Override
   public CampaignResult run(CampaignRequest request) {
+    events = WorkflowEvents.start(eventsEnabled);
     CampaignPlan plan = request.plan();
     try {
       CampaignDag.check(plan);
@@ -74,6 +81,7 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     approvalTimeout = approvalTimeout(request);
     log.info("Campaign {} ({}) of tenant {} started with {} module(s)",
         request.campaignId(), plan.campaignName(), request.tenant(), plan.modules().size());
+    publish(HubEventTypes.CAMPAIGN_STARTED, request.campaignId(), request.tenant(), plan.campaignName());
 
     String failedModule = runModules(request, approvalGate);
 
@@ -99,6 +107,7 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
       return new CampaignResult(request.campaignId(), approvalState, state.outputs(), state.compensated(), why);
     }
     state.phase(CampaignState.COMPLETED);
+    publish(HubEventTypes.CAMPAIGN_COMPLETED, request.campaignId(), request.tenant(), request.plan().campaignName());
     log.info("Campaign {} completed", request.campaignId());
     return new CampaignResult(request.campaignId(), CampaignState.COMPLETED, state.outputs(), List.of(), null);
   }
@@ -187,10 +196,17 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     } else {
       String outcome = decision.approved() ? CampaignState.APPROVED : CampaignState.REJECTED;
       state.approval(outcome, decision.comment(), decision.decidedBy());
+      publish(decision.approved() ? HubEventTypes.CAMPAIGN_APPROVED : HubEventTypes.CAMPAIGN_REJECTED,
+          input.campaignId(), input.tenant(), input.campaignName());
       withDecision.put("approval", outcome);
       withDecision.put("decided_by", decision.decidedBy());
     }
     return withDecision;
+  }
+
+  private void publish(String type, String campaignId, String tenant, String campaignName) {
+    events.publish(type, campaignId, tenant,
+        Map.of("campaign_id", campaignId, "campaign_name", String.valueOf(campaignName)));
   }
 
   private Duration approvalTimeout(CampaignRequest request) {

@@ -1,8 +1,11 @@
 package io.soma.hub.orchestration.memory;
 
+import io.soma.hub.orchestration.events.HubEventTypes;
+import io.soma.hub.orchestration.events.WorkflowEvents;
 import io.soma.hub.orchestration.memory.MemoryRefreshProgress.Phase;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -28,8 +31,21 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
           MemoryRefreshActivityOptions.STORE_PAGE,
           MemoryRefreshActivityOptions.byActivity());
 
+  private final boolean eventsEnabled;
+
+  /** Without events. */
+  public MemoryRefreshWorkflowImpl() {
+    this(false);
+  }
+
+  /** @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents}) */
+  public MemoryRefreshWorkflowImpl(boolean eventsEnabled) {
+    this.eventsEnabled = eventsEnabled;
+  }
+
   @Override
   public MemoryRefreshResult run(MemoryRefreshRequest request) {
+    WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
     MemoryRefreshProgress progress = request.carried() == null ? MemoryRefreshProgress.start() : request.carried();
     log.info("Memory refresh of campaign {} (tenant {}, force {}) at {}", request.campaign(), request.tenant(),
         request.force(), progress.phase());
@@ -42,6 +58,13 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
       pages++;
     }
     log.info("Memory refresh of campaign {} done: {}", request.campaign(), progress);
+    // The workflow id, not the run's: the same in every run and every retry of this refresh.
+    String refresh = Workflow.getInfo().getWorkflowId();
+    events.publish(HubEventTypes.MEMORY_REFRESHED, refresh, request.tenant(),
+        Map.of(
+            "campaign", request.campaign(),
+            "artifacts_remembered", Integer.toString(progress.artifactsRemembered()),
+            "entries_reindexed", Integer.toString(progress.entriesReindexed())));
     return new MemoryRefreshResult(
         request.tenant(),
         request.campaign(),

@@ -1,10 +1,13 @@
 package io.soma.hub.orchestration.session;
 
+import io.soma.hub.orchestration.events.HubEventTypes;
+import io.soma.hub.orchestration.events.WorkflowEvents;
 import io.soma.hub.orchestration.model.ModelReply;
 import io.soma.hub.orchestration.policy.PolicyDecision;
 import io.soma.hub.orchestration.session.SessionStep.Status;
 import io.soma.hub.orchestration.token.TokenGrant;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -19,18 +22,21 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   private static final Logger log = Workflow.getLogger(SessionWorkflowImpl.class);
 
   private final SessionActivities activities;
+  private final boolean eventsEnabled;
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
 
-  /** For workers whose model provider has the default timeouts. */
+  /** For workers whose model provider has the default timeouts, without events. */
   public SessionWorkflowImpl() {
-    this(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT);
+    this(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, false);
   }
 
   /**
    * @param modelProviderTimeout the longest this worker's provider call can take, from which the completion's
    *     activity timeouts are derived; timeouts are not part of what replay compares, so workers may differ
+   * @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents})
    */
-  public SessionWorkflowImpl(Duration modelProviderTimeout) {
+  public SessionWorkflowImpl(Duration modelProviderTimeout, boolean eventsEnabled) {
+    this.eventsEnabled = eventsEnabled;
     activities =
         Workflow.newActivityStub(
             SessionActivities.class,
@@ -40,6 +46,23 @@ public class SessionWorkflowImpl implements SessionWorkflow {
 
   @Override
   public SessionResult run(SessionRequest request) {
+    WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
+    try {
+      SessionResult result = runSteps(request);
+      events.publish(HubEventTypes.SESSION_COMPLETED, request.sessionId(), request.tenant(),
+          Map.of("session_id", request.sessionId(), "provider", String.valueOf(result.provider()),
+              "model", String.valueOf(result.model())));
+      return result;
+    } catch (TemporalFailure failure) {
+      if (!(failure instanceof CanceledFailure)) {
+        events.publish(HubEventTypes.SESSION_FAILED, request.sessionId(), request.tenant(),
+            Map.of("session_id", request.sessionId(), "reason", WorkflowEvents.reason(failure)));
+      }
+      throw failure;
+    }
+  }
+
+  private SessionResult runSteps(SessionRequest request) {
     log.info("Session {} of tenant {} started", request.sessionId(), request.tenant());
 
     PolicyDecision decision = attempt(SessionStep.POLICY, () -> activities.evaluatePolicy(request));

@@ -2,6 +2,7 @@ package io.soma.hub.worker.campaign;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.soma.hub.events.EventPublisher;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.campaign.ArtifactCampaignMemory;
 import io.soma.hub.orchestration.campaign.CampaignActivities;
@@ -88,14 +89,15 @@ class CampaignWorkerConfiguration {
       CampaignActivities activities,
       CompensationActivities compensations,
       ToolProperties tools,
-      ModelProperties model) {
+      ModelProperties model,
+      EventPublisher events) {
     ToolSettings settings = tools.settings();
     Duration toolCall = settings.callTimeout();
     Duration modelCall = model.connectTimeout().plus(model.requestTimeout());
     return factory -> {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
       worker.registerWorkflowImplementationFactory(
-          MarketingCampaignWorkflow.class, () -> new MarketingCampaignWorkflowImpl(toolCall, modelCall));
+          MarketingCampaignWorkflow.class, () -> new MarketingCampaignWorkflowImpl(toolCall, modelCall, events.enabled()));
       worker.registerActivitiesImplementations(activities, compensations);
     };
   }

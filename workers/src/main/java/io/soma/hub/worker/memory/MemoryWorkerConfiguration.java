@@ -1,8 +1,10 @@
 package io.soma.hub.worker.memory;
 
+import io.soma.hub.events.EventPublisher;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.memory.MemoryRefreshActivities;
 import io.soma.hub.orchestration.memory.MemoryRefreshActivitiesImpl;
+import io.soma.hub.orchestration.memory.MemoryRefreshWorkflow;
 import io.soma.hub.orchestration.memory.MemoryRefreshWorkflowImpl;
 import io.soma.hub.store.campaign.CampaignArtifacts;
 import io.soma.hub.store.memory.Embeddings;
@@ -23,10 +25,11 @@ class MemoryWorkerConfiguration {
   }
 
   @Bean
-  WorkerRegistration memoryRefreshWorker(MemoryRefreshActivities activities) {
+  WorkerRegistration memoryRefreshWorker(MemoryRefreshActivities activities, EventPublisher events) {
     return factory -> {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
-      worker.registerWorkflowImplementationTypes(MemoryRefreshWorkflowImpl.class);
+      worker.registerWorkflowImplementationFactory(
+          MemoryRefreshWorkflow.class, () -> new MemoryRefreshWorkflowImpl(events.enabled()));
       worker.registerActivitiesImplementations(activities);
     };
   }

@@ -1,5 +1,6 @@
 package io.soma.hub.worker.session;
 
+import io.soma.hub.events.EventPublisher;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.model.ModelProvider;
 import io.soma.hub.orchestration.model.OfflineModelProvider;
@@ -88,7 +89,7 @@ class SessionWorkerConfiguration {
   }
 
   @Bean
-  WorkerRegistration sessionWorker(SessionActivities activities, ModelProperties model) {
+  WorkerRegistration sessionWorker(SessionActivities activities, ModelProperties model, EventPublisher events) {
     Duration providerTimeout = model.connectTimeout().plus(model.requestTimeout());
     ActivityOptions completion = SessionActivityOptions.modelCompletion(providerTimeout);
     log.info(
@@ -99,7 +100,7 @@ class SessionWorkerConfiguration {
     return factory -> {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
       worker.registerWorkflowImplementationFactory(
-          SessionWorkflow.class, () -> new SessionWorkflowImpl(providerTimeout));
+          SessionWorkflow.class, () -> new SessionWorkflowImpl(providerTimeout, events.enabled()));
       worker.registerActivitiesImplementations(activities);
     };
   }

@@ -1,7 +1,11 @@
 package io.soma.hub.worker.wizard;
 
+import io.soma.hub.events.EventPublisher;
 import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.wizard.WizardStart;
+import io.soma.hub.orchestration.wizard.WizardWorkflow;
 import io.soma.hub.orchestration.wizard.WizardWorkflowImpl;
+import io.temporal.worker.WorkflowImplementationOptions;
 import io.soma.hub.worker.temporal.WorkerRegistration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +18,13 @@ import org.springframework.context.annotation.Configuration;
 class WizardWorkerConfiguration {
 
   @Bean
-  WorkerRegistration wizardWorker() {
+  WorkerRegistration wizardWorker(EventPublisher events) {
+    // The factory that gets the start arguments: the wizard's @WorkflowInit constructor needs them.
     return factory ->
         WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS)
-            .registerWorkflowImplementationTypes(WizardWorkflowImpl.class);
+            .registerWorkflowImplementationFactory(
+                WizardWorkflow.class,
+                arguments -> new WizardWorkflowImpl(arguments.get(0, WizardStart.class), events.enabled()),
+                WorkflowImplementationOptions.getDefaultInstance());
   }
 }

@@ -2,6 +2,7 @@ package io.soma.hub.worker.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.soma.hub.events.EventPublisher;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.CampaignRequest;
@@ -38,7 +39,7 @@ class WizardWorkerConfigurationTest {
 
   @Test
   void aWizardRunsOnTheSessionsQueueAndItsApprovalStartsTheCampaign() {
-    new WizardWorkerConfiguration().wizardWorker().registerOn(env.getWorkerFactory());
+    new WizardWorkerConfiguration().wizardWorker(EventPublisher.NONE).registerOn(env.getWorkerFactory());
     env.getWorkerFactory().getWorker(TaskQueues.SESSIONS).registerWorkflowImplementationTypes(StandInCampaignWorkflow.class);
     env.start();
     WorkflowClient client = env.getWorkflowClient();

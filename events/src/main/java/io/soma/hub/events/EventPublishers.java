@@ -1,0 +1,22 @@
+package io.soma.hub.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The publisher a process gets: Kafka when a broker is configured, else {@link EventPublisher#NONE}. */
+public final class EventPublishers {
+
+  private static final Logger log = LoggerFactory.getLogger(EventPublishers.class);
+
+  private EventPublishers() {}
+
+  public static EventPublisher create(KafkaEventSettings settings, MeterRegistry registry) {
+    if (!settings.configured()) {
+      log.info("No HUB_KAFKA_BOOTSTRAP_SERVERS: no events are published");
+      return EventPublisher.NONE;
+    }
+    log.info("Events are published to {} at {}", settings.topic(), settings.bootstrapServers());
+    return new KafkaEventPublisher(settings, new EventMeters(registry));
+  }
+}

@@ -1,0 +1,74 @@
+package io.soma.hub.flink.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.soma.hub.flink.events.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What a downstream reader of an output topic sees: every committed record from the beginning, read with
+ * {@code isolation.level=read_committed} (records of open or aborted transactions are invisible).
+ */
+final class CommittedRecords {
+
+  private CommittedRecords() {}
+
+  /** The committed values of the topic now, up to its last stable offset. */
+  static List<String> read(String bootstrapServers, String topic) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> values = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(topic, info.partition()))
+          .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      // Under read_committed the end offsets are the last stable offsets: nothing beyond them is committed yet.
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          values.add(record.value());
+        }
+      }
+    }
+    return values;
+  }
+
+  /** Reads again until the committed values satisfy the condition; fails with the last read after the limit. */
+  static List<String> await(String bootstrapServers, String topic, Predicate<List<String>> condition) {
+    AtomicReference<List<String>> last = new AtomicReference<>();
+    Await.until(() -> {
+      last.set(read(bootstrapServers, topic));
+      return condition.test(last.get()) ? null
+          : topic + " holds " + last.get().size() + " committed records, not what was awaited: " + last.get();
+    });
+    return last.get();
+  }
+
+  /** A per-minute count record as "tenant type window_start=count", the form ScheduledEvents expects. */
+  static String countLine(String json) {
+    try {
+      JsonNode count = Json.MAPPER.readTree(json);
+      return count.get("tenant").asText() + " " + count.get("type").asText() + " "
+          + count.get("window_start").asText() + "=" + count.get("count").asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.soma.hub.functions.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.soma.hub.events.EventPublisher;
+import io.soma.hub.events.EventPublishers;
+import io.soma.hub.events.KafkaEventSettings;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gateway's event publisher: Kafka when HUB_KAFKA_BOOTSTRAP_SERVERS is set, else nothing at all. */
+@Configuration(proxyBeanMethods = false)
+public class EventsConfiguration {
+
+  /** Closed on shutdown, which delivers what is still queued (bounded), before the pod goes. */
+  @Bean(destroyMethod = "close")
+  EventPublisher eventPublisher(
+      @Value("${hub.kafka.bootstrap-servers:}") String bootstrapServers,
+      @Value("${hub.kafka.events-topic:}") String topic,
+      MeterRegistry registry) {
+    return EventPublishers.create(new KafkaEventSettings(bootstrapServers, topic, "soma-hub-functions"), registry);
+  }
+
+  @Bean
+  GatewayEvents gatewayEvents(EventPublisher publisher) {
+    return new GatewayEvents(publisher, Clock.systemUTC());
+  }
+}
