@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * each DAG run goes through the LocalExecutor, its task supervised and reporting to the execution API as in a
  * deployment; then the same task of the same run is run again ({@code airflow tasks test DAG TASK RUN_ID}, what a
  * retry or a clear does), which must start nothing new. WireMock stands in for Loki and must have received the task
- * logs, labelled app, dag_id and task_id only.
+ * logs, labelled app, dag_id and task_id only, and the hub's own lines, labelled app, namespace and env.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,8 +51,9 @@ class AirflowDagsEndToEndTest {
   @BeforeAll
   static void startTheHubLokiAndAirflow() {
     AirflowVenv venv = AirflowVenv.locate();
-    hub = LocalHub.builder().quickStartJvms().start();
     loki = LokiCapture.start();
+    // The hub's processes ship to the same Loki as Airflow, as in a cluster.
+    hub = LocalHub.builder().quickStartJvms().env("LOKI_URL", loki.baseUrl()).env("HUB_ENV", "e2e").start();
     airflow =
         AirflowInstance.create(
                 venv, Map.of("LOKI_URL", loki.baseUrl(), "AIRFLOW_CONN_SOMA_HUB", hubConnection()))
@@ -131,11 +132,11 @@ class AirflowDagsEndToEndTest {
   @Order(3)
   void lokiReceivedEachTasksLinesOnceWithLowCardinalityLabels() {
     assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
-    List<LokiCapture.Line> lines = loki.lines();
-    assertThat(lines).as("lines pushed to Loki").isNotEmpty();
+    List<LokiCapture.Line> lines =
+        loki.lines().stream().filter(line -> "airflow".equals(line.labels().get("app"))).toList();
+    assertThat(lines).as("Airflow's lines pushed to Loki").isNotEmpty();
     assertThat(lines)
         .allSatisfy(line -> assertThat(line.labels().keySet()).isEqualTo(Set.of("app", "dag_id", "task_id")));
-    assertThat(lines).allSatisfy(line -> assertThat(line.labels()).containsEntry("app", "airflow"));
 
     for (String[] task :
         List.of(
@@ -153,6 +154,30 @@ class AirflowDagsEndToEndTest {
           .as("the task runner's own lines, from the executor's run")
           .anySatisfy(line -> assertThat(line.message()).startsWith("Done. Returned value was"));
     }
+  }
+
+  @Test
+  @Order(4)
+  void lokiReceivedTheHubsOwnLinesWithItsStaticLabelsAndTheIdsAsMetadata() {
+    assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
+    for (String app : List.of("soma-hub-functions", "soma-hub-worker")) {
+      await()
+          .atMost(VISIBILITY)
+          .untilAsserted(
+              () ->
+                  assertThat(loki.lines())
+                      .as("lines of %s", app)
+                      .anySatisfy(line -> assertThat(line.labels()).isEqualTo(
+                          Map.of("app", app, "namespace", "local", "env", "e2e"))));
+    }
+    // The worker's workflow and activity lines carry the ids as structured metadata, never as labels.
+    await()
+        .atMost(VISIBILITY)
+        .untilAsserted(
+            () ->
+                assertThat(loki.lines())
+                    .filteredOn(line -> "soma-hub-worker".equals(line.labels().get("app")))
+                    .anySatisfy(line -> assertThat(line.metadata()).containsKey("workflow_id")));
   }
 
   private static String onlyRun(String dagId) {
