@@ -19,8 +19,8 @@ final class FlinkBenchReport {
   static final String END = "<!-- END GENERATED flink -->";
 
   private final List<String> setup = new ArrayList<>();
-  private final List<Double> flinkRates = new ArrayList<>();
-  private final List<Double> rawRates = new ArrayList<>();
+  private final List<BenchRun> flinkRuns = new ArrayList<>();
+  private final List<BenchRun> rawRuns = new ArrayList<>();
 
   FlinkBenchReport(List<String> setup) {
     this.setup.addAll(setup);
@@ -31,23 +31,23 @@ final class FlinkBenchReport {
     setup.add(line);
   }
 
-  void add(FlinkBenchRun.Result flink) {
-    flinkRates.add(flink.eventsPerSecond());
+  void flink(BenchRun run) {
+    flinkRuns.add(run);
   }
 
-  void add(RawCounter.Result raw) {
-    rawRates.add(raw.eventsPerSecond());
+  void raw(BenchRun run) {
+    rawRuns.add(run);
   }
 
   double ratio() {
-    return median(flinkRates) / median(rawRates);
+    return median(rates(flinkRuns)) / median(rates(rawRuns));
   }
 
   /** The result lines, ratio last. */
   List<String> lines() {
     return List.of(
-        rate("flink", flinkRates),
-        rate("raw", rawRates),
+        rate("flink", rates(flinkRuns)),
+        rate("raw", rates(rawRuns)),
         String.format(Locale.ROOT, "ratio=%.2f", ratio()));
   }
 
@@ -67,15 +67,22 @@ final class FlinkBenchReport {
     StringBuilder md = new StringBuilder(BEGIN).append("\n\n## Flink job: latest run\n\n");
     md.append("- When: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
     setup.forEach(line -> md.append("- ").append(line).append('\n'));
-    md.append("\n| path | events/s (median) | rounds |\n| --- | ---: | --- |\n");
-    md.append(row("Flink job on a MiniCluster", flinkRates));
-    md.append(row("one plain KafkaConsumer thread", rawRates));
+    md.append("\n| path | events/s (median) | rounds | CPU of the test JVM per event (median) |\n"
+        + "| --- | ---: | --- | ---: |\n");
+    md.append(row("Flink job on a MiniCluster", flinkRuns));
+    md.append(row("one plain KafkaConsumer thread", rawRuns));
     md.append(String.format(Locale.ROOT, "%nratio=%.2f (Flink / raw, medians)%n%n", ratio())).append(END);
     return md.toString();
   }
 
-  private static String row(String path, List<Double> rates) {
-    return String.format(Locale.ROOT, "| %s | %,.0f | %s |%n", path, median(rates), rounds(rates));
+  private static String row(String path, List<BenchRun> runs) {
+    List<Double> cpu = runs.stream().map(BenchRun::cpuMicrosPerEvent).toList();
+    return String.format(Locale.ROOT, "| %s | %,.0f | %s | %.1f µs |%n",
+        path, median(rates(runs)), rounds(rates(runs)), median(cpu));
+  }
+
+  private static List<Double> rates(List<BenchRun> runs) {
+    return runs.stream().map(BenchRun::eventsPerSecond).toList();
   }
 
   private static String rate(String path, List<Double> rates) {

@@ -22,14 +22,8 @@ final class FlinkBenchRun {
 
   private FlinkBenchRun() {}
 
-  /** Events read, time taken (submission to the job's end, startup included) and the committed count lines. */
-  record Result(long events, double seconds, List<String> countLines) {
-    double eventsPerSecond() {
-      return events / seconds;
-    }
-  }
-
-  static Result run(KafkaBroker kafka, String input, String prefix, int parallelism, long events, Path checkpoints)
+  /** Times from submission to the job's end (startup and the final checkpoint included); counts as committed. */
+  static BenchRun run(KafkaBroker kafka, String input, String prefix, int parallelism, long events, Path checkpoints)
       throws Exception {
     JobTopics topics = JobTopics.outputs(kafka, prefix, input);
     JobSettings settings = topics.settings(kafka, CHECKPOINT_INTERVAL);
@@ -38,12 +32,14 @@ final class FlinkBenchRun {
         .setBounded(OffsetsInitializer.latest())
         .build();
     long start = System.nanoTime();
+    long cpuStart = BenchRun.processCpuNanos();
     JobClient job = KafkaPipelineJob.start(settings, bounded, parallelism, checkpoints, Optional.empty());
     job.getJobExecutionResult().get();
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (BenchRun.processCpuNanos() - cpuStart) / 1e9;
     List<String> counts = CommittedRecords.read(kafka.bootstrapServers(), topics.counts()).stream()
         .map(CommittedRecords::countLine)
         .toList();
-    return new Result(events, seconds, counts);
+    return new BenchRun(events, seconds, cpuSeconds, counts);
   }
 }

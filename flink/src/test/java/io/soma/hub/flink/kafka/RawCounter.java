@@ -23,17 +23,12 @@ final class RawCounter {
 
   private RawCounter() {}
 
-  /** Events counted, time taken (consumer creation to the last count) and the counts as count lines. */
-  record Result(long events, double seconds, List<String> countLines) {
-    double eventsPerSecond() {
-      return events / seconds;
-    }
-  }
-
   private record Minute(String tenant, String type, long startMillis) {}
 
-  static Result count(String bootstrapServers, String topic) {
+  /** Times from creating the consumer to the last count. */
+  static BenchRun count(String bootstrapServers, String topic) {
     long start = System.nanoTime();
+    long cpuStart = BenchRun.processCpuNanos();
     Map<Minute, Long> counts = new HashMap<>();
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -51,7 +46,8 @@ final class RawCounter {
     counts.forEach((minute, count) -> lines.add(minute.tenant() + " " + minute.type() + " "
         + Instant.ofEpochMilli(minute.startMillis()) + "=" + count));
     long events = counts.values().stream().mapToLong(Long::longValue).sum();
-    return new Result(events, (System.nanoTime() - start) / 1e9, lines);
+    return new BenchRun(
+        events, (System.nanoTime() - start) / 1e9, (BenchRun.processCpuNanos() - cpuStart) / 1e9, lines);
   }
 
   private static CloudEvent parse(String record) {
