@@ -6,6 +6,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,13 +18,17 @@ public final class KafkaConnectors {
 
   /** Resumes from the group's committed offsets (committed on checkpoints), from the beginning the first time. */
   public static KafkaSource<String> source(JobSettings settings) {
+    return sourceBuilder(settings).build();
+  }
+
+  /** The job's source before it is built, for a benchmark that bounds it or starts it elsewhere. */
+  public static KafkaSourceBuilder<String> sourceBuilder(JobSettings settings) {
     return KafkaSource.<String>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setTopics(settings.inputTopic())
         .setGroupId(settings.groupId())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new RecordValues())
-        .build();
+        .setDeserializer(new RecordValues());
   }
 
   /**

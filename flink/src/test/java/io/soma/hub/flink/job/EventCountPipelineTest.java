@@ -57,6 +57,7 @@ class EventCountPipelineTest {
 
     assertThat(env.getCheckpointConfig().getCheckpointingConsistencyMode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
     assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(100);
+    assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
     assertThat(FileLinesSink.lines(out, "counts"))
         .map(line -> Json.MAPPER.readTree(line).get("window_start").asText() + "=" + Json.MAPPER.readTree(line).get("count").asLong())
         .containsExactlyInAnyOrder("2026-11-25T10:00:00Z=2", "2026-11-25T10:01:00Z=1");

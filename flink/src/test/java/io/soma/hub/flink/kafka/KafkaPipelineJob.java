@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -42,16 +43,21 @@ final class KafkaPipelineJob {
   }
 
   static JobClient start(JobSettings settings, Path checkpoints, Optional<Path> restoreFrom) throws Exception {
+    return start(settings, KafkaConnectors.source(settings), PARALLELISM, checkpoints, restoreFrom);
+  }
+
+  /** The same with another source (a bounded one for a benchmark) and parallelism. */
+  static JobClient start(JobSettings settings, Source<String, ?, ?> source, int parallelism, Path checkpoints,
+      Optional<Path> restoreFrom) throws Exception {
     Configuration config = new Configuration();
     config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-    env.setParallelism(PARALLELISM);
+    env.setParallelism(parallelism);
     EventCountJob.configure(env, settings);
-    EventCountPipeline.build(
-        env, KafkaConnectors.source(settings), KafkaConnectors.sinks(settings), settings.topology());
+    EventCountPipeline.build(env, source, KafkaConnectors.sinks(settings), settings.topology());
     StreamGraph graph = env.getStreamGraph();
     restoreFrom.ifPresent(
         checkpoint -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(checkpoint.toString())));

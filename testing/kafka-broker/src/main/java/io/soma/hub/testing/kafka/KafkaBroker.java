@@ -52,8 +52,16 @@ public final class KafkaBroker implements AutoCloseable {
     this.jvm = jvm;
     this.process = process;
     this.port = port;
-    // A test JVM that ends without close() must not leave a broker behind on the machine.
-    this.stopOnExit = new Thread(process::destroyForcibly, "kafka-broker-stop-on-exit");
+    // A test JVM that ends without close() must leave neither a broker nor its data behind on the machine.
+    this.stopOnExit = new Thread(() -> {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+        deleteRecursively(workDir);
+      } catch (InterruptedException | RuntimeException e) {
+        // Exiting anyway; the temporary directory is all that may stay.
+      }
+    }, "kafka-broker-stop-on-exit");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
