@@ -173,7 +173,8 @@ class LokiShippingBenchmarkTest {
         try {
           client.get(duration.toSeconds() + 60, TimeUnit.SECONDS);
         } catch (Exception e) {
-          throw new IllegalStateException(e);
+          throw new IllegalStateException(
+              "a client of a " + duration.toSeconds() + " s phase was still sending 60 s after its end", e);
         }
       }
       return latencies;
