@@ -60,7 +60,8 @@ class LokiShippingBenchmarkTest {
             burst(shipping, meters), BURST_LINES));
 
         Load load = new Load(server);
-        // The request path is still being compiled for ~15 s of load; its slow requests would count against Loki being up and flatter the ratio.
+        // After a 5 s warm-up, slow requests still bunched in the first 15 s of load: counted against Loki being up,
+        // they would flatter the ratio.
         load.run(WARM_UP);
         up = load.run(UP);
         loki.answer(503);
