@@ -4,6 +4,7 @@ import io.soma.hub.flink.job.JobSettings;
 import io.soma.hub.flink.job.KafkaConnectors;
 import io.soma.hub.testing.kafka.KafkaBroker;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -40,6 +41,8 @@ final class FlinkBenchRun {
     List<String> counts = CommittedRecords.read(kafka.bootstrapServers(), topics.counts()).stream()
         .map(CommittedRecords::countLine)
         .toList();
-    return new BenchRun(events, seconds, cpuSeconds, counts);
+    List<String> uncounted = new ArrayList<>(CommittedRecords.read(kafka.bootstrapServers(), topics.late()));
+    uncounted.addAll(CommittedRecords.read(kafka.bootstrapServers(), topics.deadLetters()));
+    return new BenchRun(events, seconds, cpuSeconds, counts, uncounted);
   }
 }

@@ -3,6 +3,7 @@ package io.soma.hub.flink.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.soma.hub.testing.kafka.KafkaBroker;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,13 @@ class FlinkThroughputBenchmarkTest {
       throws Exception {
     BenchRun result = FlinkBenchRun.run(kafka, INPUT, "bench-" + run, PARALLELISM, EVENTS, checkpoints.resolve(run));
     print("flink", run, result);
+    if (!result.uncounted().isEmpty()) {
+      Path file = Path.of("target/bench/uncounted-" + run + ".jsonl");
+      Files.createDirectories(file.getParent());
+      Files.write(file, result.uncounted());
+      throw new AssertionError(String.format(Locale.ROOT, "the job did not count %d events (late or dead letters,"
+          + " all in %s), the first: %s", result.uncounted().size(), file, result.uncounted().get(0)));
+    }
     assertThat(result.countLines()).as("the job's committed counts").containsExactlyInAnyOrderElementsOf(expected);
     return result;
   }
