@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Executors;
 
 /**
@@ -44,9 +45,11 @@ final class LokiStandInMain {
       byte[] push = body.readAllBytes();
       int answer = status;
       if (answer < 300) {
+        byte[] line = Arrays.copyOf(push, push.length + 1);
+        line[push.length] = '\n';
+        // One write per push: a process killed mid-push leaves no half line for the next one to append to.
         synchronized (accepted) {
-          accepted.write(push);
-          accepted.write('\n');
+          accepted.write(line);
         }
       }
       exchange.sendResponseHeaders(answer, -1);
