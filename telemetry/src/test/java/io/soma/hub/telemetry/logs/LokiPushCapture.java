@@ -8,9 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,7 @@ final class LokiPushCapture implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  // The accepted push bodies of the servers stopped so far, decoded only when asked: a benchmark stops Loki while
-  // its load runs in this JVM, and decoding every push then would be a CPU burst charged to the outage.
-  private final List<byte[]> fromStoppedServers = new ArrayList<>();
+  private final List<PushedLine> fromStoppedServers = new ArrayList<>();
   private WireMockServer server;
   private final int port;
 
@@ -56,7 +52,7 @@ final class LokiPushCapture implements AutoCloseable {
 
   /** Loki is gone: connections to its port are refused. */
   void stop() {
-    fromStoppedServers.addAll(acceptedBodies(server));
+    fromStoppedServers.addAll(accepted(server));
     server.stop();
   }
 
@@ -69,12 +65,10 @@ final class LokiPushCapture implements AutoCloseable {
 
   /** Every line Loki accepted (2xx), in the order of the pushes. */
   List<PushedLine> lines() {
-    List<byte[]> bodies = new ArrayList<>(fromStoppedServers);
+    List<PushedLine> lines = new ArrayList<>(fromStoppedServers);
     if (server.isRunning()) {
-      bodies.addAll(acceptedBodies(server));
+      lines.addAll(accepted(server));
     }
-    List<PushedLine> lines = new ArrayList<>();
-    bodies.forEach(body -> lines.addAll(decode(new String(body, StandardCharsets.UTF_8))));
     return lines;
   }
 
@@ -93,18 +87,18 @@ final class LokiPushCapture implements AutoCloseable {
     }
   }
 
-  private static List<byte[]> acceptedBodies(WireMockServer server) {
+  private static List<PushedLine> accepted(WireMockServer server) {
     List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
     // The journal lists the newest first.
-    Collections.reverse(events);
-    List<byte[]> bodies = new ArrayList<>();
+    java.util.Collections.reverse(events);
+    List<PushedLine> lines = new ArrayList<>();
     for (ServeEvent event : events) {
       int status = event.getResponse().getStatus();
       if (status >= 200 && status < 300) {
-        bodies.add(event.getRequest().getBody());
+        lines.addAll(decode(event.getRequest().getBodyAsString()));
       }
     }
-    return bodies;
+    return lines;
   }
 
   static List<PushedLine> decode(String push) {

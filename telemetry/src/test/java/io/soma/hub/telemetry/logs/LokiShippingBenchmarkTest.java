@@ -109,8 +109,8 @@ class LokiShippingBenchmarkTest {
       List<Long> down = concat(unavailable.requests(), gone.requests());
       double p99Up = p99(up);
       double p99Down = p99(down);
-      report.add(String.format(Locale.ROOT,
-          "outage run: %d request lines logged (1,000/s, 4,000/s in the warm-up), %d lost, %.0f dropped (queue full), %.0f batches given up",
+      report.add(String.format(Locale.ROOT, "outage run: %d request lines logged (1,000/s, 4,000/s in the warm-up),"
+          + " %d lost, %.0f dropped (queue full), %.0f batches given up",
           served, lost, meters.dropped(appender), meters.batchesLost(appender)));
       report.add(String.format(Locale.ROOT, "requests failed: %d%s", failedRequests.size(),
           failedRequests.isEmpty() ? "" : " (first: " + failedRequests.get(0) + ")"));
@@ -120,12 +120,13 @@ class LokiShippingBenchmarkTest {
       report.add("p99 by phase (Loki up, answering 503, gone, back while the appender catches up, up again):");
       report.add("  request: " + String.join(", ", phases.stream()
           .map(phase -> String.format(Locale.ROOT, "%.2f ms", p99(phase.requests()) / 1e6)).toList()));
-      report.add("  the request's 4 log calls: " + String.join(", ", phases.stream()
+      report.add("  the request's " + LINES_PER_REQUEST + " log calls: " + String.join(", ", phases.stream()
           .map(phase -> String.format(Locale.ROOT, "%.0f µs", p99(phase.logging()) / 1e3)).toList()));
-      report.add(String.format(Locale.ROOT, "log calls p99: %.0f µs with Loki up, %.0f µs with Loki down (ratio %.2f)",
-          p99(concat(upBefore.logging(), upAfter.logging())) / 1e3,
-          p99(concat(unavailable.logging(), gone.logging())) / 1e3,
-          p99(concat(unavailable.logging(), gone.logging())) / p99(concat(upBefore.logging(), upAfter.logging()))));
+      double logCallsUp = p99(concat(upBefore.logging(), upAfter.logging()));
+      double logCallsDown = p99(concat(unavailable.logging(), gone.logging()));
+      report.add(String.format(Locale.ROOT,
+          "log calls p99: %.0f µs with Loki up, %.0f µs with Loki down (ratio %.2f)",
+          logCallsUp / 1e3, logCallsDown / 1e3, logCallsDown / logCallsUp));
       report.add(String.format(Locale.ROOT, "ratio=%.2f", p99Down / p99Up));
       report.forEach(System.out::println);
       Path result = Path.of("target/bench/logs-ratio");
