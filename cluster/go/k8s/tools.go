@@ -1,0 +1,10 @@
+//go:build tools
+
+// Package tools names the programs of k8s.io/kubernetes that the local cluster runs, so that go.mod records
+// everything they need.
+package tools
+
+import (
+	_ "k8s.io/kubernetes/cmd/kube-apiserver"
+	_ "k8s.io/kubernetes/cmd/kube-controller-manager"
+)
