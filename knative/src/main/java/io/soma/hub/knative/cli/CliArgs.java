@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 final class CliArgs {
 
+  /** The one-letter spellings kubectl and kn users type. */
+  private static final Map<String, String> SHORT = Map.of("-k", "kustomize", "-o", "output");
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
   private final List<String> positional = new ArrayList<>();
@@ -34,6 +37,9 @@ final class CliArgs {
     CliArgs parsed = new CliArgs(new HashSet<>());
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
+      if (SHORT.containsKey(arg)) {
+        arg = "--" + SHORT.get(arg);
+      }
       if (!arg.startsWith("--")) {
         parsed.positional.add(arg);
         continue;
@@ -52,7 +58,7 @@ final class CliArgs {
         parsed.flags.add(name);
       } else if (valued.contains(name)) {
         if (value == null) {
-          if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+          if (i + 1 >= args.size() || args.get(i + 1).startsWith("-")) {
             throw CliFailure.usage("--" + name + " needs a value");
           }
           value = args.get(++i);

@@ -98,7 +98,7 @@ final class CliErrors {
     return status != null && status.getDetails() != null && "namespaces".equals(status.getDetails().getKind());
   }
 
-  private static String serverMessage(KubernetesClientException kube) {
+  static String serverMessage(KubernetesClientException kube) {
     Status status = kube.getStatus();
     if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
       return status.getMessage();

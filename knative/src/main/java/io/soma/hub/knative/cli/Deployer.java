@@ -1,74 +1,199 @@
 package io.soma.hub.knative.cli;
 
-import io.fabric8.knative.serving.v1.RevisionTemplateSpec;
-import io.fabric8.knative.serving.v1.Service;
-import io.fabric8.knative.serving.v1.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.PrintStream;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Creates or updates a function's Service from its manifest with a given image. Every deploy stamps the revision
- * template with an annotation, so that the same tag pushed again still makes a new Revision. An existing Service
- * keeps its traffic block: with the default (all traffic to the latest revision) the new Revision takes over once
- * Ready; traffic pinned to revisions (a canary split) stays pinned until {@code traffic} moves it, as with
- * {@code kn service update}.
+ * Applies what a deploy names (a whole overlay, or one function's Service) with server-side apply under our field
+ * manager, the functions' Services with the new image. Every object is checked with a server dry run first; one
+ * refused object means none is applied. Namespaces are created first (a dry run cannot see a namespace that does not
+ * exist yet), and deleted again when nothing could be applied. What other managers set stays (see
+ * {@link ServerSideApply}); so does spec.traffic, owned by the traffic command.
  */
 final class Deployer {
 
-  static final String DEPLOYED_AT = "hub.soma.io/deployed-at";
-  static final String IMAGE = "hub.soma.io/image";
+  /** The image as the user named it, as {@code kn} writes and reads it. */
+  static final String USER_IMAGE = "client.knative.dev/user-image";
+  /** Changed by every deploy, as by {@code kn service update}, so that the same tag deployed again makes a Revision. */
+  static final String UPDATE_TIMESTAMP = "client.knative.dev/updateTimestamp";
+
+  /** The fields of a Service a deploy sets whoever owned them before (normalized as {@link FieldPath} does). */
+  private static final List<String> COMMAND_FIELDS = List.of("spec/template/spec/containers/0/image",
+      "spec/template/metadata/name", "spec/template/metadata/annotations/" + USER_IMAGE,
+      "spec/template/metadata/annotations/" + UPDATE_TIMESTAMP);
 
   private final ServingApi api;
+  private final KubernetesClient client;
+  private final KubernetesSerialization serialization;
+  private final PrintStream out;
 
-  Deployer(ServingApi api) {
+  Deployer(ServingApi api, PrintStream out) {
     this.api = api;
+    this.client = api.kubernetes();
+    this.serialization = client.getKubernetesSerialization();
+    this.out = out;
   }
 
-  /** Applies the template; answers whether the Service was created (false: updated). */
-  boolean apply(Service template, String image, Instant now) {
-    Service desired = withImage(template, image, now);
-    String name = desired.getMetadata().getName();
-    if (api.find(name) == null) {
-      api.create(desired);
-      return true;
+  /**
+   * @param revisionName the name of the new Revision of each Service ({@code kn --revision-name}), prefixed with the
+   *     Service's name unless it already is; null lets Knative name it
+   * @return the names of the Services deployed
+   */
+  List<String> deploy(List<GenericKubernetesResource> objects, String fromNamespace, String image, String revisionName,
+      Instant now) {
+    api.requireServingApi();
+    List<GenericKubernetesResource> desired = new ArrayList<>();
+    for (GenericKubernetesResource object : objects) {
+      GenericKubernetesResource copy = retarget(object, fromNamespace, api.namespace());
+      desired.add(ManifestTemplates.isService(copy) ? withImage(copy, image, now, revisionName) : copy);
     }
-    api.edit(name, current -> {
-      ObjectMeta meta = current.getMetadata();
-      meta.setLabels(merged(meta.getLabels(), desired.getMetadata().getLabels()));
-      meta.setAnnotations(merged(meta.getAnnotations(), desired.getMetadata().getAnnotations()));
-      current.getSpec().setTemplate(desired.getSpec().getTemplate());
-      return current;
-    });
-    return false;
+    List<String> createdNamespaces = createNamespaces(desired);
+    boolean applied = false;
+    try {
+      List<ServerSideApply.Prepared> prepared = validate(desired);
+      ServerSideApply apply = new ServerSideApply(client, ServerSideApply.DEPLOY_MANAGER);
+      List<String> services = new ArrayList<>();
+      for (ServerSideApply.Prepared object : prepared) {
+        boolean existed = exists(object.object());
+        call("apply", object.object(), () -> apply.apply(object));
+        applied = true;
+        String name = object.object().getMetadata().getName();
+        if (ManifestTemplates.isService(object.object())) {
+          services.add(name);
+          out.println((existed ? "updated " : "created ") + name + " in " + api.namespace() + " with " + image);
+        } else {
+          out.println((existed ? "applied " : "created ") + ServerSideApply.name(object.object()));
+        }
+        object.kept().forEach(field -> out.println("  kept " + field));
+      }
+      return services;
+    } finally {
+      if (!applied) {
+        createdNamespaces.forEach(name -> client.namespaces().withName(name).delete());
+      }
+    }
   }
 
-  static Service withImage(Service template, String image, Instant now) {
-    Service copy = new ServiceBuilder(template).build();
-    if (ManifestTemplates.containers(copy).isEmpty()) {
-      throw CliFailure.failed(copy.getMetadata().getName() + " has no container in spec.template.spec");
+  private List<String> createNamespaces(List<GenericKubernetesResource> desired) {
+    List<String> created = new ArrayList<>();
+    ServerSideApply apply = new ServerSideApply(client, ServerSideApply.DEPLOY_MANAGER);
+    for (GenericKubernetesResource object : desired) {
+      if ("v1".equals(object.getApiVersion()) && "Namespace".equals(object.getKind()) && !exists(object)) {
+        call("create", object, () -> apply.apply(new ServerSideApply.Prepared(object, List.of())));
+        created.add(object.getMetadata().getName());
+        out.println("created Namespace " + object.getMetadata().getName());
+      }
     }
-    copy.getMetadata().setNamespace(null);
-    copy.getMetadata().setResourceVersion(null);
-    copy.setStatus(null);
-    ManifestTemplates.containers(copy).get(0).setImage(image);
-    RevisionTemplateSpec revision = copy.getSpec().getTemplate();
-    if (revision.getMetadata() == null) {
-      revision.setMetadata(new ObjectMeta());
+    return created;
+  }
+
+  /** Every object through a server dry run; all refusals are reported, and then nothing is applied. */
+  private List<ServerSideApply.Prepared> validate(List<GenericKubernetesResource> desired) {
+    ServerSideApply apply = new ServerSideApply(client, ServerSideApply.DEPLOY_MANAGER);
+    List<ServerSideApply.Prepared> prepared = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (GenericKubernetesResource object : desired) {
+      if ("Namespace".equals(object.getKind()) && "v1".equals(object.getApiVersion())) {
+        continue;
+      }
+      checkRevisionName(object);
+      // A field the command sets, or one holding it: Knative's containers list is atomic, so owning the image
+      // means owning the whole list.
+      Predicate<String> commandSets = ManifestTemplates.isService(object)
+          ? field -> COMMAND_FIELDS.stream().anyMatch(set -> set.equals(field) || set.startsWith(field + "/"))
+          : field -> false;
+      try {
+        prepared.add(call("check", object, () -> apply.prepare(object, commandSets)));
+      } catch (CliFailure failure) {
+        if (failure.exitCode() == CliFailure.CLUSTER) {
+          throw failure;
+        }
+        refused.add(failure.getMessage());
+        out.println("refused " + failure.getMessage());
+      }
     }
-    // A manifest may name its revision; a fixed name would make the second deploy fail, so Knative names it.
-    revision.getMetadata().setName(null);
-    revision.getMetadata().setAnnotations(merged(revision.getMetadata().getAnnotations(),
-        Map.of(DEPLOYED_AT, now.toString(), IMAGE, image)));
+    if (!refused.isEmpty()) {
+      throw CliFailure.failed(refused.size() + " of " + (desired.size()) + " objects refused, nothing applied: "
+          + String.join("; ", refused));
+    }
+    return prepared;
+  }
+
+  private void checkRevisionName(GenericKubernetesResource object) {
+    Object name = Generic.at(object.getAdditionalProperties(), "spec", "template", "metadata", "name");
+    if (name != null && api.revision(String.valueOf(name)) != null) {
+      throw CliFailure.usage("revision " + name + " exists already; --revision-name must name a new one");
+    }
+  }
+
+  private boolean exists(GenericKubernetesResource object) {
+    return call("get", object, () -> client.resource(object).get()) != null;
+  }
+
+  private <T> T call(String verb, GenericKubernetesResource object, java.util.function.Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (KubernetesClientException e) {
+      CliFailure failure = CliErrors.map(e, verb, resource(object), namespaceOf(object), api.apiUrl());
+      throw failure.exitCode() == CliFailure.CLUSTER ? failure
+          : CliFailure.failed(ServerSideApply.name(object) + ": " + CliErrors.serverMessage(e), e);
+    }
+  }
+
+  private static String resource(GenericKubernetesResource object) {
+    String apiVersion = object.getApiVersion();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    String kind = object.getKind().toLowerCase(java.util.Locale.ROOT) + "s";
+    return group.isEmpty() ? kind : kind + "." + group;
+  }
+
+  private String namespaceOf(GenericKubernetesResource object) {
+    return object.getMetadata().getNamespace() == null ? "the cluster" : object.getMetadata().getNamespace();
+  }
+
+  /** The object in {@code to} where the manifests put it in {@code from}; its Namespace renamed likewise. */
+  GenericKubernetesResource retarget(GenericKubernetesResource object, String from, String to) {
+    GenericKubernetesResource copy = serialization.clone(object);
+    boolean namespace = "Namespace".equals(copy.getKind());
+    if (namespace && from != null && from.equals(copy.getMetadata().getName())) {
+      copy.getMetadata().setName(to);
+    } else if (!namespace && (copy.getMetadata().getNamespace() == null || copy.getMetadata().getNamespace().equals(from))) {
+      // Plain manifests may leave the namespace out; the client would otherwise put them in the kubeconfig's.
+      copy.getMetadata().setNamespace(to);
+    }
     return copy;
   }
 
-  private static Map<String, String> merged(Map<String, String> base, Map<String, String> extra) {
-    Map<String, String> result = new HashMap<>(base == null ? Map.of() : base);
-    if (extra != null) {
-      result.putAll(extra);
+  /** The Service with the image in its first container, and kn's annotations for it. */
+  static GenericKubernetesResource withImage(GenericKubernetesResource service, String image, Instant now,
+      String revisionName) {
+    Map<String, Object> body = service.getAdditionalProperties();
+    Object containers = Generic.at(body, "spec", "template", "spec", "containers");
+    if (!(containers instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?>)) {
+      throw CliFailure.failed(service.getMetadata().getName() + " has no container in spec.template.spec");
     }
-    return result;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first = (Map<String, Object>) list.get(0);
+    first.put("image", image);
+    Map<String, Object> metadata = Generic.map(body, "spec", "template", "metadata");
+    Map<String, Object> annotations = Generic.map(metadata, "annotations");
+    annotations.put(USER_IMAGE, image);
+    annotations.put(UPDATE_TIMESTAMP, now.toString());
+    String name = service.getMetadata().getName();
+    if (revisionName == null) {
+      // A manifest may name its revision; the same name twice fails, so Knative names it unless asked.
+      metadata.remove("name");
+    } else {
+      metadata.put("name", revisionName.startsWith(name + "-") ? revisionName : name + "-" + revisionName);
+    }
+    return service;
   }
 }

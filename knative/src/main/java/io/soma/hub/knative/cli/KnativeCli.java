@@ -3,11 +3,14 @@ package io.soma.hub.knative.cli;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Revision;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.ServiceListBuilder;
 import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code hub knative VERB}: deploys and operates the gateway functions as Knative Services. Exit codes: 0 done,
@@ -28,28 +32,35 @@ public final class KnativeCli {
       usage: hub knative VERB [options]
       every verb takes --namespace NS (default $HUB_KNATIVE_NAMESPACE or soma-hub) and --debug
 
-        deploy (--all | --function NAME) --image IMAGE:TAG [--timeout 5m] [--manifests DIR]
-                 create or update the functions' Services from their manifests and wait until Ready
-        list     name, URL, ready, latest ready revision and traffic of every Service
-        describe NAME
+        deploy (--all | --function NAME) --image IMAGE:TAG [--overlay local|production | -k DIR | --manifests DIR]
+               [--revision-name NAME] [--no-wait | --wait] [--timeout 5m]
+                 server-side apply the overlay (default production; --all: every object of it, --function: that
+                 function's Service) with the functions' image; what other field managers own stays as they set it
+        list [-o json|yaml]
+                 name, URL, ready, latest ready revision and traffic of every Service
+        describe NAME [-o json|yaml]
                  one Service: image, conditions, traffic and revisions
-        traffic NAME [--split REV=PCT[,REV=PCT|@latest=PCT]] [--tag REV=TAG] [--timeout 5m]
+        traffic NAME [--split REV=PCT[,REV=PCT|@latest=PCT]] [--tag REV=TAG] [--no-wait] [--timeout 5m]
                  split traffic between revisions (a canary) and/or tag a revision
-        rollback NAME [--to REV] [--timeout 5m]
-                 send 100% to REV, by default the previous ready revision
+        rollback NAME [--to REV] [--no-wait] [--timeout 5m]
+                 send 100% to REV, by default the revision before the one serving now (a Ready one if there is)
         delete NAME
                  delete a Service and its revisions
+      exit codes: 0 done, 1 failed (refused by the cluster, not Ready in time), 2 usage, 3 cluster unusable
       """;
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  static final String DEFAULT_OVERLAY = "production";
   private static final Set<String> COMMON = Set.of("namespace");
   private static final Set<String> FLAGS = Set.of("debug");
+  private static final java.util.regex.Pattern REVISION_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private final Supplier<KnativeClient> clients;
   private final PrintStream out;
   private final PrintStream err;
   private final Duration pollInterval;
-  private final Path defaultManifests;
+  private final Path manifestsRoot;
   private final Clock clock;
   private final String defaultNamespace;
   private final boolean closeClients;
@@ -59,19 +70,20 @@ public final class KnativeCli {
    * @param closeClients whether a client from {@code clients} is closed after the command (not when a test owns it)
    */
   KnativeCli(Supplier<KnativeClient> clients, boolean closeClients, PrintStream out, PrintStream err,
-      Duration pollInterval, Path defaultManifests, String defaultNamespace, Clock clock) {
+      Duration pollInterval, Path manifestsRoot, String defaultNamespace, Clock clock) {
     this.clients = clients;
     this.closeClients = closeClients;
     this.defaultNamespace = defaultNamespace;
     this.out = out;
     this.err = err;
     this.pollInterval = pollInterval;
-    this.defaultManifests = defaultManifests;
+    this.manifestsRoot = manifestsRoot;
     this.clock = clock;
   }
 
   public static void main(String[] args) {
-    String manifests = System.getenv().getOrDefault("HUB_KNATIVE_MANIFESTS", "knative/manifests/base/functions");
+    // The folder holding overlays/local and overlays/production.
+    String manifests = System.getenv().getOrDefault("HUB_KNATIVE_MANIFESTS", "knative/manifests");
     // The manifests' namespace, rather than the kubeconfig's, so that a bare "list" looks where "deploy" put them.
     String namespace = System.getenv().getOrDefault("HUB_KNATIVE_NAMESPACE", "soma-hub");
     KnativeCli cli = new KnativeCli(KnativeCli::connect, true, System.out, System.err, Duration.ofSeconds(2),
@@ -99,7 +111,7 @@ public final class KnativeCli {
     try {
       CliArgs parsed = parse(verb, rest);
       // Manifests are read before connecting: a wrong directory or function name starts nothing.
-      List<Service> templates = verb.equals("deploy") ? templates(parsed) : List.of();
+      ManifestTemplates templates = verb.equals("deploy") ? templates(parsed) : null;
       client = clients.get();
       String namespace = parsed.option("namespace") != null ? parsed.option("namespace") : defaultNamespace;
       ServingApi api = new ServingApi(client, namespace);
@@ -137,17 +149,21 @@ public final class KnativeCli {
 
   private static CliArgs parse(String verb, List<String> rest) {
     Set<String> valued = switch (verb) {
-      case "deploy" -> Set.of("image", "function", "timeout", "manifests");
+      case "deploy" -> Set.of("image", "function", "timeout", "manifests", "overlay", "kustomize", "revision-name");
       case "traffic" -> Set.of("split", "tag", "timeout");
       case "rollback" -> Set.of("to", "timeout");
-      case "list", "describe", "delete" -> Set.of();
+      case "list", "describe" -> Set.of("output");
+      case "delete" -> Set.of();
       default -> throw CliFailure.usage("unknown verb '" + verb + "'");
     };
     Set<String> allValued = new java.util.HashSet<>(valued);
     allValued.addAll(COMMON);
     Set<String> flags = new java.util.HashSet<>(FLAGS);
     if (verb.equals("deploy")) {
-      flags.add("all");
+      flags.addAll(Set.of("all", "wait", "no-wait"));
+    }
+    if (Set.of("traffic", "rollback").contains(verb)) {
+      flags.add("no-wait");
     }
     CliArgs parsed = CliArgs.parse(rest, allValued, flags);
     // Checked before any cluster call, so that a wrong command line never reaches the cluster.
@@ -158,12 +174,28 @@ public final class KnativeCli {
           throw CliFailure.usage("deploy needs exactly one of --all or --function NAME");
         }
         checkImage(parsed.option("image"));
+        long sources = Stream.of("overlay", "kustomize", "manifests").filter(o -> parsed.option(o) != null).count();
+        if (sources > 1) {
+          throw CliFailure.usage("deploy takes one of --overlay, -k DIR and --manifests DIR");
+        }
+        if (parsed.flag("wait") && parsed.flag("no-wait")) {
+          throw CliFailure.usage("--wait and --no-wait exclude each other");
+        }
+        String revision = parsed.option("revision-name");
+        if (revision != null && !REVISION_NAME.matcher(revision).matches()) {
+          throw CliFailure.usage("--revision-name must be a DNS label (lower case letters, digits, '-'), got '"
+              + revision + "'");
+        }
       }
       case "list" -> parsed.noPositional(verb);
       default -> parsed.onlyName(verb);
     }
     allValued.stream().filter(name -> !Set.of("split", "tag").contains(name)).forEach(parsed::option);
     parsed.duration("timeout", DEFAULT_TIMEOUT);
+    String output = parsed.option("output");
+    if (output != null && !Set.of("json", "yaml").contains(output)) {
+      throw CliFailure.usage("-o takes json or yaml, got '" + output + "'");
+    }
     return parsed;
   }
 
@@ -179,26 +211,51 @@ public final class KnativeCli {
     }
   }
 
-  private List<Service> templates(CliArgs args) {
-    Path directory = args.option("manifests") != null ? Path.of(args.option("manifests")) : defaultManifests;
-    ManifestTemplates templates = ManifestTemplates.load(directory, new KubernetesSerialization());
-    return args.flag("all") ? templates.all() : List.of(templates.function(args.option("function")));
+  /** The manifests a deploy applies: the overlay named (default production), a kustomization, or plain files. */
+  private ManifestTemplates templates(CliArgs args) {
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    if (args.option("manifests") != null) {
+      return ManifestTemplates.directory(Path.of(args.option("manifests")), serialization);
+    }
+    if (args.option("kustomize") != null) {
+      return ManifestTemplates.kustomize(Path.of(args.option("kustomize")), serialization);
+    }
+    String overlay = args.option("overlay") != null ? args.option("overlay") : DEFAULT_OVERLAY;
+    Path dir = manifestsRoot.resolve("overlays").resolve(overlay);
+    if (!overlay.matches("[A-Za-z0-9._-]+") || !Files.isDirectory(dir)) {
+      throw CliFailure.usage("no overlay " + overlay + " in " + manifestsRoot.resolve("overlays")
+          + " (--overlay local|production, or -k DIR)");
+    }
+    return ManifestTemplates.kustomize(dir, serialization);
   }
 
-  private void deploy(CliArgs args, ServingApi api, List<Service> chosen) {
-    Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
+  private void deploy(CliArgs args, ServingApi api, ManifestTemplates templates) {
     String image = args.option("image");
-    Deployer deployer = new Deployer(api);
-    for (Service template : chosen) {
-      boolean created = deployer.apply(template, image, clock.instant());
-      out.println((created ? "created " : "updated ") + template.getMetadata().getName() + " in " + api.namespace()
-          + " with " + image);
+    List<GenericKubernetesResource> chosen = new ArrayList<>();
+    GenericKubernetesResource function = args.flag("all") ? null : templates.function(args.option("function"));
+    String fromNamespace = (function != null ? function : templates.services().get(0)).getMetadata().getNamespace();
+    for (GenericKubernetesResource object : templates.all()) {
+      boolean itsNamespace = "Namespace".equals(object.getKind()) && object.getMetadata().getName().equals(fromNamespace);
+      if (function == null || object == function || itsNamespace) {
+        chosen.add(object);
+      }
     }
+    List<String> services = new Deployer(api, out).deploy(chosen, fromNamespace, image,
+        args.option("revision-name"), clock.instant());
+    if (args.flag("no-wait")) {
+      out.println("not waiting for Ready (--no-wait); hub knative describe NAME shows how far each Service is");
+      return;
+    }
+    if (!args.flag("wait") && api.clusterHasNoNodes()) {
+      out.println("warning: the cluster has no nodes, so no Revision can become Ready; not waiting (--wait waits"
+          + " anyway)");
+      return;
+    }
+    Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
     long deadline = System.nanoTime() + timeout.toNanos();
-    ReadinessWait wait = ReadinessWait.ready(api, pollInterval);
+    ReadinessWait wait = ReadinessWait.ready(api, pollInterval, out);
     List<String> failures = new ArrayList<>();
-    for (Service template : chosen) {
-      String name = template.getMetadata().getName();
+    for (String name : services) {
       try {
         Service ready = wait.untilReady(name, timeout, deadline);
         out.println("ready " + name + ": revision " + ready.getStatus().getLatestReadyRevisionName() + ", "
@@ -212,7 +269,7 @@ public final class KnativeCli {
       }
     }
     if (!failures.isEmpty()) {
-      throw CliFailure.failed(failures.size() + " of " + chosen.size() + " Services did not become Ready: "
+      throw CliFailure.failed(failures.size() + " of " + services.size() + " Services did not become Ready: "
           + String.join(", ", failures));
     }
   }
@@ -220,16 +277,31 @@ public final class KnativeCli {
   private void list(CliArgs args, ServingApi api) {
     List<Service> services = api.list();
     if (services.isEmpty()) {
-      out.println("no Knative services in " + api.namespace());
-      return;
+      api.requireNamespace();
     }
-    out.print(ServiceTable.list(services));
+    if (args.option("output") != null) {
+      print(args.option("output"), new ServiceListBuilder().withItems(services).build());
+    } else if (services.isEmpty()) {
+      out.println("no Knative services in " + api.namespace());
+    } else {
+      out.print(ServiceTable.list(services));
+    }
+  }
+
+  private void print(String format, Object object) {
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    String text = format.equals("json") ? serialization.asJson(object) : serialization.asYaml(object);
+    out.print(text.endsWith("\n") ? text : text + "\n");
   }
 
   private void describe(CliArgs args, ServingApi api) {
     String name = args.onlyName("describe");
     Service service = api.require(name);
-    out.print(ServiceTable.describe(service, api.revisions(name)));
+    if (args.option("output") != null) {
+      print(args.option("output"), service);
+    } else {
+      out.print(ServiceTable.describe(service, api.revisions(name)));
+    }
   }
 
   private void traffic(CliArgs args, ServingApi api) {
@@ -239,32 +311,73 @@ public final class KnativeCli {
         .collect(Collectors.toSet());
     List<TrafficTarget> targets = TrafficPlan.plan(service.getSpec().getTraffic(), args.listOption("split"),
         args.listOption("tag"), revisions);
-    api.edit(name, current -> {
-      current.getSpec().setTraffic(targets);
-      return current;
-    });
-    Service ready = ReadinessWait.routed(api, pollInterval).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
-    out.println("traffic of " + name + ": " + ServiceTable.traffic(ready));
+    api.applyTraffic(name, targets);
+    Service routed = awaitRoutes(args, api, name, targets);
+    out.println("traffic of " + name + ": " + ServiceTable.traffic(routed));
+  }
+
+  /**
+   * Waits until Knative routes the traffic just set, unless told not to or unless a revision it names is not Ready:
+   * Knative then keeps routing as before until it is, which can take long or never happen (no nodes), so the
+   * command says so and ends rather than timing out.
+   */
+  private Service awaitRoutes(CliArgs args, ServingApi api, String name, List<TrafficTarget> targets) {
+    Service service = api.require(name);
+    RevisionHistory history = new RevisionHistory(api.revisions(name));
+    List<String> notReady = new ArrayList<>();
+    for (TrafficTarget target : targets) {
+      boolean latest = Boolean.TRUE.equals(target.getLatestRevision());
+      String revision = latest ? latestCreated(service, history) : target.getRevisionName();
+      Revision found = revision == null ? null : history.named(revision).orElse(null);
+      if (found == null || !RevisionHistory.ready(found)) {
+        notReady.add((latest ? TrafficPlan.LATEST + " " : "") + (revision == null ? "(no revision)" : revision) + " ("
+            + (found == null ? "missing" : RevisionHistory.readyText(found)) + ")");
+      }
+    }
+    if (!notReady.isEmpty()) {
+      err.println("warning: not Ready: " + String.join(", ", notReady) + "; the traffic is set in " + name
+          + "'s spec, and Knative routes it once they are");
+      return service;
+    }
+    if (args.flag("no-wait")) {
+      return service;
+    }
+    return ReadinessWait.routed(api, pollInterval, out).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
+  }
+
+  private static String latestCreated(Service service, RevisionHistory history) {
+    if (service.getStatus() != null && service.getStatus().getLatestReadyRevisionName() != null) {
+      return service.getStatus().getLatestReadyRevisionName();
+    }
+    if (service.getStatus() != null && service.getStatus().getLatestCreatedRevisionName() != null) {
+      return service.getStatus().getLatestCreatedRevisionName();
+    }
+    return history.newestFirst().isEmpty() ? null : history.newestFirst().get(0).getMetadata().getName();
   }
 
   private void rollback(CliArgs args, ServingApi api) {
     String name = args.onlyName("rollback");
     Service service = api.require(name);
     RevisionHistory history = new RevisionHistory(api.revisions(name));
-    String current = RevisionHistory.serving(service);
+    String serving = RevisionHistory.serving(service);
+    String current = serving != null ? serving : latestCreated(service, history);
+    if (current == null) {
+      throw CliFailure.failed(name + " has no revision yet, so there is nothing to roll back");
+    }
     Revision target;
     if (args.option("to") != null) {
       String to = args.option("to");
       target = history.named(to).orElseThrow(() -> CliFailure.usage("no revision " + to + " of " + name
           + "; revisions: " + history.newestFirst().stream().map(r -> r.getMetadata().getName())
               .collect(Collectors.joining(", "))));
-      if (!RevisionHistory.ready(target)) {
-        throw CliFailure.failed("revision " + to + " is not Ready (" + RevisionHistory.readyText(target)
-            + "); roll back to a Ready one");
+      if (RevisionHistory.failed(target)) {
+        throw CliFailure.failed("revision " + to + " failed (" + RevisionHistory.readyText(target)
+            + "); roll back to one that did not");
       }
     } else {
-      target = history.previousReady(current).orElseThrow(() -> CliFailure.failed(
-          "no Ready revision of " + name + " older than " + current + " to roll back to"));
+      // A Ready one if there is; else (nothing Ready yet, or no nodes) the newest one that has not failed.
+      target = history.previousReady(current).or(() -> history.previous(current)).orElseThrow(() ->
+          CliFailure.failed("no revision of " + name + " older than " + current + " to roll back to"));
     }
     String revision = target.getMetadata().getName();
     List<TrafficTarget> traffic = new ArrayList<>();
@@ -274,12 +387,9 @@ public final class KnativeCli {
     old.stream().filter(t -> t.getTag() != null).forEach(t -> traffic.add(
         Boolean.TRUE.equals(t.getLatestRevision()) ? TrafficPlan.latest(0L, t.getTag())
             : TrafficPlan.pinned(t.getRevisionName(), 0L, t.getTag())));
-    api.edit(name, s -> {
-      s.getSpec().setTraffic(traffic);
-      return s;
-    });
-    Service ready = ReadinessWait.routed(api, pollInterval).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
-    out.println("rolled back " + name + " to " + revision + " (was " + current + "): " + ServiceTable.traffic(ready));
+    api.applyTraffic(name, traffic);
+    Service routed = awaitRoutes(args, api, name, traffic);
+    out.println("rolled back " + name + " to " + revision + " (was " + current + "): " + ServiceTable.traffic(routed));
     out.println("traffic stays pinned to " + revision + " until: hub knative traffic " + name + " --split @latest=100");
   }
 

@@ -62,6 +62,21 @@ final class RevisionHistory {
         .findFirst();
   }
 
+  /** The newest revision created before {@code current} that has not failed, Ready or not yet. */
+  Optional<Revision> previous(String current) {
+    long before = named(current).map(RevisionHistory::generation).orElse(Long.MAX_VALUE);
+    return newestFirst.stream()
+        .filter(r -> !r.getMetadata().getName().equals(current))
+        .filter(r -> generation(r) < before)
+        .filter(r -> !failed(r))
+        .findFirst();
+  }
+
+  /** Ready=False: the revision will not serve (an image that cannot be pulled, a crashing container). */
+  static boolean failed(Revision revision) {
+    return "False".equals(readyText(revision));
+  }
+
   static boolean ready(Revision revision) {
     return revision.getStatus() != null && revision.getStatus().getConditions() != null
         && revision.getStatus().getConditions().stream()

@@ -3,10 +3,12 @@ package io.soma.hub.knative.cli;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Revision;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.ServiceBuilder;
+import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The Knative Serving calls of the CLI in one namespace, each mapping client errors to a {@link CliFailure} that
@@ -37,25 +39,70 @@ final class ServingApi {
     Service service = find(name);
     if (service == null) {
       // A get of a missing name answers null even without the CRD; a list tells the two apart (404 = no API).
-      call("list", CliErrors.SERVICES,
-          () -> client.services().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build()));
+      requireServingApi();
+      requireNamespace();
       throw CliFailure.failed("no Knative service " + name + " in namespace " + namespace);
     }
     return service;
+  }
+
+  /** Fails as the CLI does for any call when the cluster has no Knative Serving, cannot be reached or refuses us. */
+  void requireServingApi() {
+    call("list", CliErrors.SERVICES,
+        () -> client.services().inNamespace(namespace).list(new ListOptionsBuilder().withLimit(1L).build()));
   }
 
   List<Service> list() {
     return call("list", CliErrors.SERVICES, () -> client.services().inNamespace(namespace).list().getItems());
   }
 
-  Service create(Service service) {
-    return call("create", CliErrors.SERVICES,
-        () -> client.services().inNamespace(namespace).resource(service).create());
+  /**
+   * Sets a Service's spec.traffic with server-side apply under the traffic command's own field manager, so that a
+   * later deploy (another manager, which never sets traffic) leaves it as it is.
+   */
+  Service applyTraffic(String name, List<TrafficTarget> traffic) {
+    Service patch = new ServiceBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewSpec().withTraffic(traffic).endSpec().build();
+    return call("update", CliErrors.SERVICES, () -> client.services().inNamespace(namespace).resource(patch)
+        .fieldManager(ServerSideApply.TRAFFIC_MANAGER).forceConflicts().serverSideApply());
   }
 
-  Service edit(String name, UnaryOperator<Service> change) {
-    return call("update", CliErrors.SERVICES,
-        () -> client.services().inNamespace(namespace).withName(name).edit(change));
+  /** A missing namespace is exit 3 for every verb, as for a deploy into it. */
+  void requireNamespace() {
+    if (!namespaceExists()) {
+      throw CliFailure.cluster("namespace " + namespace + " does not exist", null);
+    }
+  }
+
+  /** Whether the namespace exists; true where this user may not read namespaces (then nothing tells). */
+  boolean namespaceExists() {
+    try {
+      return kubernetes().namespaces().withName(namespace).get() != null;
+    } catch (RuntimeException e) {
+      CliFailure failure = CliErrors.map(e, "get", "namespaces", namespace, apiUrl());
+      if (failure.getCause() instanceof io.fabric8.kubernetes.client.KubernetesClientException k
+          && (k.getCode() == 403 || k.getCode() == 401)) {
+        return true;
+      }
+      throw failure;
+    }
+  }
+
+  /** True only when the cluster says it has no node at all (then no pod runs and nothing becomes Ready). */
+  boolean clusterHasNoNodes() {
+    try {
+      return kubernetes().nodes().list(new ListOptionsBuilder().withLimit(1L).build()).getItems().isEmpty();
+    } catch (RuntimeException notAllowedOrUnknown) {
+      return false;
+    }
+  }
+
+  Revision revision(String name) {
+    return call("get", CliErrors.REVISIONS, () -> client.revisions().inNamespace(namespace).withName(name).get());
+  }
+
+  KubernetesClient kubernetes() {
+    return client.adapt(KubernetesClient.class);
   }
 
   boolean delete(String name) {

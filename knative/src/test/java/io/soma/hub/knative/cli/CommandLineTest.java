@@ -36,6 +36,12 @@ class CommandLineTest {
       "rollback hub-status --to a --to b                       | --to given more than once",
       "traffic hub-status --split                              | --split needs a value",
       "list --all                                              | unknown option --all",
+      "list -o wide                                            | -o takes json or yaml, got 'wide'",
+      "deploy --all --image reg/f:1 --overlay local -k dir     | deploy takes one of --overlay, -k DIR and --manifests DIR",
+      "deploy --all --image reg/f:1 --wait --no-wait           | --wait and --no-wait exclude each other",
+      "deploy --all --image reg/f:1 --revision-name Bad_Name   | --revision-name must be a DNS label",
+      "deploy --all --image reg/f:1 --overlay staging          | no overlay staging in",
+      "deploy --all --image reg/f:1 -k /nonexistent            | no kustomization in /nonexistent",
   })
   @DisplayName("usage errors exit 2 with one clear line, before any cluster call")
   void usageErrors(String line, String message) {

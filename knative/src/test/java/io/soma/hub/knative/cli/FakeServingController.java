@@ -39,6 +39,31 @@ final class FakeServingController implements AutoCloseable {
     this.namespace = namespace;
   }
 
+  /**
+   * Creates or updates a fixture Service with an image directly in the mock (the mock server cannot do server-side
+   * apply, which {@code deploy} uses: deploy itself is tested on the local cluster).
+   */
+  static void put(KnativeClient client, String namespace, String name, String image) {
+    Service template;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(CliRun.FIXTURES.resolve(name + ".yaml"))) {
+      template = new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(in, Service.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    template.getMetadata().setNamespace(namespace);
+    template.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+    template.getSpec().getTemplate().getMetadata().setAnnotations(
+        Map.of(Deployer.UPDATE_TIMESTAMP, String.valueOf(System.nanoTime())));
+    if (client.services().inNamespace(namespace).withName(name).get() == null) {
+      client.services().inNamespace(namespace).resource(template).create();
+    } else {
+      client.services().inNamespace(namespace).withName(name).edit(current -> {
+        current.getSpec().setTemplate(template.getSpec().getTemplate());
+        return current;
+      });
+    }
+  }
+
   static FakeServingController start(KnativeClient client, String namespace) {
     FakeServingController controller = new FakeServingController(client, namespace);
     controller.loop.scheduleWithFixedDelay(controller::reconcileQuietly, 0, 10, TimeUnit.MILLISECONDS);

@@ -17,6 +17,9 @@ class ListDescribeDeleteTest {
 
   @BeforeEach
   void startController() {
+    client.adapt(io.fabric8.kubernetes.client.KubernetesClient.class).namespaces().resource(
+        new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("hub").endMetadata().build())
+        .create();
     controller = FakeServingController.start(client, "hub");
   }
 
@@ -37,7 +40,7 @@ class ListDescribeDeleteTest {
   @Test
   @DisplayName("list shows name, URL, ready, latest revision and traffic of every Service")
   void listTable() {
-    CliRun.run(client, "deploy", "--all", "--image", "reg/functions:1.0", "--timeout", "10s");
+    deployAll("reg/functions:1.0");
 
     CliRun run = CliRun.run(client, "list");
 
@@ -54,8 +57,8 @@ class ListDescribeDeleteTest {
   @Test
   @DisplayName("describe shows image, function, conditions, traffic and revisions newest first")
   void describe() {
-    CliRun.run(client, "deploy", "--function", "status", "--image", "reg/functions:1.0", "--timeout", "10s");
-    CliRun.run(client, "deploy", "--function", "status", "--image", "reg/functions:1.1", "--timeout", "10s");
+    deploy("hub-status", "reg/functions:1.0");
+    deploy("hub-status", "reg/functions:1.1");
 
     CliRun run = CliRun.run(client, "describe", "hub-status");
 
@@ -87,7 +90,7 @@ class ListDescribeDeleteTest {
   @Test
   @DisplayName("delete removes the Service")
   void delete() {
-    CliRun.run(client, "deploy", "--all", "--image", "reg/functions:1.0", "--timeout", "10s");
+    deployAll("reg/functions:1.0");
 
     CliRun run = CliRun.run(client, "delete", "hub-status");
 
@@ -95,5 +98,16 @@ class ListDescribeDeleteTest {
     assertThat(run.out()).isEqualTo("deleted hub-status in hub\n");
     assertThat(client.services().inNamespace("hub").list().getItems()).extracting(s -> s.getMetadata().getName())
         .containsExactly("hub-create-session");
+  }
+
+  private void deployAll(String image) {
+    deploy("hub-create-session", image);
+    deploy("hub-status", image);
+  }
+
+  private void deploy(String name, String image) {
+    FakeServingController.put(client, "hub", name, image);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        ServiceConditions.observedCurrent(client.services().inNamespace("hub").withName(name).get()));
   }
 }

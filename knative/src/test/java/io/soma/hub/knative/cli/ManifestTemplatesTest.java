@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,15 +19,17 @@ class ManifestTemplatesTest {
       "recallMemory", "searchMemory", "refreshMemory");
 
   @Test
-  @DisplayName("the repository's function manifests give one template per catalog function")
-  void repositoryManifests() {
-    Path functions = Path.of(System.getProperty("hub.manifests", "manifests"), "base", "functions");
+  @DisplayName("the production overlay, rendered by the real kustomize, gives one Service per catalog function")
+  void productionOverlay() {
+    ManifestTemplates templates = ManifestTemplates.kustomize(CliRun.MANIFESTS.resolve("overlays/production"),
+        new KubernetesSerialization());
 
-    ManifestTemplates templates = ManifestTemplates.load(functions, new KubernetesSerialization());
-
-    assertThat(templates.all()).extracting(ManifestTemplates::functionOf).containsExactlyInAnyOrderElementsOf(CATALOG);
+    assertThat(templates.services()).extracting(ManifestTemplates::functionOf)
+        .containsExactlyInAnyOrderElementsOf(CATALOG);
+    assertThat(templates.all()).extracting(GenericKubernetesResource::getKind).contains("Namespace", "ConfigMap",
+        "Deployment", "HTTPRoute");
     for (String function : CATALOG) {
-      Service byFunction = templates.function(function);
+      GenericKubernetesResource byFunction = templates.function(function);
       assertThat(byFunction.getMetadata().getName()).isEqualTo("hub-" + ManifestTemplates.kebab(function));
       assertThat(templates.function(ManifestTemplates.kebab(function))).isSameAs(byFunction);
       assertThat(templates.function(byFunction.getMetadata().getName())).isSameAs(byFunction);
@@ -34,36 +37,43 @@ class ManifestTemplatesTest {
   }
 
   @Test
-  @DisplayName("a kustomization and other kinds beside the Services are skipped")
-  void skipsOtherDocuments() {
-    ManifestTemplates templates = ManifestTemplates.load(CliRun.FIXTURES, new KubernetesSerialization());
+  @DisplayName("a kustomization beside plain Services is skipped")
+  void skipsKustomization() {
+    ManifestTemplates templates = ManifestTemplates.directory(CliRun.FIXTURES, new KubernetesSerialization());
 
-    assertThat(templates.all()).extracting(s -> s.getMetadata().getName())
+    assertThat(templates.services()).extracting(s -> s.getMetadata().getName())
         .containsExactly("hub-create-session", "hub-status");
   }
 
   @Test
-  @DisplayName("the deployed copy carries the image and a deploy stamp, no namespace and no fixed revision name")
+  @DisplayName("the deployed copy carries the image and kn's annotations, and no fixed revision name unless asked")
   void withImage() {
-    Service template = ManifestTemplates.load(CliRun.FIXTURES, new KubernetesSerialization()).function("status");
+    GenericKubernetesResource template = ManifestTemplates.directory(CliRun.FIXTURES, new KubernetesSerialization())
+        .function("status");
+    KubernetesSerialization serialization = new KubernetesSerialization();
 
-    Service deployed = Deployer.withImage(template, "reg/functions:2.0", Instant.parse("2026-11-25T12:00:00Z"));
+    GenericKubernetesResource deployed = Deployer.withImage(serialization.clone(template), "reg/functions:2.0",
+        Instant.parse("2026-11-25T12:00:00Z"), null);
+    GenericKubernetesResource named = Deployer.withImage(serialization.clone(template), "reg/functions:2.0",
+        Instant.parse("2026-11-25T12:00:00Z"), "v2");
 
-    assertThat(deployed.getMetadata().getNamespace()).isNull();
-    assertThat(deployed.getSpec().getTemplate().getMetadata().getName()).isNull();
-    assertThat(deployed.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+    Service service = serialization.convertValue(deployed, Service.class);
+    assertThat(service.getSpec().getTemplate().getMetadata().getName()).isNull();
+    assertThat(service.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo("reg/functions:2.0");
-    assertThat(deployed.getSpec().getTemplate().getMetadata().getAnnotations())
-        .containsEntry(Deployer.DEPLOYED_AT, "2026-11-25T12:00:00Z")
-        .containsEntry(Deployer.IMAGE, "reg/functions:2.0");
-    assertThat(template.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-        .as("the template itself is untouched").isEqualTo("ghcr.io/soma-agent-hub/functions:placeholder");
+    assertThat(service.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry(Deployer.UPDATE_TIMESTAMP, "2026-11-25T12:00:00Z")
+        .containsEntry(Deployer.USER_IMAGE, "reg/functions:2.0");
+    assertThat(serialization.convertValue(named, Service.class).getSpec().getTemplate().getMetadata().getName())
+        .isEqualTo("hub-status-v2");
+    assertThat(ManifestTemplates.functionOf(template)).isEqualTo("status");
   }
 
   @Test
   @DisplayName("a directory without Services is refused")
   void noServices() {
-    assertThatThrownBy(() -> ManifestTemplates.load(Path.of("src/test/java"), new KubernetesSerialization()))
+    assertThatThrownBy(() -> ManifestTemplates.directory(Path.of("src/test/resources/cli"),
+        new KubernetesSerialization()))
         .isInstanceOf(CliFailure.class)
         .hasMessageContaining("no serving.knative.dev/v1 Service in");
   }

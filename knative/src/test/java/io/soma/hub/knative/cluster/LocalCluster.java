@@ -1,0 +1,173 @@
+package io.soma.hub.knative.cluster;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local control plane started by the project's own {@code cluster/cluster up}: etcd, kube-apiserver,
+ * kube-controller-manager and, unless asked otherwise, the real Knative Serving webhook and controller. Every port is
+ * a free one, so tests never collide with a developer's {@code ./hub cluster up}. Without the programs built
+ * ({@code cluster/build}) the tests skip, except under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true), which builds
+ * them first and where a missing one is a failure.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+  private static final String[] PORTS = {"ETCD_CLIENT_PORT", "ETCD_PEER_PORT", "APISERVER_PORT", "KCM_PORT",
+      "WEBHOOK_PORT", "WEBHOOK_PROFILING_PORT", "CONTROLLER_PROFILING_PORT", "CONTROLLER_PROBES_PORT",
+      "WEBHOOK_METRICS_PORT", "CONTROLLER_METRICS_PORT"};
+
+  private final Path script;
+  private final Path run;
+  private final Map<String, String> environment;
+  private final Path kubeconfig;
+  private final String kubectl;
+  private final int apiserverPort;
+
+  private LocalCluster(Path script, Path run, Map<String, String> environment, Path kubeconfig, String kubectl) {
+    this.script = script;
+    this.run = run;
+    this.environment = environment;
+    this.kubeconfig = kubeconfig;
+    this.kubectl = kubectl;
+    this.apiserverPort = Integer.parseInt(environment.get("APISERVER_PORT"));
+  }
+
+  /** Starts a cluster named {@code name} (its state in target/cluster-NAME); {@code knative} false: Kubernetes only. */
+  public static LocalCluster start(String name, boolean knative) {
+    Path root = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+    Path script = root.resolve("cluster/cluster");
+    Path run = Path.of("target", "cluster-" + name).toAbsolutePath();
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("SOMA_CLUSTER_RUN", run.toString());
+    for (String port : PORTS) {
+      environment.put(port, String.valueOf(freePort()));
+    }
+    List<String> command = new ArrayList<>(List.of("bash", script.toString(), "up"));
+    if (!knative) {
+      command.add("--without-knative");
+    }
+    Path log = Path.of("target", "cluster-" + name + "-up.log").toAbsolutePath();
+    String output = runScript(command, environment, log, 240);
+    String kubeconfig = line(output, "KUBECONFIG=");
+    if (kubeconfig == null) {
+      String tail = tail(log);
+      if (tail.contains("is not built") && !Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
+        assumeTrue(false, "the local cluster is not built (cluster/build): " + tail);
+      }
+      throw new IllegalStateException("cluster/cluster up failed; " + log + " ends with:\n" + tail);
+    }
+    return new LocalCluster(script, run, environment, Path.of(kubeconfig), line(output, "KUBECTL="));
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public Path runDir() {
+    return run;
+  }
+
+  public int apiserverPort() {
+    return apiserverPort;
+  }
+
+  public Config config() {
+    try {
+      Config config = Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
+      config.setRequestRetryBackoffLimit(1);
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public KubernetesClient client() {
+    return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  public KnativeClient knative() {
+    return client().adapt(KnativeClient.class);
+  }
+
+  /** Runs kubectl (the one the cluster script chose) against this cluster; its output, or a failure with stderr. */
+  public String kubectl(String... args) {
+    List<String> command = new ArrayList<>(List.of(kubectl, "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    Path log = run.resolve("logs/kubectl-test.log");
+    return runScript(command, Map.of(), log, 120, true);
+  }
+
+  @Override
+  public void close() {
+    runScript(List.of("bash", script.toString(), "down"), environment, run.resolve("down.log"), 120);
+  }
+
+  private static String runScript(List<String> command, Map<String, String> environment, Path log, long seconds) {
+    return runScript(command, environment, log, seconds, false);
+  }
+
+  private static String runScript(List<String> command, Map<String, String> environment, Path log, long seconds,
+      boolean failOnError) {
+    try {
+      Files.createDirectories(log.getParent());
+      Path output = Files.createTempFile("cluster", ".out");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", command) + " did not finish in " + seconds + " s");
+      }
+      String text = Files.readString(output, StandardCharsets.UTF_8);
+      Files.delete(output);
+      if (failOnError && process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "): "
+            + tail(log));
+      }
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String line(String output, String prefix) {
+    return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+        .orElse(null);
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
