@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.soma.hub.knative.manifests.SpecEndpoints;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ManifestTemplatesTest {
 
-  static final List<String> CATALOG = List.of("status", "createSession", "getSession", "listWizards", "startWizard",
-      "answerWizard", "getWizard", "approveWizard", "getCampaign", "decideCampaign", "rememberMemory",
-      "recallMemory", "searchMemory", "refreshMemory");
+  /** The catalog functions: the lines of knative/manifests/functions.txt. */
+  static final List<String> CATALOG = SpecEndpoints.FUNCTIONS;
 
   @Test
   @DisplayName("the production overlay, rendered by the real kustomize, gives one Service per catalog function")

@@ -51,12 +51,18 @@ class ObservabilityManifestsSchemaTest {
   void podMonitorScrapesTheFunctionsUserContainer() {
     JsonNode podMonitor = single("PodMonitor");
     JsonNode selector = podMonitor.at("/spec/selector/matchLabels");
-    List<Path> functions = Manifests.yamlFilesUnder(Manifests.root().resolve("base/functions"));
-    assertThat(functions).isNotEmpty();
-    for (Path file : functions) {
-      JsonNode podLabels = Manifests.documents(file).get(0).at("/spec/template/metadata/labels");
+    List<JsonNode> functions =
+        Manifests.yamlFilesUnder(Manifests.root().resolve("base/functions")).stream()
+            .flatMap(file -> Manifests.documents(file).stream())
+            .filter(KnativeSchemaTest::isKnativeService)
+            .toList();
+    assertThat(functions).hasSize(SpecEndpoints.FUNCTIONS.size());
+    for (JsonNode service : functions) {
+      JsonNode podLabels = service.at("/spec/template/metadata/labels");
       selector.fields().forEachRemaining(
-          label -> assertThat(podLabels.path(label.getKey()).asText()).as(file.toString()).isEqualTo(label.getValue().asText()));
+          label -> assertThat(podLabels.path(label.getKey()).asText())
+              .as(service.at("/metadata/name").asText())
+              .isEqualTo(label.getValue().asText()));
     }
     JsonNode endpoint = podMonitor.at("/spec/podMetricsEndpoints/0");
     // Knative names the user container's port user-port whatever the Service calls it; queue-proxy's are others.

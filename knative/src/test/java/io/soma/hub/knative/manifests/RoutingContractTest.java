@@ -30,8 +30,8 @@ class RoutingContractTest {
   }
 
   @Test
-  @DisplayName("the SPEC table of this test is what the functions' *Routes.java declare")
-  void specTableMatchesTheFunctionsSources() {
+  @DisplayName("functions.txt, the table the manifests are generated from, is what the functions' *Routes.java declare")
+  void functionTableMatchesTheFunctionsSources() {
     assertThat(SpecEndpoints.declaredInSources(Manifests.functionSources()))
         .containsExactlyInAnyOrderElementsOf(SpecEndpoints.ALL);
   }

@@ -10,8 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The gateway's endpoints as SPEC lists them (/work/shared/SPEC.md, "Endpoints"), and as the functions bind them. */
-final class SpecEndpoints {
+/**
+ * The gateway's endpoints, one per function, as knative/manifests/functions.txt lists them (the table the manifests
+ * are generated from), and as the functions bind them in their {@code *Routes.java}.
+ */
+public final class SpecEndpoints {
 
   record Endpoint(String method, String path, String function) {
 
@@ -26,24 +29,11 @@ final class SpecEndpoints {
     }
   }
 
-  static final List<Endpoint> ALL =
-      List.of(
-          new Endpoint("GET", "/v1/status", "status"),
-          new Endpoint("POST", "/v1/sessions", "createSession"),
-          new Endpoint("GET", "/v1/sessions/{id}", "getSession"),
-          new Endpoint("GET", "/v1/wizards", "listWizards"),
-          new Endpoint("POST", "/v1/wizards/start", "startWizard"),
-          new Endpoint("POST", "/v1/wizards/{id}/answer", "answerWizard"),
-          new Endpoint("GET", "/v1/wizards/{id}", "getWizard"),
-          new Endpoint("POST", "/v1/wizards/{id}/approve", "approveWizard"),
-          new Endpoint("GET", "/v1/campaigns/{id}", "getCampaign"),
-          new Endpoint("POST", "/v1/campaigns/{id}/approval", "decideCampaign"),
-          new Endpoint("POST", "/v1/memory/refresh", "refreshMemory"),
-          new Endpoint("POST", "/v1/memory", "rememberMemory"),
-          new Endpoint("GET", "/v1/memory/{key}", "recallMemory"),
-          new Endpoint("POST", "/v1/memory/search", "searchMemory"));
+  /** Every function's endpoint, in the table's order. */
+  static final List<Endpoint> ALL = readTable(Manifests.root().resolve("functions.txt"));
 
-  static final List<String> FUNCTIONS = ALL.stream().map(Endpoint::function).toList();
+  /** The functions' bean names, in the table's order (the CLI's tests use them too). */
+  public static final List<String> FUNCTIONS = ALL.stream().map(Endpoint::function).toList();
 
   private static final Pattern ROUTE =
       Pattern.compile("GatewayRoute\\.of\\(\\s*HttpMethod\\.(\\w+),\\s*\"([^\"]+)\",\\s*\"(\\w+)\"");
@@ -52,6 +42,23 @@ final class SpecEndpoints {
 
   static String serviceOf(String function) {
     return "hub-" + function.replaceAll("([A-Z])", "-$1").toLowerCase();
+  }
+
+  /**
+   * The endpoints of functions.txt (columns service, function, method, path). Its service column is not read: the
+   * tests derive each service from its function, so a service off the hub-kebab-case rule fails them.
+   */
+  static List<Endpoint> readTable(Path table) {
+    try (Stream<String> lines = Files.lines(table)) {
+      return lines
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .map(line -> line.split("\\s+"))
+          .map(columns -> new Endpoint(columns[2], columns[3], columns[1]))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(table.toString(), e);
+    }
   }
 
   /** The endpoints the functions declare in their {@code *Routes.java}, read as text. */
