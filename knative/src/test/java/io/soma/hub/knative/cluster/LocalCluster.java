@@ -62,6 +62,10 @@ public final class LocalCluster implements AutoCloseable {
       command.add("--without-knative");
     }
     Path log = Path.of("target", "cluster-" + name + "-up.log").toAbsolutePath();
+    if (Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
+      // ./hub test started the build in the background; this waits for it (or builds what is missing).
+      runScript(List.of("bash", root.resolve("cluster/build").toString()), Map.of(), log, 45 * 60, true);
+    }
     String output = runScript(command, environment, log, 240);
     String kubeconfig = line(output, "KUBECONFIG=");
     if (kubeconfig == null) {
