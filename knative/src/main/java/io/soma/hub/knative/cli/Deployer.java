@@ -48,12 +48,17 @@ final class Deployer {
    * @return the names of the Services deployed
    */
   List<String> deploy(List<GenericKubernetesResource> objects, String fromNamespace, String image, String revisionName,
-      Instant now) {
+      Instant now, JobWait jobs) {
     api.requireServingApi();
     List<GenericKubernetesResource> desired = new ArrayList<>();
     for (GenericKubernetesResource object : objects) {
       GenericKubernetesResource copy = retarget(object, fromNamespace, api.namespace());
-      desired.add(ManifestTemplates.isService(copy) ? withImage(copy, image, now, revisionName) : copy);
+      if (ManifestTemplates.isService(copy)) {
+        copy = withImage(copy, image, now, revisionName);
+      } else if (isMigrationJob(copy)) {
+        copy = migrationFor(copy, image);
+      }
+      desired.add(copy);
     }
     List<String> createdNamespaces = createNamespaces(desired);
     boolean applied = false;
@@ -61,18 +66,20 @@ final class Deployer {
       List<ServerSideApply.Prepared> prepared = validate(desired);
       ServerSideApply apply = new ServerSideApply(client, ServerSideApply.DEPLOY_MANAGER);
       List<String> services = new ArrayList<>();
-      for (ServerSideApply.Prepared object : prepared) {
-        boolean existed = exists(object.object());
-        call("apply", object.object(), () -> apply.apply(object));
-        applied = true;
-        String name = object.object().getMetadata().getName();
-        if (ManifestTemplates.isService(object.object())) {
-          services.add(name);
-          out.println((existed ? "updated " : "created ") + name + " in " + api.namespace() + " with " + image);
-        } else {
-          out.println((existed ? "applied " : "created ") + ServerSideApply.name(object.object()));
-        }
-        object.kept().forEach(field -> out.println("  kept " + field));
+      // What the functions and the worker need (config, the schema's migration) goes first; they follow once the
+      // migration Job is complete, so no function starts on a schema behind it.
+      List<ServerSideApply.Prepared> runners = prepared.stream().filter(p -> runsTheHub(p.object())).toList();
+      List<ServerSideApply.Prepared> supporting = prepared.stream().filter(p -> !runsTheHub(p.object())).toList();
+      for (ServerSideApply.Prepared object : supporting) {
+        applied |= applyOne(apply, object, image, services);
+      }
+      List<String> migrations = supporting.stream().map(ServerSideApply.Prepared::object).filter(Deployer::isMigrationJob)
+          .map(o -> o.getMetadata().getName()).toList();
+      if (!migrations.isEmpty()) {
+        jobs.untilComplete(migrations);
+      }
+      for (ServerSideApply.Prepared object : runners) {
+        applied |= applyOne(apply, object, image, services);
       }
       return services;
     } finally {
@@ -80,6 +87,67 @@ final class Deployer {
         createdNamespaces.forEach(name -> client.namespaces().withName(name).delete());
       }
     }
+  }
+
+  /** Waits for the migration Jobs a deploy applied, or says why it does not. */
+  @FunctionalInterface
+  interface JobWait {
+    void untilComplete(List<String> jobs);
+  }
+
+  private boolean applyOne(ServerSideApply apply, ServerSideApply.Prepared object, String image, List<String> services) {
+    boolean existed = exists(object.object());
+    call("apply", object.object(), () -> apply.apply(object));
+    String name = object.object().getMetadata().getName();
+    if (ManifestTemplates.isService(object.object())) {
+      services.add(name);
+      out.println((existed ? "updated " : "created ") + name + " in " + api.namespace() + " with " + image);
+    } else {
+      out.println((existed ? "applied " : "created ") + ServerSideApply.name(object.object()));
+    }
+    object.kept().forEach(field -> out.println("  kept " + field));
+    return true;
+  }
+
+  /** The function Services and the worker's Deployment: they run the hub's code against its schema. */
+  private static boolean runsTheHub(GenericKubernetesResource object) {
+    return ManifestTemplates.isService(object)
+        || ("apps/v1".equals(object.getApiVersion()) && "Deployment".equals(object.getKind()));
+  }
+
+  static boolean isMigrationJob(GenericKubernetesResource object) {
+    return "batch/v1".equals(object.getApiVersion()) && "Job".equals(object.getKind())
+        && object.getMetadata().getLabels() != null
+        && "migrations".equals(object.getMetadata().getLabels().get("app.kubernetes.io/component"));
+  }
+
+  /**
+   * The migration Job of the image deployed: that image, and a name that carries its tag (a Job's pod template cannot
+   * change, so each release runs a Job of its own, and deploying the same image again changes nothing).
+   */
+  static GenericKubernetesResource migrationFor(GenericKubernetesResource job, String image) {
+    Object containers = Generic.at(job.getAdditionalProperties(), "spec", "template", "spec", "containers");
+    if (containers instanceof List<?> list) {
+      for (Object container : list) {
+        if (container instanceof Map<?, ?> map) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> c = (Map<String, Object>) map;
+          c.put("image", image);
+        }
+      }
+    }
+    String base = job.getMetadata().getLabels().getOrDefault("app.kubernetes.io/name", "hub-migrate");
+    job.getMetadata().setName(base + "-" + release(image));
+    return job;
+  }
+
+  /** "0-2-0" of ghcr.io/x/functions:0.2.0; the first 12 hex digits of a digest. */
+  static String release(String image) {
+    int at = image.indexOf("@sha256:");
+    String release = at >= 0 ? image.substring(at + 8, Math.min(image.length(), at + 20))
+        : image.substring(image.lastIndexOf(':') + 1);
+    release = release.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return release.length() > 40 ? release.substring(0, 40).replaceAll("-+$", "") : release;
   }
 
   private List<String> createNamespaces(List<GenericKubernetesResource> desired) {

@@ -240,18 +240,23 @@ public final class KnativeCli {
         chosen.add(object);
       }
     }
+    Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
+    boolean noNodes = !args.flag("wait") && api.clusterHasNoNodes();
+    Deployer.JobWait migrations = args.flag("no-wait") || noNodes
+        ? jobs -> out.println("not waiting for Job " + String.join(", ", jobs) + " (the schema's migration): "
+            + (noNodes ? "the cluster has no nodes to run it" : "--no-wait"))
+        : new MigrationWait(api, timeout, pollInterval, out);
     List<String> services = new Deployer(api, out).deploy(chosen, fromNamespace, image,
-        args.option("revision-name"), clock.instant());
+        args.option("revision-name"), clock.instant(), migrations);
     if (args.flag("no-wait")) {
       out.println("not waiting for Ready (--no-wait); hub knative describe NAME shows how far each Service is");
       return;
     }
-    if (!args.flag("wait") && api.clusterHasNoNodes()) {
+    if (noNodes) {
       out.println("warning: the cluster has no nodes, so no Revision can become Ready; not waiting (--wait waits"
           + " anyway)");
       return;
     }
-    Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
     long deadline = System.nanoTime() + timeout.toNanos();
     ReadinessWait wait = ReadinessWait.ready(api, pollInterval, out);
     List<String> failures = new ArrayList<>();
