@@ -48,7 +48,10 @@ public class StoreMigration {
    */
   public static int run(String... args) {
     SpringApplication application =
-        new SpringApplicationBuilder(StoreMigration.class).web(WebApplicationType.NONE).build();
+        new SpringApplicationBuilder(StoreMigration.class)
+            .main(StoreMigration.class)
+            .web(WebApplicationType.NONE)
+            .build();
     ConfigurableApplicationContext context;
     try {
       context = application.run(Arrays.copyOfRange(args, requested(args) ? 1 : 0, args.length));
@@ -86,10 +89,11 @@ public class StoreMigration {
         log.info("Hub store schema already at version {}: nothing to migrate", version(result.initialSchemaVersion));
       } else {
         log.info(
-            "Hub store migrated from version {} to {} ({} migrations applied)",
+            "Hub store migrated from version {} to {} ({} {} applied)",
             version(result.initialSchemaVersion),
             version(result.targetSchemaVersion),
-            result.migrationsExecuted);
+            result.migrationsExecuted,
+            result.migrationsExecuted == 1 ? "migration" : "migrations");
       }
     };
   }
