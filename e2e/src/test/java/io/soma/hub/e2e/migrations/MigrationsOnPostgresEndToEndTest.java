@@ -36,8 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Schema migrations as a cluster runs them, on a real PostgreSQL: the users and grants of docs/operations.md
  * (Schema migrations), run as written; the functions jar's {@code migrate} command, run as the hub-migrate Job runs
- * it, by the owner; then functions outside local mode, connected as the user without DDL rights. The tests run in
- * order: the first two need the database not yet migrated.
+ * it, by the owner; then functions and the worker outside local mode, connected as the user without DDL rights. The
+ * tests run in order: the first two need the database not yet migrated.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,14 +69,15 @@ class MigrationsOnPostgresEndToEndTest {
 
   @Test
   @Order(1)
-  void aFunctionRefusesToStartOnAStoreThatIsNotMigrated() {
-    HubProcess function = function("function-unmigrated", FUNCTIONS);
-
-    assertThat(function.runToExit(COMMAND)).isNotZero();
-    assertThat(function.logTail(40))
-        .contains("APPLICATION FAILED TO START")
-        .contains("The hub store has no schema yet (no migration applied); this build needs version 3")
-        .contains("hub-migrate Job");
+  void theFunctionsAndTheWorkerRefuseToStartOnAStoreThatIsNotMigrated() {
+    for (HubProcess process :
+        List.of(function("function-unmigrated", FUNCTIONS, Ports.free()), worker("worker-unmigrated", Ports.free()))) {
+      assertThat(process.runToExit(COMMAND)).as(process.name()).isNotZero();
+      assertThat(process.logTail(40))
+          .contains("APPLICATION FAILED TO START")
+          .contains("The hub store has no schema yet (no migration applied); this build needs version 3")
+          .contains("hub-migrate Job");
+    }
   }
 
   @Test
@@ -135,6 +136,18 @@ class MigrationsOnPostgresEndToEndTest {
 
   @Test
   @Order(5)
+  void theWorkerStartsAsTheUserWithoutDdlRights() {
+    HubProcess worker = worker("worker-as-app", Ports.free());
+    try {
+      worker.start();
+      assertThat(worker.logTail(400)).contains("Hub store schema at version 3, as this build expects");
+    } finally {
+      worker.stop();
+    }
+  }
+
+  @Test
+  @Order(6)
   void theUserWithoutDdlRightsChangesRowsOnly() throws SQLException {
     try (Connection app = DriverManager.getConnection(postgres.jdbcUrl(), APP_USER, APP_PASSWORD);
         Statement sql = app.createStatement()) {
@@ -182,18 +195,32 @@ class MigrationsOnPostgresEndToEndTest {
         name, List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "migrate"), environment, null);
   }
 
-  private static HubProcess function(String name, String definition) {
-    return function(name, definition, Ports.free());
+  /**
+   * The worker as its Deployment runs it (outside local mode, as the user without DDL rights), with Temporal's test
+   * server in process instead of a Temporal service; ready once Temporal and the store answer.
+   */
+  private static HubProcess worker(String name, int port) {
+    Map<String, String> environment = new HashMap<>(appStore());
+    environment.put("HUB_WORKER_PORT", Integer.toString(port));
+    environment.put("HUB_JWT_SECRET", TOKENS.secret());
+    environment.put("HUB_TEMPORAL_EMBEDDED", "true");
+    environment.put("HUB_TEMPORAL_ADDRESS", "127.0.0.1:" + Ports.free());
+    return HubProcess.java(
+        name,
+        List.of("-XX:TieredStopAtLevel=1", "-jar", HubJars.worker().toString()),
+        environment,
+        URI.create("http://127.0.0.1:" + port + "/health/readiness"));
+  }
+
+  private static Map<String, String> appStore() {
+    return Map.of("HUB_DB_URL", postgres.jdbcUrl(), "HUB_DB_USER", APP_USER, "HUB_DB_PASSWORD", APP_PASSWORD);
   }
 
   /** A function as its Knative Service runs it: outside local mode, as the user without DDL rights. */
   private static HubProcess function(String name, String definition, int port) {
-    Map<String, String> environment = new HashMap<>();
+    Map<String, String> environment = new HashMap<>(appStore());
     environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", definition);
     environment.put("PORT", Integer.toString(port));
-    environment.put("HUB_DB_URL", postgres.jdbcUrl());
-    environment.put("HUB_DB_USER", APP_USER);
-    environment.put("HUB_DB_PASSWORD", APP_PASSWORD);
     environment.put("HUB_JWT_SECRET", TOKENS.secret());
     // No Temporal: these calls never reach it, and the client connects lazily.
     environment.put("HUB_TEMPORAL_ADDRESS", "127.0.0.1:" + Ports.free());
