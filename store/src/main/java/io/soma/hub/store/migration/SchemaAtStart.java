@@ -41,10 +41,6 @@ public final class SchemaAtStart implements FlywayMigrationStrategy {
     return localMode || (jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:mem:"));
   }
 
-  public boolean migrates() {
-    return migrate;
-  }
-
   @Override
   public void migrate(Flyway flyway) {
     if (migrate) {
