@@ -1,15 +1,22 @@
 package io.soma.hub.store;
 
+import io.soma.hub.store.migration.SchemaAtStart;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Repositories of the hub store for any Spring Boot application that has this module and a DataSource. */
+/**
+ * Repositories of the hub store for any Spring Boot application that has this module and a DataSource. Every
+ * repository depends on the schema check ({@link SchemaAtStart}), so a process that uses the store checks its schema
+ * when it starts, even where beans are lazy (one function per instance), and one that does not never connects.
+ */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 public class HubStoreAutoConfiguration {
 
@@ -25,18 +32,29 @@ public class HubStoreAutoConfiguration {
     return new StoreLocation(jdbcUrl, localMode);
   }
 
+  /** Migrate at start locally, only validate elsewhere (HUB_STORE_MIGRATE_ON_START overrides). */
   @Bean
+  @ConditionalOnMissingBean
+  FlywayMigrationStrategy hubSchemaAtStart(
+      StoreLocation location, @Value("${hub.store.migrate-on-start:}") String migrateOnStart) {
+    return new SchemaAtStart(SchemaAtStart.migratesAtStart(migrateOnStart, location.localMode(), location.jdbcUrl()));
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
   ModerationStrikes moderationStrikes(
       JdbcClient jdbc, Clock clock, @Value("${hub.moderation.strike-window:PT24H}") Duration window) {
     return new ModerationStrikes(jdbc, clock, window);
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
   AuditLog auditLog(JdbcClient jdbc, Clock clock) {
     return new AuditLog(jdbc, clock);
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
   SessionCompletions sessionCompletions(JdbcClient jdbc, Clock clock) {
     return new SessionCompletions(jdbc, clock);
   }

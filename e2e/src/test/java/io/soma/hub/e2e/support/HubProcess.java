@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One of our Java processes ({@code java -jar functions.jar} and the like), run with the same java as the tests,
@@ -75,6 +76,30 @@ public final class HubProcess implements AutoCloseable {
       throw e;
     }
     return this;
+  }
+
+  /**
+   * Runs the process to its end instead of waiting for readiness: a command such as {@code functions.jar migrate},
+   * or a start expected to fail. Its output is in its log.
+   *
+   * @return the exit code; fails with the log tail when it has not ended within the timeout (and kills it)
+   */
+  public synchronized int runToExit(Duration timeout) {
+    if (isAlive()) {
+      throw new IllegalStateException(name + " is already running");
+    }
+    process = ChildProcesses.start(name, command, environment, log);
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        ChildProcesses.kill(process);
+        throw failure(name + " did not exit within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      ChildProcesses.kill(process);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for " + name, e);
+    }
+    return process.exitValue();
   }
 
   /** SIGTERM and wait for the exit (SIGKILL after 30 s). */

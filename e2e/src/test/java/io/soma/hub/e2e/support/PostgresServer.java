@@ -129,12 +129,20 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  private void createDatabase() {
-    psql("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
-    psql("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+  /**
+   * Runs SQL as the cluster's superuser (over its socket, as a DBA would with psql) in a database: creating users,
+   * granting. Several statements run in one transaction.
+   */
+  public void runAsSuperuser(String database, String sql) {
+    psql(database, sql);
   }
 
-  private void psql(String sql) {
+  private void createDatabase() {
+    psql("postgres", "CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
+    psql("postgres", "CREATE DATABASE " + DATABASE + " OWNER " + USER);
+  }
+
+  private void psql(String database, String sql) {
     require(
         asOwner(
             pg("psql"),
@@ -143,7 +151,7 @@ public final class PostgresServer implements AutoCloseable {
             "-h", directory.toString(),
             "-p", Integer.toString(port),
             "-U", "postgres",
-            "-d", "postgres",
+            "-d", database,
             "-c", sql));
   }
 

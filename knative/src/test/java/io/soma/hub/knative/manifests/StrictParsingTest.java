@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ class StrictParsingTest {
   @DisplayName("every object of a rendered kustomization, patches applied, has no field its model does not know")
   void everyRenderedObject(String kustomization) {
     List<ObjectNode> objects = KustomizeRenderer.render(Manifests.root().resolve(kustomization));
-    assertThat(objects).hasSize(23);
+    assertThat(objects).hasSize(24);
     for (ObjectNode object : objects) {
       assertThat(StrictModels.unknownFields(StrictModels.typed(object)))
           .as("unknown fields of %s", StrictModels.describe(object))
@@ -71,6 +72,16 @@ class StrictParsingTest {
 
     assertThat(StrictModels.unknownFields(StrictModels.typed(document)))
         .containsExactly(".spec.template.spec.containerConcurency");
+  }
+
+  @Test
+  @DisplayName("a misspelled field of a Job is found")
+  void misspelledJobFieldFails() {
+    JsonNode document = Manifests.documents(Manifests.fixture("misspelled-job.yaml")).get(0);
+
+    assertThat(StrictModels.unknownFields(StrictModels.typed(document, Job.class)))
+        .containsExactlyInAnyOrder(
+            ".spec.ttlSecondsAfterFinish", ".spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
   }
 
   @Test

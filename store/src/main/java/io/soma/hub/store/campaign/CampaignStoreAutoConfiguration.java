@@ -3,6 +3,7 @@ package io.soma.hub.store.campaign;
 import io.soma.hub.store.HubStoreAutoConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,16 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class CampaignStoreAutoConfiguration {
 
   @Bean
+  @DependsOnDatabaseInitialization
   CampaignAnalytics campaignAnalyticsRows(JdbcClient jdbc, Clock clock) {
     return new CampaignAnalytics(jdbc, clock);
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
   CampaignArtifacts campaignArtifactRows(JdbcClient jdbc, Clock clock) {
     return new CampaignArtifacts(jdbc, clock);
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
   ToolRequests campaignToolRequests(JdbcClient jdbc, Clock clock) {
     return new ToolRequests(jdbc, clock);
   }

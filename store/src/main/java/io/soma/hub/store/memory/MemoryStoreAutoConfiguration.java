@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
 /** Memory for any application with the hub store: the entries, their search, and the campaign artifacts to index. */
@@ -18,6 +19,7 @@ public class MemoryStoreAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MemoryStoreAutoConfiguration.class);
 
   @Bean
+  @DependsOnDatabaseInitialization
   MemoryStore memoryStore(DataSource dataSource, Clock clock) {
     return new MemoryStore(dataSource, clock);
   }
