@@ -116,6 +116,55 @@ public final class LocalCluster implements AutoCloseable {
     return runScript(command, Map.of(), log, 120, true);
   }
 
+  /** Runs {@code cluster/cluster VERB ARGS} for this cluster: its exit code and what it printed (stdout and stderr). */
+  public Result script(String... verbAndArgs) {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+    command.addAll(List.of(verbAndArgs));
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An exit code and the output of a command. */
+  public record Result(int exitCode, String output) {}
+
+  /** Every port this cluster was given. */
+  public List<Integer> ports() {
+    return java.util.Arrays.stream(PORTS).map(environment::get).map(Integer::parseInt).toList();
+  }
+
+  /** The process ids up wrote, read now. */
+  public List<Long> pids() {
+    try (var files = Files.list(run.resolve("pids"))) {
+      return files.map(f -> {
+        try {
+          return Long.parseLong(Files.readString(f).trim());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether a process of this id is alive (not a zombie). */
+  public static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
   @Override
   public void close() {
     runScript(List.of("bash", script.toString(), "down"), environment, run.resolve("down.log"), 120);

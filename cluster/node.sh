@@ -1,0 +1,464 @@
+# The node of the local cluster, sourced by cluster/cluster: containerd and a bridge CNI network, kubelet,
+# kube-scheduler, kube-proxy, CoreDNS, and Knative's data plane (activator, autoscaler; queue-proxy runs in every
+# pod) with net-gateway-api driving Traefik as the ingress. Host processes, each started with a pid file; everything
+# cluster-facing listens on the pod bridge's address (NODE_IP), the rest on loopback, except where an upstream binary
+# hard-codes ":port" (the activator's 8012/8013, Knative's probe and profiling servers). See docs/knative.md.
+# shellcheck shell=bash
+
+NODE_IP="${NODE_IP:-10.244.0.1}"
+POD_SUBNET="${POD_SUBNET:-10.244.0.0/24}"
+SERVICE_RANGE="10.96.0.0/16"
+BRIDGE="${BRIDGE:-cni0}"
+INGRESS_PORT="${INGRESS_PORT:-18880}"
+TRAEFIK_PING_PORT="${TRAEFIK_PING_PORT:-18882}"
+COREDNS_READY_PORT="${COREDNS_READY_PORT:-18182}"
+NETGW_PROBES_PORT="${NETGW_PROBES_PORT:-18083}"
+NETGW_PROFILING_PORT="${NETGW_PROFILING_PORT:-18012}"
+ACTIVATOR_PROFILING_PORT="${ACTIVATOR_PROFILING_PORT:-18010}"
+AUTOSCALER_PROFILING_PORT="${AUTOSCALER_PROFILING_PORT:-18011}"
+AUTOSCALER_STATS_PORT="${AUTOSCALER_STATS_PORT:-18090}"
+# Knative scales a function to zero this long after its last request (upstream: 60 s and 30 s).
+STABLE_WINDOW="${STABLE_WINDOW:-10s}"
+SCALE_TO_ZERO_GRACE="${SCALE_TO_ZERO_GRACE:-10s}"
+CNI_BIN="${CNI_BIN:-/usr/lib/cni}"
+CNI_CONF_DIR=/etc/cni/net.d
+CNI_CONF="$CNI_CONF_DIR/10-soma-hub.conflist"
+# containerd's images stay between runs (importing the functions' image takes seconds); its state is per run.
+CONTAINERD_ROOT="${CONTAINERD_ROOT:-$CLUSTER_CACHE/containerd}"
+
+# Started in this order after the control plane; stopped in the reverse.
+NODE_PROCESSES=(containerd kube-scheduler kubelet kube-proxy coredns knative-autoscaler knative-activator traefik
+  net-gateway-api)
+# Fixed by the programs themselves (the activator), or by the kubelet's and kube-proxy's defaults moved to loopback.
+NODE_PORTS=(10250 10248 10259 10256 10249 8012 8013 "$INGRESS_PORT" "$TRAEFIK_PING_PORT" "$COREDNS_READY_PORT"
+  "$NETGW_PROBES_PORT" "$NETGW_PROFILING_PORT" "$ACTIVATOR_PROFILING_PORT" "$AUTOSCALER_PROFILING_PORT"
+  "$AUTOSCALER_STATS_PORT")
+
+node_socket() { echo "$RUN/containerd/containerd.sock"; }
+ctr_k8s() { ctr --address "$(node_socket)" -n k8s.io "$@"; }
+
+# ---------------------------------------------------------------- preflight
+
+node_preflight() {
+  local tool port
+  for tool in containerd runc ctr iptables ip6tables conntrack ip unshare mount; do
+    command -v "$tool" >/dev/null 2>&1 || cluster_die "$tool is missing: ./hub install (or apt-get install containerd runc iptables conntrack)"
+  done
+  [ -x "$CNI_BIN/bridge" ] && [ -x "$CNI_BIN/host-local" ] && [ -x "$CNI_BIN/portmap" ] ||
+    cluster_die "the CNI plugins are missing in $CNI_BIN: apt-get install containernetworking-plugins"
+  grep -qw overlay /proc/filesystems || cluster_die "the kernel has no overlayfs (containerd's snapshotter needs it)"
+  [ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] ||
+    cluster_die "the kernel has no br_netfilter (kube-proxy's rules must see bridged pod traffic): modprobe br_netfilter"
+  [ "$(id -u)" = 0 ] || cluster_die "the node needs root (network namespaces, mounts, iptables)"
+  ip link show "$BRIDGE" >/dev/null 2>&1 && cluster_die "a network interface $BRIDGE exists already; ./hub cluster down, or remove it"
+  [ -e "$(node_socket)" ] && cluster_die "a containerd socket exists at $(node_socket)"
+  for port in "${NODE_PORTS[@]}"; do
+    port_busy "$port" && cluster_die "port $port is in use (the node needs it); free it"
+  done
+  for tool in kubelet kube-scheduler kube-proxy; do
+    [ -x "$(module_bin k8s)/$tool" ] || cluster_die "$tool is not built: cluster/build"
+  done
+  for tool in knative-activator knative-autoscaler; do
+    [ -x "$(module_bin knative)/$tool" ] || cluster_die "$tool is not built: cluster/build"
+  done
+  [ -x "$(coredns_bin)" ] || cluster_die "coredns is not built: cluster/build"
+  [ -x "$(traefik_bin)" ] || cluster_die "traefik is not built: cluster/build"
+  [ -x "$(netgw_bin)" ] || cluster_die "net-gateway-api's controller is not built: cluster/build"
+}
+
+# ---------------------------------------------------------------- the pod network
+
+node_network() {
+  cat /proc/sys/net/ipv4/ip_forward >"$RUN/ip_forward.orig"
+  echo 1 >/proc/sys/net/ipv4/ip_forward
+  # The bridge exists before any pod: CoreDNS, Traefik and the activator listen on its address.
+  ip link add "$BRIDGE" type bridge
+  ip addr add "$NODE_IP/24" dev "$BRIDGE"
+  ip link set "$BRIDGE" up
+  # ClusterIPs exist only as kube-proxy's DNAT rules; until they do, a packet to one must not leave by the default route.
+  ip route add "$SERVICE_RANGE" dev "$BRIDGE"
+  mkdir -p "$CNI_CONF_DIR"
+  cat >"$CNI_CONF" <<EOF
+{
+  "cniVersion": "0.4.0",
+  "name": "soma-hub-pods",
+  "plugins": [
+    {
+      "type": "bridge",
+      "bridge": "$BRIDGE",
+      "isGateway": true,
+      "ipMasq": true,
+      "hairpinMode": true,
+      "ipam": {
+        "type": "host-local",
+        "dataDir": "$RUN/cni-ipam",
+        "ranges": [[{"subnet": "$POD_SUBNET", "gateway": "$NODE_IP"}]],
+        "routes": [{"dst": "0.0.0.0/0"}]
+      }
+    },
+    {"type": "portmap", "capabilities": {"portMappings": true}}
+  ]
+}
+EOF
+}
+
+# ---------------------------------------------------------------- containerd and images
+
+node_containerd() {
+  mkdir -p "$RUN/containerd" "$CONTAINERD_ROOT"
+  cat >"$RUN/containerd.toml" <<EOF
+version = 2
+root = "$CONTAINERD_ROOT"
+state = "$RUN/containerd/state"
+
+[grpc]
+  address = "$(node_socket)"
+
+[plugins."io.containerd.grpc.v1.cri"]
+  # No registry is reachable: the sandbox image is our own static pause, imported below.
+  sandbox_image = "soma.local/pause:1"
+  # Root may lack CAP_SYS_RESOURCE here: a negative oom_score_adj (sandboxes ask -998) makes runc fail with
+  # "can't get final child's PID from pipe"; clamp it to containerd's own.
+  restrict_oom_score_adj = true
+  stream_server_address = "127.0.0.1"
+  stream_server_port = "0"
+  [plugins."io.containerd.grpc.v1.cri".containerd]
+    snapshotter = "overlayfs"
+    default_runtime_name = "runc"
+    [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]
+      runtime_type = "io.containerd.runc.v2"
+      [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
+        SystemdCgroup = false
+  [plugins."io.containerd.grpc.v1.cri".cni]
+    bin_dir = "$CNI_BIN"
+    conf_dir = "$CNI_CONF_DIR"
+EOF
+  start containerd containerd --config "$RUN/containerd.toml"
+  wait_for containerd 30 ctr --address "$(node_socket)" version
+  local archive
+  for archive in "$(images_dir)"/*.tar; do
+    node_import "$archive"
+  done
+}
+
+# Imports an image archive unless containerd has its content already (a second up is then instant).
+node_import() {
+  local archive="$1" stamp
+  stamp="$CONTAINERD_ROOT/imported/$(basename "$archive").$(stat -c %Y-%s "$archive")"
+  [ -f "$stamp" ] && return
+  ctr_k8s images import --no-unpack=false "$archive" >>"$RUN/logs/images.log" 2>&1 ||
+    fail_up "importing $archive into containerd failed (log: $RUN/logs/images.log)"
+  mkdir -p "$(dirname "$stamp")"
+  touch "$stamp"
+}
+
+# ---------------------------------------------------------------- kubelet, scheduler, proxy, DNS
+
+node_kubernetes() {
+  start kube-scheduler "$(module_bin k8s)/kube-scheduler" --kubeconfig "$KUBECONFIG_FILE" \
+    --authentication-kubeconfig "$KUBECONFIG_FILE" --authorization-kubeconfig "$KUBECONFIG_FILE" \
+    --bind-address 127.0.0.1 --secure-port 10259 --leader-elect=false
+  cat >"$RUN/kubelet.yaml" <<EOF
+apiVersion: kubelet.config.k8s.io/v1beta1
+kind: KubeletConfiguration
+# No systemd here: cgroupfs; cgroup v1 hosts are still served by v1.34 (in maintenance mode).
+cgroupDriver: cgroupfs
+failCgroupV1: false
+containerRuntimeEndpoint: unix://$(node_socket)
+failSwapOn: false
+# The kubelet API on the bridge address only; the API server dials the node's InternalIP (the same address).
+address: $NODE_IP
+port: 10250
+readOnlyPort: 0
+healthzBindAddress: 127.0.0.1
+healthzPort: 10248
+authentication:
+  anonymous: {enabled: true}
+  webhook: {enabled: false}
+authorization:
+  mode: AlwaysAllow
+podCIDR: $POD_SUBNET
+clusterDomain: cluster.local
+clusterDNS: ["$NODE_IP"]
+resolvConf: $RUN/resolv.conf
+serializeImagePulls: false
+imageGCHighThresholdPercent: 95
+imageGCLowThresholdPercent: 90
+evictionHard: {memory.available: "200Mi", nodefs.available: "5%", imagefs.available: "5%"}
+maxPods: 60
+syncFrequency: 10s
+nodeStatusUpdateFrequency: 10s
+EOF
+  # Pods resolve cluster names only: no upstream resolver, so no lookup leaves the machine.
+  printf 'nameserver %s\noptions ndots:5\n' "$NODE_IP" >"$RUN/resolv.conf"
+  mkdir -p "$RUN/kubelet"
+  start kubelet "$(module_bin k8s)/kubelet" --config "$RUN/kubelet.yaml" --kubeconfig "$KUBECONFIG_FILE" \
+    --node-ip "$NODE_IP" --hostname-override soma-hub-node --root-dir "$RUN/kubelet"
+  start kube-proxy "$(module_bin k8s)/kube-proxy" --kubeconfig "$KUBECONFIG_FILE" --hostname-override soma-hub-node \
+    --proxy-mode iptables --cluster-cidr "$POD_SUBNET" --healthz-bind-address 127.0.0.1:10256 \
+    --metrics-bind-address 127.0.0.1:10249 --nodeport-addresses "$NODE_IP/32" --conntrack-max-per-core 0 \
+    --conntrack-tcp-timeout-established 0 --conntrack-tcp-timeout-close-wait 0
+  cat >"$RUN/Corefile" <<EOF
+.:53 {
+    bind $NODE_IP
+    errors
+    ready 127.0.0.1:$COREDNS_READY_PORT
+    kubernetes cluster.local in-addr.arpa ip6.arpa {
+        kubeconfig $KUBECONFIG_FILE
+        pods insecure
+        ttl 5
+    }
+    cache 30
+    loadbalance
+}
+EOF
+  start coredns "$(coredns_bin)" -conf "$RUN/Corefile"
+  wait_for coredns 30 curl -sf "http://127.0.0.1:$COREDNS_READY_PORT/ready"
+  wait_for kubelet 90 node_ready
+}
+
+node_ready() {
+  [ "$(kc get node soma-hub-node -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" = True ]
+}
+
+# ---------------------------------------------------------------- Knative's data plane and the ingress
+
+node_knative_config() {
+  apply -f - <<EOF
+# The activator runs on the host: a Service without selector, Endpoints at the bridge address (not loopback:
+# Endpoints refuse it).
+apiVersion: v1
+kind: Service
+metadata:
+  name: activator-service
+  namespace: knative-serving
+  labels: {app: activator, app.kubernetes.io/component: activator, app.kubernetes.io/name: knative-serving}
+spec:
+  ports:
+    - {name: http-profiling, port: 8008, targetPort: $ACTIVATOR_PROFILING_PORT}
+    - {name: http, port: 80, targetPort: 8012}
+    - {name: http2, port: 81, targetPort: 8013}
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: activator-service
+  namespace: knative-serving
+  labels: {app: activator, app.kubernetes.io/component: activator, app.kubernetes.io/name: knative-serving}
+subsets:
+  - addresses: [{ip: $NODE_IP}]
+    ports:
+      - {name: http-profiling, port: $ACTIVATOR_PROFILING_PORT}
+      - {name: http, port: 8012}
+      - {name: http2, port: 8013}
+---
+# Traefik's Gateway; its Service fronts Traefik on the host, and is what net-gateway-api probes.
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: traefik
+spec:
+  controllerName: traefik.io/gateway-controller
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: knative-gateway
+  namespace: knative-serving
+spec:
+  gatewayClassName: traefik
+  listeners:
+    - name: http
+      protocol: HTTP
+      # Traefik matches a listener to its entry point by port.
+      port: $INGRESS_PORT
+      allowedRoutes:
+        namespaces: {from: All}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: knative-gateway
+  namespace: knative-serving
+spec:
+  ports:
+    - {name: http, port: 80, targetPort: $INGRESS_PORT}
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: knative-gateway
+  namespace: knative-serving
+subsets:
+  - addresses: [{ip: $NODE_IP}]
+    ports:
+      - {name: http, port: $INGRESS_PORT}
+---
+# net-gateway-api: one Traefik Gateway for both visibilities; no supported features, since Traefik does not
+# implement HTTPRoute timeouts (the queue-proxy enforces the revision's timeout).
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: config-gateway
+  namespace: knative-serving
+data:
+  external-gateways: |
+    - class: traefik
+      gateway: knative-serving/knative-gateway
+      service: knative-serving/knative-gateway
+      supported-features: []
+  local-gateways: |
+    - class: traefik
+      gateway: knative-serving/knative-gateway
+      service: knative-serving/knative-gateway
+      supported-features: []
+EOF
+  kc -n knative-serving patch configmap config-deployment --type merge \
+    -p '{"data":{"queue-sidecar-image":"dev.local/knative-queue:v0.50.0"}}' >>"$RUN/logs/apply.log"
+  kc -n knative-serving patch configmap config-autoscaler --type merge \
+    -p "{\"data\":{\"stable-window\":\"$STABLE_WINDOW\",\"scale-to-zero-grace-period\":\"$SCALE_TO_ZERO_GRACE\",\"allow-zero-initial-scale\":\"true\"}}" \
+    >>"$RUN/logs/apply.log"
+  kc -n knative-serving patch configmap config-network --type merge \
+    -p '{"data":{"ingress-class":"gateway-api.ingress.networking.knative.dev"}}' >>"$RUN/logs/apply.log"
+}
+
+# Runs a program in a private mount namespace whose /etc/resolv.conf names the cluster DNS: the autoscaler probes
+# revisions by their cluster names.
+with_cluster_dns() {
+  unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$RUN/resolv.conf" "$@"
+}
+
+node_knative() {
+  local common=(SYSTEM_NAMESPACE=knative-serving CONFIG_LOGGING_NAME=config-logging
+    CONFIG_OBSERVABILITY_NAME=config-observability KUBECONFIG="$KUBECONFIG_FILE" POD_IP="$NODE_IP")
+  start knative-autoscaler env "${common[@]}" POD_NAME=autoscaler-local \
+    AUTOSCALER_STATS_ADDR="127.0.0.1:$AUTOSCALER_STATS_PORT" PROFILING_PORT="$AUTOSCALER_PROFILING_PORT" \
+    METRICS_PROMETHEUS_PORT=19093 with_cluster_dns "$(module_bin knative)/knative-autoscaler" --kubeconfig "$KUBECONFIG_FILE"
+  start knative-activator env "${common[@]}" POD_NAME=activator-local \
+    AUTOSCALER_ENDPOINT="ws://127.0.0.1:$AUTOSCALER_STATS_PORT" PROFILING_PORT="$ACTIVATOR_PROFILING_PORT" \
+    METRICS_PROMETHEUS_PORT=19094 with_cluster_dns "$(module_bin knative)/knative-activator" --kubeconfig "$KUBECONFIG_FILE"
+  cat >"$RUN/traefik.yml" <<EOF
+global:
+  checkNewVersion: false
+  sendAnonymousUsage: false
+entryPoints:
+  web:
+    address: "$NODE_IP:$INGRESS_PORT"
+    transport:
+      respondingTimeouts:
+        # Requests wait in the activator while a function starts from zero; the edge does not cut them.
+        readTimeout: 0s
+  ping:
+    address: "127.0.0.1:$TRAEFIK_PING_PORT"
+ping:
+  entryPoint: ping
+providers:
+  kubernetesGateway:
+    throttleDuration: 0s
+    statusAddress:
+      ip: "$NODE_IP"
+log:
+  level: INFO
+  noColor: true
+accessLog: {}
+EOF
+  start traefik env KUBECONFIG="$KUBECONFIG_FILE" "$(traefik_bin)" --configFile="$RUN/traefik.yml"
+  start net-gateway-api env "${common[@]}" POD_NAME=net-gateway-api-local KNATIVE_PROBES_PORT="$NETGW_PROBES_PORT" \
+    PROFILING_PORT="$NETGW_PROFILING_PORT" METRICS_PROMETHEUS_PORT=19095 "$(netgw_bin)" --kubeconfig "$KUBECONFIG_FILE"
+  wait_for traefik 60 curl -sf "http://127.0.0.1:$TRAEFIK_PING_PORT/ping"
+  wait_for net-gateway-api 60 curl -sf "http://127.0.0.1:$NETGW_PROBES_PORT/readiness"
+  wait_for traefik 60 gateway_programmed
+}
+
+gateway_programmed() {
+  [ "$(kc -n knative-serving get gateway knative-gateway \
+    -o jsonpath='{.status.conditions[?(@.type=="Programmed")].status}' 2>/dev/null)" = True ]
+}
+
+node_up() {
+  # What down tidies (the bridge, iptables chains, mounts) belongs to this run only when this marker says so.
+  touch "$RUN/node-started"
+  node_network
+  node_containerd
+  cluster_say "pod network $POD_SUBNET on $BRIDGE, containerd and images ready ($(elapsed))"
+  node_kubernetes
+  cluster_say "node Ready: kubelet, kube-scheduler, kube-proxy, CoreDNS ($(elapsed))"
+  node_knative_config
+  node_knative
+  cluster_say "Knative's activator and autoscaler, net-gateway-api and Traefik ready ($(elapsed))"
+}
+
+# ---------------------------------------------------------------- down
+
+# Stops the node and leaves the host as up found it: no process, mount, iptables chain, bridge or CNI file of ours.
+node_down() {
+  local name
+  [ -f "$RUN/node-started" ] || return 0
+  for name in net-gateway-api traefik knative-activator knative-autoscaler kube-scheduler; do
+    stop_one "$name" 10
+  done
+  if running kubelet && running kube-apiserver; then
+    # The kubelet tears its pods down itself (CNI DEL, volumes) before it stops.
+    kc delete pods --all -A --grace-period=0 --force --wait=false >>"$RUN/logs/down.log" 2>&1 || true
+    local deadline=$((SECONDS + 60))
+    while running containerd && [ -n "$(ctr_k8s tasks ls -q 2>/dev/null)" ] && ((SECONDS < deadline)); do
+      sleep 0.5
+    done
+  fi
+  stop_one kubelet 10
+  stop_one coredns 10
+  stop_one kube-proxy 10
+  if [ -x "$(module_bin k8s)/kube-proxy" ]; then
+    "$(module_bin k8s)/kube-proxy" --cleanup >>"$RUN/logs/down.log" 2>&1 || true
+  fi
+  if running containerd; then
+    local task
+    for task in $(ctr_k8s tasks ls -q 2>/dev/null); do
+      ctr_k8s tasks kill -s SIGKILL "$task" >/dev/null 2>&1 || true
+      ctr_k8s tasks delete -f "$task" >/dev/null 2>&1 || true
+    done
+    for task in $(ctr_k8s containers ls -q 2>/dev/null); do
+      ctr_k8s containers delete "$task" >/dev/null 2>&1 || true
+    done
+  fi
+  stop_one containerd 10
+  node_tidy_host
+  rm -f "$RUN/node-started"
+}
+
+node_tidy_host() {
+  local mount table chain rule cmd
+  # Mounts under our run dir (the kubelet's pod volumes, containerd's shm and rootfs, sandbox netns), deepest first.
+  for mount in $(awk -v run="$RUN" 'index($2, run) == 1 {print $2}' /proc/self/mounts | sort -r); do
+    umount -l "$mount" 2>/dev/null || true
+  done
+  for mount in $(awk -v root="$CONTAINERD_ROOT" 'index($2, root) == 1 {print $2}' /proc/self/mounts | sort -r); do
+    umount -l "$mount" 2>/dev/null || true
+  done
+  # The CNI plugins' NAT chains and the kubelet's own (KUBE-FIREWALL, KUBE-KUBELET-CANARY, KUBE-IPTABLES-HINT).
+  for table in nat filter mangle; do
+    for cmd in iptables ip6tables; do
+      command -v "$cmd" >/dev/null 2>&1 || continue
+      # Every rule that jumps to one of those chains, then the chains.
+      while rule="$("$cmd" -t "$table" -S 2>/dev/null | grep -E -- '-j (CNI-|KUBE-)' | head -n 1)" && [ -n "$rule" ]; do
+        # shellcheck disable=SC2086
+        "$cmd" -t "$table" ${rule/-A /-D } 2>/dev/null || break
+      done
+      for chain in $("$cmd" -t "$table" -S 2>/dev/null | awk '/^-N (CNI-|KUBE-)/ {print $2}'); do
+        "$cmd" -t "$table" -F "$chain" 2>/dev/null || true
+      done
+      for chain in $("$cmd" -t "$table" -S 2>/dev/null | awk '/^-N (CNI-|KUBE-)/ {print $2}'); do
+        "$cmd" -t "$table" -X "$chain" 2>/dev/null || true
+      done
+    done
+  done
+  ip route del "$SERVICE_RANGE" dev "$BRIDGE" 2>/dev/null || true
+  ip link del "$BRIDGE" 2>/dev/null || true
+  rm -f "$CNI_CONF"
+  if [ -f "$RUN/ip_forward.orig" ]; then
+    cat "$RUN/ip_forward.orig" >/proc/sys/net/ipv4/ip_forward
+    rm -f "$RUN/ip_forward.orig"
+  fi
+  # The kubelet's pod cgroups (cgroupfs driver), empty once its pods are gone.
+  find /sys/fs/cgroup -depth -type d -path '*/kubepods*' -exec rmdir {} \; 2>/dev/null || true
+}
