@@ -77,4 +77,19 @@ class ManifestTemplatesTest {
         .isInstanceOf(CliFailure.class)
         .hasMessageContaining("no serving.knative.dev/v1 Service in");
   }
+
+  @Test
+  @DisplayName("the migration Job of a deploy runs the image deployed, under a name that carries its release")
+  void migrationJobFollowsTheImage() {
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    GenericKubernetesResource job = ManifestTemplates.kustomize(CliRun.MANIFESTS.resolve("overlays/production"),
+        serialization).all().stream().filter(Deployer::isMigrationJob).findFirst().orElseThrow();
+
+    GenericKubernetesResource deployed = Deployer.migrationFor(serialization.clone(job), "reg/functions:1.4.2");
+
+    assertThat(deployed.getMetadata().getName()).isEqualTo("hub-migrate-1-4-2");
+    assertThat(serialization.asJson(deployed)).contains("\"image\":\"reg/functions:1.4.2\"");
+    assertThat(Deployer.release("reg/functions@sha256:0123456789abcdef0123")).isEqualTo("0123456789ab");
+    assertThat(Deployer.release("reg/functions:1.4.2-RC_1")).isEqualTo("1-4-2-rc-1");
+  }
 }
