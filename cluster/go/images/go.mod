@@ -1,0 +1,3 @@
+module soma.local/images-build
+
+go 1.24.0
