@@ -55,15 +55,12 @@ node_preflight() {
   for port in "${NODE_PORTS[@]}"; do
     port_busy "$port" && cluster_die "port $port is in use (the node needs it); free it"
   done
-  for tool in kubelet kube-scheduler kube-proxy; do
-    [ -x "$(module_bin k8s)/$tool" ] || cluster_die "$tool is not built: cluster/build"
+  for tool in $DATA_PLANE_PROGRAMS; do
+    [ -x "$(cluster_program "$tool")" ] || cluster_die "$tool is not built: cluster/build"
   done
-  for tool in knative-activator knative-autoscaler; do
-    [ -x "$(module_bin knative)/$tool" ] || cluster_die "$tool is not built: cluster/build"
+  for tool in $IMAGE_ARCHIVES; do
+    [ -f "$(image_archive "$tool")" ] || cluster_die "the $tool image is not built: cluster/build"
   done
-  [ -x "$(coredns_bin)" ] || cluster_die "coredns is not built: cluster/build"
-  [ -x "$(traefik_bin)" ] || cluster_die "traefik is not built: cluster/build"
-  [ -x "$(netgw_bin)" ] || cluster_die "net-gateway-api's controller is not built: cluster/build"
 }
 
 # ---------------------------------------------------------------- the pod network
@@ -116,7 +113,7 @@ state = "$RUN/containerd/state"
 
 [plugins."io.containerd.grpc.v1.cri"]
   # No registry is reachable: the sandbox image is our own static pause, imported below.
-  sandbox_image = "soma.local/pause:1"
+  sandbox_image = "$PAUSE_IMAGE"
   # Root may lack CAP_SYS_RESOURCE here: a negative oom_score_adj (sandboxes ask -998) makes runc fail with
   # "can't get final child's PID from pipe"; clamp it to containerd's own.
   restrict_oom_score_adj = true
@@ -135,9 +132,9 @@ state = "$RUN/containerd/state"
 EOF
   start containerd containerd --config "$RUN/containerd.toml"
   wait_for containerd 30 ctr --address "$(node_socket)" version
-  local archive
-  for archive in "$(images_dir)"/*.tar; do
-    node_import "$archive"
+  local image
+  for image in $IMAGE_ARCHIVES; do
+    node_import "$(image_archive "$image")"
   done
 }
 
@@ -155,7 +152,7 @@ node_import() {
 # ---------------------------------------------------------------- kubelet, scheduler, proxy, DNS
 
 node_kubernetes() {
-  start kube-scheduler "$(module_bin k8s)/kube-scheduler" --kubeconfig "$KUBECONFIG_FILE" \
+  start kube-scheduler "$(cluster_program kube-scheduler)" --kubeconfig "$KUBECONFIG_FILE" \
     --authentication-kubeconfig "$KUBECONFIG_FILE" --authorization-kubeconfig "$KUBECONFIG_FILE" \
     --bind-address 127.0.0.1 --secure-port 10259 --leader-elect=false
   cat >"$RUN/kubelet.yaml" <<EOF
@@ -192,9 +189,9 @@ EOF
   # Pods resolve cluster names only: no upstream resolver, so no lookup leaves the machine.
   printf 'nameserver %s\noptions ndots:5\n' "$NODE_IP" >"$RUN/resolv.conf"
   mkdir -p "$RUN/kubelet"
-  start kubelet "$(module_bin k8s)/kubelet" --config "$RUN/kubelet.yaml" --kubeconfig "$KUBECONFIG_FILE" \
+  start kubelet "$(cluster_program kubelet)" --config "$RUN/kubelet.yaml" --kubeconfig "$KUBECONFIG_FILE" \
     --node-ip "$NODE_IP" --hostname-override soma-hub-node --root-dir "$RUN/kubelet"
-  start kube-proxy "$(module_bin k8s)/kube-proxy" --kubeconfig "$KUBECONFIG_FILE" --hostname-override soma-hub-node \
+  start kube-proxy "$(cluster_program kube-proxy)" --kubeconfig "$KUBECONFIG_FILE" --hostname-override soma-hub-node \
     --proxy-mode iptables --cluster-cidr "$POD_SUBNET" --healthz-bind-address 127.0.0.1:10256 \
     --metrics-bind-address 127.0.0.1:10249 --nodeport-addresses "$NODE_IP/32" --conntrack-max-per-core 0 \
     --conntrack-tcp-timeout-established 0 --conntrack-tcp-timeout-close-wait 0
@@ -212,7 +209,7 @@ EOF
     loadbalance
 }
 EOF
-  start coredns "$(coredns_bin)" -conf "$RUN/Corefile"
+  start coredns "$(cluster_program coredns)" -conf "$RUN/Corefile"
   wait_for coredns 30 curl -sf "http://127.0.0.1:$COREDNS_READY_PORT/ready"
   wait_for kubelet 90 node_ready
 }
@@ -252,7 +249,9 @@ subsets:
       - {name: http, port: 8012}
       - {name: http2, port: 8013}
 ---
-# Traefik's Gateway; its Service fronts Traefik on the host, and is what net-gateway-api probes.
+# Traefik's Gateway, under the names Knative's net-gateway-api uses by default (istio-system/knative-gateway, and the
+# local gateway's Service knative-local-gateway), so the hub's HTTPRoute and ReferenceGrant work here as written.
+# Both Services front Traefik on the host; net-gateway-api probes through them.
 apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
 metadata:
@@ -264,7 +263,7 @@ apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
   name: knative-gateway
-  namespace: knative-serving
+  namespace: istio-system
 spec:
   gatewayClassName: traefik
   listeners:
@@ -279,7 +278,7 @@ apiVersion: v1
 kind: Service
 metadata:
   name: knative-gateway
-  namespace: knative-serving
+  namespace: istio-system
 spec:
   ports:
     - {name: http, port: 80, targetPort: $INGRESS_PORT}
@@ -288,13 +287,32 @@ apiVersion: v1
 kind: Endpoints
 metadata:
   name: knative-gateway
-  namespace: knative-serving
+  namespace: istio-system
 subsets:
   - addresses: [{ip: $NODE_IP}]
     ports:
       - {name: http, port: $INGRESS_PORT}
 ---
-# net-gateway-api: one Traefik Gateway for both visibilities; no supported features, since Traefik does not
+apiVersion: v1
+kind: Service
+metadata:
+  name: knative-local-gateway
+  namespace: istio-system
+spec:
+  ports:
+    - {name: http, port: 80, targetPort: $INGRESS_PORT}
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: knative-local-gateway
+  namespace: istio-system
+subsets:
+  - addresses: [{ip: $NODE_IP}]
+    ports:
+      - {name: http, port: $INGRESS_PORT}
+---
+# net-gateway-api: the one Traefik Gateway for both visibilities; no supported features, since Traefik does not
 # implement HTTPRoute timeouts (the queue-proxy enforces the revision's timeout).
 apiVersion: v1
 kind: ConfigMap
@@ -304,17 +322,17 @@ metadata:
 data:
   external-gateways: |
     - class: traefik
-      gateway: knative-serving/knative-gateway
-      service: knative-serving/knative-gateway
+      gateway: istio-system/knative-gateway
+      service: istio-system/knative-gateway
       supported-features: []
   local-gateways: |
     - class: traefik
-      gateway: knative-serving/knative-gateway
-      service: knative-serving/knative-gateway
+      gateway: istio-system/knative-gateway
+      service: istio-system/knative-local-gateway
       supported-features: []
 EOF
   kc -n knative-serving patch configmap config-deployment --type merge \
-    -p '{"data":{"queue-sidecar-image":"dev.local/knative-queue:v0.50.0"}}' >>"$RUN/logs/apply.log"
+    -p "{\"data\":{\"queue-sidecar-image\":\"$QUEUE_IMAGE\"}}" >>"$RUN/logs/apply.log"
   kc -n knative-serving patch configmap config-autoscaler --type merge \
     -p "{\"data\":{\"stable-window\":\"$STABLE_WINDOW\",\"scale-to-zero-grace-period\":\"$SCALE_TO_ZERO_GRACE\",\"allow-zero-initial-scale\":\"true\"}}" \
     >>"$RUN/logs/apply.log"
@@ -322,21 +340,20 @@ EOF
     -p '{"data":{"ingress-class":"gateway-api.ingress.networking.knative.dev"}}' >>"$RUN/logs/apply.log"
 }
 
-# Runs a program in a private mount namespace whose /etc/resolv.conf names the cluster DNS: the autoscaler probes
-# revisions by their cluster names.
-with_cluster_dns() {
-  unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$RUN/resolv.conf" "$@"
-}
 
 node_knative() {
+  # A private mount namespace whose /etc/resolv.conf names the cluster DNS (the autoscaler probes revisions by their
+  # cluster names), the program keeping the pid.
+  local cluster_dns=(unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"'
+    "$RUN/resolv.conf")
   local common=(SYSTEM_NAMESPACE=knative-serving CONFIG_LOGGING_NAME=config-logging
     CONFIG_OBSERVABILITY_NAME=config-observability KUBECONFIG="$KUBECONFIG_FILE" POD_IP="$NODE_IP")
   start knative-autoscaler env "${common[@]}" POD_NAME=autoscaler-local \
     AUTOSCALER_STATS_ADDR="127.0.0.1:$AUTOSCALER_STATS_PORT" PROFILING_PORT="$AUTOSCALER_PROFILING_PORT" \
-    METRICS_PROMETHEUS_PORT=19093 with_cluster_dns "$(module_bin knative)/knative-autoscaler" --kubeconfig "$KUBECONFIG_FILE"
+    METRICS_PROMETHEUS_PORT=19093 "${cluster_dns[@]}" "$(cluster_program knative-autoscaler)" --kubeconfig "$KUBECONFIG_FILE"
   start knative-activator env "${common[@]}" POD_NAME=activator-local \
     AUTOSCALER_ENDPOINT="ws://127.0.0.1:$AUTOSCALER_STATS_PORT" PROFILING_PORT="$ACTIVATOR_PROFILING_PORT" \
-    METRICS_PROMETHEUS_PORT=19094 with_cluster_dns "$(module_bin knative)/knative-activator" --kubeconfig "$KUBECONFIG_FILE"
+    METRICS_PROMETHEUS_PORT=19094 "${cluster_dns[@]}" "$(cluster_program knative-activator)" --kubeconfig "$KUBECONFIG_FILE"
   cat >"$RUN/traefik.yml" <<EOF
 global:
   checkNewVersion: false
@@ -362,16 +379,18 @@ log:
   noColor: true
 accessLog: {}
 EOF
-  start traefik env KUBECONFIG="$KUBECONFIG_FILE" "$(traefik_bin)" --configFile="$RUN/traefik.yml"
+  start traefik env KUBECONFIG="$KUBECONFIG_FILE" "$(cluster_program traefik)" --configFile="$RUN/traefik.yml"
   start net-gateway-api env "${common[@]}" POD_NAME=net-gateway-api-local KNATIVE_PROBES_PORT="$NETGW_PROBES_PORT" \
-    PROFILING_PORT="$NETGW_PROFILING_PORT" METRICS_PROMETHEUS_PORT=19095 "$(netgw_bin)" --kubeconfig "$KUBECONFIG_FILE"
+    PROFILING_PORT="$NETGW_PROFILING_PORT" METRICS_PROMETHEUS_PORT=19095 "$(cluster_program net-gateway-api-controller)" --kubeconfig "$KUBECONFIG_FILE"
+  wait_for knative-autoscaler 60 port_busy "$AUTOSCALER_STATS_PORT"
+  wait_for knative-activator 60 port_busy 8012
   wait_for traefik 60 curl -sf "http://127.0.0.1:$TRAEFIK_PING_PORT/ping"
   wait_for net-gateway-api 60 curl -sf "http://127.0.0.1:$NETGW_PROBES_PORT/readiness"
   wait_for traefik 60 gateway_programmed
 }
 
 gateway_programmed() {
-  [ "$(kc -n knative-serving get gateway knative-gateway \
+  [ "$(kc -n istio-system get gateway knative-gateway \
     -o jsonpath='{.status.conditions[?(@.type=="Programmed")].status}' 2>/dev/null)" = True ]
 }
 
@@ -408,8 +427,8 @@ node_down() {
   stop_one kubelet 10
   stop_one coredns 10
   stop_one kube-proxy 10
-  if [ -x "$(module_bin k8s)/kube-proxy" ]; then
-    "$(module_bin k8s)/kube-proxy" --cleanup >>"$RUN/logs/down.log" 2>&1 || true
+  if [ -x "$(cluster_program kube-proxy)" ]; then
+    "$(cluster_program kube-proxy)" --cleanup >>"$RUN/logs/down.log" 2>&1 || true
   fi
   if running containerd; then
     local task
@@ -461,4 +480,23 @@ node_tidy_host() {
   fi
   # The kubelet's pod cgroups (cgroupfs driver), empty once its pods are gone.
   find /sys/fs/cgroup -depth -type d -path '*/kubepods*' -exec rmdir {} \; 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------- images of our own
+
+# Imports an OCI or docker-save archive (./hub images, cluster/build) into the node's containerd and gives it the
+# names the manifests use, so that no pod ever pulls (dev.local and ghcr.io tags are used as they are).
+node_load() {
+  local archive="$1" source name
+  shift
+  running containerd || cluster_die "the node is not up: ./hub cluster up"
+  [ -f "$archive" ] || cluster_die "no image archive $archive (./hub images builds the hub's)"
+  source="$(tar -xOf "$archive" index.json 2>/dev/null | sed -n 's/.*"org.opencontainers.image.ref.name":"\([^"]*\)".*/\1/p')"
+  [ -n "$source" ] || source="$(tar -xOf "$archive" manifest.json 2>/dev/null | sed -n 's/.*"RepoTags":\["\([^"]*\)".*/\1/p')"
+  [ -n "$source" ] || cluster_die "$archive names no image (no ref name in index.json, no RepoTags in manifest.json)"
+  ctr_k8s images import "$archive" >>"$RUN/logs/images.log" 2>&1 || cluster_die "importing $archive failed (log: $RUN/logs/images.log)"
+  for name in "$@"; do
+    ctr_k8s images tag --force "$source" "$name" >>"$RUN/logs/images.log" 2>&1 || cluster_die "tagging $source as $name failed"
+    cluster_say "loaded $name"
+  done
 }

@@ -9,7 +9,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
+import io.soma.hub.testing.cluster.LocalCluster;
 import java.net.ServerSocket;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +26,7 @@ class ClusterErrorsOnClusterTest {
 
   @Test
   @DisplayName("a service account's token without RBAC grants: 403, named with verb, resource and namespace")
-  void forbidden(LocalCluster cluster) {
+  void forbidden(KnativeCluster cluster) {
     String token;
     try (KubernetesClient admin = cluster.client()) {
       admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
@@ -59,7 +60,7 @@ class ClusterErrorsOnClusterTest {
   @Test
   @DisplayName("a Kubernetes without Knative Serving: every verb says it is not installed, deploy leaves nothing")
   void servingNotInstalled() {
-    try (LocalCluster bare = LocalCluster.start("bare", false)) {
+    try (KnativeCluster bare = KnativeCluster.start("bare", LocalCluster.Parts.KUBERNETES)) {
       CliRun list = CliRun.run("soma-hub", bare::knative, "list");
       CliRun describe = CliRun.run("soma-hub", bare::knative, "describe", "hub-status");
       CliRun deploy = CliRun.run("soma-hub", bare::knative, "deploy", "--overlay", "production", "--all", "--image",
@@ -77,7 +78,7 @@ class ClusterErrorsOnClusterTest {
 
   @Test
   @DisplayName("an API server nobody listens for: one line naming its URL; --debug adds the stack trace")
-  void unreachable(LocalCluster cluster) throws Exception {
+  void unreachable(KnativeCluster cluster) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ class DeployKeepsOperatorSettingsTest {
   static final String IMAGE = "ghcr.io/soma-agent-hub/functions:0.2.0";
 
   @Test
-  void deployChangesOnlyTheImage(LocalCluster cluster) throws Exception {
+  void deployChangesOnlyTheImage(KnativeCluster cluster) throws Exception {
     // The operator: the production overlay with kubectl's server-side apply, then their own touches.
     cluster.kubectl("create", "namespace", NS);
     Path production = KnativeOnCluster.rendered(cluster, "production", NS);
@@ -72,7 +72,7 @@ class DeployKeepsOperatorSettingsTest {
 
   @Test
   @DisplayName("deploy --all of the production overlay onto itself makes exactly one Revision per Service")
-  void allOntoProductionMakesOneRevisionEach(LocalCluster cluster) throws Exception {
+  void allOntoProductionMakesOneRevisionEach(KnativeCluster cluster) throws Exception {
     String ns = "operated-all";
     cluster.kubectl("create", "namespace", ns);
     cluster.kubectl("apply", "--server-side", "-f", KnativeOnCluster.rendered(cluster, "production", ns).toString());

@@ -3,7 +3,7 @@ package io.soma.hub.knative.cli;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Revision;
 import io.fabric8.knative.serving.v1.Service;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +17,12 @@ final class KnativeOnCluster {
 
   private KnativeOnCluster() {}
 
-  static CliRun cli(LocalCluster cluster, String namespace, String... args) {
+  static CliRun cli(KnativeCluster cluster, String namespace, String... args) {
     return CliRun.run(namespace, cluster::knative, args);
   }
 
   /** An overlay rendered by the real kustomize, moved from soma-hub into {@code namespace}. */
-  static Path rendered(LocalCluster cluster, String overlay, String namespace) throws Exception {
+  static Path rendered(KnativeCluster cluster, String overlay, String namespace) throws Exception {
     String yaml = cluster.kubectl("kustomize", CliRun.MANIFESTS.resolve("overlays").resolve(overlay).toString());
     Matcher matcher = NAMESPACE_LINE.matcher(yaml);
     Path file = Files.createTempFile("overlay-" + overlay, ".yaml");
@@ -30,13 +30,13 @@ final class KnativeOnCluster {
     return file;
   }
 
-  static Service service(LocalCluster cluster, String namespace, String name) {
+  static Service service(KnativeCluster cluster, String namespace, String name) {
     try (KnativeClient client = cluster.knative()) {
       return client.services().inNamespace(namespace).withName(name).get();
     }
   }
 
-  static List<Revision> revisions(LocalCluster cluster, String namespace, String service) {
+  static List<Revision> revisions(KnativeCluster cluster, String namespace, String service) {
     try (KnativeClient client = cluster.knative()) {
       return client.revisions().inNamespace(namespace).withLabel(ServingApi.SERVICE_LABEL, service).list().getItems();
     }

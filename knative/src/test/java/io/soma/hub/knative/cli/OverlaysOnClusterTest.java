@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.knative.serving.v1.Service;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class OverlaysOnClusterTest {
 
   @Test
   @DisplayName("production, then local on top: every object accepted, every Service a Revision with local's values")
-  void bothOverlays(LocalCluster cluster) throws Exception {
+  void bothOverlays(KnativeCluster cluster) throws Exception {
     cluster.kubectl("create", "namespace", NS);
     String production = cluster.kubectl("apply", "--server-side", "-f",
         KnativeOnCluster.rendered(cluster, "production", NS).toString());

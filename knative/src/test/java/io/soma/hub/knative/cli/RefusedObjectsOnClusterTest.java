@@ -4,7 +4,7 @@ import static io.soma.hub.knative.cli.KnativeOnCluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +37,7 @@ class RefusedObjectsOnClusterTest {
       """;
 
   @BeforeAll
-  static void namespace(LocalCluster cluster) {
+  static void namespace(KnativeCluster cluster) {
     cluster.kubectl("create", "namespace", NS);
   }
 
@@ -47,7 +47,7 @@ class RefusedObjectsOnClusterTest {
       a privileged container  | '' | '          securityContext: {privileged: true}' | must not set the field(s): spec.template.spec.containers[0].securityContext.privileged
       an unknown field        | '' | '          imagePullPolicyy: Always' | .spec.template.spec.containers[0].imagePullPolicyy: field not declared in schema
       """)
-  void refused(String what, String serviceSpec, String container, String message, LocalCluster cluster,
+  void refused(String what, String serviceSpec, String container, String message, KnativeCluster cluster,
       @TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a-good-one.yaml"), GOOD);
     Files.writeString(dir.resolve("bad.yaml"), """

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("traffic and rollback on a real Knative Serving")
 class TrafficAndRollbackOnClusterTest {
 
-  LocalCluster cluster;
+  KnativeCluster cluster;
   String ns;
 
   /** hub-status with two revisions, in a namespace of the test's own. */
   @BeforeEach
-  void twoRevisions(LocalCluster cluster, TestInfo test) {
+  void twoRevisions(KnativeCluster cluster, TestInfo test) {
     this.cluster = cluster;
     this.ns = "traffic-" + test.getTestMethod().orElseThrow().getName().toLowerCase();
     cluster.kubectl("create", "namespace", ns);

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
-import io.soma.hub.knative.cluster.LocalCluster;
+import io.soma.hub.knative.cluster.KnativeCluster;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +40,7 @@ class VerbsOnClusterTest {
   static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   @BeforeAll
-  static void deployed(LocalCluster cluster) {
+  static void deployed(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "deploy", "--overlay", "production", "--all", "--image", V1);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("created Namespace " + NS, "created hub-status in " + NS + " with " + V1,
@@ -53,7 +53,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(1)
   @DisplayName("deploy --all: the controller makes each function's Revision and Deployment from our manifest")
-  void controllerBuildsFromTheManifest(LocalCluster cluster) {
+  void controllerBuildsFromTheManifest(KnativeCluster cluster) {
     await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-create-session").size() == 1);
     Service service = service(cluster, NS, "hub-create-session");
     assertThat(templateAnnotation(service, Deployer.USER_IMAGE)).isEqualTo(V1);
@@ -81,7 +81,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(2)
   @DisplayName("list and describe, as tables and as JSON or YAML kn can read")
-  void listAndDescribe(LocalCluster cluster) {
+  void listAndDescribe(KnativeCluster cluster) {
     CliRun table = cli(cluster, NS, "list");
     CliRun json = cli(cluster, NS, "list", "-o", "json");
     CliRun yaml = cli(cluster, NS, "describe", "hub-status", "-o", "yaml");
@@ -100,7 +100,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(3)
   @DisplayName("deploy --wait names what it waits for, shows progress and, where nothing runs pods, times out clearly")
-  void waitTimesOutClearly(LocalCluster cluster) {
+  void waitTimesOutClearly(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "deploy", "--overlay", "production", "--function", "status", "--image", V2,
         "--wait", "--timeout", "3s");
 
@@ -113,7 +113,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(4)
   @DisplayName("deploy --revision-name names the Revision as kn does; a name in use is refused before anything changes")
-  void revisionName(LocalCluster cluster) {
+  void revisionName(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "deploy", "--overlay", "production", "--function", "status", "--image", V2,
         "--revision-name", "canary", "--no-wait");
     await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").stream()
@@ -132,7 +132,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(5)
   @DisplayName("traffic on revisions that are not Ready: the split is written under its own field manager, with a warning")
-  void trafficWithoutReadyRevisions(LocalCluster cluster) {
+  void trafficWithoutReadyRevisions(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "traffic", "hub-status", "--split", "hub-status-00001=90,@latest=10", "--tag",
         "@latest=canary");
 
@@ -150,7 +150,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(6)
   @DisplayName("rollback where nothing is Ready: to the revision before the current one, with a warning")
-  void rollbackWithoutReadyRevisions(LocalCluster cluster) {
+  void rollbackWithoutReadyRevisions(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "rollback", "hub-status");
     CliRun first = cli(cluster, NS, "rollback", "hub-create-session");
     CliRun missing = cli(cluster, NS, "rollback", "hub-status", "--to", "hub-status-00009");
@@ -169,7 +169,7 @@ class VerbsOnClusterTest {
   @Test
   @Order(7)
   @DisplayName("delete: the garbage collector removes the Service's Configuration, Route and Revisions")
-  void deleteCascades(LocalCluster cluster) {
+  void deleteCascades(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "delete", "hub-get-wizard");
     CliRun gone = cli(cluster, NS, "describe", "hub-get-wizard");
 
@@ -187,7 +187,7 @@ class VerbsOnClusterTest {
 
   @Test
   @DisplayName("a namespace that does not exist is exit 3 for list as for every verb")
-  void missingNamespace(LocalCluster cluster) {
+  void missingNamespace(KnativeCluster cluster) {
     CliRun list = cli(cluster, NS, "list", "--namespace", "nope");
     CliRun describe = cli(cluster, NS, "describe", "hub-status", "--namespace", "nope");
 

@@ -2,6 +2,7 @@ package io.soma.hub.knative.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.soma.hub.testing.cluster.LocalCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,7 +18,7 @@ class ClusterLifecycleTest {
   void upStatusDown() {
     List<Long> pids;
     List<Integer> ports;
-    try (LocalCluster cluster = LocalCluster.start("lifecycle", false)) {
+    try (KnativeCluster cluster = KnativeCluster.start("lifecycle", LocalCluster.Parts.KUBERNETES)) {
       pids = cluster.pids();
       ports = cluster.ports();
       assertThat(pids).hasSize(3).allMatch(LocalCluster::alive);

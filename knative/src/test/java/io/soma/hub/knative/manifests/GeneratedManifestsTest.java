@@ -76,7 +76,7 @@ class GeneratedManifestsTest {
     JsonNode last = rules.get(rules.size() - 1);
     assertThat(last.at("/matches/0/method").asText()).isEqualTo("DELETE");
     assertThat(last.at("/matches/0/path/type").asText()).isEqualTo("RegularExpression");
-    assertThat(last.at("/matches/0/path/value").asText()).isEqualTo("/v1/memory/[^/]+");
+    assertThat(last.at("/matches/0/path/value").asText()).isEqualTo("^/v1/memory/[^/]+$");
     assertThat(last.at("/filters/0/urlRewrite/hostname").asText()).isEqualTo("hub-forget-memory.soma-hub.svc.cluster.local");
   }
 

@@ -1,11 +1,7 @@
-package io.soma.hub.knative.cluster;
+package io.soma.hub.testing.cluster;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.fabric8.knative.client.KnativeClient;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -19,13 +15,30 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local control plane started by the project's own {@code cluster/cluster up}: etcd, kube-apiserver,
- * kube-controller-manager and, unless asked otherwise, the real Knative Serving webhook and controller. Every port is
- * a free one, so tests never collide with a developer's {@code ./hub cluster up}. Without the programs built
- * ({@code cluster/build}) the tests skip, except under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true), which builds
- * them first and where a missing one is a failure.
+ * A local cluster started by the project's own {@code cluster/cluster up}: etcd, kube-apiserver,
+ * kube-controller-manager, the real Knative Serving webhook and controller, and on request the node (containerd,
+ * kubelet, Knative's data plane, Traefik) with PostgreSQL and Temporal for the hub's pods. The control plane's ports
+ * are free ones, so its tests never collide with a developer's {@code ./hub cluster up}; the node's are fixed (one
+ * node per machine). Without the programs built ({@code cluster/build}) the tests skip, except under
+ * {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true), which builds them first and where a missing one is a failure.
  */
 public final class LocalCluster implements AutoCloseable {
+
+  /** What to start. */
+  public enum Parts {
+    /** Kubernetes without Knative: a cluster where Knative is not installed. */
+    KUBERNETES("--without-knative"),
+    /** The control plane with Knative Serving; no node, so no pod runs. */
+    CONTROL_PLANE("--control-plane-only"),
+    /** The control plane, the node and the hub's backing services. */
+    NODE("--with-node");
+
+    private final String flag;
+
+    Parts(String flag) {
+      this.flag = flag;
+    }
+  }
 
   private static final String[] PORTS = {"ETCD_CLIENT_PORT", "ETCD_PEER_PORT", "APISERVER_PORT", "KCM_PORT",
       "WEBHOOK_PORT", "WEBHOOK_PROFILING_PORT", "CONTROLLER_PROFILING_PORT", "CONTROLLER_PROBES_PORT",
@@ -37,36 +50,43 @@ public final class LocalCluster implements AutoCloseable {
   private final Path kubeconfig;
   private final String kubectl;
   private final int apiserverPort;
+  private final String ingress;
 
-  private LocalCluster(Path script, Path run, Map<String, String> environment, Path kubeconfig, String kubectl) {
+  private LocalCluster(Path script, Path run, Map<String, String> environment, String output) {
     this.script = script;
     this.run = run;
     this.environment = environment;
-    this.kubeconfig = kubeconfig;
-    this.kubectl = kubectl;
+    this.kubeconfig = Path.of(line(output, "KUBECONFIG="));
+    this.kubectl = line(output, "KUBECTL=");
+    this.ingress = line(output, "INGRESS=");
     this.apiserverPort = Integer.parseInt(environment.get("APISERVER_PORT"));
   }
 
-  /** Starts a cluster named {@code name} (its state in target/cluster-NAME); {@code knative} false: Kubernetes only. */
-  public static LocalCluster start(String name, boolean knative) {
-    Path root = Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+  /**
+   * Starts a cluster named {@code name} (its state in target/cluster-NAME).
+   *
+   * @param environment more variables for cluster/cluster, e.g. the node's TEMPORAL_CLI, PG_BIN and HUB_SECRET_FILE
+   */
+  public static LocalCluster start(String name, Parts parts, Map<String, String> environment) {
+    Path root = root();
     Path script = root.resolve("cluster/cluster");
     Path run = Path.of("target", "cluster-" + name).toAbsolutePath();
-    Map<String, String> environment = new LinkedHashMap<>();
-    environment.put("SOMA_CLUSTER_RUN", run.toString());
+    Map<String, String> variables = new LinkedHashMap<>(environment);
+    variables.put("SOMA_CLUSTER_RUN", run.toString());
     for (String port : PORTS) {
-      environment.put(port, String.valueOf(freePort()));
+      variables.put(port, String.valueOf(freePort()));
     }
-    List<String> command = new ArrayList<>(List.of("bash", script.toString(), "up"));
-    if (!knative) {
-      command.add("--without-knative");
-    }
+    List<String> command = List.of("bash", script.toString(), "up", parts.flag);
     Path log = Path.of("target", "cluster-" + name + "-up.log").toAbsolutePath();
     if (Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
       // ./hub test started the build in the background; this waits for it (or builds what is missing).
-      runScript(List.of("bash", root.resolve("cluster/build").toString()), Map.of(), log, 45 * 60, true);
+      List<String> build = new ArrayList<>(List.of("bash", root.resolve("cluster/build").toString()));
+      if (parts != Parts.NODE) {
+        build.add("--control-plane");
+      }
+      runScript(build, Map.of(), log, 60 * 60, true);
     }
-    String output = runScript(command, environment, log, 240);
+    String output = runScript(command, variables, log, 300);
     String kubeconfig = line(output, "KUBECONFIG=");
     if (kubeconfig == null) {
       String tail = tail(log);
@@ -75,7 +95,25 @@ public final class LocalCluster implements AutoCloseable {
       }
       throw new IllegalStateException("cluster/cluster up failed; " + log + " ends with:\n" + tail);
     }
-    return new LocalCluster(script, run, environment, Path.of(kubeconfig), line(output, "KUBECTL="));
+    return new LocalCluster(script, run, variables, output);
+  }
+
+  /** Starts a cluster of these parts. */
+  public static LocalCluster start(String name, Parts parts) {
+    return start(name, parts, Map.of());
+  }
+
+  /** The project's root folder (the hub.root system property, else the parent of the module). */
+  public static Path root() {
+    return Path.of(System.getProperty("hub.root", "..")).toAbsolutePath().normalize();
+  }
+
+  /** The node's ingress, http://ADDRESS:PORT (only with {@link Parts#NODE}). */
+  public String ingress() {
+    if (ingress == null) {
+      throw new IllegalStateException("this cluster has no node, so no ingress");
+    }
+    return ingress;
   }
 
   public Path kubeconfig() {
@@ -88,24 +126,6 @@ public final class LocalCluster implements AutoCloseable {
 
   public int apiserverPort() {
     return apiserverPort;
-  }
-
-  public Config config() {
-    try {
-      Config config = Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
-      config.setRequestRetryBackoffLimit(1);
-      return config;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  public KubernetesClient client() {
-    return new KubernetesClientBuilder().withConfig(config()).build();
-  }
-
-  public KnativeClient knative() {
-    return client().adapt(KnativeClient.class);
   }
 
   /** Runs kubectl (the one the cluster script chose) against this cluster; its output, or a failure with stderr. */
