@@ -454,6 +454,11 @@ node_tidy_host() {
   for mount in $(awk -v root="$CONTAINERD_ROOT" 'index($2, root) == 1 {print $2}' /proc/self/mounts | sort -r); do
     umount -l "$mount" 2>/dev/null || true
   done
+  # Pod network namespaces the kubelet did not get to remove (containerd names them cni-<uuid>), with their veths.
+  for mount in /run/netns/cni-*; do
+    [ -e "$mount" ] || continue
+    ip netns delete "$(basename "$mount")" 2>/dev/null || { umount -l "$mount" 2>/dev/null; rm -f "$mount"; } || true
+  done
   # The CNI plugins' NAT chains and the kubelet's own (KUBE-FIREWALL, KUBE-KUBELET-CANARY, KUBE-IPTABLES-HINT).
   for table in nat filter mangle; do
     for cmd in iptables ip6tables; do

@@ -7,6 +7,9 @@
 
 PG_PORT="${PG_PORT:-5432}"
 TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
+# The dev server itself listens on loopback: bound to another address it still dials its own services on 127.0.0.1
+# (temporal CLI 1.9), and fails. socat forwards the bridge address's port to it.
+TEMPORAL_LOCAL_PORT="${TEMPORAL_LOCAL_PORT:-17233}"
 # From ./hub: the Temporal CLI of its tools virtualenv, Debian's PostgreSQL, and the local signing secret.
 TEMPORAL_CLI="${TEMPORAL_CLI:-}"
 PG_BIN="${PG_BIN:-}"
@@ -18,7 +21,8 @@ services_preflight() {
   [ -s "$HUB_SECRET_FILE" ] || cluster_die "no signing secret (HUB_SECRET_FILE); ./hub cluster up passes it"
   id -u postgres >/dev/null 2>&1 || cluster_die "PostgreSQL refuses to run as root and there is no postgres user"
   local port
-  for port in "$PG_PORT" "$TEMPORAL_PORT" $((TEMPORAL_PORT + 1000)); do
+  command -v socat >/dev/null 2>&1 || cluster_die "socat is missing: apt-get install socat (./hub cluster up installs it)"
+  for port in "$PG_PORT" "$TEMPORAL_PORT" "$TEMPORAL_LOCAL_PORT" $((TEMPORAL_LOCAL_PORT + 1000)); do
     port_busy "$port" && cluster_die "port $port is in use (the cluster's $( [ "$port" = "$PG_PORT" ] && echo PostgreSQL || echo Temporal) needs it)"
   done
   return 0
@@ -60,10 +64,13 @@ EOF
 }
 
 services_temporal() {
-  start temporal "$TEMPORAL_CLI" server start-dev --ip "$NODE_IP" --port "$TEMPORAL_PORT" \
-    --ui-port $((TEMPORAL_PORT + 1000)) --db-filename "$RUN/temporal.db" --log-level warn
-  wait_for temporal 60 "$TEMPORAL_CLI" operator namespace describe --namespace default --address "$NODE_IP:$TEMPORAL_PORT" \
-    --command-timeout 2s
+  start temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_LOCAL_PORT" \
+    --ui-port $((TEMPORAL_LOCAL_PORT + 1000)) --db-filename "$RUN/temporal.db" --log-level warn
+  wait_for temporal 60 "$TEMPORAL_CLI" operator namespace describe --namespace default \
+    --address "127.0.0.1:$TEMPORAL_LOCAL_PORT" --command-timeout 2s
+  start temporal-proxy socat "TCP-LISTEN:$TEMPORAL_PORT,bind=$NODE_IP,fork,reuseaddr" "TCP:127.0.0.1:$TEMPORAL_LOCAL_PORT"
+  wait_for temporal-proxy 30 "$TEMPORAL_CLI" operator namespace describe --namespace default \
+    --address "$NODE_IP:$TEMPORAL_PORT" --command-timeout 2s
 }
 
 # The names hub-config uses, as Services without selector whose Endpoints are the node's address.
@@ -112,6 +119,7 @@ services_up() {
 }
 
 services_down() {
+  stop_one temporal-proxy 5
   stop_one temporal 10
   stop_one postgres 15
 }
