@@ -465,8 +465,8 @@ node_tidy_host() {
       command -v "$cmd" >/dev/null 2>&1 || continue
       # Every rule that jumps to one of those chains, then the chains.
       while rule="$("$cmd" -t "$table" -S 2>/dev/null | grep -E -- '-j (CNI-|KUBE-)' | head -n 1)" && [ -n "$rule" ]; do
-        # shellcheck disable=SC2086
-        "$cmd" -t "$table" ${rule/-A /-D } 2>/dev/null || break
+        # The rule as iptables -S prints it, quotes and all (the CNI plugin's comments hold quoted names).
+        eval "\"\$cmd\" -t \"\$table\" ${rule/-A /-D }" 2>/dev/null || break
       done
       for chain in $("$cmd" -t "$table" -S 2>/dev/null | awk '/^-N (CNI-|KUBE-)/ {print $2}'); do
         "$cmd" -t "$table" -F "$chain" 2>/dev/null || true

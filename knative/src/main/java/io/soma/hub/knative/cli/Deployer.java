@@ -50,6 +50,7 @@ final class Deployer {
   List<String> deploy(List<GenericKubernetesResource> objects, String fromNamespace, String image, String revisionName,
       Instant now, JobWait jobs) {
     api.requireServingApi();
+    checkImageOnNodes(image);
     List<GenericKubernetesResource> desired = new ArrayList<>();
     for (GenericKubernetesResource object : objects) {
       GenericKubernetesResource copy = retarget(object, fromNamespace, api.namespace());
@@ -193,6 +194,25 @@ final class Deployer {
           + String.join("; ", refused));
     }
     return prepared;
+  }
+
+  /** Registries no node can pull from: their images must have been loaded into the nodes. */
+  private static final java.util.Set<String> LOCAL_REGISTRIES = java.util.Set.of("dev.local", "kind.local", "ko.local");
+
+  /**
+   * An image of a registry no node can pull from (dev.local: loaded by hand) that no node has would leave every
+   * Revision waiting for minutes on an image pull that cannot succeed: refused before anything is applied.
+   */
+  private void checkImageOnNodes(String image) {
+    String registry = image.contains("/") ? image.substring(0, image.indexOf('/')) : "";
+    if (!LOCAL_REGISTRIES.contains(registry)) {
+      return;
+    }
+    java.util.Optional<java.util.Set<String>> images = api.nodeImages();
+    if (images.isPresent() && !images.get().isEmpty() && !images.get().contains(image)) {
+      throw CliFailure.failed("no node has the image " + image + " (" + registry + " images are never pulled: they"
+          + " are loaded into the nodes); load it first, e.g. ./hub images && ./hub cluster load");
+    }
   }
 
   private void checkRevisionName(GenericKubernetesResource object) {

@@ -97,6 +97,21 @@ final class ServingApi {
     }
   }
 
+  /** The image names every node reports having (status.images); empty where nodes cannot be read here. */
+  java.util.Optional<java.util.Set<String>> nodeImages() {
+    try {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      kubernetes().nodes().list().getItems().forEach(node -> {
+        if (node.getStatus() != null && node.getStatus().getImages() != null) {
+          node.getStatus().getImages().forEach(i -> names.addAll(i.getNames() == null ? List.of() : i.getNames()));
+        }
+      });
+      return java.util.Optional.of(names);
+    } catch (RuntimeException notAllowed) {
+      return java.util.Optional.empty();
+    }
+  }
+
   Revision revision(String name) {
     return call("get", CliErrors.REVISIONS, () -> client.revisions().inNamespace(namespace).withName(name).get());
   }

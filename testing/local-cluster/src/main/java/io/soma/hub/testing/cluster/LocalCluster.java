@@ -187,7 +187,8 @@ public final class LocalCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    runScript(List.of("bash", script.toString(), "down"), environment, run.resolve("down.log"), 120);
+    // The node's pods are torn down by its kubelet first: a minute and a half at the most.
+    runScript(List.of("bash", script.toString(), "down"), environment, run.resolve("down.log"), 300);
   }
 
   private static String runScript(List<String> command, Map<String, String> environment, Path log, long seconds) {
