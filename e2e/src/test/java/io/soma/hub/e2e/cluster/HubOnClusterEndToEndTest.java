@@ -130,6 +130,23 @@ class HubOnClusterEndToEndTest {
     assertThat(pods("hub-status")).hasSize(1);
   }
 
+  @Test
+  @Order(3)
+  @DisplayName("a deploy of a dev.local image no node has is refused at once, naming the command that loads it")
+  void imageNotOnTheNode() throws Exception {
+    String generation = cluster.kubectl("-n", "soma-hub", "get", "ksvc", "hub-status", "-o",
+        "jsonpath={.metadata.generation}");
+
+    CliResult deploy = knative("deploy", "--overlay", "local", "--function", "status", "--image",
+        "dev.local/soma-agent-hub/functions:not-loaded");
+
+    assertThat(deploy.exitCode()).as(deploy.output()).isEqualTo(1);
+    assertThat(deploy.output()).contains("no node has the image dev.local/soma-agent-hub/functions:not-loaded",
+        "./hub cluster load");
+    assertThat(cluster.kubectl("-n", "soma-hub", "get", "ksvc", "hub-status", "-o", "jsonpath={.metadata.generation}"))
+        .isEqualTo(generation);
+  }
+
   private static List<String> pods(String service) {
     String names = cluster.kubectl("-n", "soma-hub", "get", "pods", "-l", "serving.knative.dev/service=" + service,
         "-o", "name");
