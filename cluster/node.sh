@@ -35,6 +35,26 @@ NODE_PORTS=(10250 10248 10259 10256 10249 8012 8013 "$INGRESS_PORT" "$TRAEFIK_PI
   "$AUTOSCALER_STATS_PORT")
 
 node_socket() { echo "$RUN/containerd/containerd.sock"; }
+
+# A Service without selector whose Endpoints are the node's bridge address: how pods reach a program on the host
+# (Endpoints may not name loopback).
+host_service() { # NAMESPACE NAME PORT_NAME PORT TARGET_PORT
+  cat <<YAML
+---
+apiVersion: v1
+kind: Service
+metadata: {name: $2, namespace: $1}
+spec:
+  ports: [{name: $3, port: $4, targetPort: $5}]
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: $2, namespace: $1}
+subsets:
+  - addresses: [{ip: $NODE_IP}]
+    ports: [{name: $3, port: $5}]
+YAML
+}
 ctr_k8s() { ctr --address "$(node_socket)" -n k8s.io "$@"; }
 
 # ---------------------------------------------------------------- preflight
@@ -273,44 +293,8 @@ spec:
       port: $INGRESS_PORT
       allowedRoutes:
         namespaces: {from: All}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: knative-gateway
-  namespace: istio-system
-spec:
-  ports:
-    - {name: http, port: 80, targetPort: $INGRESS_PORT}
----
-apiVersion: v1
-kind: Endpoints
-metadata:
-  name: knative-gateway
-  namespace: istio-system
-subsets:
-  - addresses: [{ip: $NODE_IP}]
-    ports:
-      - {name: http, port: $INGRESS_PORT}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: knative-local-gateway
-  namespace: istio-system
-spec:
-  ports:
-    - {name: http, port: 80, targetPort: $INGRESS_PORT}
----
-apiVersion: v1
-kind: Endpoints
-metadata:
-  name: knative-local-gateway
-  namespace: istio-system
-subsets:
-  - addresses: [{ip: $NODE_IP}]
-    ports:
-      - {name: http, port: $INGRESS_PORT}
+$(host_service istio-system knative-gateway http 80 "$INGRESS_PORT")
+$(host_service istio-system knative-local-gateway http 80 "$INGRESS_PORT")
 ---
 # net-gateway-api: the one Traefik Gateway for both visibilities; no supported features, since Traefik does not
 # implement HTTPRoute timeouts (the queue-proxy enforces the revision's timeout).

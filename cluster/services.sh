@@ -80,31 +80,8 @@ services_names() {
   kc create namespace soma-hub >>"$RUN/logs/apply.log" 2>&1 || true
   kc create namespace temporal >>"$RUN/logs/apply.log" 2>&1 || true
   apply -f - <<EOF
-apiVersion: v1
-kind: Service
-metadata: {name: hub-postgres, namespace: soma-hub}
-spec:
-  ports: [{name: postgres, port: 5432, targetPort: $PG_PORT}]
----
-apiVersion: v1
-kind: Endpoints
-metadata: {name: hub-postgres, namespace: soma-hub}
-subsets:
-  - addresses: [{ip: $NODE_IP}]
-    ports: [{name: postgres, port: $PG_PORT}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: temporal-frontend, namespace: temporal}
-spec:
-  ports: [{name: grpc, port: 7233, targetPort: $TEMPORAL_PORT}]
----
-apiVersion: v1
-kind: Endpoints
-metadata: {name: temporal-frontend, namespace: temporal}
-subsets:
-  - addresses: [{ip: $NODE_IP}]
-    ports: [{name: grpc, port: $TEMPORAL_PORT}]
+$(host_service soma-hub hub-postgres postgres 5432 "$PG_PORT")
+$(host_service temporal temporal-frontend grpc 7233 "$TEMPORAL_PORT")
 EOF
   kc -n soma-hub create secret generic hub-secrets \
     --from-literal=migrate-db-user=hub --from-literal=migrate-db-password="$owner_password" \
