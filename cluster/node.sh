@@ -318,7 +318,7 @@ EOF
   kc -n knative-serving patch configmap config-deployment --type merge \
     -p "{\"data\":{\"queue-sidecar-image\":\"$QUEUE_IMAGE\"}}" >>"$RUN/logs/apply.log"
   kc -n knative-serving patch configmap config-autoscaler --type merge \
-    -p "{\"data\":{\"stable-window\":\"$STABLE_WINDOW\",\"scale-to-zero-grace-period\":\"$SCALE_TO_ZERO_GRACE\",\"allow-zero-initial-scale\":\"true\"}}" \
+    -p "{\"data\":{\"stable-window\":\"$STABLE_WINDOW\",\"scale-to-zero-grace-period\":\"$SCALE_TO_ZERO_GRACE\"}}" \
     >>"$RUN/logs/apply.log"
   kc -n knative-serving patch configmap config-network --type merge \
     -p '{"data":{"ingress-class":"gateway-api.ingress.networking.knative.dev"}}' >>"$RUN/logs/apply.log"
