@@ -158,8 +158,9 @@ class HubOnClusterEndToEndTest {
   /** The Knative CLI as ./hub knative runs it, against this cluster. */
   static CliResult knative(String... args) throws IOException, InterruptedException {
     Path root = LocalCluster.root();
-    List<String> command = new java.util.ArrayList<>(List.of("java", "-jar",
-        root.resolve("knative/target/hub-knative.jar").toString()));
+    Path jar = root.resolve("knative/target/hub-knative.jar");
+    assertThat(jar).as("the knative module packages the CLI before e2e runs; did it fail?").exists();
+    List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
