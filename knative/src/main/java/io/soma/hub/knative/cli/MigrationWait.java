@@ -49,12 +49,7 @@ final class MigrationWait implements Deployer.JobWait {
           throw CliFailure.failed("Job " + name + " did not complete within " + ReadinessWait.human(timeout)
               + "; the functions and the worker were not applied");
         }
-        try {
-          Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw CliFailure.failed("interrupted while waiting for Job " + name, e);
-        }
+        ReadinessWait.pause(pollInterval, "Job " + name);
       }
     }
   }

@@ -70,7 +70,7 @@ final class ReadinessWait {
         shown = state;
         shownAt = now;
       }
-      sleep();
+      pause(pollInterval, name);
     }
   }
 
@@ -80,12 +80,13 @@ final class ReadinessWait {
             + ServiceConditions.summary(service);
   }
 
-  private void sleep() {
+  /** The pause between two polls of a wait for {@code what}; an interrupt ends the command. */
+  static void pause(Duration pollInterval, String what) {
     try {
       Thread.sleep(pollInterval.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw CliFailure.failed("interrupted while waiting", e);
+      throw CliFailure.failed("interrupted while waiting for " + what, e);
     }
   }
 
