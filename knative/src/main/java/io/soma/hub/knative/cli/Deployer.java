@@ -261,15 +261,30 @@ final class Deployer {
   }
 
   /** The Service with the image in its first container, and kn's annotations for it. */
-  static GenericKubernetesResource withImage(GenericKubernetesResource service, String image, Instant now,
-      String revisionName) {
-    Map<String, Object> body = service.getAdditionalProperties();
-    Object containers = Generic.at(body, "spec", "template", "spec", "containers");
+  /** The image a Service's manifest names for its container. */
+  static String image(GenericKubernetesResource service) {
+    Object image = container(service).get("image");
+    if (!(image instanceof String named) || named.isBlank()) {
+      throw CliFailure.failed(service.getMetadata().getName() + " names no image; deploy it with --image IMAGE:TAG");
+    }
+    KnativeCli.checkImage(named);
+    return named;
+  }
+
+  private static Map<String, Object> container(GenericKubernetesResource service) {
+    Object containers = Generic.at(service.getAdditionalProperties(), "spec", "template", "spec", "containers");
     if (!(containers instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?>)) {
       throw CliFailure.failed(service.getMetadata().getName() + " has no container in spec.template.spec");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> first = (Map<String, Object>) list.get(0);
+    return first;
+  }
+
+  static GenericKubernetesResource withImage(GenericKubernetesResource service, String image, Instant now,
+      String revisionName) {
+    Map<String, Object> body = service.getAdditionalProperties();
+    Map<String, Object> first = container(service);
     first.put("image", image);
     Map<String, Object> metadata = Generic.map(body, "spec", "template", "metadata");
     Map<String, Object> annotations = Generic.map(metadata, "annotations");

@@ -32,10 +32,11 @@ public final class KnativeCli {
       usage: hub knative VERB [options]
       every verb takes --namespace NS (default $HUB_KNATIVE_NAMESPACE or soma-hub) and --debug
 
-        deploy (--all | --function NAME) --image IMAGE:TAG [--overlay local|production | -k DIR | --manifests DIR]
+        deploy (--all | --function NAME) [--image IMAGE:TAG] [--overlay local|production | -k DIR | --manifests DIR]
                [--revision-name NAME] [--no-wait | --wait] [--timeout 5m]
                  server-side apply the overlay (default production; --all: every object of it, --function: that
-                 function's Service) with the functions' image; what other field managers own stays as they set it
+                 function's Service) with the functions' image (default: the one the overlay names); what other
+                 field managers own stays as they set it
         list [-o json|yaml]
                  name, URL, ready, latest ready revision and traffic of every Service
         describe NAME [-o json|yaml]
@@ -173,7 +174,9 @@ public final class KnativeCli {
         if (parsed.flag("all") == (parsed.option("function") != null)) {
           throw CliFailure.usage("deploy needs exactly one of --all or --function NAME");
         }
-        checkImage(parsed.option("image"));
+        if (parsed.option("image") != null) {
+          checkImage(parsed.option("image"));
+        }
         long sources = Stream.of("overlay", "kustomize", "manifests").filter(o -> parsed.option(o) != null).count();
         if (sources > 1) {
           throw CliFailure.usage("deploy takes one of --overlay, -k DIR and --manifests DIR");
@@ -200,9 +203,6 @@ public final class KnativeCli {
   }
 
   static void checkImage(String image) {
-    if (image == null) {
-      throw CliFailure.usage("deploy needs --image IMAGE:TAG");
-    }
     String last = image.substring(image.lastIndexOf('/') + 1);
     if (image.chars().anyMatch(Character::isWhitespace) || !(last.contains(":") || image.contains("@sha256:"))
         || last.endsWith(":") || last.startsWith(":")) {
@@ -230,10 +230,12 @@ public final class KnativeCli {
   }
 
   private void deploy(CliArgs args, ServingApi api, ManifestTemplates templates) {
-    String image = args.option("image");
     List<GenericKubernetesResource> chosen = new ArrayList<>();
     GenericKubernetesResource function = args.flag("all") ? null : templates.function(args.option("function"));
-    String fromNamespace = (function != null ? function : templates.services().get(0)).getMetadata().getNamespace();
+    GenericKubernetesResource first = function != null ? function : templates.services().get(0);
+    String fromNamespace = first.getMetadata().getNamespace();
+    // Without --image, the image the overlay names (the local one: what ./hub cluster load put on the node).
+    String image = args.option("image") != null ? args.option("image") : Deployer.image(first);
     for (GenericKubernetesResource object : templates.all()) {
       boolean itsNamespace = "Namespace".equals(object.getKind()) && object.getMetadata().getName().equals(fromNamespace);
       if (function == null || object == function || itsNamespace) {

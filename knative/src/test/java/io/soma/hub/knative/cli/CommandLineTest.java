@@ -20,7 +20,6 @@ class CommandLineTest {
   @CsvSource(delimiter = '|', value = {
       "''                                                      | usage: hub knative VERB",
       "frobnicate                                              | unknown verb 'frobnicate'",
-      "deploy --all                                            | deploy needs --image IMAGE:TAG",
       "deploy --image reg/f:1                                  | exactly one of --all or --function NAME",
       "deploy --all --function status --image reg/f:1          | exactly one of --all or --function NAME",
       "deploy --all --image reg/functions                      | --image must name a tag or digest",
