@@ -324,20 +324,34 @@ EOF
     -p '{"data":{"ingress-class":"gateway-api.ingress.networking.knative.dev"}}' >>"$RUN/logs/apply.log"
 }
 
+# The autoscaler and activator run in a private mount namespace whose /etc/resolv.conf names the cluster DNS (the
+# autoscaler probes revisions by their cluster names), the program keeping the pid.
+start_on_host() { # NAME POD_NAME VAR=VALUE...
+  local name="$1" env
+  mapfile -t env < <(knative_env)
+  env+=("POD_IP=$NODE_IP" "POD_NAME=$2")
+  shift 2
+  start "$name" env "${env[@]}" "$@" \
+    unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$RUN/resolv.conf" \
+    "$(cluster_program "$name")" --kubeconfig "$KUBECONFIG_FILE"
+}
+
+start_autoscaler() {
+  start_on_host knative-autoscaler autoscaler-local AUTOSCALER_STATS_ADDR="127.0.0.1:$AUTOSCALER_STATS_PORT" \
+    PROFILING_PORT="$AUTOSCALER_PROFILING_PORT" METRICS_PROMETHEUS_PORT=19093
+}
+
+start_activator() {
+  start_on_host knative-activator activator-local AUTOSCALER_ENDPOINT="ws://127.0.0.1:$AUTOSCALER_STATS_PORT" \
+    PROFILING_PORT="$ACTIVATOR_PROFILING_PORT" METRICS_PROMETHEUS_PORT=19094
+}
 
 node_knative() {
-  # A private mount namespace whose /etc/resolv.conf names the cluster DNS (the autoscaler probes revisions by their
-  # cluster names), the program keeping the pid.
-  local cluster_dns=(unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/resolv.conf && exec "$@"'
-    "$RUN/resolv.conf")
-  local common=(SYSTEM_NAMESPACE=knative-serving CONFIG_LOGGING_NAME=config-logging
-    CONFIG_OBSERVABILITY_NAME=config-observability KUBECONFIG="$KUBECONFIG_FILE" POD_IP="$NODE_IP")
-  start knative-autoscaler env "${common[@]}" POD_NAME=autoscaler-local \
-    AUTOSCALER_STATS_ADDR="127.0.0.1:$AUTOSCALER_STATS_PORT" PROFILING_PORT="$AUTOSCALER_PROFILING_PORT" \
-    METRICS_PROMETHEUS_PORT=19093 "${cluster_dns[@]}" "$(cluster_program knative-autoscaler)" --kubeconfig "$KUBECONFIG_FILE"
-  start knative-activator env "${common[@]}" POD_NAME=activator-local \
-    AUTOSCALER_ENDPOINT="ws://127.0.0.1:$AUTOSCALER_STATS_PORT" PROFILING_PORT="$ACTIVATOR_PROFILING_PORT" \
-    METRICS_PROMETHEUS_PORT=19094 "${cluster_dns[@]}" "$(cluster_program knative-activator)" --kubeconfig "$KUBECONFIG_FILE"
+  local common
+  mapfile -t common < <(knative_env)
+  common+=("POD_IP=$NODE_IP" POD_NAME=net-gateway-api-local)
+  start_autoscaler
+  start_activator
   cat >"$RUN/traefik.yml" <<EOF
 global:
   checkNewVersion: false
@@ -349,11 +363,15 @@ entryPoints:
       respondingTimeouts:
         # Requests wait in the activator while a function starts from zero; the edge does not cut them.
         readTimeout: 0s
+    http:
+      middlewares: [retry-unreachable@file]
   ping:
     address: "127.0.0.1:$TRAEFIK_PING_PORT"
 ping:
   entryPoint: ping
 providers:
+  file:
+    filename: "$RUN/traefik-dynamic.yml"
   kubernetesGateway:
     throttleDuration: 0s
     statusAddress:
@@ -363,8 +381,20 @@ log:
   noColor: true
 accessLog: {}
 EOF
+  # A backend that refuses the connection (the activator between two runs of it: it drains, stops, starts again) is
+  # tried again for up to 10 s; nothing was sent to it, so this holds for every method. A request that reached a
+  # backend is never sent twice.
+  cat >"$RUN/traefik-dynamic.yml" <<EOF
+http:
+  middlewares:
+    retry-unreachable:
+      retry:
+        attempts: 40
+        initialInterval: 125ms
+        timeout: 10s
+EOF
   start traefik env KUBECONFIG="$KUBECONFIG_FILE" "$(cluster_program traefik)" --configFile="$RUN/traefik.yml"
-  start net-gateway-api env "${common[@]}" POD_NAME=net-gateway-api-local KNATIVE_PROBES_PORT="$NETGW_PROBES_PORT" \
+  start net-gateway-api env "${common[@]}" KNATIVE_PROBES_PORT="$NETGW_PROBES_PORT" \
     PROFILING_PORT="$NETGW_PROFILING_PORT" METRICS_PROMETHEUS_PORT=19095 "$(cluster_program net-gateway-api-controller)" --kubeconfig "$KUBECONFIG_FILE"
   wait_for knative-autoscaler 60 port_busy "$AUTOSCALER_STATS_PORT"
   wait_for knative-activator 60 port_busy 8012
@@ -376,6 +406,32 @@ EOF
 gateway_programmed() {
   [ "$(kc -n istio-system get gateway knative-gateway \
     -o jsonpath='{.status.conditions[?(@.type=="Programmed")].status}' 2>/dev/null)" = True ]
+}
+
+# Restarts the activator or the autoscaler as a rollout would: SIGTERM and the program's own drain (the activator
+# goes on serving for 45 s, then answers what it holds and closes its port), then the same program again. What it
+# does after closing its port (seconds of tearing down) holds no request, so the next one starts at once.
+node_restart() { # NAME
+  local name="$1" port deadline
+  case "$name" in
+    knative-activator) port=8012 ;;
+    knative-autoscaler) port="$AUTOSCALER_STATS_PORT" ;;
+    *) cluster_die "restart takes knative-activator or knative-autoscaler, got '$name'" ;;
+  esac
+  running "$name" || cluster_die "$name is not running (./hub cluster up starts it)"
+  cluster_say "stopping $name (it drains first: up to a minute)"
+  kill -TERM "$(pid_of "$name")"
+  deadline=$((SECONDS + 60))
+  while running "$name" && port_busy "$port" && ((SECONDS < deadline)); do sleep 0.1; done
+  stop_one "$name" 1
+  "start_${name#knative-}"
+  deadline=$((SECONDS + 60))
+  until port_busy "$port"; do
+    running "$name" || cluster_die "$name exited while starting (log: $RUN/logs/$name.log)"
+    ((SECONDS < deadline)) || cluster_die "$name was not ready within 60 s (log: $RUN/logs/$name.log)"
+    sleep 0.05
+  done
+  cluster_say "$name restarted (pid $(pid_of "$name"))"
 }
 
 node_up() {
