@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.soma.hub.e2e.support.HubStoreRows;
+import io.soma.hub.e2e.support.HubWorkflows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalTokens;
 import io.soma.hub.e2e.support.LocalTools;
 import io.soma.hub.e2e.support.SessionCalls;
+import io.soma.hub.e2e.support.SessionRecords;
 import io.soma.hub.testing.cluster.LocalCluster;
 import java.io.IOException;
 import java.net.URI;
@@ -145,6 +148,191 @@ class HubOnClusterEndToEndTest {
         "./hub cluster load");
     assertThat(cluster.kubectl("-n", "soma-hub", "get", "ksvc", "hub-status", "-o", "jsonpath={.metadata.generation}"))
         .isEqualTo(generation);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName("a canary: 90/10 over 200 requests, reached alone by its tag, promoted, then rolled back, as requests see")
+  void canarySplitTagRollback() throws Exception {
+    CliResult canary = knative("deploy", "--overlay", "local", "--function", "status", "--revision-name", "canary");
+    assertThat(canary.exitCode()).as(canary.output()).isZero();
+    assertThat(canary.output()).contains("ready hub-status: revision hub-status-canary");
+    CliResult split = knative("traffic", "hub-status", "--split", "hub-status-00001=90,hub-status-canary=10",
+        "--tag", "hub-status-canary=canary");
+    assertThat(split.exitCode()).as(split.output()).isZero();
+    JsonHttp caller = api.as(tokens.mint("acme", "ann", "sessions:read"));
+
+    Map<String, Long> revisions = revisionsAnswering(caller, 200);
+
+    assertThat(revisions.keySet()).containsExactlyInAnyOrder("hub-status-00001", "hub-status-canary");
+    // 10 % of 200 within 5 points either way.
+    assertThat(revisions.get("hub-status-canary")).as("%s", revisions).isBetween(10L, 30L);
+    assertThat(revisionsAnswering(caller.header("Knative-Serving-Tag", "canary"), 20))
+        .isEqualTo(Map.of("hub-status-canary", 20L));
+
+    CliResult promote = knative("traffic", "hub-status", "--split", "hub-status-canary=100");
+    assertThat(promote.exitCode()).as(promote.output()).isZero();
+    awaitOnly(caller, "hub-status-canary");
+    CliResult rollback = knative("rollback", "hub-status");
+    assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+    long rolledBack = System.nanoTime();
+    awaitOnly(caller, "hub-status-00001");
+    assertThat(Duration.ofNanos(System.nanoTime() - rolledBack)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  /** How many of n calls to GET /v1/status each Revision answered (the status function names its Revision). */
+  private static Map<String, Long> revisionsAnswering(JsonHttp caller, int n) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      JsonHttp.Response response = caller.get("/v1/status");
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      counts.merge(response.json().path("k_revision").asText(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /** Until ten calls in a row are answered by that Revision alone. */
+  private static void awaitOnly(JsonHttp caller, String revision) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> revisionsAnswering(caller, 10).equals(Map.of(revision, 10L)));
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName("describe and list on a live cluster: conditions, URL, traffic, the latest ready Revision, readiness")
+  void describeAndListShowTheLiveState() throws Exception {
+    CliResult describe = knative("describe", "hub-status");
+    CliResult list = knative("list", "-o", "json");
+
+    assertThat(describe.exitCode()).as(describe.output()).isZero();
+    assertThat(describe.output()).contains("URL:        http://hub-status.soma-hub.svc.cluster.local",
+        "Ready:      True", "RoutesReady=True", "ready hub-status-canary", "100% hub-status-00001",
+        "hub-status-canary  True");
+    assertThat(list.exitCode()).as(list.output()).isZero();
+    var services = new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.output()).path("items");
+    assertThat(services).hasSize(14).allSatisfy(service -> assertThat(
+        service.at("/status/conditions").findValuesAsText("status")).as(service.at("/metadata/name").asText())
+        .containsOnly("True"));
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("the function's container killed in the middle of requests: every session, retried with its"
+      + " Idempotency-Key, exists once and completes once")
+  void functionKilledMidRequest() throws Exception {
+    JsonHttp caller = api.as(tokens.mint("acme", "ann", "sessions:write", "sessions:read"));
+    SessionCalls.create(caller, "Warm up"); // the function runs before the burst
+    int clients = 4;
+    int sessionsEach = 25;
+    Map<String, java.util.Set<String>> sessionsByKey = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger failedAttempts = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+    List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      running.add(pool.submit(() -> {
+        for (int n = 0; n < sessionsEach; n++) {
+          String key = "killed-mid-request-" + client + "-" + n;
+          String id = createRetrying(caller.header("Idempotency-Key", key), failedAttempts);
+          sessionsByKey.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(id);
+          created.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> created.get() >= 8);
+    killFunctionContainer("hub-create-session");
+    for (var client : running) {
+      client.get(3, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+
+    assertThat(failedAttempts.get()).as("attempts that failed: the kill landed among requests").isPositive();
+    assertThat(sessionsByKey).hasSize(clients * sessionsEach)
+        .allSatisfy((key, ids) -> assertThat(ids).as("sessions of key %s", key).hasSize(1));
+    List<String> ids = sessionsByKey.values().stream().map(set -> set.iterator().next()).toList();
+    try (HubWorkflows workflows = HubWorkflows.connect("127.0.0.1:17233", "default")) {
+      HubStoreRows store = clusterStore();
+      SessionCalls.awaitAllFinished(caller, ids, Duration.ofMinutes(4)).values()
+          .forEach(view -> SessionRecords.assertCompletedOnce(store, workflows, "acme", view));
+    }
+  }
+
+  /** POST /v1/sessions until it is answered 2xx, as a client with an Idempotency-Key may; the session id. */
+  private static String createRetrying(JsonHttp caller, java.util.concurrent.atomic.AtomicInteger failedAttempts)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      try {
+        JsonHttp.Response response = caller.post("/v1/sessions", Map.of("prompt", "Plan a tasting of our roasts"));
+        if (response.status() == 200 || response.status() == 201) {
+          return response.json().get("session_id").asText();
+        }
+        assertThat(response.status()).as(response.toString()).isGreaterThanOrEqualTo(500);
+      } catch (java.io.UncheckedIOException reset) {
+        // The connection went with the container: the client cannot know whether it was accepted, so it retries.
+      }
+      failedAttempts.incrementAndGet();
+      assertThat(System.nanoTime()).as("a create retried for two minutes").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  /** SIGKILL to the function's container in its pod, as the kernel's OOM killer would send it. */
+  private static void killFunctionContainer(String service) throws Exception {
+    String id = cluster.kubectl("-n", "soma-hub", "get", "pods", "-l", "serving.knative.dev/service=" + service, "-o",
+        "jsonpath={.items[0].status.containerStatuses[?(@.name==\"function\")].containerID}");
+    assertThat(id).startsWith("containerd://");
+    String killed = run("ctr", "--address", cluster.runDir().resolve("containerd/containerd.sock").toString(), "-n",
+        "k8s.io", "tasks", "kill", "-s", "SIGKILL", id.substring("containerd://".length()));
+    assertThat(killed).isBlank();
+  }
+
+  /** The local cluster's PostgreSQL as the schema's owner (services.sh keeps the passwords). */
+  private static HubStoreRows clusterStore() throws IOException {
+    String owner = Files.readAllLines(cluster.runDir().resolve("postgres-passwords")).get(0);
+    return new HubStoreRows("jdbc:postgresql://10.244.0.1:5432/hub", "hub", owner);
+  }
+
+  @Test
+  @Order(7)
+  @DisplayName("the activator, then the autoscaler, restarted during a burst: every request is answered 200")
+  void dataPlaneRestartedDuringABurst() throws Exception {
+    JsonHttp caller = api.as(tokens.mint("acme", "ann", "sessions:read"));
+    for (String program : List.of("knative-activator", "knative-autoscaler")) {
+      Map<String, Long> answers = new java.util.concurrent.ConcurrentHashMap<>();
+      java.util.concurrent.atomic.AtomicBoolean bursting = new java.util.concurrent.atomic.AtomicBoolean(true);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      List<java.util.concurrent.Future<?>> clients = new java.util.ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        clients.add(pool.submit(() -> {
+          while (bursting.get()) {
+            String answer;
+            try {
+              answer = String.valueOf(caller.get("/v1/status").status());
+            } catch (java.io.UncheckedIOException e) {
+              answer = e.getCause().toString();
+            }
+            answers.merge(answer, 1L, Long::sum);
+          }
+          return null;
+        }));
+      }
+      Thread.sleep(2000);
+      LocalCluster.Result restart = cluster.script("restart", program);
+      Thread.sleep(2000);
+      bursting.set(false);
+      for (var client : clients) {
+        client.get(1, TimeUnit.MINUTES);
+      }
+      pool.shutdown();
+
+      assertThat(restart.exitCode()).as(restart.output()).isZero();
+      assertThat(restart.output()).contains(program + " restarted");
+      assertThat(answers).as(program + " restarted").containsOnlyKeys("200");
+      assertThat(answers.get("200")).as("requests during the restart of " + program).isGreaterThan(100);
+    }
   }
 
   private static List<String> pods(String service) {

@@ -22,10 +22,19 @@ public final class HubStoreRows {
     T read(ResultSet row) throws SQLException;
   }
 
-  private final PostgresServer postgres;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
 
   public HubStoreRows(PostgresServer postgres) {
-    this.postgres = postgres;
+    this(postgres.jdbcUrl(), postgres.user(), postgres.password());
+  }
+
+  /** The store of a hub running elsewhere (the local cluster's PostgreSQL). */
+  public HubStoreRows(String jdbcUrl, String user, String password) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
   }
 
   /** The audit events about the session, found by the session id in their payload, not by their event id. */
@@ -66,7 +75,7 @@ public final class HubStoreRows {
 
   private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
     try (Connection connection =
-            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+            DriverManager.getConnection(jdbcUrl, user, password);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, parameter);
       List<T> rows = new ArrayList<>();

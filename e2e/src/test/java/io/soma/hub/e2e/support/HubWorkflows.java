@@ -35,7 +35,12 @@ public final class HubWorkflows implements AutoCloseable {
   }
 
   public static HubWorkflows connect(TemporalDevServer temporal) {
-    return new HubWorkflows(temporal.address(), TemporalDevServer.NAMESPACE);
+    return connect(temporal.address(), TemporalDevServer.NAMESPACE);
+  }
+
+  /** The workflows of a hub running elsewhere (the local cluster's Temporal). */
+  public static HubWorkflows connect(String address, String namespace) {
+    return new HubWorkflows(address, namespace);
   }
 
   public WorkflowClient client() {
