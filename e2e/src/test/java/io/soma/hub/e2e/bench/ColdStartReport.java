@@ -62,14 +62,19 @@ record ColdStartReport(Machine machine, int runs, List<String> functions, Map<St
   }
 
   void writeInto(Path file) {
+    replaceSection(file, BEGIN, END, section());
+  }
+
+  /** Replaces the section between its markers in a document (appends it the first time), keeping the rest. */
+  static void replaceSection(Path file, String begin, String end, String section) {
     try {
       String existing = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-      int begin = existing.indexOf(BEGIN);
-      int end = existing.indexOf(END);
+      int from = existing.indexOf(begin);
+      int to = existing.indexOf(end);
       String updated =
-          begin >= 0 && end > begin
-              ? existing.substring(0, begin) + section() + existing.substring(end + END.length()).replaceFirst("^\n", "")
-              : existing.stripTrailing() + "\n\n" + section();
+          from >= 0 && to > from
+              ? existing.substring(0, from) + section + existing.substring(to + end.length()).replaceFirst("^\n", "")
+              : existing.stripTrailing() + "\n\n" + section;
       Files.writeString(file, updated);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

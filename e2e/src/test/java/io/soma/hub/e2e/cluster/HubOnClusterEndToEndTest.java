@@ -2,18 +2,17 @@ package io.soma.hub.e2e.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.soma.hub.e2e.support.HubOnCluster;
+import io.soma.hub.e2e.support.HubOnCluster.CliResult;
 import io.soma.hub.e2e.support.HubStoreRows;
 import io.soma.hub.e2e.support.HubWorkflows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalTokens;
-import io.soma.hub.e2e.support.LocalTools;
 import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.e2e.support.SessionRecords;
 import io.soma.hub.testing.cluster.LocalCluster;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The whole hub on the local cluster's node, as a user runs it: ./hub images' tarballs loaded into containerd, the
- * local overlay deployed with the CLI (the migration Job first, then fourteen functions at zero and the worker as a
- * pod), and every call through the ingress (Traefik, driven by Knative's net-gateway-api) with the Host header of
- * the HTTPRoute hub-api.
+ * The whole hub on the local cluster's node ({@link HubOnCluster}), every call through the ingress (Traefik, driven by
+ * Knative's net-gateway-api) with the Host header of the HTTPRoute hub-api.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("The hub on the local cluster, through the ingress")
 class HubOnClusterEndToEndTest {
-
-  static final String HOST = "api.soma-hub.127.0.0.1.sslip.io";
-  static final String FUNCTIONS = "dev.local/soma-agent-hub/functions:dev";
-  static final String WORKER = "dev.local/soma-agent-hub/worker:dev";
 
   static LocalCluster cluster;
   static LocalTokens tokens;
@@ -50,29 +43,10 @@ class HubOnClusterEndToEndTest {
 
   @BeforeAll
   static void hubOnTheCluster() throws Exception {
-    Path root = LocalCluster.root();
-    Path functionsImage = root.resolve("functions/target/jib-image.tar");
-    Path workerImage = root.resolve("workers/target/jib-image.tar");
-    boolean required = Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"));
-    if (!required) {
-      assumeTrue(Files.isRegularFile(functionsImage) && Files.isRegularFile(workerImage), "no images: ./hub images");
-    }
     ipForwardBefore = Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).trim();
     tokens = LocalTokens.withRandomSecret();
-    Path secret = Files.createTempFile("hub-secret", "");
-    Files.writeString(secret, tokens.secret());
-    cluster = LocalCluster.start("node", LocalCluster.Parts.NODE, Map.of(
-        "TEMPORAL_CLI", LocalTools.temporalCli().toString(),
-        "PG_BIN", LocalTools.postgresBin().toString(),
-        "HUB_SECRET_FILE", secret.toString()));
-    assertThat(cluster.script("load", functionsImage.toString(), FUNCTIONS).exitCode()).isZero();
-    assertThat(cluster.script("load", workerImage.toString(), WORKER).exitCode()).isZero();
-
-    CliResult deploy = knative("deploy", "--overlay", "local", "--all", "--image", FUNCTIONS, "--timeout", "5m");
-
-    assertThat(deploy.exitCode()).as(deploy.output()).isZero();
-    assertThat(deploy.output()).contains("Job hub-migrate-dev complete", "ready hub-create-session");
-    api = new JsonHttp(URI.create(cluster.ingress())).header("Host", HOST);
+    cluster = HubOnCluster.start("node", tokens);
+    api = HubOnCluster.api(cluster);
   }
 
   /** down leaves the host as up found it: no process, mount, iptables chain or bridge of the node, ip_forward. */
@@ -252,7 +226,7 @@ class HubOnClusterEndToEndTest {
     assertThat(sessionsByKey).hasSize(clients * sessionsEach)
         .allSatisfy((key, ids) -> assertThat(ids).as("sessions of key %s", key).hasSize(1));
     List<String> ids = sessionsByKey.values().stream().map(set -> set.iterator().next()).toList();
-    try (HubWorkflows workflows = HubWorkflows.connect("127.0.0.1:17233", "default")) {
+    try (HubWorkflows workflows = HubWorkflows.connect(HubOnCluster.TEMPORAL, "default")) {
       HubStoreRows store = clusterStore();
       SessionCalls.awaitAllFinished(caller, ids, Duration.ofMinutes(4)).values()
           .forEach(view -> SessionRecords.assertCompletedOnce(store, workflows, "acme", view));
@@ -336,26 +310,10 @@ class HubOnClusterEndToEndTest {
   }
 
   private static List<String> pods(String service) {
-    String names = cluster.kubectl("-n", "soma-hub", "get", "pods", "-l", "serving.knative.dev/service=" + service,
-        "-o", "name");
-    return names.lines().filter(l -> !l.isBlank()).toList();
+    return HubOnCluster.pods(cluster, service);
   }
 
-  record CliResult(int exitCode, String output) {}
-
-  /** The Knative CLI as ./hub knative runs it, against this cluster. */
-  static CliResult knative(String... args) throws IOException, InterruptedException {
-    Path root = LocalCluster.root();
-    Path jar = root.resolve("knative/target/hub-knative.jar");
-    assertThat(jar).as("the knative module packages the CLI before e2e runs; did it fail?").exists();
-    List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
-    builder.environment().put("HUB_KNATIVE_MANIFESTS", root.resolve("knative/manifests").toString());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(10, TimeUnit.MINUTES);
-    return new CliResult(process.exitValue(), output);
+  private static CliResult knative(String... args) {
+    return HubOnCluster.knative(cluster, args);
   }
 }
