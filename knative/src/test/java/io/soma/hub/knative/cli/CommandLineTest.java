@@ -58,7 +58,7 @@ class CommandLineTest {
     CliRun run = run("help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("deploy (--all | --function NAME) --image IMAGE:TAG", "list", "describe NAME",
+    assertThat(run.out()).contains("deploy (--all | --function NAME) [--image IMAGE:TAG]", "list", "describe NAME",
         "traffic NAME", "rollback NAME [--to REV]", "delete NAME");
   }
 

@@ -37,6 +37,18 @@ class ManifestTemplatesTest {
   }
 
   @Test
+  @DisplayName("without --image a deploy takes the image the overlay names: the local one what ./hub cluster load loads")
+  void overlayImage() {
+    ManifestTemplates local = ManifestTemplates.kustomize(CliRun.MANIFESTS.resolve("overlays/local"),
+        new KubernetesSerialization());
+    ManifestTemplates production = ManifestTemplates.kustomize(CliRun.MANIFESTS.resolve("overlays/production"),
+        new KubernetesSerialization());
+
+    assertThat(local.services()).extracting(Deployer::image).containsOnly("dev.local/soma-agent-hub/functions:dev");
+    assertThat(Deployer.image(production.function("status"))).isEqualTo("ghcr.io/soma-agent-hub/functions:0.1.0");
+  }
+
+  @Test
   @DisplayName("a kustomization beside plain Services is skipped")
   void skipsKustomization() {
     ManifestTemplates templates = ManifestTemplates.directory(CliRun.FIXTURES, new KubernetesSerialization());
