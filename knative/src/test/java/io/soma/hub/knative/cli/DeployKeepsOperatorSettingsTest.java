@@ -12,7 +12,6 @@ import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
 import io.soma.hub.knative.cluster.KnativeCluster;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class DeployKeepsOperatorSettingsTest {
     cluster.kubectl("-n", NS, "annotate", "ksvc", "hub-status", "team=payments");
     cluster.kubectl("-n", NS, "patch", "ksvc", "hub-status", "--type", "merge", "-p",
         "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"autoscaling.knative.dev/max-scale\":\"7\"}}}}}");
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").size() == 2);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 2);
     CliRun pin = cli(cluster, NS, "traffic", "hub-status", "--split", "hub-status-00001=100");
     assertThat(pin.exitCode()).as(pin.toString()).isZero();
 
@@ -45,7 +44,7 @@ class DeployKeepsOperatorSettingsTest {
         .contains("kept .spec.template.metadata.annotations.autoscaling.knative.dev/max-scale (kept as set by "
             + "kubectl-patch)")
         .contains("warning: the cluster has no nodes");
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").size() == 3);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 3);
     Service status = service(cluster, NS, "hub-status");
     assertProductionKept(status);
     assertThat(status.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(IMAGE);
@@ -59,7 +58,7 @@ class DeployKeepsOperatorSettingsTest {
         "ghcr.io/soma-agent-hub/functions:0.3.0");
 
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").size() == 4);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 4);
     Service twice = service(cluster, NS, "hub-status");
     assertProductionKept(twice);
     assertThat(templateAnnotation(twice, "autoscaling.knative.dev/max-scale")).isEqualTo("7");
@@ -86,7 +85,7 @@ class DeployKeepsOperatorSettingsTest {
     }
     assertThat(names).hasSize(14);
     for (String name : names) {
-      await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, ns, name).size() == 2);
+      await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, name).size() == 2);
       Service service = service(cluster, ns, name);
       assertThat(service.getMetadata().getGeneration()).as(name).isEqualTo(2L);
       assertProductionKept(service);

@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 /** What the tests on the local cluster share: the CLI run against it, and reads of what Knative made. */
 final class KnativeOnCluster {
 
+  /**
+   * How long the Knative controller may take to reconcile a change into a Revision: seconds on an idle machine, far
+   * more on two cores while ./hub test's first run builds the cluster's programs beside it.
+   */
+  static final java.time.Duration RECONCILED = java.time.Duration.ofMinutes(3);
+
   private static final Pattern NAMESPACE_LINE = Pattern.compile("(?m)^(\\s*(?:namespace|name): )soma-hub$");
 
   private KnativeOnCluster() {}

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.knative.serving.v1.Service;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
 import io.soma.hub.knative.cluster.KnativeCluster;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,13 +26,13 @@ class OverlaysOnClusterTest {
     cluster.kubectl("create", "namespace", NS);
     String production = cluster.kubectl("apply", "--server-side", "-f",
         KnativeOnCluster.rendered(cluster, "production", NS).toString());
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").size() == 1);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 1);
     String local = cluster.kubectl("apply", "--server-side", "-f",
         KnativeOnCluster.rendered(cluster, "local", NS).toString());
 
     assertThat(production.lines()).hasSize(24).allMatch(l -> l.endsWith(" serverside-applied"));
     assertThat(local.lines()).hasSize(24);
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").size() == 2);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 2);
     Service status = service(cluster, NS, "hub-status");
     assertThat(templateAnnotation(status, "autoscaling.knative.dev/max-scale")).isEqualTo("2");
     assertThat(status.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())

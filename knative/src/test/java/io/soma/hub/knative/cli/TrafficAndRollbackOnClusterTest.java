@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.knative.serving.v1.TrafficTarget;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
 import io.soma.hub.knative.cluster.KnativeCluster;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -99,7 +98,7 @@ class TrafficAndRollbackOnClusterTest {
     // A revision that really fails: its Deployment cannot progress (no node) within a 2 s deadline.
     cluster.kubectl("-n", ns, "patch", "ksvc", "hub-status", "--type", "merge", "-p",
         "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"serving.knative.dev/progress-deadline\":\"2s\"}}}}}");
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, ns, "hub-status").stream()
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, "hub-status").stream()
         .anyMatch(r -> r.getMetadata().getName().equals("hub-status-00003") && RevisionHistory.failed(r)));
     deploy("reg/functions:1.3", 4);
 
@@ -119,7 +118,7 @@ class TrafficAndRollbackOnClusterTest {
     CliRun run = cli(cluster, ns, "deploy", "--manifests", CliRun.FIXTURES.toString(), "--function", "status",
         "--image", image, "--no-wait");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, ns, "hub-status").size() == revisions);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, "hub-status").size() == revisions);
   }
 
   private List<TrafficTarget> specTraffic() {

@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
 import io.soma.hub.knative.cluster.KnativeCluster;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,12 +53,12 @@ class VerbsOnClusterTest {
   @Order(1)
   @DisplayName("deploy --all: the controller makes each function's Revision and Deployment from our manifest")
   void controllerBuildsFromTheManifest(KnativeCluster cluster) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-create-session").size() == 1);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-create-session").size() == 1);
     Service service = service(cluster, NS, "hub-create-session");
     assertThat(templateAnnotation(service, Deployer.USER_IMAGE)).isEqualTo(V1);
     assertThat(templateAnnotation(service, Deployer.UPDATE_TIMESTAMP)).isNotBlank();
     try (KubernetesClient client = cluster.client()) {
-      await().atMost(Duration.ofSeconds(60)).until(() ->
+      await().atMost(KnativeOnCluster.RECONCILED).until(() ->
           client.apps().deployments().inNamespace(NS).withName("hub-create-session-00001-deployment").get() != null);
       var pod = client.apps().deployments().inNamespace(NS).withName("hub-create-session-00001-deployment").get()
           .getSpec().getTemplate().getSpec();
@@ -116,7 +115,7 @@ class VerbsOnClusterTest {
   void revisionName(KnativeCluster cluster) {
     CliRun run = cli(cluster, NS, "deploy", "--overlay", "production", "--function", "status", "--image", V2,
         "--revision-name", "canary", "--no-wait");
-    await().atMost(Duration.ofSeconds(60)).until(() -> revisions(cluster, NS, "hub-status").stream()
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").stream()
         .anyMatch(r -> r.getMetadata().getName().equals("hub-status-canary")));
     long generation = service(cluster, NS, "hub-status").getMetadata().getGeneration();
     CliRun again = cli(cluster, NS, "deploy", "--overlay", "production", "--function", "status", "--image", V2,
@@ -177,7 +176,7 @@ class VerbsOnClusterTest {
     assertThat(gone.exitCode()).isEqualTo(1);
     assertThat(gone.err()).contains("no Knative service hub-get-wizard in namespace " + NS);
     try (var client = cluster.knative()) {
-      await().atMost(Duration.ofSeconds(60)).until(() ->
+      await().atMost(KnativeOnCluster.RECONCILED).until(() ->
           client.revisions().inNamespace(NS).withLabel(ServingApi.SERVICE_LABEL, "hub-get-wizard").list().getItems()
               .isEmpty()
           && client.configurations().inNamespace(NS).withName("hub-get-wizard").get() == null
