@@ -48,14 +48,20 @@ public final class HubOnCluster {
         "TEMPORAL_CLI", LocalTools.temporalCli().toString(),
         "PG_BIN", LocalTools.postgresBin().toString(),
         "HUB_SECRET_FILE", secret.toString()));
-    load(cluster, functionsImage, FUNCTIONS);
-    load(cluster, workerImage, WORKER);
+    try {
+      load(cluster, functionsImage, FUNCTIONS);
+      load(cluster, workerImage, WORKER);
 
-    CliResult deploy = knative(cluster, "deploy", "--overlay", "local", "--all", "--timeout", "5m");
+      CliResult deploy = knative(cluster, "deploy", "--overlay", "local", "--all", "--timeout", "5m");
 
-    assertThat(deploy.exitCode()).as(deploy.output()).isZero();
-    assertThat(deploy.output()).contains("Job hub-migrate-dev complete", "ready hub-create-session");
-    return cluster;
+      assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+      assertThat(deploy.output()).contains("Job hub-migrate-dev complete", "ready hub-create-session");
+      return cluster;
+    } catch (RuntimeException | Error failed) {
+      // The caller never gets the cluster to close: down here, or the node's fixed ports and bridge stay taken.
+      cluster.close();
+      throw failed;
+    }
   }
 
   /** An image archive imported into the node's containerd under a name (./hub cluster load). */

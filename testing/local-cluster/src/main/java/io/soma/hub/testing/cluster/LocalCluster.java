@@ -86,6 +86,9 @@ public final class LocalCluster implements AutoCloseable {
       }
       runScript(build, Map.of(), log, 60 * 60, true);
     }
+    // A run of this test killed before its down left its processes (and a node's bridge): down stops them by the
+    // pid files in the same state directory, and does nothing when there are none.
+    runScript(List.of("bash", script.toString(), "down"), variables, log, 300);
     String output = runScript(command, variables, log, 300);
     String kubeconfig = line(output, "KUBECONFIG=");
     if (kubeconfig == null) {
