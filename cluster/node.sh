@@ -382,8 +382,9 @@ log:
 accessLog: {}
 EOF
   # A backend that refuses the connection (the activator between two runs of it: it drains, stops, starts again) is
-  # tried again for up to 10 s; nothing was sent to it, so this holds for every method. A request that reached a
-  # backend is never sent twice.
+  # tried again for up to 10 s; nothing was sent to it, so this holds for every method. A 502 (a request written
+  # onto a kept-alive connection the activator closed as it stopped) is tried again for GET, HEAD and the other
+  # idempotent methods only: Traefik never sends a POST twice once it reached a backend.
   cat >"$RUN/traefik-dynamic.yml" <<EOF
 http:
   middlewares:
@@ -392,6 +393,7 @@ http:
         attempts: 40
         initialInterval: 125ms
         timeout: 10s
+        status: ["502"]
 EOF
   start traefik env KUBECONFIG="$KUBECONFIG_FILE" "$(cluster_program traefik)" --configFile="$RUN/traefik.yml"
   start net-gateway-api env "${common[@]}" KNATIVE_PROBES_PORT="$NETGW_PROBES_PORT" \
