@@ -3,6 +3,7 @@ package io.soma.hub.e2e.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soma.hub.e2e.support.HubOnCluster;
 import io.soma.hub.e2e.support.HubOnCluster.CliResult;
 import io.soma.hub.e2e.support.HubStoreRows;
@@ -13,13 +14,22 @@ import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.e2e.support.SessionRecords;
 import io.soma.hub.testing.cluster.LocalCluster;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -156,7 +166,7 @@ class HubOnClusterEndToEndTest {
 
   /** How many of n calls to GET /v1/status each Revision answered (the status function names its Revision). */
   private static Map<String, Long> revisionsAnswering(JsonHttp caller, int n) {
-    Map<String, Long> counts = new java.util.TreeMap<>();
+    Map<String, Long> counts = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       JsonHttp.Response response = caller.get("/v1/status");
       assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -183,7 +193,7 @@ class HubOnClusterEndToEndTest {
         "Ready:      True", "RoutesReady=True", "ready hub-status-canary", "100% hub-status-00001",
         "hub-status-canary  True");
     assertThat(list.exitCode()).as(list.output()).isZero();
-    var services = new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.output()).path("items");
+    var services = new ObjectMapper().readTree(list.output()).path("items");
     assertThat(services).hasSize(14).allSatisfy(service -> assertThat(
         service.at("/status/conditions").findValuesAsText("status")).as(service.at("/metadata/name").asText())
         .containsOnly("True"));
@@ -198,18 +208,18 @@ class HubOnClusterEndToEndTest {
     SessionCalls.create(caller, "Warm up"); // the function runs before the burst
     int clients = 4;
     int sessionsEach = 25;
-    Map<String, java.util.Set<String>> sessionsByKey = new java.util.concurrent.ConcurrentHashMap<>();
-    java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger failedAttempts = new java.util.concurrent.atomic.AtomicInteger();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
-    List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+    Map<String, Set<String>> sessionsByKey = new ConcurrentHashMap<>();
+    AtomicInteger created = new AtomicInteger();
+    AtomicInteger failedAttempts = new AtomicInteger();
+    var pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int client = c;
       running.add(pool.submit(() -> {
         for (int n = 0; n < sessionsEach; n++) {
           String key = "killed-mid-request-" + client + "-" + n;
           String id = createRetrying(caller.header("Idempotency-Key", key), failedAttempts);
-          sessionsByKey.computeIfAbsent(key, k -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(id);
+          sessionsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(id);
           created.incrementAndGet();
         }
         return null;
@@ -234,7 +244,7 @@ class HubOnClusterEndToEndTest {
   }
 
   /** POST /v1/sessions until it is answered 2xx, as a client with an Idempotency-Key may; the session id. */
-  private static String createRetrying(JsonHttp caller, java.util.concurrent.atomic.AtomicInteger failedAttempts)
+  private static String createRetrying(JsonHttp caller, AtomicInteger failedAttempts)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (true) {
@@ -244,7 +254,7 @@ class HubOnClusterEndToEndTest {
           return response.json().get("session_id").asText();
         }
         assertThat(response.status()).as(response.toString()).isGreaterThanOrEqualTo(500);
-      } catch (java.io.UncheckedIOException reset) {
+      } catch (UncheckedIOException reset) {
         // The connection went with the container: the client cannot know whether it was accepted, so it retries.
       }
       failedAttempts.incrementAndGet();
@@ -275,17 +285,17 @@ class HubOnClusterEndToEndTest {
   void dataPlaneRestartedDuringABurst() throws Exception {
     JsonHttp caller = api.as(tokens.mint("acme", "ann", "sessions:read"));
     for (String program : List.of("knative-activator", "knative-autoscaler")) {
-      Map<String, Long> answers = new java.util.concurrent.ConcurrentHashMap<>();
-      java.util.concurrent.atomic.AtomicBoolean bursting = new java.util.concurrent.atomic.AtomicBoolean(true);
-      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-      List<java.util.concurrent.Future<?>> clients = new java.util.ArrayList<>();
+      Map<String, Long> answers = new ConcurrentHashMap<>();
+      AtomicBoolean bursting = new AtomicBoolean(true);
+      var pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> clients = new ArrayList<>();
       for (int c = 0; c < 4; c++) {
         clients.add(pool.submit(() -> {
           while (bursting.get()) {
             String answer;
             try {
               answer = String.valueOf(caller.get("/v1/status").status());
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
               answer = e.getCause().toString();
             }
             answers.merge(answer, 1L, Long::sum);
