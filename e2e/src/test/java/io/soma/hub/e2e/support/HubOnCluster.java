@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.soma.hub.testing.cluster.LocalCluster;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole hub on the local cluster's node, as a user brings it up: {@code ./hub cluster up}, {@code ./hub images}'
@@ -28,9 +25,6 @@ public final class HubOnCluster {
   public static final String WORKER = "dev.local/soma-agent-hub/worker:dev";
   /** The local cluster's Temporal frontend on the host (services.sh), for tests that read workflows. */
   public static final String TEMPORAL = "127.0.0.1:17233";
-
-  /** An exit code and what a command printed. */
-  public record CliResult(int exitCode, String output) {}
 
   private HubOnCluster() {}
 
@@ -52,7 +46,7 @@ public final class HubOnCluster {
       load(cluster, functionsImage, FUNCTIONS);
       load(cluster, workerImage, WORKER);
 
-      CliResult deploy = knative(cluster, "deploy", "--overlay", "local", "--all", "--timeout", "5m");
+      LocalCluster.Result deploy = knative(cluster, "deploy", "--overlay", "local", "--all", "--timeout", "5m");
 
       assertThat(deploy.exitCode()).as(deploy.output()).isZero();
       assertThat(deploy.output()).contains("Job hub-migrate-dev complete", "ready hub-create-session");
@@ -83,25 +77,13 @@ public final class HubOnCluster {
   }
 
   /** The Knative CLI as ./hub knative runs it (the jar the knative module packages), against this cluster. */
-  public static CliResult knative(LocalCluster cluster, String... args) {
+  public static LocalCluster.Result knative(LocalCluster cluster, String... args) {
     Path root = LocalCluster.root();
     Path jar = root.resolve("knative/target/hub-knative.jar");
     assertThat(jar).as("the knative module packages the CLI before e2e runs; did it fail?").exists();
     List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
-    builder.environment().put("HUB_KNATIVE_MANIFESTS", root.resolve("knative/manifests").toString());
-    try {
-      Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      process.waitFor(10, TimeUnit.MINUTES);
-      return new CliResult(process.exitValue(), output);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return cluster.run(Map.of("KUBECONFIG", cluster.kubeconfig().toString(),
+        "HUB_KNATIVE_MANIFESTS", root.resolve("knative/manifests").toString()), command);
   }
 }

@@ -143,15 +143,22 @@ public final class LocalCluster implements AutoCloseable {
   public Result script(String... verbAndArgs) {
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(verbAndArgs));
+    return run(Map.of(), command);
+  }
+
+  /**
+   * Runs a command with this cluster's environment and some more variables, until it exits: its exit code and what
+   * it printed (stdout and stderr).
+   */
+  public Result run(Map<String, String> moreEnvironment, List<String> command) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().putAll(environment);
+      builder.environment().putAll(moreEnvironment);
       Process process = builder.start();
+      // Read to the end: the command has exited, or closed its output, when this returns.
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-      return new Result(process.exitValue(), output);
+      return new Result(process.waitFor(), output);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
