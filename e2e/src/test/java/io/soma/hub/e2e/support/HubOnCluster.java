@@ -48,7 +48,7 @@ public final class HubOnCluster {
 
       LocalCluster.Result deploy = knative(cluster, "deploy", "--overlay", "local", "--all", "--timeout", "5m");
 
-      assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+      assertThat(deploy.exitCode()).as(() -> deploy.output() + cluster.diagnostics()).isZero();
       assertThat(deploy.output()).contains("Job hub-migrate-dev complete", "ready hub-create-session");
       return cluster;
     } catch (RuntimeException | Error failed) {

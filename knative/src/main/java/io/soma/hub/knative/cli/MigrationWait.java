@@ -1,5 +1,6 @@
 package io.soma.hub.knative.cli;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import java.io.PrintStream;
@@ -47,11 +48,16 @@ final class MigrationWait implements Deployer.JobWait {
         }
         if (System.nanoTime() >= deadline) {
           throw CliFailure.failed("Job " + name + " did not complete within " + ReadinessWait.human(timeout)
-              + "; the functions and the worker were not applied");
+              + "; the functions and the worker were not applied; " + PodStates.describe(pods(name))
+              + "; its log: kubectl -n " + api.namespace() + " logs job/" + name);
         }
         ReadinessWait.pause(pollInterval, "Job " + name);
       }
     }
+  }
+
+  private List<Pod> pods(String job) {
+    return api.kubernetes().pods().inNamespace(api.namespace()).withLabel("job-name", job).list().getItems();
   }
 
   private static Optional<JobCondition> condition(Job job, String type) {

@@ -167,6 +167,29 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * What a failed test needs to say why the node did not do its work: every pod, the recent events, and the tails of
+   * the kubelet's and containerd's logs. Never throws: a broken cluster is what it describes.
+   */
+  public String diagnostics() {
+    StringBuilder text = new StringBuilder();
+    for (List<String> args : List.of(List.of("get", "pods", "-A", "-o", "wide"),
+        List.of("get", "events", "-A", "--sort-by=.lastTimestamp"))) {
+      text.append("\n$ kubectl ").append(String.join(" ", args)).append('\n');
+      try {
+        String output = kubectl(args.toArray(String[]::new));
+        List<String> lines = output.lines().toList();
+        text.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+      } catch (RuntimeException e) {
+        text.append("(").append(e.getMessage()).append(")");
+      }
+    }
+    for (String program : List.of("kubelet", "containerd")) {
+      text.append("\n$ tail ").append(program).append(".log\n").append(tail(run.resolve("logs/" + program + ".log")));
+    }
+    return text.toString();
+  }
+
   /** An exit code and the output of a command. */
   public record Result(int exitCode, String output) {}
 
