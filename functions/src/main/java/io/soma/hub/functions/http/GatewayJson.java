@@ -1,5 +1,8 @@
 package io.soma.hub.functions.http;
 
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -14,7 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GatewayJson {
 
   public static final JsonMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(EdgeLimits.MAX_JSON_DEPTH)
+                          .maxNameLength(EdgeLimits.MAX_JSON_NAME_CHARS)
+                          .maxNumberLength(EdgeLimits.MAX_JSON_NUMBER_CHARS)
+                          .maxStringLength(EdgeLimits.MAX_BODY_BYTES)
+                          .build())
+                  // {"prompt":"a","prompt":"b"} has two readings; refuse it rather than keep the last.
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

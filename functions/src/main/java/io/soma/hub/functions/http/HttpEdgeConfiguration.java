@@ -9,7 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +47,17 @@ public class HttpEdgeConfiguration {
     bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
     Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
     return new RouteDispatcher(bound, callers).routerFunction();
+  }
+
+  /**
+   * The edge policy runs after the HTTP observation (so refused requests are measured too) and before Spring
+   * Security (so no library reads a request the edge would refuse).
+   */
+  @Bean
+  FilterRegistrationBean<EdgePolicyFilter> edgePolicyFilter(MeterRegistry registry) {
+    FilterRegistrationBean<EdgePolicyFilter> registration = new FilterRegistrationBean<>(new EdgePolicyFilter(registry));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
   }
 
   private static Function<Object, Object> resolve(FunctionCatalog catalog, String name) {

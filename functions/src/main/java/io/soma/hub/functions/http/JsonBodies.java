@@ -3,24 +3,31 @@ package io.soma.hub.functions.http;
 import io.soma.hub.functions.errors.InvalidInputException;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
-/** Parses request bodies strictly and turns every parse failure into an answer that names the field and the rule. */
+/**
+ * Parses request bodies strictly and turns every parse failure into an answer that names the field and the rule. The
+ * body is read as a tree first so that every string in it, names included, is checked once ({@link JsonText}) before
+ * it is bound to the body's type.
+ */
 final class JsonBodies {
 
   private JsonBodies() {}
 
-  static <B> B parse(byte[] json, Class<B> type) {
-    if (json.length == 0) {
+  static <B> B parse(String json, Class<B> type) {
+    if (json.isEmpty()) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
     B body;
     try {
-      body = GatewayJson.MAPPER.readValue(json, type);
+      JsonNode tree = GatewayJson.MAPPER.readTree(json);
+      JsonText.check(tree, "");
+      body = GatewayJson.MAPPER.treeToValue(tree, type);
     } catch (ValueInstantiationException e) {
       if (e.getCause() instanceof InvalidInputException invalid) {
         throw invalid;

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -33,8 +33,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * HTTP-specific (limits, media types, problem details) happens here so the functions stay plain Java.
  */
 public final class RouteDispatcher {
-
-  public static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** A route with its function resolved from the catalog. */
   public record BoundRoute(GatewayRoute route, Function<Object, Object> function) {}
@@ -53,9 +51,11 @@ public final class RouteDispatcher {
     RouterFunctions.Builder builder = RouterFunctions.route();
     for (BoundRoute bound : routes) {
       GatewayRoute route = bound.route();
-      builder.route(
-          RequestPredicates.method(route.method()).and(RequestPredicates.path(route.path())),
-          request -> serve(bound, request));
+      // HEAD is GET without the body (Tomcat drops it), so it works wherever GET does.
+      RequestPredicate methods = route.method() == HttpMethod.GET
+          ? RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
+          : RequestPredicates.method(route.method());
+      builder.route(methods.and(RequestPredicates.path(route.path())), request -> serve(bound, request));
     }
     return builder.route(RequestPredicates.all(), this::notRouted).build();
   }
@@ -81,8 +81,6 @@ public final class RouteDispatcher {
       ServerResponse.BodyBuilder response = ServerResponse.status(reply.status());
       reply.headers().forEach(response::header);
       return response.contentType(MediaType.APPLICATION_JSON).body(GatewayJson.MAPPER.writeValueAsBytes(reply.body()));
-    } catch (UnsupportedMediaType e) {
-      return problem(new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), request.path()));
     } catch (RuntimeException e) {
       return problem(ProblemMapping.toProblem(e, request.path()));
     } finally {
@@ -98,28 +96,23 @@ public final class RouteDispatcher {
     return sessionPath ? Optional.ofNullable(request.pathVariables().get("id")) : Optional.empty();
   }
 
+  /**
+   * The body, read once: its media type and declared length were checked by the {@link EdgePolicyFilter}; a chunked
+   * body is cut at the limit here. Decoded strictly as UTF-8 before JSON sees it.
+   */
   private static Object readBody(ServerRequest request, Class<?> type) {
-    MediaType contentType = request.headers().contentType().orElse(null);
-    if (contentType == null
-        || !(MediaType.APPLICATION_JSON.includes(contentType)
-            || (contentType.getSubtype().endsWith("+json") && "application".equals(contentType.getType())))) {
-      throw new UnsupportedMediaType(
-          "the request body must be application/json, not " + (contentType == null ? "unspecified" : contentType));
-    }
-    HttpServletRequest servlet = request.servletRequest();
-    if (servlet.getContentLengthLong() > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeException(MAX_BODY_BYTES);
-    }
     byte[] bytes;
-    try (InputStream in = servlet.getInputStream()) {
-      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    try (InputStream in = request.servletRequest().getInputStream()) {
+      bytes = in.readNBytes(EdgeLimits.MAX_BODY_BYTES + 1);
     } catch (IOException e) {
       throw new InvalidInputException("body", "could not be read completely");
     }
-    if (bytes.length > MAX_BODY_BYTES) {
-      throw new PayloadTooLargeException(MAX_BODY_BYTES);
+    if (bytes.length > EdgeLimits.MAX_BODY_BYTES) {
+      throw new PayloadTooLargeException(EdgeLimits.MAX_BODY_BYTES);
     }
-    return JsonBodies.parse(bytes, type);
+    String json = StrictUtf8.decode(bytes)
+        .orElseThrow(() -> new InvalidInputException("body", "is not valid UTF-8"));
+    return JsonBodies.parse(json, type);
   }
 
   /**
@@ -132,19 +125,31 @@ public final class RouteDispatcher {
       return containerError(servlet);
     }
     var path = request.requestPath().pathWithinApplication();
-    List<HttpMethod> allowed =
+    List<HttpMethod> routed =
         java.util.stream.IntStream.range(0, patterns.size())
             .filter(i -> patterns.get(i).matches(path))
             .mapToObj(i -> routes.get(i).route().method())
             .distinct()
             .toList();
-    if (allowed.isEmpty()) {
+    if (routed.isEmpty()) {
       return problem(new Problem(HttpStatus.NOT_FOUND, "no endpoint at " + request.path(), request.path()));
+    }
+    List<String> allowed = new java.util.ArrayList<>();
+    for (HttpMethod method : routed) {
+      allowed.add(method.name());
+      if (method == HttpMethod.GET) {
+        allowed.add(HttpMethod.HEAD.name());
+      }
+    }
+    allowed.add(HttpMethod.OPTIONS.name());
+    String allow = String.join(", ", allowed);
+    if (HttpMethod.OPTIONS.equals(request.method())) {
+      return ServerResponse.noContent().header(HttpHeaders.ALLOW, allow).build();
     }
     Problem problem =
         new Problem(HttpStatus.METHOD_NOT_ALLOWED, request.method() + " is not supported here", request.path());
     return ServerResponse.status(problem.status())
-        .header(HttpHeaders.ALLOW, allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", ")))
+        .header(HttpHeaders.ALLOW, allow)
         .contentType(PROBLEM_JSON)
         .body(problem.toJson());
   }
@@ -167,11 +172,5 @@ public final class RouteDispatcher {
 
   static ServerResponse problem(Problem problem) {
     return ServerResponse.status(problem.status()).contentType(PROBLEM_JSON).body(problem.toJson());
-  }
-
-  private static final class UnsupportedMediaType extends RuntimeException {
-    UnsupportedMediaType(String message) {
-      super(message);
-    }
   }
 }

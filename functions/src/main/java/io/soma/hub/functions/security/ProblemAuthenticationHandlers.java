@@ -20,13 +20,13 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
     String detail = tokenPresented ? describe(failure) : "a bearer token is required";
     response.setHeader(
         "WWW-Authenticate", tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
-    write(response, new Problem(HttpStatus.UNAUTHORIZED, detail, request.getRequestURI()));
+    new Problem(HttpStatus.UNAUTHORIZED, detail, request.getRequestURI()).writeTo(response);
   }
 
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
-    write(response, new Problem(HttpStatus.FORBIDDEN, "access denied", request.getRequestURI()));
+    new Problem(HttpStatus.FORBIDDEN, "access denied", request.getRequestURI()).writeTo(response);
   }
 
   /** Nimbus and Spring phrase failures for developers; keep the useful part and drop the plumbing. */
@@ -37,11 +37,5 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
       message = message.substring(prefix.length());
     }
     return message.isBlank() ? "the bearer token is not valid" : "the bearer token is not valid: " + message;
-  }
-
-  private static void write(HttpServletResponse response, Problem problem) throws IOException {
-    response.setStatus(problem.status().value());
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.getOutputStream().write(problem.toJson());
   }
 }

@@ -275,6 +275,6 @@ class GatewayHttpTest {
     Answer answer = http.send(http.request("/v1/sessions", writer).DELETE().build());
 
     assertProblem(answer, 405, "DELETE is not supported");
-    assertThat(answer.headers().firstValue("Allow")).contains("POST");
+    assertThat(answer.headers().firstValue("Allow")).contains("POST, OPTIONS");
   }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.sessions.CreateSessionBody;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class JsonBodiesTest {
 
   private static CreateSessionBody parse(String json) {
-    return JsonBodies.parse(json.getBytes(StandardCharsets.UTF_8), CreateSessionBody.class);
+    return JsonBodies.parse(json, CreateSessionBody.class);
   }
 
   @Test
