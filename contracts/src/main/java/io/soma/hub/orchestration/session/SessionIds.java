@@ -23,6 +23,21 @@ public final class SessionIds {
     return UUID.nameUUIDFromBytes(material.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
+  /**
+   * A session id's one grammar: a UUID in its canonical lowercase form (8-4-4-4-12 hex digits), as
+   * {@link #newSessionId()} and {@link #fromIdempotencyKey} make them. Anything else names no session.
+   */
+  public static boolean isSessionId(String candidate) {
+    if (candidate == null || candidate.length() != 36) {
+      return false;
+    }
+    try {
+      return UUID.fromString(candidate).toString().equals(candidate);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   public static String workflowId(String sessionId) {
     return WORKFLOW_PREFIX + sessionId;
   }

@@ -16,16 +16,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
-import java.util.regex.Pattern;
 
 /**
  * Reads and signals campaigns in Temporal. The tenant is checked against the workflow's memo first, so another
  * tenant's campaign reads as not found.
  */
 public class CampaignAccess {
-
-  /** Campaigns come from wizards: {@code camp-} and the wizard's 12 hex digits. */
-  private static final Pattern CAMPAIGN_ID = Pattern.compile("camp-[0-9a-f]{12}");
 
   private final WorkflowClient client;
 
@@ -70,7 +66,7 @@ public class CampaignAccess {
   }
 
   private WorkflowExecutionDescription owned(String tenant, String campaignId) {
-    if (campaignId == null || !CAMPAIGN_ID.matcher(campaignId).matches()) {
+    if (!CampaignIds.isCampaignId(campaignId)) {
       throw notFound(campaignId);
     }
     try {

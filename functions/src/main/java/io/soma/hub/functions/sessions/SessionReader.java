@@ -20,7 +20,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -39,7 +38,7 @@ public class SessionReader {
   }
 
   public SessionView read(String tenant, String sessionId) {
-    if (!isSessionId(sessionId)) {
+    if (!SessionIds.isSessionId(sessionId)) {
       throw notFound(sessionId);
     }
     WorkflowStub stub = client.newUntypedWorkflowStub(SessionIds.workflowId(sessionId));
@@ -113,14 +112,6 @@ public class SessionReader {
     }
     String kind = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     return new SessionView.Error(kind, "the session ended as " + kind.toLowerCase());
-  }
-
-  private static boolean isSessionId(String candidate) {
-    try {
-      return UUID.fromString(candidate).toString().equals(candidate);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private static NotFoundException notFound(String sessionId) {

@@ -3,6 +3,7 @@ package io.soma.hub.functions.wizards;
 import io.soma.hub.functions.caller.Capabilities;
 import io.soma.hub.functions.http.GatewayJson;
 import io.soma.hub.functions.http.GatewayRoute;
+import io.soma.hub.functions.http.IdempotencyKeys;
 import io.soma.hub.functions.http.Reply;
 import io.soma.hub.functions.wizards.WizardCommands.AnswerWizard;
 import io.soma.hub.functions.wizards.WizardCommands.ApproveWizard;
@@ -54,7 +55,7 @@ public class WizardRoutes {
                 r.caller(),
                 r.pathVariable("id"),
                 GatewayJson.MAPPER.treeToValue(r.body(AnswerBody.class).value(), Object.class),
-                r.header("Idempotency-Key").orElse(null)),
+                IdempotencyKeys.check(r.header("Idempotency-Key").orElse(null))),
         Answered.class,
         Reply::ok);
   }

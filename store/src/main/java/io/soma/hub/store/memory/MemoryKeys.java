@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * What a memory key may be, and the keys the memory refresh writes for a campaign. Keys are 1 to 200 characters of
- * {@code A-Z a-z 0-9 . _ - : @ ~}: safe in a URL path segment without encoding, so {@code GET /v1/memory/{key}}
- * reads back exactly what was written. {@code :} separates the parts of the campaign keys.
+ * {@code A-Z a-z 0-9 . _ - : @ ~}, but not {@code .} or {@code ..} alone (a URL path normalizes those segments away):
+ * safe in a URL path segment without encoding, so {@code GET /v1/memory/{key}} reads back exactly what was written.
+ * {@code :} separates the parts of the campaign keys.
  */
 public final class MemoryKeys {
 
   public static final int MAX_KEY_CHARS = 200;
-  public static final String ALLOWED = "A-Z a-z 0-9 . _ - : @ ~";
+  public static final String ALLOWED = "A-Z a-z 0-9 . _ - : @ ~ (not . or .. alone)";
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:@~-]{1," + MAX_KEY_CHARS + "}");
   private static final Pattern UNSAFE_IN_SEGMENT = Pattern.compile("[^A-Za-z0-9._@~-]+");
@@ -28,7 +29,7 @@ public final class MemoryKeys {
   private MemoryKeys() {}
 
   public static boolean valid(String key) {
-    return key != null && VALID.matcher(key).matches();
+    return key != null && VALID.matcher(key).matches() && !key.equals(".") && !key.equals("..");
   }
 
   /** {@code campaign:<name>}: the campaign's summary and artifact index. */
