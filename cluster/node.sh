@@ -152,19 +152,22 @@ state = "$RUN/containerd/state"
 EOF
   start containerd containerd --config "$RUN/containerd.toml"
   wait_for containerd 30 ctr --address "$(node_socket)" version
-  local image
-  for image in $IMAGE_ARCHIVES; do
-    node_import "$(image_archive "$image")"
-  done
+  node_import "$(image_archive pause)" "$PAUSE_IMAGE"
+  node_import "$(image_archive queue)" "$QUEUE_IMAGE"
+  node_import "$(image_archive hello)" "$HELLO_IMAGE"
 }
 
-# Imports an image archive unless containerd has its content already (a second up is then instant).
+# Imports an image archive unless containerd has this version of it already (a second up is then instant). The
+# stamp alone is not trusted: containerd's store outlives runs and can lose an image (a stamp once outlived the pause
+# image, and no pod could start), so the image itself must be listed too.
 node_import() {
-  local archive="$1" stamp
+  local archive="$1" name="$2" stamp
   stamp="$CONTAINERD_ROOT/imported/$(basename "$archive").$(stat -c %Y-%s "$archive")"
-  [ -f "$stamp" ] && return
+  [ -f "$stamp" ] && ctr_k8s images ls -q "name==$name" 2>/dev/null | grep -qxF "$name" && return
   ctr_k8s images import --no-unpack=false "$archive" >>"$RUN/logs/images.log" 2>&1 ||
     fail_up "importing $archive into containerd failed (log: $RUN/logs/images.log)"
+  ctr_k8s images ls -q "name==$name" | grep -qxF "$name" ||
+    fail_up "$archive holds no image named $name (log: $RUN/logs/images.log)"
   mkdir -p "$(dirname "$stamp")"
   touch "$stamp"
 }
@@ -199,8 +202,10 @@ clusterDomain: cluster.local
 clusterDNS: ["$NODE_IP"]
 resolvConf: $RUN/resolv.conf
 serializeImagePulls: false
-imageGCHighThresholdPercent: 95
-imageGCLowThresholdPercent: 90
+# 100 turns image garbage collection off: the images here are imported, not pulled, so one collected is gone
+# until the next up (the pause image among them, and then no pod starts).
+imageGCHighThresholdPercent: 100
+imageGCLowThresholdPercent: 99
 evictionHard: {memory.available: "200Mi", nodefs.available: "5%", imagefs.available: "5%"}
 maxPods: 60
 syncFrequency: 10s
