@@ -1,7 +1,13 @@
 package io.soma.hub.worker.temporal;
 
-import io.temporal.testserver.TestServer;
-import io.temporal.testserver.TestServer.PortBoundTestServer;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,33 +15,48 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The in-process Java Temporal test server, bound to the port of HUB_TEMPORAL_ADDRESS, for a local hub without
  * the {@code temporal} CLI. Real time, no time skipping, state in memory only. It starts before the worker
- * connects and stops after the worker has drained.
+ * connects and stops after the worker has drained. It listens on the hub's bind address (loopback in local mode,
+ * {@code HUB_BIND} otherwise): built here from the test server's services because
+ * {@code TestServer.createPortBoundServer} listens on every interface.
  */
 public class EmbeddedTemporalServer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporalServer.class);
 
+  private final String host;
   private final int port;
-  private volatile PortBoundTestServer server;
+  private volatile TestServicesStarter services;
+  private volatile Server server;
 
-  public EmbeddedTemporalServer(int port) {
+  /** @param host the address to listen on, or null for every interface */
+  public EmbeddedTemporalServer(String host, int port) {
+    this.host = host;
     this.port = port;
   }
 
   @Override
   public synchronized void start() {
     if (server == null) {
-      server = TestServer.createPortBoundServer(port);
-      log.warn(
-          "Started the embedded Temporal test server on port {}: workflows live in memory and are lost on exit",
-          port);
+      services = new TestServicesStarter(false, 0);
+      InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+      NettyServerBuilder builder = NettyServerBuilder.forAddress(address, InsecureServerCredentials.create());
+      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+      try {
+        server = builder.build().start();
+      } catch (IOException e) {
+        services.close();
+        throw new UncheckedIOException("the embedded Temporal server could not listen on " + address, e);
+      }
+      log.warn("Started the embedded Temporal test server on {}: workflows live in memory and are lost on exit",
+          address);
     }
   }
 
   @Override
   public synchronized void stop() {
     if (server != null) {
-      server.close();
+      server.shutdownNow();
+      services.close();
       server = null;
       log.info("Stopped the embedded Temporal test server on port {}", port);
     }

@@ -3,6 +3,7 @@ package io.soma.hub.worker.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.soma.hub.store.LocalModeBinding;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -10,6 +11,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +30,9 @@ class TemporalConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "hub.temporal.embedded", havingValue = "true")
-  EmbeddedTemporalServer embeddedTemporalServer(TemporalProperties properties) {
-    return new EmbeddedTemporalServer(properties.port());
+  EmbeddedTemporalServer embeddedTemporalServer(
+      TemporalProperties properties, @Value("${" + LocalModeBinding.BIND_ADDRESS + ":#{null}}") String bindAddress) {
+    return new EmbeddedTemporalServer(bindAddress, properties.port());
   }
 
   @Bean(destroyMethod = "close")
