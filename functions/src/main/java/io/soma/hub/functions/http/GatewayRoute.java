@@ -1,5 +1,6 @@
 package io.soma.hub.functions.http;
 
+import io.soma.hub.functions.limits.RouteClass;
 import java.util.function.Function;
 import org.springframework.http.HttpMethod;
 
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
  *
  * @param capability the capability the caller needs, or null when any valid token will do
  * @param bodyType the JSON body type, or null when the endpoint takes no body
+ * @param routeClass whose bucket of the tenant's rate limits a request takes a token from
  */
 public record GatewayRoute(
     HttpMethod method,
@@ -18,7 +20,8 @@ public record GatewayRoute(
     String capability,
     Class<?> bodyType,
     Function<RouteRequest, ?> input,
-    Function<Object, Reply> reply) {
+    Function<Object, Reply> reply,
+    RouteClass routeClass) {
 
   public static <O> GatewayRoute of(
       HttpMethod method,
@@ -30,6 +33,18 @@ public record GatewayRoute(
       Class<O> outputType,
       Function<O, Reply> reply) {
     return new GatewayRoute(
-        method, path, function, capability, bodyType, input, output -> reply.apply(outputType.cast(output)));
+        method,
+        path,
+        function,
+        capability,
+        bodyType,
+        input,
+        output -> reply.apply(outputType.cast(output)),
+        RouteClass.of(method));
+  }
+
+  /** The same route, limited as {@code routeClass} instead of by its method. */
+  public GatewayRoute limitedAs(RouteClass routeClass) {
+    return new GatewayRoute(method, path, function, capability, bodyType, input, reply, routeClass);
   }
 }

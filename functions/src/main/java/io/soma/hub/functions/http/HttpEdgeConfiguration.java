@@ -1,6 +1,7 @@
 package io.soma.hub.functions.http;
 
 import io.soma.hub.functions.caller.Caller;
+import io.soma.hub.functions.limits.TenantRateLimiter;
 import io.soma.hub.functions.security.Callers;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,7 @@ public class HttpEdgeConfiguration {
   RouterFunction<ServerResponse> gatewayRouterFunction(
       List<GatewayRoute> routes,
       FunctionCatalog catalog,
+      TenantRateLimiter limiter,
       @Value("${spring.cloud.function.definition:}") String definition) {
     Set<String> enabled =
         Arrays.stream(definition.split(";")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
@@ -46,7 +48,7 @@ public class HttpEdgeConfiguration {
     }
     bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
     Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
-    return new RouteDispatcher(bound, callers).routerFunction();
+    return new RouteDispatcher(bound, callers, limiter).routerFunction();
   }
 
   /**

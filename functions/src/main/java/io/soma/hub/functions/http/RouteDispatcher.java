@@ -3,6 +3,8 @@ package io.soma.hub.functions.http;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.ProblemMapping.PayloadTooLargeException;
+import io.soma.hub.functions.limits.RateDecision;
+import io.soma.hub.functions.limits.TenantRateLimiter;
 import io.soma.hub.telemetry.logs.LogKeys;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -28,9 +30,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's capability, reading
- * and validating the body, invoking the route's function from the catalog and answering its output. Everything
- * HTTP-specific (limits, media types, problem details) happens here so the functions stay plain Java.
+ * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's capability, taking a
+ * token from the tenant's rate limit, reading and validating the body, invoking the route's function from the
+ * catalog and answering its output. Everything HTTP-specific (limits, media types, problem details) happens here so
+ * the functions stay plain Java.
  */
 public final class RouteDispatcher {
 
@@ -39,11 +42,14 @@ public final class RouteDispatcher {
 
   private final List<BoundRoute> routes;
   private final Function<ServerRequest, Caller> callers;
+  private final TenantRateLimiter limiter;
   private final List<PathPattern> patterns;
 
-  public RouteDispatcher(List<BoundRoute> routes, Function<ServerRequest, Caller> callers) {
+  public RouteDispatcher(
+      List<BoundRoute> routes, Function<ServerRequest, Caller> callers, TenantRateLimiter limiter) {
     this.routes = List.copyOf(routes);
     this.callers = callers;
+    this.limiter = limiter;
     this.patterns = routes.stream().map(b -> PathPatternParser.defaultInstance.parse(b.route().path())).toList();
   }
 
@@ -62,6 +68,7 @@ public final class RouteDispatcher {
 
   private ServerResponse serve(BoundRoute bound, ServerRequest request) {
     GatewayRoute route = bound.route();
+    HttpHeaders limitHeaders = new HttpHeaders();
     try {
       Caller caller = callers.apply(request);
       MDC.put(LogKeys.TENANT_ID, caller.tenant());
@@ -74,15 +81,21 @@ public final class RouteDispatcher {
                 request.path(),
                 Map.of("required_capability", route.capability())));
       }
+      // After the capability, before the body: a refused request costs one check and starts nothing.
+      RateDecision rate = limiter.check(caller.tenant(), route.routeClass());
+      limitHeaders.addAll(RateLimitAnswers.headers(rate));
+      if (!rate.allowed()) {
+        return problem(RateLimitAnswers.refused(rate, request.path()), limitHeaders);
+      }
       Object body = route.bodyType() == null ? null : readBody(request, route.bodyType());
       Object input =
           route.input().apply(new RouteRequest(caller, request.pathVariables(), request.headers().asHttpHeaders(), body));
       Reply reply = route.reply().apply(bound.function().apply(input));
-      ServerResponse.BodyBuilder response = ServerResponse.status(reply.status());
+      ServerResponse.BodyBuilder response = ServerResponse.status(reply.status()).headers(h -> h.addAll(limitHeaders));
       reply.headers().forEach(response::header);
       return response.contentType(MediaType.APPLICATION_JSON).body(GatewayJson.MAPPER.writeValueAsBytes(reply.body()));
     } catch (RuntimeException e) {
-      return problem(ProblemMapping.toProblem(e, request.path()));
+      return problem(ProblemMapping.toProblem(e, request.path()), limitHeaders);
     } finally {
       // The servlet thread serves another tenant next.
       MDC.remove(LogKeys.TENANT_ID);
@@ -171,6 +184,13 @@ public final class RouteDispatcher {
   private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);
 
   static ServerResponse problem(Problem problem) {
-    return ServerResponse.status(problem.status()).contentType(PROBLEM_JSON).body(problem.toJson());
+    return problem(problem, HttpHeaders.EMPTY);
+  }
+
+  private static ServerResponse problem(Problem problem, HttpHeaders headers) {
+    return ServerResponse.status(problem.status())
+        .headers(answer -> answer.addAll(headers))
+        .contentType(PROBLEM_JSON)
+        .body(problem.toJson());
   }
 }

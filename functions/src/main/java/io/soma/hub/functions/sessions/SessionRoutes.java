@@ -3,6 +3,7 @@ package io.soma.hub.functions.sessions;
 import io.soma.hub.functions.caller.Capabilities;
 import io.soma.hub.functions.http.GatewayRoute;
 import io.soma.hub.functions.http.Reply;
+import io.soma.hub.functions.limits.RouteClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,7 +28,9 @@ public class SessionRoutes {
           String location = "/v1/sessions/" + accepted.sessionId();
           Reply created = Reply.created(accepted, location);
           return accepted.replayed() ? new Reply(200, accepted, created.headers()) : created;
-        });
+        })
+        // Each start is a workflow: a bucket of its own, apart from the tenant's other writes.
+        .limitedAs(RouteClass.SESSIONS);
   }
 
   @Bean

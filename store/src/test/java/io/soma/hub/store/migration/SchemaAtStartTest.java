@@ -33,7 +33,8 @@ class SchemaAtStartTest {
   void migratingMigrates() {
     new SchemaAtStart(true).migrate(flyway());
 
-    assertThat(tables()).contains("moderation_strikes", "campaign_artifacts", "memory_entries");
+    assertThat(tables())
+        .contains("moderation_strikes", "campaign_artifacts", "memory_entries", "rate_limit_buckets");
   }
 
   @Test
@@ -41,8 +42,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store has no schema yet (no migration applied); this build needs version 3 (not applied:"
-                + " 1 hub store, 2 campaigns, 3 memory)");
+            "The hub store has no schema yet (no migration applied); this build needs version 4 (not applied:"
+                + " 1 hub store, 2 campaigns, 3 memory, 4 rate limits)");
     assertThat(tables()).isEmpty();
   }
 
@@ -53,7 +54,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store is at schema version 2; this build needs version 3 (not applied: 3 memory)");
+            "The hub store is at schema version 2; this build needs version 4 (not applied: 3 memory, 4 rate"
+                + " limits)");
     assertThat(tables()).doesNotContain("memory_entries");
   }
 
