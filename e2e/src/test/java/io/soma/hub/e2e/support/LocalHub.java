@@ -25,6 +25,9 @@ public final class LocalHub implements AutoCloseable {
   private final Path dataDirectory;
   private final int functionsPort;
   private final int workerPort;
+  private final List<String> functionsCommand;
+  private final Map<String, String> functionsEnvironment;
+  private final List<HubProcess> moreFunctions = new ArrayList<>();
   private HubWorkflows workflows;
 
   private LocalHub(Builder builder, Path functionsJar, Path workerJar, TemporalDevServer temporal, Path data) {
@@ -42,13 +45,11 @@ public final class LocalHub implements AutoCloseable {
     Map<String, String> workerEnvironment = new HashMap<>(common);
     workerEnvironment.putAll(builder.workerEnvironment);
     workerEnvironment.put("HUB_WORKER_PORT", Integer.toString(workerPort));
-    Map<String, String> functionsEnvironment = new HashMap<>(common);
-    functionsEnvironment.put("PORT", Integer.toString(functionsPort));
+    this.functionsEnvironment = Map.copyOf(common);
+    this.functionsCommand = javaArguments(builder, functionsJar);
     this.worker =
         HubProcess.java("worker", javaArguments(builder, workerJar), workerEnvironment, readiness(workerPort));
-    this.functions =
-        HubProcess.java(
-            "functions", javaArguments(builder, functionsJar), functionsEnvironment, readiness(functionsPort));
+    this.functions = functionsProcess("functions", functionsPort);
   }
 
   public static Builder builder() {
@@ -73,7 +74,21 @@ public final class LocalHub implements AutoCloseable {
 
   /** A client for the functions (the gateway). */
   public JsonHttp gateway() {
-    return new JsonHttp(URI.create("http://127.0.0.1:" + functionsPort + "/"));
+    return gatewayOn(functionsPort);
+  }
+
+  /**
+   * Starts one more functions process beside the first, as a second pod of a Knative Service runs: the same jar and
+   * settings on a port of its own. It is stopped with the hub.
+   *
+   * @return a client for it
+   */
+  public synchronized JsonHttp startMoreFunctions(String name) {
+    int port = Ports.free();
+    HubProcess more = functionsProcess(name, port);
+    moreFunctions.add(more);
+    more.start();
+    return gatewayOn(port);
   }
 
   /** A client for the worker's management port (/metrics, /health). */
@@ -106,10 +121,23 @@ public final class LocalHub implements AutoCloseable {
         workflows.close();
       }
     }
+    synchronized (this) {
+      moreFunctions.forEach(HubProcess::stop);
+    }
     functions.stop();
     worker.stop();
     temporal.close();
     Directories.deleteRecursively(dataDirectory);
+  }
+
+  private HubProcess functionsProcess(String name, int port) {
+    Map<String, String> environment = new HashMap<>(functionsEnvironment);
+    environment.put("PORT", Integer.toString(port));
+    return HubProcess.java(name, functionsCommand, environment, readiness(port));
+  }
+
+  private static JsonHttp gatewayOn(int port) {
+    return new JsonHttp(URI.create("http://127.0.0.1:" + port + "/"));
   }
 
   private static List<String> javaArguments(Builder builder, Path jar) {
