@@ -3,6 +3,7 @@ package io.soma.hub.store;
 import io.soma.hub.store.migration.SchemaAtStart;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,5 +58,11 @@ public class HubStoreAutoConfiguration {
   @DependsOnDatabaseInitialization
   SessionCompletions sessionCompletions(JdbcClient jdbc, Clock clock) {
     return new SessionCompletions(jdbc, clock);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  SessionSlots sessionSlots(DataSource dataSource, Clock clock) {
+    return new SessionSlots(dataSource, clock);
   }
 }

@@ -12,10 +12,15 @@ public final class EmbeddedStore {
   private EmbeddedStore() {}
 
   public static JdbcClient migrated() {
+    return JdbcClient.create(migratedDataSource());
+  }
+
+  /** For repositories that run transactions of their own. */
+  public static DataSource migratedDataSource() {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
-    return JdbcClient.create(dataSource);
+    return dataSource;
   }
 }

@@ -4,6 +4,7 @@ import io.soma.hub.functions.errors.ConflictException;
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.errors.NotFoundException;
+import io.soma.hub.functions.errors.QuotaExceededException;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
 import io.soma.hub.functions.wizards.InvalidAnswerException;
@@ -45,6 +46,13 @@ final class ProblemMapping {
     }
     if (failure instanceof IdempotencyKeyReusedException reused) {
       return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage(), instance);
+    }
+    if (failure instanceof QuotaExceededException quota) {
+      return new Problem(
+          HttpStatus.TOO_MANY_REQUESTS,
+          quota.getMessage(),
+          instance,
+          Map.of("limit", quota.limit(), "capacity", quota.capacity(), "running", quota.running()));
     }
     if (failure instanceof RefusedException refused) {
       return new Problem(HttpStatus.FORBIDDEN, refused.getMessage(), instance, refused.details());

@@ -27,7 +27,7 @@ public class LimitMetrics {
             .register(registry);
   }
 
-  /** A request answered 429; {@code limit} names the limit (a route class). */
+  /** A request answered 429; {@code limit} names the limit: a route class or {@code running_sessions}. */
   public void limited(String tenant, String limit) {
     Counter.builder("gateway.rate.limited")
         .description("Requests refused with 429 by a tenant's rate limit or quota")

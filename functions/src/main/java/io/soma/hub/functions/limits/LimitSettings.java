@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * {@code hub.rate-limits}: the limits every tenant has ({@code default}) and those of particular tenants
  * ({@code tenants.<tenant>}, any field of which overrides the default). docs/operations.md lists the settings.
  *
- * @param enabled false: no rate limit and no quota is checked (the store is not asked)
+ * @param enabled false: no rate limit and no quota is checked (the store is not asked for them)
  * @param poolSize connections of the limiter's own pool (see {@link RateLimitConfiguration})
  */
 @ConfigurationProperties("hub.rate-limits")
@@ -22,7 +22,7 @@ public record LimitSettings(
   public LimitSettings {
     if (defaults == null || !defaults.complete()) {
       throw new IllegalArgumentException(
-          "hub.rate-limits.default needs reads, writes and sessions, got " + defaults);
+          "hub.rate-limits.default needs reads, writes, sessions and running-sessions, got " + defaults);
     }
     tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
   }
@@ -31,5 +31,12 @@ public record LimitSettings(
     TenantLimits own = tenants.get(tenant);
     RateLimit limit = own == null ? null : own.of(routeClass);
     return limit != null ? limit : defaults.of(routeClass);
+  }
+
+  /** The most sessions the tenant may have running at once. */
+  public int runningSessions(String tenant) {
+    TenantLimits own = tenants.get(tenant);
+    Integer quota = own == null ? null : own.runningSessions();
+    return quota != null ? quota : defaults.runningSessions();
   }
 }

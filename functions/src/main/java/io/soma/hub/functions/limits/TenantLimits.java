@@ -1,10 +1,16 @@
 package io.soma.hub.functions.limits;
 
 /**
- * The limits of one tenant (or the defaults): a token bucket per route class. In a tenant's own settings every
- * field is optional; what is missing comes from the defaults.
+ * The limits of one tenant (or the defaults): a token bucket per route class and the most sessions it may have
+ * running at once. In a tenant's own settings every field is optional; what is missing comes from the defaults.
  */
-public record TenantLimits(RateLimit reads, RateLimit writes, RateLimit sessions) {
+public record TenantLimits(RateLimit reads, RateLimit writes, RateLimit sessions, Integer runningSessions) {
+
+  public TenantLimits {
+    if (runningSessions != null && runningSessions < 1) {
+      throw new IllegalArgumentException("running-sessions must be at least 1, got " + runningSessions);
+    }
+  }
 
   /** The bucket of a route class, or null when these settings leave it to the defaults. */
   public RateLimit of(RouteClass routeClass) {
@@ -16,6 +22,6 @@ public record TenantLimits(RateLimit reads, RateLimit writes, RateLimit sessions
   }
 
   boolean complete() {
-    return reads != null && writes != null && sessions != null;
+    return reads != null && writes != null && sessions != null && runningSessions != null;
   }
 }

@@ -4,6 +4,7 @@ import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
 import io.soma.hub.functions.events.GatewayEvents;
+import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.functions.moderation.ModerationVerdict;
@@ -13,30 +14,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** {@code createSession}: kill switch, then moderation, then the session workflow is started (or found again). */
+/**
+ * {@code createSession}: kill switch, then moderation, then a slot of the tenant's quota of running sessions, then the
+ * session workflow is started (or found again).
+ */
 public class CreateSession implements Function<CreateSessionCommand, SessionAccepted> {
 
   private final KillSwitch killSwitch;
   private final ModerationGuard moderation;
   private final ModerationMetrics metrics;
+  private final SessionQuota quota;
   private final SessionStarter starter;
   private final GatewayEvents events;
 
   /** Without events. */
   public CreateSession(
-      KillSwitch killSwitch, ModerationGuard moderation, ModerationMetrics metrics, SessionStarter starter) {
-    this(killSwitch, moderation, metrics, starter, GatewayEvents.NONE);
+      KillSwitch killSwitch,
+      ModerationGuard moderation,
+      ModerationMetrics metrics,
+      SessionQuota quota,
+      SessionStarter starter) {
+    this(killSwitch, moderation, metrics, quota, starter, GatewayEvents.NONE);
   }
 
   public CreateSession(
       KillSwitch killSwitch,
       ModerationGuard moderation,
       ModerationMetrics metrics,
+      SessionQuota quota,
       SessionStarter starter,
       GatewayEvents events) {
     this.killSwitch = killSwitch;
     this.moderation = moderation;
     this.metrics = metrics;
+    this.quota = quota;
     this.starter = starter;
     this.events = events;
   }
@@ -69,7 +80,7 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
             body.prompt(),
             body.capsuleId(),
             body.metadata());
-    boolean started = starter.start(request);
+    boolean started = startWithinQuota(request);
     if (started) {
       events.sessionAccepted(caller.tenant(), sessionId);
     }
@@ -79,6 +90,23 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
         new SessionAccepted.Moderation(
             verdict.strikeCount(), verdict.flaggedTerms(), verdict.reasons(), verdict.bypassed()),
         !started);
+  }
+
+  /**
+   * Starts the session in a slot of its tenant's quota. The slot is given back when the start failed, and when the
+   * request was a repeat: the session it repeats holds a slot of its own, or has ended and needs none.
+   */
+  private boolean startWithinQuota(SessionRequest request) {
+    SessionQuota.Slot slot = quota.claim(request.tenant(), request.sessionId());
+    boolean started = false;
+    try {
+      started = starter.start(request);
+      return started;
+    } finally {
+      if (!started) {
+        slot.giveBack();
+      }
+    }
   }
 
   private static String sessionId(CreateSessionCommand command) {

@@ -2,9 +2,14 @@ package io.soma.hub.functions.sessions;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.soma.hub.functions.events.GatewayEvents;
+import io.soma.hub.functions.limits.LimitMetrics;
+import io.soma.hub.functions.limits.LimitSettings;
+import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
+import io.soma.hub.store.SessionSlots;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +23,12 @@ public class SessionFunctions {
     return new KillSwitch(engaged);
   }
 
+  /** A slot lapses when the workflow's execution timeout has surely ended it, should nobody release it. */
+  @Bean
+  SessionQuota sessionQuota(SessionSlots slots, LimitSettings settings, LimitMetrics metrics) {
+    return new SessionQuota(slots, settings, metrics, SessionStarter.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(1)));
+  }
+
   @Bean
   SessionStarter sessionStarter(WorkflowClient client, MeterRegistry registry) {
     return new SessionStarter(client, registry);
@@ -28,9 +39,10 @@ public class SessionFunctions {
       KillSwitch killSwitch,
       ModerationGuard moderation,
       ModerationMetrics metrics,
+      SessionQuota quota,
       SessionStarter starter,
       GatewayEvents events) {
-    return new CreateSession(killSwitch, moderation, metrics, starter, events);
+    return new CreateSession(killSwitch, moderation, metrics, quota, starter, events);
   }
 
   @Bean

@@ -19,7 +19,8 @@ class LimitSettingsTest {
       Map.of(
           "hub.rate-limits.default.reads", "100/1s",
           "hub.rate-limits.default.writes", "50/1s",
-          "hub.rate-limits.default.sessions", "10/1s");
+          "hub.rate-limits.default.sessions", "10/1s",
+          "hub.rate-limits.default.running-sessions", "20");
 
   @Test
   void aTenantWithoutLimitsOfItsOwnHasTheDefaults() {
@@ -29,19 +30,23 @@ class LimitSettingsTest {
     assertThat(settings.rateLimit("acme", RouteClass.READS)).isEqualTo(RateLimit.valueOf("100/1s"));
     assertThat(settings.rateLimit("acme", RouteClass.WRITES)).isEqualTo(RateLimit.valueOf("50/1s"));
     assertThat(settings.rateLimit("acme", RouteClass.SESSIONS)).isEqualTo(RateLimit.valueOf("10/1s"));
+    assertThat(settings.runningSessions("acme")).isEqualTo(20);
   }
 
   @Test
   void aTenantsOwnLimitsOverrideThoseItNames() {
     Map<String, Object> properties = new HashMap<>(DEFAULTS);
     properties.put("hub.rate-limits.tenants.acme.sessions", "2/1m");
+    properties.put("hub.rate-limits.tenants.acme.running-sessions", "3");
     properties.put("hub.rate-limits.tenants.[Globex.EU].reads", "5/10s");
 
     LimitSettings settings = bind(properties, Map.of());
 
     assertThat(settings.rateLimit("acme", RouteClass.SESSIONS)).isEqualTo(RateLimit.valueOf("2/1m"));
     assertThat(settings.rateLimit("acme", RouteClass.READS)).isEqualTo(RateLimit.valueOf("100/1s"));
+    assertThat(settings.runningSessions("acme")).isEqualTo(3);
     assertThat(settings.rateLimit("Globex.EU", RouteClass.READS)).isEqualTo(RateLimit.valueOf("5/10s"));
+    assertThat(settings.runningSessions("Globex.EU")).isEqualTo(20);
     assertThat(settings.rateLimit("globex.eu", RouteClass.READS)).as("tenant ids are exact").isEqualTo(
         RateLimit.valueOf("100/1s"));
   }
@@ -53,10 +58,10 @@ class LimitSettingsTest {
             DEFAULTS,
             Map.of(
                 "HUB_RATELIMITS_TENANTS_ACME_SESSIONS", "4/1m",
-                "HUB_RATELIMITS_TENANTS_ACME_READS", "7/1m"));
+                "HUB_RATELIMITS_TENANTS_ACME_RUNNINGSESSIONS", "7"));
 
     assertThat(settings.rateLimit("acme", RouteClass.SESSIONS)).isEqualTo(RateLimit.valueOf("4/1m"));
-    assertThat(settings.rateLimit("acme", RouteClass.READS)).isEqualTo(RateLimit.valueOf("7/1m"));
+    assertThat(settings.runningSessions("acme")).isEqualTo(7);
   }
 
   @Test
@@ -69,7 +74,7 @@ class LimitSettingsTest {
     assertThatThrownBy(() -> bind(withoutSessions, Map.of()))
         .isInstanceOf(BindException.class)
         .rootCause()
-        .hasMessageContaining("hub.rate-limits.default needs reads, writes and sessions");
+        .hasMessageContaining("hub.rate-limits.default needs reads, writes, sessions and running-sessions");
     assertThatThrownBy(() -> bind(malformed, Map.of()))
         .isInstanceOf(BindException.class)
         .rootCause()

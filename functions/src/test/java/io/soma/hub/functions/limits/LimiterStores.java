@@ -28,6 +28,7 @@ final class LimiterStores {
     all.putIfAbsent("hub.rate-limits.default.reads", "1000/1s");
     all.putIfAbsent("hub.rate-limits.default.writes", "1000/1s");
     all.putIfAbsent("hub.rate-limits.default.sessions", "1000/1s");
+    all.putIfAbsent("hub.rate-limits.default.running-sessions", "1000");
     return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("hub.rate-limits", LimitSettings.class);
   }
 

@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Import;
       "hub.rate-limits.tenants.reader.reads=3/1m",
       "hub.rate-limits.tenants.starter.sessions=2/1m",
       "hub.rate-limits.tenants.unauthorised.sessions=1/1m",
-      "hub.rate-limits.tenants.mistaken.writes=5/1m"
+      "hub.rate-limits.tenants.mistaken.writes=5/1m",
+      "hub.rate-limits.tenants.crowded.running-sessions=1"
     })
 @Import(GatewayTestConfiguration.class)
 class RateLimitHttpTest {
@@ -110,6 +111,23 @@ class RateLimitHttpTest {
     assertProblem(invalid, 400, "key");
     assertThat(header(invalid, "RateLimit-Limit")).isEqualTo("5");
     assertThat(header(invalid, "RateLimit-Remaining")).isEqualTo("4");
+  }
+
+  @Test
+  void atTheQuotaOfRunningSessionsAStartIs429NamingTheQuota() {
+    String crowded = TestTokens.hs256("crowded", "ann", "sessions:write");
+    long before = TemporalTestServer.startedSessions(temporal);
+
+    Answer first = http.postJson("/v1/sessions", crowded, "{\"prompt\":\"plan a launch\"}");
+    Answer second = http.postJson("/v1/sessions", crowded, "{\"prompt\":\"plan another launch\"}");
+
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertProblem(second, 429, "the tenant has 1 sessions running, its quota; no session was started");
+    assertThat(second.json().get("limit").asString()).isEqualTo("running_sessions");
+    assertThat(second.json().get("capacity").asInt()).isOne();
+    assertThat(second.json().get("running").asInt()).isOne();
+    assertThat(second.headers().firstValue("Retry-After")).as("no session's end can be foretold").isEmpty();
+    assertThat(TemporalTestServer.startedSessions(temporal) - before).isOne();
   }
 
   private static String header(Answer answer, String name) {

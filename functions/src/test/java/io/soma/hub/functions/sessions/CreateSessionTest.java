@@ -7,14 +7,22 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.caller.Capabilities;
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
+import io.soma.hub.functions.errors.QuotaExceededException;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.limits.LimitMetrics;
+import io.soma.hub.functions.limits.LimitSettings;
+import io.soma.hub.functions.limits.RateLimit;
+import io.soma.hub.functions.limits.SessionQuota;
+import io.soma.hub.functions.limits.TenantLimits;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.functions.moderation.ModerationRules;
 import io.soma.hub.functions.support.TemporalTestServer;
 import io.soma.hub.store.EmbeddedStore;
+import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.store.ModerationStrikes;
+import io.soma.hub.store.SessionSlots;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +49,9 @@ class CreateSessionTest {
           new ModerationStrikes(EmbeddedStore.migrated(), Clock.systemUTC(), Duration.ofHours(24)),
           metrics);
   private final SessionStarter starter = new SessionStarter(temporal.getWorkflowClient(), registry);
+  private final SessionSlots slots = new SessionSlots(EmbeddedStore.migratedDataSource(), Clock.systemUTC());
+  private final SessionQuota quota = new SessionQuota(slots, quotaOfThreeForAcme(), new LimitMetrics(registry),
+      Duration.ofHours(1));
   private final Caller ann = new Caller("acme", "ann", Set.of(Capabilities.SESSIONS_WRITE));
 
   @AfterEach
@@ -49,7 +60,13 @@ class CreateSessionTest {
   }
 
   private CreateSession createSession(boolean killSwitch) {
-    return new CreateSession(new KillSwitch(killSwitch), moderation, metrics, starter);
+    return new CreateSession(new KillSwitch(killSwitch), moderation, metrics, quota, starter);
+  }
+
+  private static LimitSettings quotaOfThreeForAcme() {
+    RateLimit any = RateLimit.valueOf("1000/1s");
+    return new LimitSettings(
+        true, new TenantLimits(any, any, any, 1000), Map.of("acme", new TenantLimits(null, null, null, 3)), 1);
   }
 
   private static CreateSessionBody body(String prompt) {
@@ -150,6 +167,71 @@ class CreateSessionTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void atTheTenantsQuotaOfRunningSessionsAStartIsRefusedAndNothingStarts() {
+    for (int i = 0; i < 3; i++) {
+      createSession(false).apply(new CreateSessionCommand(ann, null, body("Plan launch " + i)));
+    }
+
+    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("one more"))))
+        .isInstanceOfSatisfying(
+            QuotaExceededException.class,
+            refused -> {
+              assertThat(refused.limit()).isEqualTo("running_sessions");
+              assertThat(refused.capacity()).isEqualTo(3);
+              assertThat(refused.running()).isEqualTo(3);
+            });
+    assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(3);
+    assertThat(registry.get("gateway.rate.limited").tags("tenant", "acme", "limit", "running_sessions").counter()
+        .count()).isOne();
+    Caller globex = new Caller("globex", "ann", Set.of(Capabilities.SESSIONS_WRITE));
+    assertThat(createSession(false).apply(new CreateSessionCommand(globex, null, body("hello"))).status())
+        .as("another tenant's quota")
+        .isEqualTo("accepted");
+  }
+
+  @Test
+  void aRepeatedRequestHoldsOneSlot() {
+    CreateSessionCommand command = new CreateSessionCommand(ann, "k1", body("hello"));
+
+    createSession(false).apply(command);
+    createSession(false).apply(command);
+
+    assertThat(slots.running("acme")).isOne();
+  }
+
+  @Test
+  void aRepeatOfASessionThatHasEndedTakesNoSlot() {
+    CreateSessionCommand command = new CreateSessionCommand(ann, "k1", body("hello"));
+    SessionAccepted first = createSession(false).apply(command);
+    temporal.getWorkflowClient().newUntypedWorkflowStub(SessionIds.workflowId(first.sessionId())).terminate("done");
+    slots.release(first.sessionId());
+
+    SessionAccepted again = createSession(false).apply(command);
+
+    assertThat(again.replayed()).isTrue();
+    assertThat(slots.running("acme")).isZero();
+  }
+
+  @Test
+  void aStartThatFailsGivesItsSlotBack() {
+    temporal.close();
+
+    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("hello"))))
+        .isInstanceOf(UnavailableException.class);
+    assertThat(slots.running("acme")).isZero();
+  }
+
+  @Test
+  void refusalsBeforeTheQuotaClaimNothing() {
+    assertThatThrownBy(() -> createSession(true).apply(new CreateSessionCommand(ann, null, body("hello"))))
+        .isInstanceOf(UnavailableException.class);
+    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("malware"))))
+        .isInstanceOf(RefusedException.class);
+
+    assertThat(slots.running("acme")).isZero();
   }
 
   private static <T> T get(Future<T> future) {

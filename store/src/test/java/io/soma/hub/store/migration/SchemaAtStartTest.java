@@ -34,7 +34,7 @@ class SchemaAtStartTest {
     new SchemaAtStart(true).migrate(flyway());
 
     assertThat(tables())
-        .contains("moderation_strikes", "campaign_artifacts", "memory_entries", "rate_limit_buckets");
+        .contains("moderation_strikes", "campaign_artifacts", "memory_entries", "rate_limit_buckets", "session_slots");
   }
 
   @Test
@@ -43,7 +43,7 @@ class SchemaAtStartTest {
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
             "The hub store has no schema yet (no migration applied); this build needs version 4 (not applied:"
-                + " 1 hub store, 2 campaigns, 3 memory, 4 rate limits)");
+                + " 1 hub store, 2 campaigns, 3 memory, 4 limits)");
     assertThat(tables()).isEmpty();
   }
 
@@ -54,8 +54,7 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store is at schema version 2; this build needs version 4 (not applied: 3 memory, 4 rate"
-                + " limits)");
+            "The hub store is at schema version 2; this build needs version 4 (not applied: 3 memory, 4 limits)");
     assertThat(tables()).doesNotContain("memory_entries");
   }
 

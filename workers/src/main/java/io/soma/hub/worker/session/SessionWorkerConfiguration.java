@@ -16,8 +16,11 @@ import io.soma.hub.orchestration.session.SessionWorkflowImpl;
 import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
+import io.soma.hub.store.SessionSlots;
 import io.soma.hub.worker.temporal.WorkerRegistration;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import java.net.URI;
 import java.time.Clock;
@@ -27,6 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -86,6 +90,17 @@ class SessionWorkerConfiguration {
       SessionCompletions completions,
       AuditLog auditLog) {
     return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog);
+  }
+
+  /** Frees the quota slots of sessions whose workflow has closed (the functions claim them). */
+  @Bean(destroyMethod = "close")
+  SessionSlotSweeper sessionSlotSweeper(
+      SessionSlots slots,
+      WorkflowClient client,
+      Clock clock,
+      MeterRegistry registry,
+      @Value("${hub.session-slots.sweep-interval:5s}") Duration interval) {
+    return new SessionSlotSweeper(slots, client, clock, registry).every(interval);
   }
 
   @Bean

@@ -1,11 +1,14 @@
 package io.soma.hub.e2e.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.OpenAiModelStub;
 import io.soma.hub.e2e.support.PostgresServer;
 import io.soma.hub.e2e.support.RequiresHubJars;
+import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.orchestration.session.SessionIds;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,26 +30,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two functions processes on one PostgreSQL, as two pods of a Knative Service: a tenant's limit is one limit,
- * whichever process a request reaches. Each test has a tenant of its own with limits of its own.
+ * whichever process a request reaches. Each test has a tenant of its own with limits of its own. The model provider
+ * takes a few seconds per answer, so that sessions are still running while a test counts them.
  */
 @RequiresHubJars
-class RateLimitsAcrossFunctionsEndToEndTest {
+class LimitsAcrossFunctionsEndToEndTest {
+
+  private static final Duration MODEL_DELAY = Duration.ofSeconds(8);
 
   private static PostgresServer postgres;
+  private static OpenAiModelStub model;
   private static LocalHub hub;
   private static List<JsonHttp> processes;
 
   @BeforeAll
   static void startTwoFunctionsOnOneStore() {
     postgres = PostgresServer.start();
+    model = OpenAiModelStub.start("e2e-chat", MODEL_DELAY);
     hub =
         LocalHub.builder()
             .quickStartJvms()
             .store(postgres)
+            .model(model, "e2e-chat", "sk-e2e")
             // Spring's environment variable form of hub.rate-limits.tenants.<tenant>.<class>.
             .env("HUB_RATELIMITS_TENANTS_BURST_READS", "10/1h")
             .env("HUB_RATELIMITS_TENANTS_PACED_READS", "2/10s")
             .env("HUB_RATELIMITS_TENANTS_STARTER_SESSIONS", "3/1h")
+            .env("HUB_RATELIMITS_TENANTS_CROWDED_RUNNINGSESSIONS", "2")
             .start();
     processes = List.of(hub.gateway(), hub.startMoreFunctions("functions-2"));
   }
@@ -54,6 +64,7 @@ class RateLimitsAcrossFunctionsEndToEndTest {
   @AfterAll
   static void stop() {
     try (PostgresServer stopsLast = postgres;
+        OpenAiModelStub stopsSecond = model;
         LocalHub stopsFirst = hub) {
       if (hub != null) {
         printCheckTimes();
@@ -114,19 +125,56 @@ class RateLimitsAcrossFunctionsEndToEndTest {
     String token = hub.tokens().mint("starter", "ann", "sessions:write");
     String run = UUID.randomUUID().toString();
 
-    List<Answered> answers =
-        spread(
-            6,
-            (process, i) ->
-                process
-                    .as(token)
-                    .header("Idempotency-Key", run + "-" + i)
-                    .post("/v1/sessions", Map.of("prompt", "Plan launch " + i)));
+    List<Answered> answers = startSessions(token, run, 6);
 
     assertThat(answers).extracting(a -> a.response().status()).containsOnly(201, 429);
     assertThat(answers).filteredOn(a -> a.response().status() == 201).hasSize(3);
+    assertWorkflowsForTheAdmittedOnly("starter", run, answers);
+  }
+
+  @Test
+  void theQuotaOfRunningSessionsHoldsOverBothProcessesAndFreesWhenSessionsEnd() throws Exception {
+    String token = hub.tokens().mint("crowded", "ann", "sessions:write", "sessions:read");
+    String run = UUID.randomUUID().toString();
+
+    List<Answered> answers = startSessions(token, run, 6);
+
+    List<Answered> admitted = answers.stream().filter(a -> a.response().status() == 201).toList();
+    assertThat(admitted).as(answers.toString()).hasSize(2);
+    assertThat(answers)
+        .filteredOn(a -> a.response().status() != 201)
+        .allSatisfy(
+            a -> {
+              assertThat(a.response().status()).as(a.response().toString()).isEqualTo(429);
+              assertThat(a.response().json().get("limit").asText()).isEqualTo("running_sessions");
+              assertThat(a.response().json().get("running").asInt()).isEqualTo(2);
+            });
+    assertWorkflowsForTheAdmittedOnly("crowded", run, answers);
+
+    List<String> sessionIds = admitted.stream().map(a -> a.response().json().get("session_id").asText()).toList();
+    SessionCalls.awaitAllFinished(processes.get(0).as(token), sessionIds, Duration.ofMinutes(2));
+    // Within a sweep of the worker (5 s) the ended sessions' slots are free; the retried key starts one session.
+    JsonHttp retry = processes.get(1).as(token).header("Idempotency-Key", run + "-after");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> retry.post("/v1/sessions", Map.of("prompt", "Plan campaign after")).status() == 201);
+  }
+
+  /** {@code count} session starts at once over both processes, the i-th with Idempotency-Key {@code run-i}. */
+  private static List<Answered> startSessions(String token, String run, int count) throws Exception {
+    return spread(
+        count,
+        (process, i) ->
+            process
+                .as(token)
+                .header("Idempotency-Key", run + "-" + i)
+                .post("/v1/sessions", Map.of("prompt", "Plan launch " + i)));
+  }
+
+  private static void assertWorkflowsForTheAdmittedOnly(String tenant, String run, List<Answered> answers) {
     for (Answered answer : answers) {
-      String sessionId = SessionIds.fromIdempotencyKey("starter", run + "-" + answer.index());
+      String sessionId = SessionIds.fromIdempotencyKey(tenant, run + "-" + answer.index());
       assertThat(hub.workflows().sessionWorkflowExists(sessionId))
           .as("a workflow for request %d, answered %s", answer.index(), answer.response())
           .isEqualTo(answer.response().status() == 201);
