@@ -49,7 +49,7 @@ public final class LocalHub implements AutoCloseable {
     this.functionsCommand = javaArguments(builder, functionsJar);
     this.worker =
         HubProcess.java("worker", javaArguments(builder, workerJar), workerEnvironment, readiness(workerPort));
-    this.functions = functionsProcess("functions", functionsPort);
+    this.functions = functionsProcess("functions", functionsPort, Map.of());
   }
 
   public static Builder builder() {
@@ -84,8 +84,13 @@ public final class LocalHub implements AutoCloseable {
    * @return a client for it
    */
   public synchronized JsonHttp startMoreFunctions(String name) {
+    return startMoreFunctions(name, Map.of());
+  }
+
+  /** As {@link #startMoreFunctions(String)}, with more variables for this process, e.g. HUB_RATE_LIMITS_ENABLED. */
+  public synchronized JsonHttp startMoreFunctions(String name, Map<String, String> environment) {
     int port = Ports.free();
-    HubProcess more = functionsProcess(name, port);
+    HubProcess more = functionsProcess(name, port, environment);
     moreFunctions.add(more);
     more.start();
     return gatewayOn(port);
@@ -130,8 +135,9 @@ public final class LocalHub implements AutoCloseable {
     Directories.deleteRecursively(dataDirectory);
   }
 
-  private HubProcess functionsProcess(String name, int port) {
+  private HubProcess functionsProcess(String name, int port, Map<String, String> more) {
     Map<String, String> environment = new HashMap<>(functionsEnvironment);
+    environment.putAll(more);
     environment.put("PORT", Integer.toString(port));
     return HubProcess.java(name, functionsCommand, environment, readiness(port));
   }

@@ -17,7 +17,7 @@ public record LimitSettings(
     @DefaultValue("true") boolean enabled,
     @Name("default") TenantLimits defaults,
     Map<String, TenantLimits> tenants,
-    @DefaultValue("4") int poolSize) {
+    @DefaultValue("2") int poolSize) {
 
   public LimitSettings {
     if (defaults == null || !defaults.complete()) {
