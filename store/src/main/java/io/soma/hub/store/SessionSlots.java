@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -51,27 +52,44 @@ public class SessionSlots {
    * @param holdAtMost when the slot lapses if nobody releases it
    */
   public Claim claim(String tenant, String sessionId, int quota, Duration holdAtMost) {
-    // Its own statement, outside the transaction: on PostgreSQL a duplicate key would abort the transaction.
-    InsertOnce.insert(jdbc.sql("INSERT INTO session_slot_tenants (tenant) VALUES (?)").param(tenant));
+    Optional<Claim> claim = claimUnderLock(tenant, sessionId, quota, holdAtMost);
+    if (claim.isEmpty()) {
+      // The tenant's first claim creates its row, in a statement of its own: on PostgreSQL the duplicate key of a
+      // concurrent first claim would abort a transaction.
+      InsertOnce.insert(jdbc.sql("INSERT INTO session_slot_tenants (tenant) VALUES (?)").param(tenant));
+      claim = claimUnderLock(tenant, sessionId, quota, holdAtMost);
+    }
+    return claim.orElseThrow(() -> new IllegalStateException("no row for tenant " + tenant + " to lock"));
+  }
+
+  /** The claim, in a transaction that holds the tenant's row locked; empty when the tenant has no row yet. */
+  private Optional<Claim> claimUnderLock(String tenant, String sessionId, int quota, Duration holdAtMost) {
     return transactions.execute(
-        status -> {
-          jdbc.sql("SELECT tenant FROM session_slot_tenants WHERE tenant = ? FOR UPDATE")
-              .param(tenant)
-              .query(String.class)
-              .single();
-          OffsetDateTime now = OffsetDateTime.now(clock);
-          int running = running(tenant, now);
-          if (holds(tenant, sessionId)) {
-            return new Claim(Outcome.ALREADY_HELD, running);
-          }
-          if (running >= quota) {
-            return new Claim(Outcome.QUOTA_FULL, running);
-          }
-          jdbc.sql("INSERT INTO session_slots (session_id, tenant, claimed_at, expires_at) VALUES (?, ?, ?, ?)")
-              .params(sessionId, tenant, now, now.plus(holdAtMost))
-              .update();
-          return new Claim(Outcome.CLAIMED, running + 1);
-        });
+        status ->
+            lockTenant(tenant) ? Optional.of(claimLocked(tenant, sessionId, quota, holdAtMost)) : Optional.empty());
+  }
+
+  private boolean lockTenant(String tenant) {
+    return jdbc.sql("SELECT tenant FROM session_slot_tenants WHERE tenant = ? FOR UPDATE")
+        .param(tenant)
+        .query(String.class)
+        .optional()
+        .isPresent();
+  }
+
+  private Claim claimLocked(String tenant, String sessionId, int quota, Duration holdAtMost) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int running = running(tenant, now);
+    if (holds(tenant, sessionId)) {
+      return new Claim(Outcome.ALREADY_HELD, running);
+    }
+    if (running >= quota) {
+      return new Claim(Outcome.QUOTA_FULL, running);
+    }
+    jdbc.sql("INSERT INTO session_slots (session_id, tenant, claimed_at, expires_at) VALUES (?, ?, ?, ?)")
+        .params(sessionId, tenant, now, now.plus(holdAtMost))
+        .update();
+    return new Claim(Outcome.CLAIMED, running + 1);
   }
 
   /** Gives the session's slot back; returns false when it held none. */

@@ -66,9 +66,7 @@ class LimitsAcrossFunctionsEndToEndTest {
     try (PostgresServer stopsLast = postgres;
         OpenAiModelStub stopsSecond = model;
         LocalHub stopsFirst = hub) {
-      if (hub != null) {
-        printCheckTimes();
-      }
+      // try-with-resources closes each, in reverse order, even when one fails
     }
   }
 
@@ -219,26 +217,5 @@ class LimitsAcrossFunctionsEndToEndTest {
         return rows.getLong(1);
       }
     }
-  }
-
-  /** What a check cost on PostgreSQL, from each process's gateway_rate_limit_check_seconds: a figure, not a test. */
-  private static void printCheckTimes() {
-    for (int i = 0; i < processes.size(); i++) {
-      String metrics = processes.get(i).header("Accept", "text/plain").get("/metrics").body();
-      double count = sample(metrics, "gateway_rate_limit_check_seconds_count");
-      double sum = sample(metrics, "gateway_rate_limit_check_seconds_sum");
-      double max = sample(metrics, "gateway_rate_limit_check_seconds_max");
-      System.out.printf(
-          "rate limit checks on PostgreSQL, process %d: %.0f checks, mean %.2f ms, max %.2f ms%n",
-          i + 1, count, count == 0 ? 0 : sum / count * 1000, max * 1000);
-    }
-  }
-
-  private static double sample(String metrics, String name) {
-    return metrics
-        .lines()
-        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }
