@@ -151,7 +151,7 @@ class LimitsAcrossFunctionsEndToEndTest {
 
     List<String> sessionIds = admitted.stream().map(a -> a.response().json().get("session_id").asText()).toList();
     SessionCalls.awaitAllFinished(processes.get(0).as(token), sessionIds, Duration.ofMinutes(2));
-    // Within a sweep of the worker (5 s) the ended sessions' slots are free; the retried key starts one session.
+    // The sessions' last step freed their slots; a request with a new key starts one session.
     JsonHttp retry = processes.get(1).as(token).header("Idempotency-Key", run + "-after");
     await()
         .atMost(Duration.ofSeconds(30))

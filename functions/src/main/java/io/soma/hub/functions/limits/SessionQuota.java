@@ -12,7 +12,8 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * The quota on a tenant's sessions running at once. A session claims a slot in the hub store before its workflow is
- * started, exact across every instance; the worker frees it once the workflow has closed (SessionSlotSweeper).
+ * started, exact across every instance; the worker frees it at the session's last step, or once Temporal says the
+ * workflow closed otherwise (SessionSlotSweeper).
  *
  * <p>Unlike the rate limits this fails closed: a session start needs the hub store anyway (moderation answers 503
  * without it), and a session started without a slot would run outside the quota until it ends.

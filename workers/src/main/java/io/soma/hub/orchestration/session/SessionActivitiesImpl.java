@@ -12,6 +12,7 @@ import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
 import io.soma.hub.store.SessionCompletions.Completion;
+import io.soma.hub.store.SessionSlots;
 import io.temporal.activity.Activity;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -29,18 +30,21 @@ public class SessionActivitiesImpl implements SessionActivities {
   private final ModelProvider provider;
   private final SessionCompletions completions;
   private final AuditLog auditLog;
+  private final SessionSlots slots;
 
   public SessionActivitiesImpl(
       SessionPolicy policy,
       ScopedTokens tokens,
       ModelProvider provider,
       SessionCompletions completions,
-      AuditLog auditLog) {
+      AuditLog auditLog,
+      SessionSlots slots) {
     this.policy = policy;
     this.tokens = tokens;
     this.provider = provider;
     this.completions = completions;
     this.auditLog = auditLog;
+    this.slots = slots;
   }
 
   @Override
@@ -89,6 +93,9 @@ public class SessionActivitiesImpl implements SessionActivities {
     if (!recorded) {
       log.debug("Audit event {} was already recorded", eventId);
     }
+    // The session's last step: its slot of the tenant's quota of running sessions is free from now on. Sessions that
+    // end otherwise (a step failed for good, cancelled, terminated, timed out) are freed by SessionSlotSweeper.
+    slots.release(event.sessionId());
     return eventId;
   }
 

@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Frees the quota slots of sessions whose workflow has closed, however it closed (completed, failed, cancelled,
- * terminated, timed out), and of sessions whose workflow never started (a gateway that died between claiming the slot
+ * Frees the quota slots of sessions whose workflow has closed without its last step freeing the slot (a step failed
+ * for good, cancelled, terminated, timed out), and of sessions whose workflow never started (a gateway that died between claiming the slot
  * and starting the workflow). Every few seconds it lists the open session workflows; each slot whose workflow is not
  * among them is checked by describing the workflow, and freed when Temporal says it is closed, or does not know it
  * and the slot was claimed more than {@link #GRACE} ago. Visibility, which trails, only spares the describes of the

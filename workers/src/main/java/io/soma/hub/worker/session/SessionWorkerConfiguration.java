@@ -88,18 +88,19 @@ class SessionWorkerConfiguration {
       ScopedTokens tokens,
       ModelProvider provider,
       SessionCompletions completions,
-      AuditLog auditLog) {
-    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog);
+      AuditLog auditLog,
+      SessionSlots slots) {
+    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog, slots);
   }
 
-  /** Frees the quota slots of sessions whose workflow has closed (the functions claim them). */
+  /** Frees the quota slots of sessions that ended other than by their last step (the functions claim them). */
   @Bean(destroyMethod = "close")
   SessionSlotSweeper sessionSlotSweeper(
       SessionSlots slots,
       WorkflowClient client,
       Clock clock,
       MeterRegistry registry,
-      @Value("${hub.session-slots.sweep-interval:5s}") Duration interval) {
+      @Value("${hub.session-slots.sweep-interval:15s}") Duration interval) {
     return new SessionSlotSweeper(slots, client, clock, registry).every(interval);
   }
 

@@ -2,6 +2,7 @@ package io.soma.hub.orchestration.session;
 
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
+import io.soma.hub.store.SessionSlots;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The real hub store on a fresh in-memory H2 database with the hub migrations applied. */
-record HubStoreFixture(JdbcClient jdbc, AuditLog auditLog, SessionCompletions completions) {
+record HubStoreFixture(JdbcClient jdbc, AuditLog auditLog, SessionCompletions completions, SessionSlots slots) {
 
   static HubStoreFixture migrated() {
     DataSource dataSource =
@@ -19,7 +20,8 @@ record HubStoreFixture(JdbcClient jdbc, AuditLog auditLog, SessionCompletions co
     Flyway.configure().dataSource(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     Clock clock = Clock.systemUTC();
-    return new HubStoreFixture(jdbc, new AuditLog(jdbc, clock), new SessionCompletions(jdbc, clock));
+    return new HubStoreFixture(
+        jdbc, new AuditLog(jdbc, clock), new SessionCompletions(jdbc, clock), new SessionSlots(dataSource, clock));
   }
 
   int completionsRecordedFor(String sessionId) {

@@ -71,6 +71,7 @@ class SessionWorkflowTest {
     env.start();
     SessionRequest request = Sessions.request("Plan the spring launch campaign for the spring catalogue.");
     SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    store.slots().claim(request.tenant(), request.sessionId(), 10, Duration.ofHours(1));
 
     SessionResult result = session.run(request);
 
@@ -85,6 +86,7 @@ class SessionWorkflowTest {
     String audit = store.auditPayload(result.auditEventId());
     assertThat(audit).contains("\"kind\":\"session.completed\"", "\"token_id\"", "\"provider\":\"offline\"");
     assertThat(audit).doesNotContain("eyJ");
+    assertThat(store.slots().running(request.tenant())).as("the quota slot, freed by the last step").isZero();
   }
 
   @Test
@@ -122,6 +124,7 @@ class SessionWorkflowTest {
     env.start();
     SessionRequest request = Sessions.request(Sessions.DENIED_TENANT, "Anything at all.");
     SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    store.slots().claim(request.tenant(), request.sessionId(), 10, Duration.ofHours(1));
 
     assertThatThrownBy(() -> session.run(request))
         .isInstanceOf(WorkflowFailedException.class)
@@ -137,6 +140,7 @@ class SessionWorkflowTest {
     String audit = store.auditPayload(request.sessionId() + ":session.rejected");
     assertThat(audit).contains("\"kind\":\"session.rejected\"", "HUB_POLICY_DENIED_TENANTS");
     assertThat(store.completionsRecordedFor(request.sessionId())).isZero();
+    assertThat(store.slots().running(request.tenant())).as("the quota slot, freed by the audit step").isZero();
     assertThat(memoSteps(session))
         .containsExactly(
             new SessionStep(SessionStep.POLICY, Status.FAILED),

@@ -46,7 +46,8 @@ final class Sessions {
         tokens(secret),
         provider,
         store.completions(),
-        store.auditLog());
+        store.auditLog(),
+        store.slots());
   }
 
   static ScopedTokens tokens() {
