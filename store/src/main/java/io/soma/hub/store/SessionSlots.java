@@ -28,8 +28,13 @@ public class SessionSlots {
     QUOTA_FULL
   }
 
-  /** What a claim did, and the tenant's slots in force after it. */
+  /**
+   * What a claim did. {@code running} is the tenant's slots in force when the claim was refused or the session held
+   * its slot already; a claim that took a slot does not count them (-1).
+   */
   public record Claim(Outcome outcome, int running) {}
+
+  private static final int CLAIMED_RUNNING_NOT_COUNTED = -1;
 
   /** A slot held, and since when. */
   public record Held(String sessionId, Instant claimedAt) {}
@@ -77,19 +82,30 @@ public class SessionSlots {
         .isPresent();
   }
 
+  /**
+   * Under the tenant's lock. The common case, a free slot, is one statement: the insert happens unless the session
+   * holds a slot already or the tenant is at its quota; only a refused claim asks which of the two it was.
+   */
   private Claim claimLocked(String tenant, String sessionId, int quota, Duration holdAtMost) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    int inserted =
+        jdbc.sql(
+                """
+                INSERT INTO session_slots (session_id, tenant, claimed_at, expires_at)
+                SELECT CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP WITH TIME ZONE),
+                       CAST(? AS TIMESTAMP WITH TIME ZONE)
+                WHERE NOT EXISTS (SELECT 1 FROM session_slots WHERE session_id = ?)
+                  AND (SELECT COUNT(*) FROM session_slots WHERE tenant = ? AND expires_at > ?) < ?
+                """)
+            .params(sessionId, tenant, now, now.plus(holdAtMost), sessionId, tenant, now, quota)
+            .update();
+    if (inserted == 1) {
+      return new Claim(Outcome.CLAIMED, CLAIMED_RUNNING_NOT_COUNTED);
+    }
     int running = running(tenant, now);
-    if (holds(tenant, sessionId)) {
-      return new Claim(Outcome.ALREADY_HELD, running);
-    }
-    if (running >= quota) {
-      return new Claim(Outcome.QUOTA_FULL, running);
-    }
-    jdbc.sql("INSERT INTO session_slots (session_id, tenant, claimed_at, expires_at) VALUES (?, ?, ?, ?)")
-        .params(sessionId, tenant, now, now.plus(holdAtMost))
-        .update();
-    return new Claim(Outcome.CLAIMED, running + 1);
+    return holds(tenant, sessionId)
+        ? new Claim(Outcome.ALREADY_HELD, running)
+        : new Claim(Outcome.QUOTA_FULL, running);
   }
 
   /** Gives the session's slot back; returns false when it held none. */
