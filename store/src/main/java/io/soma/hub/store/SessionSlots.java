@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -118,10 +119,11 @@ public class SessionSlots {
     return running(tenant, OffsetDateTime.now(clock));
   }
 
-  /** The slots held, oldest first, at most {@code limit}. */
-  public List<Held> held(int limit) {
-    return jdbc.sql("SELECT session_id, claimed_at FROM session_slots ORDER BY claimed_at LIMIT ?")
-        .param(limit)
+  /** The slots claimed before {@code instant}, oldest first, at most {@code limit}. */
+  public List<Held> claimedBefore(Instant instant, int limit) {
+    return jdbc.sql(
+            "SELECT session_id, claimed_at FROM session_slots WHERE claimed_at < ? ORDER BY claimed_at LIMIT ?")
+        .params(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC), limit)
         .query(
             (row, number) ->
                 new Held(row.getString("session_id"), row.getObject("claimed_at", OffsetDateTime.class).toInstant()))

@@ -54,18 +54,22 @@ class SessionSlotsTest {
     assertThat(slots.running("acme")).isZero();
     assertThat(slots.claim("acme", "s2", 1, HOUR).outcome()).isEqualTo(Outcome.CLAIMED);
     assertThat(slots.releaseLapsed()).isOne();
-    assertThat(slots.held(10)).extracting(Held::sessionId).containsExactly("s2");
+    assertThat(slots.claimedBefore(clock.instant().plusSeconds(1), 10)).extracting(Held::sessionId)
+        .containsExactly("s2");
   }
 
   @Test
-  void theSlotsHeldAreListedOldestFirstWithTheirClaimTime() {
+  void theSlotsClaimedBeforeAnInstantAreListedOldestFirstWithTheirClaimTime() {
     Instant first = clock.instant();
     slots.claim("acme", "s1", 9, HOUR);
     clock.advance(Duration.ofSeconds(10));
     slots.claim("globex", "s2", 9, HOUR);
+    clock.advance(Duration.ofSeconds(10));
+    slots.claim("acme", "s3", 9, HOUR);
 
-    assertThat(slots.held(10)).containsExactly(new Held("s1", first), new Held("s2", first.plusSeconds(10)));
-    assertThat(slots.held(1)).extracting(Held::sessionId).containsExactly("s1");
+    assertThat(slots.claimedBefore(clock.instant(), 10))
+        .containsExactly(new Held("s1", first), new Held("s2", first.plusSeconds(10)));
+    assertThat(slots.claimedBefore(clock.instant(), 1)).extracting(Held::sessionId).containsExactly("s1");
   }
 
   @Test
