@@ -85,12 +85,27 @@ public class SessionSlots {
 
   /**
    * Under the tenant's lock. The common case, a free slot, is one statement: the insert happens unless the session
-   * holds a slot already or the tenant is at its quota; only a refused claim asks which of the two it was.
+   * holds a slot already or the tenant is at its quota; only a refused insert asks which of the two it was. A release
+   * takes no lock, so one between the insert and the questions answers neither: then the insert is tried again.
    */
   private Claim claimLocked(String tenant, String sessionId, int quota, Duration holdAtMost) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    int inserted =
-        jdbc.sql(
+    while (true) {
+      if (insertIfFree(tenant, sessionId, quota, now, holdAtMost)) {
+        return new Claim(Outcome.CLAIMED, CLAIMED_RUNNING_NOT_COUNTED);
+      }
+      int running = running(tenant, now);
+      if (holds(tenant, sessionId)) {
+        return new Claim(Outcome.ALREADY_HELD, running);
+      }
+      if (running >= quota) {
+        return new Claim(Outcome.QUOTA_FULL, running);
+      }
+    }
+  }
+
+  private boolean insertIfFree(String tenant, String sessionId, int quota, OffsetDateTime now, Duration holdAtMost) {
+    return jdbc.sql(
                 """
                 INSERT INTO session_slots (session_id, tenant, claimed_at, expires_at)
                 SELECT CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP WITH TIME ZONE),
@@ -99,14 +114,8 @@ public class SessionSlots {
                   AND (SELECT COUNT(*) FROM session_slots WHERE tenant = ? AND expires_at > ?) < ?
                 """)
             .params(sessionId, tenant, now, now.plus(holdAtMost), sessionId, tenant, now, quota)
-            .update();
-    if (inserted == 1) {
-      return new Claim(Outcome.CLAIMED, CLAIMED_RUNNING_NOT_COUNTED);
-    }
-    int running = running(tenant, now);
-    return holds(tenant, sessionId)
-        ? new Claim(Outcome.ALREADY_HELD, running)
-        : new Claim(Outcome.QUOTA_FULL, running);
+            .update()
+        == 1;
   }
 
   /** Gives the session's slot back; returns false when it held none. */

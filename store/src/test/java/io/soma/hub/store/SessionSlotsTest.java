@@ -73,6 +73,31 @@ class SessionSlotsTest {
   }
 
   @Test
+  void aReleaseRacingAClaimOfTheSameSessionNeverReadsAsAFullQuota() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Outcome>>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(
+            threads.submit(
+                () -> {
+                  List<Outcome> outcomes = new ArrayList<>();
+                  for (int i = 0; i < 100; i++) {
+                    outcomes.add(slots.claim("acme", "repeated", 10, HOUR).outcome());
+                    slots.release("repeated");
+                  }
+                  return outcomes;
+                }));
+      }
+      for (Future<List<Outcome>> run : runs) {
+        assertThat(run.get()).doesNotContain(Outcome.QUOTA_FULL);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void concurrentClaimsOnTwoInstancesNeverExceedTheQuota() throws Exception {
     List<SessionSlots> instances = List.of(new SessionSlots(store, clock), new SessionSlots(store, clock));
     ExecutorService threads = Executors.newFixedThreadPool(8);

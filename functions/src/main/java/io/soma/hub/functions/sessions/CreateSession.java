@@ -93,19 +93,17 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
   }
 
   /**
-   * Starts the session in a slot of its tenant's quota. The slot is given back when the start failed, and when the
-   * request was a repeat: the session it repeats holds a slot of its own, or has ended and needs none.
+   * Starts the session in a slot of its tenant's quota; a failed start gives the slot back. A repeat keeps it: the
+   * slot is the session's, whichever of two racing identical requests claimed it and whichever started the workflow;
+   * when the repeated session has ended already, the worker's sweep frees the slot.
    */
   private boolean startWithinQuota(SessionRequest request) {
     SessionQuota.Slot slot = quota.claim(request.tenant(), request.sessionId());
-    boolean started = false;
     try {
-      started = starter.start(request);
-      return started;
-    } finally {
-      if (!started) {
-        slot.giveBack();
-      }
+      return starter.start(request);
+    } catch (RuntimeException e) {
+      slot.giveBack();
+      throw e;
     }
   }
 
