@@ -1,8 +1,11 @@
 package io.soma.hub.functions.security;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -11,20 +14,21 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Every {@code /v1/**} call needs a valid bearer token; health and metrics are anonymous (SPEC, Security). */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwksSettings.class)
 public class SecurityConfiguration {
 
+  /** Spring Boot's standard resource-server properties (HUB_JWT_* are their defaults) and HUB_JWT_SECRET. */
   @Bean
   AuthSettings authSettings(
-      @Value("${HUB_JWT_SECRET:}") String secret,
-      @Value("${HUB_JWT_JWKS_URL:}") String jwksUrl,
-      @Value("${HUB_JWT_ISSUER:}") String issuer,
-      @Value("${HUB_JWT_AUDIENCE:}") String audience) {
-    return new AuthSettings(secret, jwksUrl, issuer, audience);
+      OAuth2ResourceServerProperties standard, Environment environment, @Value("${HUB_JWT_SECRET:}") String secret) {
+    HubJwtAliases.requireAgreement(environment, standard.getJwt());
+    return AuthSettings.from(standard.getJwt(), secret);
   }
 
+  /** Being a bean, it also keeps Spring Boot's own decoder for these properties from being made. */
   @Bean
-  JwtDecoder jwtDecoder(AuthSettings settings) {
-    return JwtDecoders.fromSettings(settings);
+  JwtDecoder jwtDecoder(AuthSettings settings, JwksSettings jwks) {
+    return JwtDecoders.fromSettings(settings, jwks);
   }
 
   @Bean
