@@ -165,7 +165,9 @@ public final class RouteDispatcher {
         status == HttpStatus.NOT_ACCEPTABLE
             ? "no representation matches the Accept header"
             : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
-    return problem(new Problem(status, detail, uri == null ? null : uri.toString()));
+    Object requestId = servlet.getAttribute(EdgePolicyFilter.REQUEST_ID_ATTRIBUTE);
+    return problem(new Problem(status, detail, uri == null ? null : uri.toString(),
+        requestId == null ? Map.of() : Map.of("request_id", requestId)));
   }
 
   private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);

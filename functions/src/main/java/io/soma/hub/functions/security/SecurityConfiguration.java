@@ -7,7 +7,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /** Every {@code /v1/**} call needs a valid bearer token; health and metrics are anonymous (SPEC, Security). */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +27,17 @@ public class SecurityConfiguration {
   @Bean
   JwtDecoder jwtDecoder(AuthSettings settings) {
     return JwtDecoders.fromSettings(settings);
+  }
+
+  /**
+   * Any method reaches the routes, which answer 405 with {@code Allow} on a known path (the firewall's default list
+   * refused QUERY and other methods with 400); authorization does not depend on the method, so none bypasses it.
+   */
+  @Bean
+  WebSecurityCustomizer firewallRefusalsAsProblems() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setUnsafeAllowAnyHttpMethod(true);
+    return web -> web.httpFirewall(firewall).requestRejectedHandler(new ProblemRequestRejectedHandler());
   }
 
   @Bean
