@@ -29,7 +29,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's capability, reading
- * and validating the body, invoking the route's function from the catalog and answering its output. Everything
+ * and validating the body, invoking the route's function from the catalog and answering its output; it also answers
+ * the API's OpenAPI document ({@link OpenApiDocument}). Everything
  * HTTP-specific (limits, media types, problem details) happens here so the functions stay plain Java.
  */
 public final class RouteDispatcher {
@@ -39,11 +40,13 @@ public final class RouteDispatcher {
 
   private final List<BoundRoute> routes;
   private final Function<ServerRequest, Caller> callers;
+  private final OpenApiDocument document;
   private final List<PathPattern> patterns;
 
-  public RouteDispatcher(List<BoundRoute> routes, Function<ServerRequest, Caller> callers) {
+  public RouteDispatcher(List<BoundRoute> routes, Function<ServerRequest, Caller> callers, OpenApiDocument document) {
     this.routes = List.copyOf(routes);
     this.callers = callers;
+    this.document = document;
     this.patterns = routes.stream().map(b -> PathPatternParser.defaultInstance.parse(b.route().path())).toList();
   }
 
@@ -57,6 +60,9 @@ public final class RouteDispatcher {
           : RequestPredicates.method(route.method());
       builder.route(methods.and(RequestPredicates.path(route.path())), request -> serve(bound, request));
     }
+    builder.route(
+        RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD).and(RequestPredicates.path(OpenApiDocument.PATH)),
+        document::serve);
     return builder.route(RequestPredicates.all(), this::notRouted).build();
   }
 
@@ -126,11 +132,13 @@ public final class RouteDispatcher {
     }
     var path = request.requestPath().pathWithinApplication();
     List<HttpMethod> routed =
-        java.util.stream.IntStream.range(0, patterns.size())
-            .filter(i -> patterns.get(i).matches(path))
-            .mapToObj(i -> routes.get(i).route().method())
-            .distinct()
-            .toList();
+        OpenApiDocument.PATH.equals(path.value())
+            ? List.of(HttpMethod.GET)
+            : java.util.stream.IntStream.range(0, patterns.size())
+                .filter(i -> patterns.get(i).matches(path))
+                .mapToObj(i -> routes.get(i).route().method())
+                .distinct()
+                .toList();
     if (routed.isEmpty()) {
       return problem(new Problem(HttpStatus.NOT_FOUND, "no endpoint at " + request.path(), request.path()));
     }

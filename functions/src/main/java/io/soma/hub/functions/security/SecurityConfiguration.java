@@ -1,5 +1,6 @@
 package io.soma.hub.functions.security;
 
+import io.soma.hub.functions.http.OpenApiDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,10 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
-/** Every {@code /v1/**} call needs a valid bearer token; health and metrics are anonymous (SPEC, Security). */
+/**
+ * Every {@code /v1/**} call needs a valid bearer token; health, metrics and the API's OpenAPI document are anonymous
+ * (SPEC, Security).
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -54,7 +58,7 @@ public class SecurityConfiguration {
                 authorize
                     .requestMatchers("/v1/**")
                     .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/health", "/health/**", "/metrics")
+                    .requestMatchers(HttpMethod.GET, "/health", "/health/**", "/metrics", OpenApiDocument.PATH)
                     .permitAll()
                     .anyRequest()
                     .permitAll())

@@ -158,6 +158,22 @@ class EdgePolicyHttpTest {
   }
 
   @Test
+  void theOpenApiDocumentIsAnonymousJsonWithHead() {
+    Answer get = http.send(bytes("GET /openapi.json HTTP/1.1"), headers(), null);
+    Answer head = http.send(bytes("HEAD /openapi.json HTTP/1.1"), headers(), null);
+    Answer post = http.send(bytes("POST /openapi.json HTTP/1.1"), headers("Content-Length: 0"), null);
+
+    assertThat(get.status()).isEqualTo(200);
+    assertThat(get.header("Content-Type")).startsWith("application/json");
+    assertThat(get.json().get("openapi").asString()).isEqualTo("3.1.0");
+    assertThat(get.json().at("/paths/~1v1~1sessions/post/operationId").asString()).isEqualTo("createSession");
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(post.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+  }
+
+  @Test
   void everyAnswerCarriesItsRequestId() {
     Answer given = http.send(bytes("GET /v1/status HTTP/1.1"), headers(AUTH, "X-Request-Id: trace-42"), null);
     Answer forged = http.send(bytes("GET /nope HTTP/1.1"), headers("X-Request-Id: a b\tc"), null);
