@@ -58,12 +58,27 @@ public final class RouteDispatcher {
       RequestPredicate methods = route.method() == HttpMethod.GET
           ? RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
           : RequestPredicates.method(route.method());
-      builder.route(methods.and(RequestPredicates.path(route.path())), request -> serve(bound, request));
+      builder.route(methods.and(matches(route.path())), request -> serve(bound, request));
     }
     builder.route(
         RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD).and(RequestPredicates.path(OpenApiDocument.PATH)),
         document::serve);
     return builder.route(RequestPredicates.all(), this::notRouted).build();
+  }
+
+  /**
+   * A literal path wins over a template, as in OpenAPI: {@code /v1/memory/search} is the search, never the memory
+   * key "search", for every method (a GET there is 405, not a recall).
+   */
+  private RequestPredicate matches(String path) {
+    RequestPredicate template = RequestPredicates.path(path);
+    return path.contains("{") ? template.and(request -> !isLiteral(request)) : template;
+  }
+
+  private boolean isLiteral(ServerRequest request) {
+    String path = request.requestPath().pathWithinApplication().value();
+    return OpenApiDocument.PATH.equals(path)
+        || routes.stream().anyMatch(b -> !b.route().path().contains("{") && b.route().path().equals(path));
   }
 
   private ServerResponse serve(BoundRoute bound, ServerRequest request) {
@@ -136,6 +151,7 @@ public final class RouteDispatcher {
             ? List.of(HttpMethod.GET)
             : java.util.stream.IntStream.range(0, patterns.size())
                 .filter(i -> patterns.get(i).matches(path))
+                .filter(i -> !isLiteral(request) || !routes.get(i).route().path().contains("{"))
                 .mapToObj(i -> routes.get(i).route().method())
                 .distinct()
                 .toList();

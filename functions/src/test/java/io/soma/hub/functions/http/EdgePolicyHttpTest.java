@@ -158,6 +158,21 @@ class EdgePolicyHttpTest {
   }
 
   @Test
+  void aLiteralPathWinsOverATemplate() {
+    Answer options = http.send(bytes("OPTIONS /v1/memory/search HTTP/1.1"), headers(AUTH), null);
+    Answer get = http.send(bytes("GET /v1/memory/refresh HTTP/1.1"), headers(AUTH), null);
+    String remember = "{\"key\":\"search\",\"value\":1}";
+    Answer reserved = http.send(bytes("POST /v1/memory HTTP/1.1"), headers(AUTH, "Content-Type: application/json",
+        "Content-Length: " + remember.length()), bytes(remember));
+
+    assertThat(options.header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(get.status()).isEqualTo(405);
+    assertThat(get.header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(reserved.status()).isEqualTo(400);
+    assertThat(reserved.json().get("field").asString()).isEqualTo("key");
+  }
+
+  @Test
   void theOpenApiDocumentIsAnonymousJsonWithHead() {
     Answer get = http.send(bytes("GET /openapi.json HTTP/1.1"), headers(), null);
     Answer head = http.send(bytes("HEAD /openapi.json HTTP/1.1"), headers(), null);
