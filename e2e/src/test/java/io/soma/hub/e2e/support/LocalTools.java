@@ -25,6 +25,14 @@ public final class LocalTools {
         .orElseGet(() -> missing("the temporal CLI (./hub install puts it in ~/.cache/soma-hub/venv)"));
   }
 
+  /** Schemathesis, the API fuzzer (./hub install puts it into the tools virtualenv beside the temporal CLI). */
+  public static Path schemathesis() {
+    return fromEnvironment("HUB_SCHEMATHESIS")
+        .or(() -> executable(Path.of(System.getProperty("user.home"), ".cache/soma-hub/venv/bin/schemathesis")))
+        .or(() -> onPath("schemathesis"))
+        .orElseGet(() -> missing("Schemathesis (./hub install puts it in ~/.cache/soma-hub/venv)"));
+  }
+
   /** The directory holding initdb, pg_ctl and psql. */
   public static Path postgresBin() {
     return fromEnvironment("HUB_PG_BIN")

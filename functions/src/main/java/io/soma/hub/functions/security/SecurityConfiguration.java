@@ -1,5 +1,6 @@
 package io.soma.hub.functions.security;
 
+import io.soma.hub.functions.http.OpenApiDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -10,9 +11,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
-/** Every {@code /v1/**} call needs a valid bearer token; health and metrics are anonymous (SPEC, Security). */
+/**
+ * Every {@code /v1/**} call needs a valid bearer token; health, metrics and the API's OpenAPI document are anonymous
+ * (SPEC, Security).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwksSettings.class)
 public class SecurityConfiguration {
@@ -31,6 +37,17 @@ public class SecurityConfiguration {
     return JwtDecoders.fromSettings(settings, jwks);
   }
 
+  /**
+   * Any method reaches the routes, which answer 405 with {@code Allow} on a known path (the firewall's default list
+   * refused QUERY and other methods with 400); authorization does not depend on the method, so none bypasses it.
+   */
+  @Bean
+  WebSecurityCustomizer firewallRefusalsAsProblems() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setUnsafeAllowAnyHttpMethod(true);
+    return web -> web.httpFirewall(firewall).requestRejectedHandler(new ProblemRequestRejectedHandler());
+  }
+
   @Bean
   SecurityFilterChain gatewaySecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
     ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
@@ -45,7 +62,7 @@ public class SecurityConfiguration {
                 authorize
                     .requestMatchers("/v1/**")
                     .authenticated()
-                    .requestMatchers(HttpMethod.GET, "/health", "/health/**", "/metrics")
+                    .requestMatchers(HttpMethod.GET, "/health", "/health/**", "/metrics", OpenApiDocument.PATH)
                     .permitAll()
                     .anyRequest()
                     .permitAll())
