@@ -46,7 +46,7 @@ public class HttpEdgeConfiguration {
     }
     bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
     Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
-    return new RouteDispatcher(bound, callers, OpenApiDocument.load()).routerFunction();
+    return new RouteDispatcher(bound, callers, OpenApiDocument.onFirstRequest()).routerFunction();
   }
 
   /**

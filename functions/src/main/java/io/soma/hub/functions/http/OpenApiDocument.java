@@ -21,22 +21,38 @@ public final class OpenApiDocument {
   public static final String PATH = "/openapi.json";
   static final String RESOURCE = "openapi.yaml";
 
-  private final Map<String, Object> tree;
-  private final byte[] json;
+  private volatile Map<String, Object> tree;
+  private volatile byte[] json;
 
-  private OpenApiDocument(Map<String, Object> tree) {
-    this.tree = tree;
-    this.json = GatewayJson.MAPPER.writeValueAsBytes(tree);
+  private OpenApiDocument() {}
+
+  /** The document on the classpath, read now; a missing or unreadable one fails here. */
+  public static OpenApiDocument load() {
+    OpenApiDocument document = new OpenApiDocument();
+    document.read();
+    return document;
   }
 
-  /** The document on the classpath; a missing or unreadable one fails the start, not a request. */
-  public static OpenApiDocument load() {
+  /**
+   * The document, read at its first request: parsing it on every start would add to every function's cold start,
+   * and most instances are never asked for it. OpenApiContractTest reads the same resource, so a broken one fails the
+   * build, not a request.
+   */
+  public static OpenApiDocument onFirstRequest() {
+    return new OpenApiDocument();
+  }
+
+  private synchronized void read() {
+    if (json != null) {
+      return;
+    }
     try (InputStream yaml = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (yaml == null) {
         throw new IllegalStateException(RESOURCE + " is not on the classpath");
       }
-      Map<String, Object> tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-      return new OpenApiDocument(tree);
+      Map<String, Object> read = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      tree = read;
+      json = GatewayJson.MAPPER.writeValueAsBytes(read);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
@@ -44,10 +60,12 @@ public final class OpenApiDocument {
 
   /** The document as YAML read it: maps, lists, strings, numbers and booleans. */
   public Map<String, Object> tree() {
+    read();
     return tree;
   }
 
   ServerResponse serve(ServerRequest request) {
+    read();
     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(json);
   }
 }
