@@ -1,5 +1,6 @@
 package io.soma.hub.orchestration.wizard;
 
+import io.soma.hub.orchestration.UpdateRejection;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 import java.util.Set;
@@ -25,11 +26,6 @@ public final class WizardFailures {
 
   /** The wizard's own failure in a cause chain (an update rejection or failure), if there is one. */
   public static Optional<ApplicationFailure> find(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure application && TYPES.contains(application.getType())) {
-        return Optional.of(application);
-      }
-    }
-    return Optional.empty();
+    return UpdateRejection.find(failure, TYPES);
   }
 }

@@ -1,6 +1,7 @@
 package io.soma.hub.orchestration.wizard;
 
 import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.UpdateRejection;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.CampaignMemo;
 import io.soma.hub.orchestration.campaign.CampaignPlan;
@@ -111,14 +112,14 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public void validateAnswer(WizardAnswer answer) {
     if (plan != null) {
-      throw new WizardRejection(
+      throw new UpdateRejection(
           "every question of wizard " + start.sessionId() + " is answered; approve it or start a new one",
           WizardFailures.ALREADY_COMPLETED);
     }
     try {
       AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());
     } catch (AnswerRejected rejected) {
-      throw new WizardRejection(
+      throw new UpdateRejection(
           rejected.getMessage(), WizardFailures.INVALID_ANSWER, rejected.questionId(), rejected.rule());
     }
   }
@@ -143,7 +144,7 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public void validateApprove(WizardApproval approval) {
     if (plan == null) {
-      throw new WizardRejection(
+      throw new UpdateRejection(
           "wizard "
               + start.sessionId()
               + " is not completed: "
