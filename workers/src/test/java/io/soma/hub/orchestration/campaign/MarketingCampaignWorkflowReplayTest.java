@@ -9,6 +9,7 @@ import io.soma.hub.orchestration.tools.ToolSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -24,12 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Determinism guard: campaign histories recorded by earlier builds must replay on the current workflow code. After a
- * deliberate, versioned change of the workflow, regenerate them with {@code -Dhub.recordHistories=true}.
+ * deliberate, versioned change of the workflow, regenerate them with {@code -Dhub.recordHistories=true}. The approved
+ * and rejected histories were decided by the approval signal (what gateways sent before the decide update): running
+ * campaigns like them must keep replaying; the decided history went through the update, as decisions do now.
  */
 class MarketingCampaignWorkflowReplayTest {
 
   private static final String APPROVED_HISTORY = "histories/campaign-approved.json";
   private static final String REJECTED_HISTORY = "histories/campaign-rejected.json";
+  private static final String DECIDED_HISTORY = "histories/campaign-decided.json";
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
@@ -44,13 +48,15 @@ class MarketingCampaignWorkflowReplayTest {
   void theCommittedHistoriesReplay() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(APPROVED_HISTORY, MarketingCampaignWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(DECIDED_HISTORY, MarketingCampaignWorkflowImpl.class);
   }
 
   @Test
   void aFreshHistoryReplays(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
       throws Exception {
     start(env, worker);
-    WorkflowReplayer.replayWorkflowExecution(decided(client, options, true), MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(decidedByUpdate(client, options), MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(signalled(client, options, false), MarketingCampaignWorkflowImpl.class);
   }
 
   @Test
@@ -66,8 +72,9 @@ class MarketingCampaignWorkflowReplayTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
     start(env, worker);
     Path resources = Path.of("src/test/resources");
-    Files.writeString(resources.resolve(APPROVED_HISTORY), decided(client, options, true).toJson(true));
-    Files.writeString(resources.resolve(REJECTED_HISTORY), decided(client, options, false).toJson(true));
+    Files.writeString(resources.resolve(APPROVED_HISTORY), signalled(client, options, true).toJson(true));
+    Files.writeString(resources.resolve(REJECTED_HISTORY), signalled(client, options, false).toJson(true));
+    Files.writeString(resources.resolve(DECIDED_HISTORY), decidedByUpdate(client, options).toJson(true));
   }
 
   private void start(TestWorkflowEnvironment env, Worker worker) {
@@ -76,17 +83,36 @@ class MarketingCampaignWorkflowReplayTest {
     env.start();
   }
 
-  private WorkflowExecutionHistory decided(WorkflowClient client, WorkflowOptions options, boolean approved) {
+  /** Decided by the approval signal, as gateways before the decide update did. */
+  private WorkflowExecutionHistory signalled(WorkflowClient client, WorkflowOptions options, boolean approved) {
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
+    MarketingCampaignWorkflow campaign = waiting(client, options, request);
+    campaign.approval(new ApprovalDecision(approved, approved ? "ok" : "no", "bob"));
+    CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
+    assertThat(result.status()).isEqualTo(approved ? "completed" : "rejected");
+    return client.fetchHistory(CampaignIds.workflowId(request.campaignId()));
+  }
+
+  /** Decided by the update; a second decision is refused and leaves no trace. */
+  private WorkflowExecutionHistory decidedByUpdate(WorkflowClient client, WorkflowOptions options) {
+    CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
+    MarketingCampaignWorkflow campaign = waiting(client, options, request);
+    campaign.decide(new ApprovalDecision(true, "ok", "bob"));
+    assertThatThrownBy(() -> campaign.decide(new ApprovalDecision(false, "no", "carol")))
+        .isInstanceOf(WorkflowUpdateException.class);
+    CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
+    assertThat(result.status()).isEqualTo("completed");
+    return client.fetchHistory(CampaignIds.workflowId(request.campaignId()));
+  }
+
+  private static MarketingCampaignWorkflow waiting(
+      WorkflowClient client, WorkflowOptions options, CampaignRequest request) {
     MarketingCampaignWorkflow campaign =
         client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
     WorkflowClient.start(campaign::run, request);
     await().atMost(Duration.ofSeconds(60)).until(() -> campaign.progress().phase().equals("awaiting_approval"));
     campaign.updateContent(new ContentUpdate("headline", "Recorded headline"));
-    campaign.approval(new ApprovalDecision(approved, approved ? "ok" : "no", "bob"));
-    CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
-    assertThat(result.status()).isEqualTo(approved ? "completed" : "rejected");
-    return client.fetchHistory(CampaignIds.workflowId(request.campaignId()));
+    return campaign;
   }
 
   /** A plausible but incompatible edit: letting the plan settle for a moment before the first module starts. */
