@@ -1,6 +1,7 @@
 package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.errors.NotFoundException;
+import io.soma.hub.functions.temporal.BoundedCalls;
 import io.soma.hub.functions.wizards.WizardCommands.AnswerWizard;
 import io.soma.hub.functions.wizards.WizardCommands.ApproveWizard;
 import io.soma.hub.functions.wizards.WizardCommands.ListWizards;
@@ -38,14 +39,13 @@ public class WizardFunctions {
   @Bean
   WizardSettings wizardSettings(
       @Value("${HUB_WIZARD_TTL:P7D}") Duration idleTimeout,
-      @Value("${HUB_CAMPAIGN_APPROVAL_TIMEOUT:PT24H}") Duration approvalTimeout,
-      @Value("${hub.wizards.call-timeout:PT10S}") Duration callTimeout) {
-    return new WizardSettings(idleTimeout, approvalTimeout, callTimeout);
+      @Value("${HUB_CAMPAIGN_APPROVAL_TIMEOUT:PT24H}") Duration approvalTimeout) {
+    return new WizardSettings(idleTimeout, approvalTimeout);
   }
 
   @Bean
-  WizardSessions wizardSessions(WorkflowClient client, WizardSettings settings) {
-    return new WizardSessions(client, settings);
+  WizardSessions wizardSessions(WorkflowClient client, BoundedCalls calls) {
+    return new WizardSessions(client, calls);
   }
 
   @Bean

@@ -10,6 +10,7 @@ import io.soma.hub.functions.campaigns.CampaignViews.Campaign;
 import io.soma.hub.functions.errors.ConflictException;
 import io.soma.hub.functions.errors.NotFoundException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.temporal.BoundedCalls;
 import io.soma.hub.functions.wizards.WizardCommands.StartWizard;
 import io.soma.hub.functions.wizards.WizardViews.Answered;
 import io.soma.hub.functions.wizards.WizardViews.Started;
@@ -36,9 +37,10 @@ import org.junit.jupiter.api.Test;
 class WizardFunctionsTest {
 
   private final TestWorkflowEnvironment temporal = WizardTemporal.withWorker();
-  private final WizardSettings settings = WizardTemporal.settings(Duration.ofSeconds(10));
-  private final WizardSessions sessions = new WizardSessions(temporal.getWorkflowClient(), settings);
-  private final CampaignAccess campaigns = new CampaignAccess(temporal.getWorkflowClient());
+  private final WizardSettings settings = WizardTemporal.settings();
+  private final BoundedCalls calls = new BoundedCalls(Duration.ofSeconds(10));
+  private final WizardSessions sessions = new WizardSessions(temporal.getWorkflowClient(), calls);
+  private final CampaignAccess campaigns = new CampaignAccess(temporal.getWorkflowClient(), calls);
   private final Caller ann = new Caller("acme", "ann", Set.of("wizards:write", "campaigns:write"));
   private final Caller mallory = new Caller("globex", "mallory", Set.of("wizards:write", "campaigns:write"));
 
@@ -199,13 +201,12 @@ class WizardFunctionsTest {
   void withoutAWorkerAnAnswerIs503AfterTheCallTimeout() {
     TestWorkflowEnvironment bare = io.soma.hub.functions.support.TemporalTestServer.start();
     try {
-      WizardSettings quick = WizardTemporal.settings(Duration.ofSeconds(1));
-      WizardSessions noWorker = new WizardSessions(bare.getWorkflowClient(), quick);
+      WizardSessions noWorker = new WizardSessions(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
       Started started =
           WizardFunctions.start(
               WizardCatalogue.standard(),
               noWorker,
-              quick,
+              settings,
               new StartWizard(ann, new StartWizardBody("marketing_campaign_v1", null)),
               Clock.systemUTC());
 
