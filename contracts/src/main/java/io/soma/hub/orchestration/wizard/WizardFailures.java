@@ -11,6 +11,12 @@ public final class WizardFailures {
   /** The answer breaks a rule of its question. Details: the question id, the rule name. */
   public static final String INVALID_ANSWER = "WizardInvalidAnswer";
 
+  /**
+   * The answer names a question that is not the current one (another answer got there first). Details: the current
+   * question's id, its step.
+   */
+  public static final String NOT_CURRENT_QUESTION = "WizardNotCurrentQuestion";
+
   /** Every question is already answered. */
   public static final String ALREADY_COMPLETED = "WizardAlreadyCompleted";
 
@@ -20,7 +26,8 @@ public final class WizardFailures {
   /** The session names a wizard the catalogue does not have. */
   public static final String UNKNOWN_WIZARD = "WizardUnknown";
 
-  private static final Set<String> TYPES = Set.of(INVALID_ANSWER, ALREADY_COMPLETED, NOT_COMPLETED, UNKNOWN_WIZARD);
+  private static final Set<String> TYPES =
+      Set.of(INVALID_ANSWER, NOT_CURRENT_QUESTION, ALREADY_COMPLETED, NOT_COMPLETED, UNKNOWN_WIZARD);
 
   private WizardFailures() {}
 

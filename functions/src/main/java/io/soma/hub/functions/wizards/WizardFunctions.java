@@ -15,6 +15,7 @@ import io.soma.hub.functions.wizards.WizardViews.Session;
 import io.soma.hub.functions.wizards.WizardViews.Started;
 import io.soma.hub.functions.wizards.WizardViews.WizardSummary;
 import io.soma.hub.orchestration.wizard.ApprovalAccepted;
+import io.soma.hub.orchestration.wizard.WizardAnswer;
 import io.soma.hub.orchestration.wizard.WizardApproval;
 import io.soma.hub.orchestration.wizard.WizardIds;
 import io.soma.hub.orchestration.wizard.WizardProgress;
@@ -61,7 +62,12 @@ public class WizardFunctions {
   @Bean
   Function<AnswerWizard, Answered> answerWizard(WizardSessions sessions) {
     return command ->
-        Answered.of(sessions.answer(command.caller().tenant(), command.sessionId(), command.value(), command.idempotencyKey()));
+        Answered.of(
+            sessions.answer(
+                command.caller().tenant(),
+                command.sessionId(),
+                new WizardAnswer(command.value(), command.questionId()),
+                command.idempotencyKey()));
   }
 
   @Bean

@@ -64,7 +64,7 @@ public class WizardSessions {
    * @param idempotencyKey becomes the update id, which Temporal deduplicates: a client that retries after a 503
    *     with the same key gets the first attempt's result instead of answering the next question too
    */
-  public WizardState answer(String tenant, String sessionId, Object value, String idempotencyKey) {
+  public WizardState answer(String tenant, String sessionId, WizardAnswer answer, String idempotencyKey) {
     if (!isOpen(owned(tenant, sessionId))) {
       throw closed(sessionId);
     }
@@ -77,7 +77,7 @@ public class WizardSessions {
       update.setUpdateId("answer-" + idempotencyKey);
     }
     try {
-      return calls.call(() -> stub.startUpdate(update.build(), new WizardAnswer(value)).getResult());
+      return calls.call(() -> stub.startUpdate(update.build(), answer).getResult());
     } catch (WorkflowUpdateException e) {
       throw rejected(e);
     } catch (WorkflowNotFoundException e) {
@@ -141,6 +141,12 @@ public class WizardSessions {
               failure.getDetails().get(0, String.class),
               failure.getDetails().get(1, String.class),
               failure.getOriginalMessage());
+      case WizardFailures.NOT_CURRENT_QUESTION ->
+          new ConflictException(
+              failure.getOriginalMessage(),
+              Map.of(
+                  "current_question", failure.getDetails().get(0, String.class),
+                  "current_step", failure.getDetails().get(1, Integer.class)));
       default -> new ConflictException(failure.getOriginalMessage());
     };
   }

@@ -18,6 +18,7 @@ import io.soma.hub.orchestration.campaign.ApprovalDecision;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.PlanModule;
 import io.soma.hub.orchestration.wizard.ApprovalAccepted;
+import io.soma.hub.orchestration.wizard.WizardAnswer;
 import io.soma.hub.orchestration.wizard.WizardApproval;
 import io.soma.hub.orchestration.wizard.WizardState;
 import io.soma.hub.wizard.WizardCatalogue;
@@ -78,7 +79,7 @@ class WizardFunctionsTest {
   private WizardState answerAll(String id, boolean approvalRequired) {
     WizardState state = null;
     for (Object answer : answers(approvalRequired)) {
-      state = sessions.answer("acme", id, answer, null);
+      state = sessions.answer("acme", id, new WizardAnswer(answer, null), null);
     }
     return state;
   }
@@ -119,8 +120,8 @@ class WizardFunctionsTest {
   void aRetriedAnswerWithTheSameIdempotencyKeyIsAppliedOnce() {
     String id = started();
 
-    WizardState first = sessions.answer("acme", id, "Gateway Launch", "retry-1");
-    WizardState retried = sessions.answer("acme", id, "Gateway Launch", "retry-1");
+    WizardState first = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
+    WizardState retried = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
 
     assertThat(Answered.of(retried).currentStep()).isEqualTo(Answered.of(first).currentStep()).isEqualTo(2);
     assertThat(sessions.state("acme", id).answers()).containsOnlyKeys("campaign_name");
@@ -129,10 +130,10 @@ class WizardFunctionsTest {
   @Test
   void answersRunThroughToThePlanAndApprovalStartsOneCampaign() {
     String id = started();
-    WizardState second = sessions.answer("acme", id, "Gateway Launch", null);
+    WizardState second = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), null);
     assertThat(Answered.of(second).currentStep()).isEqualTo(2);
 
-    assertThatThrownBy(() -> sessions.answer("acme", id, "webinar", null))
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("webinar", null), null))
         .isInstanceOfSatisfying(
             InvalidAnswerException.class,
             e -> {
@@ -145,13 +146,13 @@ class WizardFunctionsTest {
 
     WizardState done = null;
     for (Object answer : answers(true).subList(1, 10)) {
-      done = sessions.answer("acme", id, answer, null);
+      done = sessions.answer("acme", id, new WizardAnswer(answer, null), null);
     }
     Answered completion = Answered.of(done);
     assertThat(completion.completed()).isTrue();
     assertThat(completion.executionPlan().modules()).extracting(PlanModule::id).contains("review_approval");
     assertThat(completion.nextSteps().endpoints()).containsEntry("approve", "/v1/wizards/" + id + "/approve");
-    assertThatThrownBy(() -> sessions.answer("acme", id, "more", null)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null)).isInstanceOf(ConflictException.class);
 
     ApprovalAccepted accepted = sessions.approve("acme", id, new WizardApproval("ann", 600));
     String campaignId = CampaignIds.forWizard(id);
@@ -161,7 +162,7 @@ class WizardFunctionsTest {
     assertThat(sessions.approve("acme", id, new WizardApproval("ann", 600)))
         .as("approving the closed wizard again answers the same campaign")
         .isEqualTo(accepted);
-    assertThatThrownBy(() -> sessions.answer("acme", id, "more", null)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null)).isInstanceOf(ConflictException.class);
     assertThat(sessions.state("acme", id).campaignId()).isEqualTo(campaignId);
 
     Campaign campaign = campaigns.read("acme", campaignId);
@@ -187,7 +188,7 @@ class WizardFunctionsTest {
     String id = started();
 
     assertThatThrownBy(() -> sessions.state(mallory.tenant(), id)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, "Stolen", null)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, new WizardAnswer("Stolen", null), null)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.approve(mallory.tenant(), id, new WizardApproval("m", 60)))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.state("acme", "wiz-000000000000")).isInstanceOf(NotFoundException.class);
@@ -211,7 +212,7 @@ class WizardFunctionsTest {
               Clock.systemUTC());
 
       long begin = System.nanoTime();
-      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), "Too early", null))
+      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), new WizardAnswer("Too early", null), null))
           .isInstanceOf(UnavailableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
     } finally {

@@ -199,6 +199,27 @@ class WizardHttpTest {
     }
   }
 
+  @Test
+  void anAnswerMeantForAnotherQuestionIsAConflictNamingTheCurrentOne() {
+    String id = start();
+    Answer first =
+        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"Spring Launch\",\"question_id\":\"campaign_name\"}");
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("question").get("id").asString()).isEqualTo("campaign_type");
+
+    Answer late =
+        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"Autumn Launch\",\"question_id\":\"campaign_name\"}");
+
+    assertProblem(late, 409, "the current question of wizard " + id + " is campaign_type (step 2)");
+    assertThat(late.json().get("current_question").asString()).isEqualTo("campaign_type");
+    assertThat(late.json().get("current_step").asInt()).isEqualTo(2);
+    JsonNode state = http.get("/v1/wizards/" + id, ann).json();
+    assertThat(state.get("current_step").asInt()).as("the late answer changed nothing").isEqualTo(2);
+    assertThat(state.get("answers").get("campaign_name").asString()).isEqualTo("Spring Launch");
+    assertProblem(
+        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"x\",\"question_id\":\" \"}"), 400, "question_id");
+  }
+
   /** A wizard answered and approved over HTTP: its campaign waits for a decision. */
   private String waitingCampaign() {
     String id = start();

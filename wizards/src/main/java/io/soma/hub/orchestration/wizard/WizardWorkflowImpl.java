@@ -116,6 +116,7 @@ public class WizardWorkflowImpl implements WizardWorkflow {
           "every question of wizard " + start.sessionId() + " is answered; approve it or start a new one",
           WizardFailures.ALREADY_COMPLETED);
     }
+    requireCurrentQuestion(answer);
     try {
       AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());
     } catch (AnswerRejected rejected) {
@@ -124,10 +125,28 @@ public class WizardWorkflowImpl implements WizardWorkflow {
     }
   }
 
+  /** An answer meant for another question (one that was answered meanwhile) is refused, not moved on to the next. */
+  private void requireCurrentQuestion(WizardAnswer answer) {
+    Question current = currentQuestion();
+    if (answer != null && answer.questionId() != null && !answer.questionId().equals(current.id())) {
+      throw new UpdateRejection(
+          "the answer is for question " + answer.questionId() + ", but the current question of wizard "
+              + start.sessionId() + " is " + current.id() + " (step " + currentStep + ")",
+          WizardFailures.NOT_CURRENT_QUESTION,
+          current.id(),
+          currentStep);
+    }
+  }
+
   @Override
   public WizardState answer(WizardAnswer answer) {
     if (plan != null) {
       throw ApplicationFailure.newNonRetryableFailure("already completed", WizardFailures.ALREADY_COMPLETED);
+    }
+    try {
+      requireCurrentQuestion(answer); // again, as in checked(): a replay skips the validator
+    } catch (UpdateRejection refused) {
+      throw refused.failure();
     }
     Question question = currentQuestion();
     answers.put(question.id(), checked(answer));
