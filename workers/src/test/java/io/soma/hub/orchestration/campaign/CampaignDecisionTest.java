@@ -51,7 +51,7 @@ class CampaignDecisionTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     // Distribution takes a while after the decision, so the late signal finds the campaign still running.
     CampaignRequest request = start(env, worker, slowWebhook());
-    MarketingCampaignWorkflow campaign = waiting(client, options, request);
+    MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
 
     ApprovalDecision first = new ApprovalDecision(true, "ship it", "bob");
     assertThat(campaign.decide(first)).isEqualTo(first);
@@ -76,7 +76,7 @@ class CampaignDecisionTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     // The compensations after the rejection take a while, so the update finds the campaign still running.
     CampaignRequest request = start(env, worker, slowWebhook());
-    MarketingCampaignWorkflow campaign = waiting(client, options, request);
+    MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
 
     campaign.approval(new ApprovalDecision(false, "off-brand", "carol"));
     assertRefused(
@@ -118,7 +118,7 @@ class CampaignDecisionTest {
   void ofConcurrentDecisionsExactlyOneIsAcceptedAndTheOthersAreRefusedNamingIt(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
     CampaignRequest request = start(env, worker, ToolSettings.dryRun());
-    MarketingCampaignWorkflow campaign = waiting(client, options, request);
+    MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
     int deciders = 8;
     CountDownLatch go = new CountDownLatch(1);
     List<Future<ApprovalDecision>> sent = new ArrayList<>();
@@ -168,15 +168,6 @@ class CampaignDecisionTest {
         store.activities(settings, new OfflineModelProvider()), store.compensations(settings));
     env.start();
     return CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
-  }
-
-  private static MarketingCampaignWorkflow waiting(
-      WorkflowClient client, WorkflowOptions options, CampaignRequest request) {
-    MarketingCampaignWorkflow campaign =
-        client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
-    WorkflowClient.start(campaign::run, request);
-    await().atMost(Duration.ofSeconds(60)).until(() -> campaign.progress().phase().equals("awaiting_approval"));
-    return campaign;
   }
 
   private static void assertRefused(

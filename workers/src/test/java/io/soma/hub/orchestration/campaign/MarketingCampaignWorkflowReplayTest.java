@@ -2,7 +2,6 @@ package io.soma.hub.orchestration.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.soma.hub.orchestration.model.OfflineModelProvider;
 import io.soma.hub.orchestration.tools.ToolSettings;
@@ -107,10 +106,7 @@ class MarketingCampaignWorkflowReplayTest {
 
   private static MarketingCampaignWorkflow waiting(
       WorkflowClient client, WorkflowOptions options, CampaignRequest request) {
-    MarketingCampaignWorkflow campaign =
-        client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
-    WorkflowClient.start(campaign::run, request);
-    await().atMost(Duration.ofSeconds(60)).until(() -> campaign.progress().phase().equals("awaiting_approval"));
+    MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
     campaign.updateContent(new ContentUpdate("headline", "Recorded headline"));
     return campaign;
   }
