@@ -304,6 +304,11 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
   }
 
   private void requireOpen() {
+    if (state.campaignId() == null) {
+      // An update or signal can come before run() has read its request: the campaign does not wait yet.
+      CampaignDecisions.requireOpen(
+          CampaignIds.ofWorkflow(Workflow.getInfo().getWorkflowId()), decision, CampaignState.PENDING);
+    }
     CampaignDecisions.requireOpen(state.campaignId(), decision, state.approval().state());
   }
 

@@ -49,8 +49,7 @@ class CampaignDecisionTest {
   @Test
   void onlyTheFirstDecisionCountsWhetherALaterOneComesAsUpdateOrAsSignal(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    // Distribution takes a while after the decision, so the late signal finds the campaign still running.
-    CampaignRequest request = start(env, worker, slowWebhook());
+    CampaignRequest request = start(env, worker);
     MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
 
     ApprovalDecision first = new ApprovalDecision(true, "ship it", "bob");
@@ -74,8 +73,7 @@ class CampaignDecisionTest {
   @Test
   void aDecisionSignalledByAnOlderGatewayCountsAndAnUpdateAfterItIsRefusedNamingIt(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    // The compensations after the rejection take a while, so the update finds the campaign still running.
-    CampaignRequest request = start(env, worker, slowWebhook());
+    CampaignRequest request = start(env, worker);
     MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
 
     campaign.approval(new ApprovalDecision(false, "off-brand", "carol"));
@@ -95,8 +93,7 @@ class CampaignDecisionTest {
   @Test
   void aDecisionBeforeTheCampaignWaitsForOneIsRefusedAndChangesNothing(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    // Research posts two tasks to the slow webhook: the campaign is seconds away from its approval wait.
-    CampaignRequest request = start(env, worker, slowWebhook());
+    CampaignRequest request = start(env, worker);
     MarketingCampaignWorkflow campaign =
         client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
     WorkflowClient.start(campaign::run, request);
@@ -117,7 +114,7 @@ class CampaignDecisionTest {
   @Test
   void ofConcurrentDecisionsExactlyOneIsAcceptedAndTheOthersAreRefusedNamingIt(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
-    CampaignRequest request = start(env, worker, ToolSettings.dryRun());
+    CampaignRequest request = start(env, worker);
     MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
     int deciders = 8;
     CountDownLatch go = new CountDownLatch(1);
@@ -156,16 +153,17 @@ class CampaignDecisionTest {
     }
   }
 
-  /** Every tool action but the pull request and the Slack message (dry-run) goes to a webhook that answers slowly. */
-  private static ToolSettings slowWebhook() {
+  /**
+   * Every tool action but the pull request and the Slack message (dry-run) goes to a webhook that answers slowly: a
+   * campaign takes seconds to reach its approval wait and to end after its decision, so each decision a test sends
+   * meets it running.
+   */
+  private CampaignRequest start(TestWorkflowEnvironment env, Worker worker) {
     tools.stubFor(post("/hook").willReturn(okJson("{\"status\":\"ok\"}").withFixedDelay(1500)));
-    return new ToolSettings(
-        null, null, null, null, tools.baseUrl() + "/hook", null, Duration.ofSeconds(2), Duration.ofSeconds(10));
-  }
-
-  private CampaignRequest start(TestWorkflowEnvironment env, Worker worker, ToolSettings settings) {
+    ToolSettings slowWebhook =
+        new ToolSettings(null, null, null, null, tools.baseUrl() + "/hook", null, Duration.ofSeconds(2), Duration.ofSeconds(10));
     worker.registerActivitiesImplementations(
-        store.activities(settings, new OfflineModelProvider()), store.compensations(settings));
+        store.activities(slowWebhook, new OfflineModelProvider()), store.compensations(slowWebhook));
     env.start();
     return CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
   }
