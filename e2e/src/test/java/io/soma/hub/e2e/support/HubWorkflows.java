@@ -2,17 +2,27 @@ package io.soma.hub.e2e.support;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.campaign.CampaignIds;
+import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionResult;
 import io.soma.hub.orchestration.session.SessionWorkflow;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.update.v1.Input;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -90,6 +100,32 @@ public final class HubWorkflows implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new AssertionError("session " + sessionId + " has no result yet", e);
     }
+  }
+
+  /**
+   * The approval decisions a campaign's history holds: the decide updates it accepted (a refused update leaves
+   * nothing) and the approval signals (which gateways no longer send), in history order.
+   */
+  public List<ApprovalDecision> campaignDecisions(String campaignId) {
+    List<ApprovalDecision> decisions = new ArrayList<>();
+    for (HistoryEvent event : client.fetchHistory(CampaignIds.workflowId(campaignId)).getEvents()) {
+      if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED) {
+        Input update = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput();
+        if (update.getName().equals(MarketingCampaignWorkflow.DECIDE)) {
+          decisions.add(decision(update.getArgs()));
+        }
+      }
+      if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
+          && event.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("approval")) {
+        decisions.add(decision(event.getWorkflowExecutionSignaledEventAttributes().getInput()));
+      }
+    }
+    return decisions;
+  }
+
+  private static ApprovalDecision decision(Payloads arguments) {
+    return DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+        0, Optional.of(arguments), ApprovalDecision.class, ApprovalDecision.class);
   }
 
   @Override

@@ -42,4 +42,10 @@ public class TemporalClientConfiguration {
       WorkflowServiceStubs stubs, @Value("${HUB_TEMPORAL_NAMESPACE:default}") String namespace) {
     return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
+
+  /** The bound of every call that waits for the worker: wizard answers and approvals, campaign decisions. */
+  @Bean
+  BoundedCalls boundedCalls(@Value("${hub.temporal.call-timeout:PT10S}") Duration callTimeout) {
+    return new BoundedCalls(callTimeout);
+  }
 }
