@@ -1,6 +1,7 @@
 package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +17,7 @@ public record AnswerBody(JsonNode value, String questionId) {
     if (value == null || value.isMissingNode()) {
       throw new InvalidInputException("value", "is required (send null to skip an optional question)");
     }
-    if (questionId != null && (questionId.isBlank() || questionId.length() > MAX_QUESTION_ID_CHARS)) {
+    if (questionId != null && !Characters.nonBlankWithin(questionId, MAX_QUESTION_ID_CHARS)) {
       throw new InvalidInputException(
           "question_id", "must be 1 to " + MAX_QUESTION_ID_CHARS + " characters and not blank when given");
     }
