@@ -195,7 +195,7 @@ public final class PostgresServer implements AutoCloseable {
     view.setGroup(users.lookupPrincipalByGroupName("postgres"));
   }
 
-  private static String randomPassword() {
+  static String randomPassword() {
     String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     SecureRandom random = new SecureRandom();
     StringBuilder password = new StringBuilder();

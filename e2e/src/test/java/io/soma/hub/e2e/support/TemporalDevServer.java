@@ -1,5 +1,6 @@
 package io.soma.hub.e2e.support;
 
+import io.soma.hub.orchestration.connection.TemporalTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The {@code temporal server start-dev} of the Temporal CLI on free loopback ports, persisted in a SQLite file so that
  * it can be stopped, killed and started again with its workflows intact.
  */
-public final class TemporalDevServer implements AutoCloseable {
+public final class TemporalDevServer implements HubTemporal {
 
   public static final String NAMESPACE = "default";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -48,9 +49,20 @@ public final class TemporalDevServer implements AutoCloseable {
     }
   }
 
-  /** {@code host:port} of the frontend gRPC service, as HUB_TEMPORAL_ADDRESS expects it. */
+  @Override
   public String address() {
     return "127.0.0.1:" + port;
+  }
+
+  @Override
+  public String namespace() {
+    return NAMESPACE;
+  }
+
+  /** Plaintext, as the hub's local default. */
+  @Override
+  public TemporalTls clientTls() {
+    return TemporalTls.OFF;
   }
 
   public int port() {

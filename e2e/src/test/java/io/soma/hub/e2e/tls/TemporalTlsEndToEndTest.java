@@ -1,0 +1,121 @@
+package io.soma.hub.e2e.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.soma.hub.e2e.support.HubWorkflows;
+import io.soma.hub.e2e.support.JsonHttp;
+import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.RequiresHubJars;
+import io.soma.hub.e2e.support.SessionCalls;
+import io.soma.hub.e2e.support.TemporalServer;
+import io.soma.hub.orchestration.connection.TemporalTls;
+import io.soma.hub.orchestration.session.SessionIds;
+import io.soma.hub.testing.tls.IssuedCertificate;
+import io.soma.hub.testing.tls.TestCertificateAuthority;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The functions and the worker on the real Temporal server whose frontend serves TLS and requires client
+ * certificates, connected through HUB_TEMPORAL_TLS_* only: a session runs from the HTTP call to its completed
+ * workflow, and clients without the right certificate are refused.
+ */
+@RequiresHubJars
+class TemporalTlsEndToEndTest {
+
+  private static LocalHub hub;
+  private static TemporalServer temporal;
+
+  @TempDir static Path directory;
+
+  @BeforeAll
+  static void startTheHub() {
+    hub =
+        LocalHub.builder()
+            .quickStartJvms()
+            .temporal(() -> temporal = TemporalServer.start(TemporalServer.Security.MUTUAL_TLS))
+            .start();
+  }
+
+  @AfterAll
+  static void stopTheHub() {
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  @Test
+  void aSessionRunsThroughTheFunctionsAndTheWorkerOverMutualTls() {
+    assertThat(hub.temporal().hubEnvironment())
+        .containsKeys("HUB_TEMPORAL_TLS_CA", "HUB_TEMPORAL_TLS_CERT", "HUB_TEMPORAL_TLS_KEY");
+    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+
+    String sessionId = SessionCalls.create(ann, "Summarise the release notes over TLS");
+    JsonNode session = SessionCalls.awaitFinished(ann, sessionId, Duration.ofMinutes(2));
+
+    assertThat(session.get("status").asText()).as(session.toString()).isEqualTo("COMPLETED");
+    assertThat(session.at("/result/provider").asText()).isEqualTo("offline");
+    assertThat(hub.workflows().runsOfSession(sessionId))
+        .as("the session's workflow on the TLS server, seen with the hub's certificate")
+        .extracting(run -> run.getExecution().getWorkflowId())
+        .containsOnly(SessionIds.workflowId(sessionId));
+  }
+
+  @Test
+  void aPlaintextClientIsRefused() {
+    assertRefused(TemporalTls.OFF);
+  }
+
+  @Test
+  void aClientWithoutACertificateIsRefused() {
+    String ca = temporal.authority().certificate().toString();
+
+    assertRefused(new TemporalTls(true, ca, null, null, "localhost"));
+  }
+
+  @Test
+  void aCertificateFromAnotherAuthorityIsRefused() throws Exception {
+    TestCertificateAuthority stranger = TestCertificateAuthority.create(Files.createDirectories(directory.resolve("x")));
+    IssuedCertificate intruder = stranger.issueClient("intruder");
+    String ca = temporal.authority().certificate().toString();
+
+    assertRefused(
+        new TemporalTls(
+            true, ca, intruder.certificate().toString(), intruder.privateKey().toString(), "localhost"));
+  }
+
+  @Test
+  void theHubsCertificateIsAccepted() {
+    try (HubWorkflows workflows = HubWorkflows.connect(temporal)) {
+      assertThat(workflows.count("WorkflowType = 'NoSuchWorkflow'")).isZero();
+    }
+  }
+
+  private static void assertRefused(TemporalTls tls) {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            tls.applyTo(WorkflowServiceStubsOptions.newBuilder())
+                .setTarget(temporal.address())
+                .setRpcTimeout(Duration.ofSeconds(5))
+                .build());
+    try {
+      assertThatThrownBy(stubs::healthCheck)
+          .isInstanceOfSatisfying(
+              StatusRuntimeException.class,
+              refused -> assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+}
