@@ -151,29 +151,8 @@ public final class TemporalDevServer implements HubTemporal {
   }
 
   private void awaitNamespace(String namespace) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            "the Temporal dev server exited with " + process.exitValue() + "; last lines of " + log + ":\n"
-                + logTail(40));
-      }
-      if (namespaceExists(namespace)) {
-        return;
-      }
-      sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError(
-        "namespace " + namespace + " not usable within " + READY_TIMEOUT + "; last lines of " + log + ":\n"
-            + logTail(40));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    ChildProcesses.await(
+        process, log, "the Temporal dev server", "namespace " + namespace, READY_TIMEOUT, Duration.ofMillis(200),
+        () -> namespaceExists(namespace));
   }
 }

@@ -227,32 +227,10 @@ public final class TemporalServer implements HubTemporal {
   }
 
   private void await(String what, BooleanSupplier ready) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            "the Temporal server exited with " + process.exitValue() + "; last lines of " + log + ":\n"
-                + logTail(40));
-      }
-      if (ready.getAsBoolean()) {
-        return;
-      }
-      sleep(Duration.ofMillis(250));
-    }
-    throw new AssertionError(
-        "no " + what + " within " + READY_TIMEOUT + "; last lines of " + log + ":\n" + logTail(40));
+    ChildProcesses.await(process, log, "the Temporal server", what, READY_TIMEOUT, Duration.ofMillis(250), ready);
   }
 
   private Path configFile() {
     return directory.resolve("temporal.yaml");
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
