@@ -61,6 +61,17 @@ class TestCertificateAuthorityTest {
         .isEqualTo("rw-------");
   }
 
+  @Test
+  void writesTheKeyAsPkcs8DerToo() throws Exception {
+    IssuedCertificate client = TestCertificateAuthority.create(directory).issueClient("hub");
+
+    Path der = client.pkcs8DerKey();
+
+    PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(der)));
+    assertThat(key.getEncoded()).isEqualTo(Files.readAllBytes(der));
+    assertThat(der.getFileName()).hasToString("hub.pk8");
+  }
+
   /** PKCS#8 PEM, as Netty, Kafka's PEM stores and the Go servers read it; and the certificate's own key. */
   private static void assertKeyMatches(Path keyFile, X509Certificate certificate) throws Exception {
     String pem = Files.readString(keyFile, StandardCharsets.US_ASCII);
