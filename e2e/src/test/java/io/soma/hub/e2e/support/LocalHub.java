@@ -174,8 +174,9 @@ public final class LocalHub implements AutoCloseable {
           .workerEnv("HUB_MODEL_API_KEY", apiKey);
     }
 
-    /** The hub store in this PostgreSQL instead of the embedded file database. */
+    /** The hub store in this PostgreSQL instead of the embedded file database, over TLS when it has TLS. */
     public Builder store(PostgresServer postgres) {
+      environment.putAll(postgres.hubTlsEnvironment());
       return env("HUB_DB_URL", postgres.jdbcUrl())
           .env("HUB_DB_USER", postgres.user())
           .env("HUB_DB_PASSWORD", postgres.password());

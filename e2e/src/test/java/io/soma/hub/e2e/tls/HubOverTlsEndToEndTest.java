@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.soma.hub.e2e.support.HubStoreRows;
 import io.soma.hub.e2e.support.HubWorkflows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.PostgresServer;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.e2e.support.TemporalServer;
@@ -18,7 +20,6 @@ import io.soma.hub.testing.tls.IssuedCertificate;
 import io.soma.hub.testing.tls.TestCertificateAuthority;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -27,31 +28,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The functions and the worker on the real Temporal server whose frontend serves TLS and requires client
- * certificates, connected through HUB_TEMPORAL_TLS_* only: a session runs from the HTTP call to its completed
- * workflow, and clients without the right certificate are refused.
+ * The functions and the worker with every connection over TLS and client certificates, configured through
+ * HUB_TEMPORAL_TLS_* and HUB_DB_SSL* only: the real Temporal server, whose frontend requires client certificates,
+ * and the hub store on PostgreSQL that accepts TLS connections with a client certificate only ({@code hostssl},
+ * {@code clientcert=verify-ca}). A session runs from the HTTP call to its completed workflow (moderation reads the
+ * store, the worker records the completion); clients without the right certificate are refused by Temporal.
  */
 @RequiresHubJars
-class TemporalTlsEndToEndTest {
-
-  private static LocalHub hub;
-  private static TemporalServer temporal;
+class HubOverTlsEndToEndTest {
 
   @TempDir static Path directory;
 
+  private static PostgresServer postgres;
+  private static TemporalServer temporal;
+  private static LocalHub hub;
+
   @BeforeAll
   static void startTheHub() {
+    TestCertificateAuthority storeAuthority = TestCertificateAuthority.create(directory.resolve("store-ca"));
+    postgres = PostgresServer.start(new PostgresServer.Tls(storeAuthority, true));
     hub =
         LocalHub.builder()
             .quickStartJvms()
+            .store(postgres)
             .temporal(() -> temporal = TemporalServer.start(TemporalServer.Security.MUTUAL_TLS))
             .start();
   }
 
   @AfterAll
   static void stopTheHub() {
-    if (hub != null) {
-      hub.close();
+    try (PostgresServer stopsLast = postgres;
+        LocalHub stopsFirst = hub) {
+      // try-with-resources closes each, in reverse order, even when one fails
     }
   }
 
@@ -59,6 +67,9 @@ class TemporalTlsEndToEndTest {
   void aSessionRunsThroughTheFunctionsAndTheWorkerOverMutualTls() {
     assertThat(hub.temporal().hubEnvironment())
         .containsKeys("HUB_TEMPORAL_TLS_CA", "HUB_TEMPORAL_TLS_CERT", "HUB_TEMPORAL_TLS_KEY");
+    assertThat(postgres.hubTlsEnvironment())
+        .containsEntry("HUB_DB_SSLMODE", "verify-full")
+        .containsKeys("HUB_DB_SSLROOTCERT", "HUB_DB_SSLCERT", "HUB_DB_SSLKEY");
     JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
 
     String sessionId = SessionCalls.create(ann, "Summarise the release notes over TLS");
@@ -70,6 +81,9 @@ class TemporalTlsEndToEndTest {
         .as("the session's workflow on the TLS server, seen with the hub's certificate")
         .extracting(run -> run.getExecution().getWorkflowId())
         .containsOnly(SessionIds.workflowId(sessionId));
+    assertThat(new HubStoreRows(postgres).completionsOf(sessionId))
+        .as("the completion the worker recorded, read over TLS")
+        .hasSize(1);
   }
 
   @Test
@@ -85,8 +99,8 @@ class TemporalTlsEndToEndTest {
   }
 
   @Test
-  void aCertificateFromAnotherAuthorityIsRefused() throws Exception {
-    TestCertificateAuthority stranger = TestCertificateAuthority.create(Files.createDirectories(directory.resolve("x")));
+  void aCertificateFromAnotherAuthorityIsRefused() {
+    TestCertificateAuthority stranger = TestCertificateAuthority.create(directory.resolve("stranger"));
     IssuedCertificate intruder = stranger.issueClient("intruder");
     String ca = temporal.authority().certificate().toString();
 
