@@ -14,32 +14,48 @@ import io.soma.hub.e2e.support.PostgresServer;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
 import io.soma.hub.e2e.support.TemporalServer;
+import io.soma.hub.events.EventTopic;
 import io.soma.hub.orchestration.connection.TemporalTls;
+import io.soma.hub.orchestration.events.HubEventSources;
 import io.soma.hub.orchestration.session.SessionIds;
+import io.soma.hub.testing.kafka.KafkaBroker;
+import io.soma.hub.testing.kafka.SecureListeners;
 import io.soma.hub.testing.tls.IssuedCertificate;
 import io.soma.hub.testing.tls.TestCertificateAuthority;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The functions and the worker with every connection over TLS and client certificates, configured through
- * HUB_TEMPORAL_TLS_* and HUB_DB_SSL* only: the real Temporal server, whose frontend requires client certificates,
- * and the hub store on PostgreSQL that accepts TLS connections with a client certificate only ({@code hostssl},
- * {@code clientcert=verify-ca}). A session runs from the HTTP call to its completed workflow (moderation reads the
- * store, the worker records the completion); clients without the right certificate are refused by Temporal.
+ * The functions and the worker with every connection over TLS, configured through HUB_TEMPORAL_TLS_*, HUB_DB_SSL*
+ * and HUB_KAFKA_* only: the real Temporal server, whose frontend requires client certificates; the hub store on
+ * PostgreSQL that accepts TLS connections with a client certificate only ({@code hostssl},
+ * {@code clientcert=verify-ca}); events to Kafka over SSL with a client certificate from the functions and over
+ * SASL_SSL (SCRAM-SHA-512) from the worker. A session runs from the HTTP call to its completed workflow (moderation
+ * reads the store, the worker records the completion) and both its events arrive; clients without the right
+ * certificate are refused by Temporal.
  */
 @RequiresHubJars
 class HubOverTlsEndToEndTest {
 
   @TempDir static Path directory;
 
+  private static final String EVENTS = "soma.events";
+  private static final String SASL_USER = "hub-worker";
+  private static final String SASL_PASSWORD = "scram-" + UUID.randomUUID();
+
   private static PostgresServer postgres;
+  private static KafkaBroker kafka;
   private static TemporalServer temporal;
   private static LocalHub hub;
 
@@ -47,17 +63,37 @@ class HubOverTlsEndToEndTest {
   static void startTheHub() {
     TestCertificateAuthority storeAuthority = TestCertificateAuthority.create(directory.resolve("store-ca"));
     postgres = PostgresServer.start(new PostgresServer.Tls(storeAuthority, true));
+    TestCertificateAuthority kafkaAuthority = TestCertificateAuthority.create(directory.resolve("kafka-ca"));
+    IssuedCertificate broker = kafkaAuthority.issueServer("kafka", TestCertificateAuthority.LOOPBACK);
+    kafka =
+        KafkaBroker.start(
+            new SecureListeners(
+                broker.certificate(), broker.privateKey(), kafkaAuthority.certificate(), SASL_USER, SASL_PASSWORD));
+    kafka.createTopic(EVENTS, 1);
+    IssuedCertificate functions = kafkaAuthority.issueClient("hub-functions");
     hub =
         LocalHub.builder()
             .quickStartJvms()
             .store(postgres)
             .temporal(() -> temporal = TemporalServer.start(TemporalServer.Security.MUTUAL_TLS))
+            .env("HUB_KAFKA_SSL_CA", kafkaAuthority.certificate().toString())
+            .env("HUB_KAFKA_BOOTSTRAP_SERVERS", kafka.sslBootstrapServers())
+            .env("HUB_KAFKA_SECURITY_PROTOCOL", "SSL")
+            .env("HUB_KAFKA_SSL_CERT", functions.certificate().toString())
+            .env("HUB_KAFKA_SSL_KEY", functions.privateKey().toString())
+            .workerEnv("HUB_KAFKA_BOOTSTRAP_SERVERS", kafka.saslSslBootstrapServers())
+            .workerEnv("HUB_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+            .workerEnv("HUB_KAFKA_SSL_CERT", "")
+            .workerEnv("HUB_KAFKA_SSL_KEY", "")
+            .workerEnv("HUB_KAFKA_SASL_USERNAME", SASL_USER)
+            .workerEnv("HUB_KAFKA_SASL_PASSWORD", SASL_PASSWORD)
             .start();
   }
 
   @AfterAll
   static void stopTheHub() {
     try (PostgresServer stopsLast = postgres;
+        KafkaBroker stopsSecond = kafka;
         LocalHub stopsFirst = hub) {
       // try-with-resources closes each, in reverse order, even when one fails
     }
@@ -84,6 +120,12 @@ class HubOverTlsEndToEndTest {
     assertThat(new HubStoreRows(postgres).completionsOf(sessionId))
         .as("the completion the worker recorded, read over TLS")
         .hasSize(1);
+    List<ConsumerRecord<String, String>> events =
+        EventTopic.read(
+            kafka.bootstrapServers(), EVENTS, read -> publishers(read, sessionId).size() == 2, Duration.ofSeconds(60));
+    assertThat(publishers(events, sessionId))
+        .as("who published the session's events (accepted, completed)")
+        .containsExactlyInAnyOrder("the functions over SSL", "the worker over SASL_SSL");
   }
 
   @Test
@@ -114,6 +156,15 @@ class HubOverTlsEndToEndTest {
     try (HubWorkflows workflows = HubWorkflows.connect(temporal)) {
       assertThat(workflows.count("WorkflowType = 'NoSuchWorkflow'")).isZero();
     }
+  }
+
+  /** The functions publish on the SSL listener only, the worker on the SASL_SSL one only. */
+  private static Set<String> publishers(List<ConsumerRecord<String, String>> records, String sessionId) {
+    return records.stream()
+        .map(ConsumerRecord::value)
+        .filter(value -> value.contains(sessionId))
+        .map(value -> value.contains(HubEventSources.FUNCTIONS) ? "the functions over SSL" : "the worker over SASL_SSL")
+        .collect(Collectors.toSet());
   }
 
   private static void assertRefused(TemporalTls tls) {
