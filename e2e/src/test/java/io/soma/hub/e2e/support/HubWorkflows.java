@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
+import io.soma.hub.orchestration.connection.TemporalTls;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionResult;
 import io.soma.hub.orchestration.session.SessionWorkflow;
@@ -37,20 +38,22 @@ public final class HubWorkflows implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
 
-  private HubWorkflows(String address, String namespace) {
+  private HubWorkflows(String address, String namespace, TemporalTls tls) {
     this.service =
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+        WorkflowServiceStubs.newServiceStubs(
+            tls.applyTo(WorkflowServiceStubsOptions.newBuilder()).setTarget(address).build());
     this.client =
         WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
-  public static HubWorkflows connect(TemporalDevServer temporal) {
-    return connect(temporal.address(), TemporalDevServer.NAMESPACE);
+  /** With the hub's own credentials. */
+  public static HubWorkflows connect(HubTemporal temporal) {
+    return new HubWorkflows(temporal.address(), temporal.namespace(), temporal.clientTls());
   }
 
   /** The workflows of a hub running elsewhere (the local cluster's Temporal). */
   public static HubWorkflows connect(String address, String namespace) {
-    return new HubWorkflows(address, namespace);
+    return new HubWorkflows(address, namespace, TemporalTls.OFF);
   }
 
   public WorkflowClient client() {
