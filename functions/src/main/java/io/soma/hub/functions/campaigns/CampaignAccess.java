@@ -58,7 +58,8 @@ public class CampaignAccess {
     try {
       return calls.call(() -> campaign.decide(decision));
     } catch (WorkflowUpdateException e) {
-      throw CampaignDecisions.find(e).map(CampaignAccess::conflict).orElseThrow(() -> BoundedCalls.unavailable(e));
+      ApplicationFailure refusal = CampaignDecisions.find(e).orElseThrow(() -> BoundedCalls.unavailable(e));
+      throw conflict(refusal);
     } catch (WorkflowNotFoundException e) {
       throw ended(campaignId);
     }

@@ -15,13 +15,19 @@ import io.soma.hub.functions.wizards.WizardCommands.StartWizard;
 import io.soma.hub.functions.wizards.WizardViews.Answered;
 import io.soma.hub.functions.wizards.WizardViews.Started;
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.campaign.CampaignIds;
+import io.soma.hub.orchestration.campaign.CampaignMemo;
+import io.soma.hub.orchestration.campaign.CampaignRequest;
+import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
 import io.soma.hub.orchestration.campaign.PlanModule;
 import io.soma.hub.orchestration.wizard.ApprovalAccepted;
 import io.soma.hub.orchestration.wizard.WizardAnswer;
 import io.soma.hub.orchestration.wizard.WizardApproval;
 import io.soma.hub.orchestration.wizard.WizardState;
 import io.soma.hub.wizard.WizardCatalogue;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Clock;
@@ -213,6 +219,30 @@ class WizardFunctionsTest {
 
       long begin = System.nanoTime();
       assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), new WizardAnswer("Too early", null), null))
+          .isInstanceOf(UnavailableException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
+    } finally {
+      bare.close();
+    }
+  }
+
+  @Test
+  void withoutAWorkerADecisionIs503AfterTheCallTimeout() {
+    TestWorkflowEnvironment bare = io.soma.hub.functions.support.TemporalTestServer.start();
+    try {
+      String campaignId = "camp-0123456789ab";
+      WorkflowOptions options =
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(CampaignIds.workflowId(campaignId))
+              .setTaskQueue(TaskQueues.SESSIONS)
+              .setMemo(Map.of(CampaignMemo.TENANT, "acme"))
+              .build();
+      MarketingCampaignWorkflow campaign = bare.getWorkflowClient().newWorkflowStub(MarketingCampaignWorkflow.class, options);
+      WorkflowClient.start(campaign::run, new CampaignRequest(campaignId, "acme", "ann", null, 60));
+      CampaignAccess noWorker = new CampaignAccess(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
+
+      long begin = System.nanoTime();
+      assertThatThrownBy(() -> noWorker.decide("acme", campaignId, new ApprovalDecision(true, null, "ann")))
           .isInstanceOf(UnavailableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
     } finally {
