@@ -206,7 +206,15 @@ serializeImagePulls: false
 # until the next up (the pause image among them, and then no pod starts).
 imageGCHighThresholdPercent: 100
 imageGCLowThresholdPercent: 99
-evictionHard: {memory.available: "200Mi", nodefs.available: "5%", imagefs.available: "5%"}
+# Absolute thresholds, every signal named (unnamed ones would take the 10%/15% defaults): a big disk that is 95%
+# full still has gigabytes free, and a percentage there put the node under DiskPressure, tainted it (no pod
+# scheduled) and made the eviction manager delete the imported images (CI: the migration Job stayed Pending).
+evictionHard:
+  memory.available: "200Mi"
+  nodefs.available: "1Gi"
+  nodefs.inodesFree: "1%"
+  imagefs.available: "1Gi"
+  imagefs.inodesFree: "1%"
 maxPods: 60
 syncFrequency: 10s
 nodeStatusUpdateFrequency: 10s
