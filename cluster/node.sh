@@ -557,6 +557,20 @@ node_load() {
   ctr_k8s images import "$archive" >>"$RUN/logs/images.log" 2>&1 || cluster_die "importing $archive failed (log: $RUN/logs/images.log)"
   for name in "$@"; do
     ctr_k8s images tag --force "$source" "$name" >>"$RUN/logs/images.log" 2>&1 || cluster_die "tagging $source as $name failed"
+  done
+  # The kubelet lists a node's images in its status only at its next image scan (up to ~30 s); a deploy checks that
+  # list, so load returns once the node reports every name.
+  local deadline=$((SECONDS + 120))
+  for name in "$@"; do
+    until node_reports_image "$name"; do
+      ((SECONDS < deadline)) || cluster_die "the node did not report $name in its status within 120 s (log: $RUN/logs/kubelet.log)"
+      sleep 1
+    done
     cluster_say "loaded $name"
   done
+}
+
+node_reports_image() {
+  kc get node soma-hub-node -o jsonpath='{.status.images[*].names}' 2>/dev/null | tr -d '[]"' | tr ', ' '\n\n' |
+    grep -qxF "$1"
 }
