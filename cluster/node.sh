@@ -561,6 +561,7 @@ node_load() {
   # The kubelet lists a node's images in its status only at its next image scan (up to ~30 s); a deploy checks that
   # list, so load returns once the node reports every name.
   local deadline=$((SECONDS + 120))
+  [ -n "$KUBECTL_BIN" ] || KUBECTL_BIN="$(find_kubectl)"
   for name in "$@"; do
     until node_reports_image "$name"; do
       ((SECONDS < deadline)) || cluster_die "the node did not report $name in its status within 120 s (log: $RUN/logs/kubelet.log)"
