@@ -206,7 +206,15 @@ serializeImagePulls: false
 # until the next up (the pause image among them, and then no pod starts).
 imageGCHighThresholdPercent: 100
 imageGCLowThresholdPercent: 99
-evictionHard: {memory.available: "200Mi", nodefs.available: "5%", imagefs.available: "5%"}
+# Absolute thresholds, every signal named (unnamed ones would take the 10%/15% defaults): a big disk that is 95%
+# full still has gigabytes free, and a percentage there put the node under DiskPressure, tainted it (no pod
+# scheduled) and made the eviction manager delete the imported images (CI: the migration Job stayed Pending).
+evictionHard:
+  memory.available: "200Mi"
+  nodefs.available: "1Gi"
+  nodefs.inodesFree: "1%"
+  imagefs.available: "1Gi"
+  imagefs.inodesFree: "1%"
 maxPods: 60
 syncFrequency: 10s
 nodeStatusUpdateFrequency: 10s
@@ -549,6 +557,21 @@ node_load() {
   ctr_k8s images import "$archive" >>"$RUN/logs/images.log" 2>&1 || cluster_die "importing $archive failed (log: $RUN/logs/images.log)"
   for name in "$@"; do
     ctr_k8s images tag --force "$source" "$name" >>"$RUN/logs/images.log" 2>&1 || cluster_die "tagging $source as $name failed"
+  done
+  # The kubelet lists a node's images in its status only at its next image scan (up to ~30 s); a deploy checks that
+  # list, so load returns once the node reports every name.
+  local deadline=$((SECONDS + 120))
+  [ -n "$KUBECTL_BIN" ] || KUBECTL_BIN="$(find_kubectl)"
+  for name in "$@"; do
+    until node_reports_image "$name"; do
+      ((SECONDS < deadline)) || cluster_die "the node did not report $name in its status within 120 s (log: $RUN/logs/kubelet.log)"
+      sleep 1
+    done
     cluster_say "loaded $name"
   done
+}
+
+node_reports_image() {
+  kc get node soma-hub-node -o jsonpath='{.status.images[*].names}' 2>/dev/null | tr -d '[]"' | tr ', ' '\n\n' |
+    grep -qxF "$1"
 }

@@ -115,11 +115,28 @@ public final class Token {
         capabilities.add(capability.trim());
       }
     }
-    long ttl = Long.parseLong(options.getOrDefault("ttl", "3600"));
+    long ttl = seconds(options.getOrDefault("ttl", "3600"));
     long now = Instant.now().getEpochSecond();
     String claims =
         claims(tenant, subject, capabilities, now, now + ttl, options.get("iss"), options.get("aud"));
     return sign(secret(options), claims);
+  }
+
+  /** SECONDS, or a number with the unit s, m, h or d: {@code --ttl 24h}. */
+  static long seconds(String ttl) {
+    String text = ttl.strip();
+    int unit = text.isEmpty() ? -1 : "smhd".indexOf(text.charAt(text.length() - 1));
+    long unitSeconds = unit < 0 ? 1 : new long[] {1, 60, 3600, 86400}[unit];
+    String number = unit < 0 ? text : text.substring(0, text.length() - 1);
+    try {
+      long seconds = Math.multiplyExact(Long.parseLong(number), unitSeconds);
+      if (seconds <= 0) {
+        throw usage("--ttl must be positive, got " + ttl);
+      }
+      return seconds;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw usage("--ttl takes SECONDS or a number with s, m, h or d (24h), got " + ttl);
+    }
   }
 
   private static String secret(Map<String, String> options) throws Exception {
@@ -168,7 +185,7 @@ public final class Token {
   private static IllegalArgumentException usage(String problem) {
     return new IllegalArgumentException(
         problem
-            + "\nusage: Token --tenant T --sub S [--cap c1,c2] [--ttl SECONDS] [--iss I] [--aud A]"
+            + "\nusage: Token --tenant T --sub S [--cap c1,c2] [--ttl SECONDS|30m|24h|7d] [--iss I] [--aud A]"
             + " [--secret-file FILE]");
   }
 }

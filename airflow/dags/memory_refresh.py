@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from airflow.sdk import Param, dag, get_current_context, task
 
+from soma_hub.capabilities import MEMORY_REFRESH
 from soma_hub.hook import SomaHubHook
 from soma_hub.schedule import HOURLY, TASK_TIMEOUT
 
@@ -35,7 +36,7 @@ def memory_refresh():
         context = get_current_context()
         params = context["params"]
         body = {"campaign": params["campaign"], "force": bool(params["force"])}
-        return SomaHubHook().post("/v1/memory/refresh", body, capability="memory:refresh", context=context)
+        return SomaHubHook().post("/v1/memory/refresh", body, capability=MEMORY_REFRESH, context=context)
 
     refresh_campaign_memory()
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from airflow.sdk import dag, get_current_context, task
 
+from soma_hub.capabilities import SESSIONS_WRITE
 from soma_hub.hook import SomaHubHook
 from soma_hub.schedule import HOURLY, TASK_TIMEOUT
 
@@ -34,7 +35,7 @@ def soma_session_warmup():
             "capsule_id": "system-health-check",
             "metadata": {"source": "airflow", "dag_id": context["ti"].dag_id, "run_id": context["ti"].run_id},
         }
-        return SomaHubHook().post("/v1/sessions", body, capability="sessions:write", context=context)
+        return SomaHubHook().post("/v1/sessions", body, capability=SESSIONS_WRITE, context=context)
 
     trigger_warmup_session()
 

@@ -2,19 +2,21 @@
 
 import pytest
 from stub_server import Reply, StubServer, closed_port_url
+from tokens import scoped_token
 
 from soma_hub.client import HubClient
-from soma_hub.credentials import StaticToken
+from soma_hub.credentials import ScopedToken
 from soma_hub.errors import HubRejected, HubUnavailable
 from soma_hub.settings import HubSettings, RetryPolicy
 
+TOKEN = scoped_token()
 ACCEPTED = Reply(202, {"workflow_id": "memory-refresh-1", "status": "RUNNING"})
 
 
 def client(url, sleeps, max_attempts=5, timeout=5.0):
     settings = HubSettings(
         base_url=url,
-        credentials=StaticToken("static-token"),
+        credentials=ScopedToken(token=TOKEN),
         timeout_seconds=timeout,
         retry=RetryPolicy(max_attempts=max_attempts, backoff_seconds=1.0, backoff_max_seconds=8.0),
     )
@@ -94,7 +96,7 @@ def test_the_request_carries_json_the_bearer_token_and_the_key():
     assert sent.path == "/v1/memory/refresh"
     assert sent.json() == {"campaign": "fall", "force": False}
     assert sent.headers["Content-Type"] == "application/json"
-    assert sent.headers["Authorization"] == "Bearer static-token"
+    assert sent.headers["Authorization"] == "Bearer " + TOKEN
     assert sent.headers["Idempotency-Key"] == "k-1"
 
 

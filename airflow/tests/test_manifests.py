@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from soma_hub.settings import settings_from_connection
+from soma_hub.credentials import ScopedToken
 
 AIRFLOW = Path(__file__).resolve().parents[1]
 REPO = AIRFLOW.parent
@@ -28,6 +28,10 @@ def config():
 
 def secret():
     return documents(MANIFESTS / "secret-template" / "airflow-secrets.yaml")[0]
+
+
+def hub_token():
+    return documents(MANIFESTS / "secret-template" / "airflow-hub-token.yaml")[0]
 
 
 def pod_specs():
@@ -66,18 +70,24 @@ def test_the_connection_points_at_the_gateway_host_of_the_hubs_route():
     route = documents(REPO / "knative/manifests/base/routing/hub-api-route.yaml")[0]
     connection = json.loads(secret()["stringData"]["AIRFLOW_CONN_SOMA_HUB"])
     assert connection["host"] == route["spec"]["hostnames"][0]
-    assert connection["extra"]["auth"] == "hs256"
 
 
-def test_the_template_connection_is_refused_until_its_secret_is_filled_in():
+def test_the_token_is_a_file_of_its_own_secret_mounted_where_the_tasks_run_and_no_password():
     connection = json.loads(secret()["stringData"]["AIRFLOW_CONN_SOMA_HUB"])
+    assert "password" not in connection and "auth" not in connection["extra"]
+    token_file = Path(connection["extra"]["token_file"])
+    scheduler = dict(pod_specs())["airflow-scheduler"]
+    volume = next(v for v in scheduler["volumes"] if v["secret"]["secretName"] == hub_token()["metadata"]["name"])
+    mount = next(m for m in scheduler["containers"][0]["volumeMounts"] if m["name"] == volume["name"])
+    # A whole-directory mount: a subPath mount would never see the Secret renewed.
+    assert Path(mount["mountPath"]) == token_file.parent and "subPath" not in mount
+    assert set(hub_token()["stringData"]) == {token_file.name}
+    assert hub_token()["metadata"]["namespace"] == secret()["metadata"]["namespace"]
 
-    class Conn:
-        host, schema, port, login, password = (connection.get(k) for k in ("host", "schema", "port", "login", "password"))
-        extra_dejson = connection["extra"]
 
-    with pytest.raises(ValueError, match="at least 32 bytes"):
-        settings_from_connection(Conn())
+def test_the_template_token_is_refused_until_it_is_filled_in():
+    with pytest.raises(ValueError, match="not a JWT"):
+        ScopedToken(token=hub_token()["stringData"]["token"]).bearer("memory:refresh")
 
 
 def test_loki_and_the_logging_config_are_those_of_the_observability_manifests_and_this_package():

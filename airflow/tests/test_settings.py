@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from soma_hub.credentials import MintedToken, StaticToken
+from soma_hub.credentials import ScopedToken
 from soma_hub.errors import HubSettingsError
 from soma_hub.settings import settings_from_connection
 
@@ -24,13 +24,14 @@ def test_host_schema_and_port_make_the_base_url():
     assert settings_from_connection(connection(host="http://gw.local:81/prefix/")).base_url == "http://gw.local:81/prefix"
 
 
-def test_the_password_is_a_static_token_by_default_and_a_secret_with_auth_hs256():
-    assert isinstance(settings_from_connection(connection()).credentials, StaticToken)
-    minted = settings_from_connection(
-        connection(password=SECRET, login="airflow-prod", extra={"auth": "hs256", "tenant": "acme", "token_ttl_seconds": 120})
-    ).credentials
-    assert isinstance(minted, MintedToken)
-    assert (minted.tenant, minted.subject, minted.ttl_seconds) == ("acme", "airflow-prod", 120)
+def test_the_token_is_the_password_or_the_file_extra_token_file_names(tmp_path):
+    assert settings_from_connection(connection()).credentials == ScopedToken(token="tok")
+    assert settings_from_connection(connection(extra={"auth": "token"})).credentials == ScopedToken(token="tok")
+    path = tmp_path / "token"
+    path.write_text("tok")
+    assert settings_from_connection(connection(password=None, extra={"token_file": str(path)})).credentials == (
+        ScopedToken(path=str(path))
+    )
 
 
 def test_retry_and_timeout_settings_come_from_extra():
@@ -48,11 +49,12 @@ def test_retry_and_timeout_settings_come_from_extra():
         ({"host": None}, "no host"),
         ({"schema": "ftp"}, "http or https"),
         ({"host": "grpc://gw:1"}, "http or https"),
-        ({"password": ""}, "no password"),
-        ({"extra": {"auth": "basic"}}, "'token' or 'hs256'"),
-        ({"extra": {"auth": "hs256"}, "password": SECRET}, "extra.tenant"),
-        ({"extra": {"auth": "hs256", "tenant": "acme"}}, "at least 32 bytes"),
-        ({"extra": {"tenant_id": "acme"}}, "unknown keys"),
+        ({"password": ""}, "no token"),
+        ({"extra": {"auth": "hs256", "tenant": "acme"}, "password": SECRET}, "never the hub's signing secret"),
+        ({"extra": {"auth": "hs256"}, "password": SECRET}, "never the hub's signing secret"),
+        ({"extra": {"token_file": "/nonexistent/token"}, "password": None}, "cannot be read"),
+        ({"extra": {"token_file": "/any/token"}}, "not in both"),
+        ({"extra": {"tenant": "acme"}}, "unknown keys"),
         ({"extra": {"max_attempts": "many"}}, "must be a number"),
         ({"extra": {"max_attempts": True}}, "must be a number"),
         ({"extra": {"max_attempts": 0}}, "1..10"),

@@ -46,7 +46,7 @@ class HubClient:
             request.add_header("Content-Type", "application/json")
             request.add_header("Accept", "application/json, application/problem+json")
             request.add_header("Idempotency-Key", idempotency_key)
-            # A fresh token per attempt: a minted one must not expire during a long backoff.
+            # The token per attempt: one renewed in its file meanwhile is used, one expired meanwhile is refused.
             request.add_header("Authorization", "Bearer " + self._settings.credentials.bearer(capability))
             retry_after = None
             try:

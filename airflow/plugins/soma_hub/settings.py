@@ -1,12 +1,11 @@
 """How to reach the hub, read from an Airflow connection (AIRFLOW_CONN_SOMA_HUB, JSON form).
 
     {"conn_type": "http", "host": "api.soma-hub.example.com", "schema": "https",
-     "login": "airflow", "password": "<token, or the HS256 secret>",
-     "extra": {"auth": "hs256", "tenant": "acme", "token_ttl_seconds": 300,
+     "extra": {"token_file": "/var/run/secrets/soma-hub/token",
                "timeout_seconds": 30, "max_attempts": 5, "backoff_seconds": 1, "backoff_max_seconds": 30}}
 
-extra.auth is "token" (default: the password is a bearer token used as it is) or "hs256" (the password is the
-hub's HUB_JWT_SECRET; each call gets a token of its own with only the capability it needs).
+The token is a scoped, short-lived one minted for Airflow (credentials.py says what it may hold): in the file
+extra.token_file names, read at every call, or in the password. Never the hub's signing secret.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from soma_hub.credentials import MintedToken, StaticToken
+from soma_hub.credentials import ScopedToken, read_token_file
 from soma_hub.errors import HubSettingsError
 
 
@@ -47,7 +46,7 @@ class RetryPolicy:
 @dataclass(frozen=True)
 class HubSettings:
     base_url: str
-    credentials: StaticToken | MintedToken
+    credentials: ScopedToken
     timeout_seconds: float = 30.0
     retry: RetryPolicy = RetryPolicy()
 
@@ -59,9 +58,15 @@ class HubSettings:
 def settings_from_connection(conn: Any) -> HubSettings:
     """Anything with Airflow Connection's attributes: host, schema, port, login, password, extra_dejson."""
     extra = conn.extra_dejson or {}
+    if extra.get("auth", "token") != "token":
+        # The former hs256 mode put the hub's signing secret into Airflow: a leak of Airflow was a leak of every tenant.
+        raise HubSettingsError(
+            f"extra.auth {extra['auth']!r} is not supported: Airflow holds a scoped token, never the hub's signing"
+            " secret; put one in the password or in extra.token_file and drop auth, tenant and token_ttl_seconds"
+            " (docs/airflow.md)"
+        )
     unknown = set(extra) - {
-        "auth", "tenant", "token_ttl_seconds", "issuer", "audience",
-        "timeout_seconds", "max_attempts", "backoff_seconds", "backoff_max_seconds",
+        "auth", "token_file", "timeout_seconds", "max_attempts", "backoff_seconds", "backoff_max_seconds",
     }  # fmt: skip
     if unknown:
         raise HubSettingsError(f"unknown keys in the connection's extra: {sorted(unknown)}")
@@ -93,23 +98,16 @@ def _base_url(conn: Any) -> str:
     return f"{scheme}://{netloc}{prefix}"
 
 
-def _credentials(conn: Any, extra: dict) -> StaticToken | MintedToken:
-    secret = conn.password or ""
-    if not secret:
-        raise HubSettingsError("the connection has no password (a bearer token, or the HS256 secret with auth hs256)")
-    auth = extra.get("auth", "token")
-    if auth == "token":
-        return StaticToken(secret)
-    if auth == "hs256":
-        return MintedToken(
-            secret=secret,
-            tenant=str(extra.get("tenant") or ""),
-            subject=conn.login or "airflow",
-            ttl_seconds=int(_number(extra, "token_ttl_seconds", 300)),
-            issuer=extra.get("issuer"),
-            audience=extra.get("audience"),
-        )
-    raise HubSettingsError(f"extra.auth must be 'token' or 'hs256', got {auth!r}")
+def _credentials(conn: Any, extra: dict) -> ScopedToken:
+    password, path = conn.password or "", extra.get("token_file") or ""
+    if password and path:
+        raise HubSettingsError("the token is in the password or in extra.token_file, not in both")
+    if path:
+        read_token_file(path)  # refused now, with the reason, rather than at the first call
+        return ScopedToken(path=path)
+    if not password:
+        raise HubSettingsError("the connection has no token: put a scoped token in the password or extra.token_file")
+    return ScopedToken(token=password)
 
 
 def _number(extra: dict, key: str, default: float) -> float:

@@ -16,7 +16,8 @@ public final class EventPublishers {
       log.info("No HUB_KAFKA_BOOTSTRAP_SERVERS: no events are published");
       return EventPublisher.NONE;
     }
-    log.info("Events are published to {} at {}", settings.topic(), settings.bootstrapServers());
+    log.info(
+        "Events are published to {} at {} ({})", settings.topic(), settings.bootstrapServers(), settings.security());
     return new KafkaEventPublisher(settings, new EventMeters(registry));
   }
 }

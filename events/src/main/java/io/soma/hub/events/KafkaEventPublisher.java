@@ -56,6 +56,7 @@ final class KafkaEventPublisher implements EventPublisher {
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KafkaEventSettings.MAX_BLOCK.toMillis());
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KafkaEventSettings.REQUEST_TIMEOUT.toMillis());
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KafkaEventSettings.DELIVERY_TIMEOUT.toMillis());
+    config.putAll(settings.security().clientConfig());
     return config;
   }
 

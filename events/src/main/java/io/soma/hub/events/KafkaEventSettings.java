@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param bootstrapServers {@code HUB_KAFKA_BOOTSTRAP_SERVERS}; blank means no Kafka and no events
  * @param topic {@code HUB_KAFKA_EVENTS_TOPIC}, {@code soma.events} by default
  * @param clientId names the producer in the broker's logs and metrics
+ * @param security TLS and SASL (HUB_KAFKA_SECURITY_PROTOCOL and the rest); plaintext by default
  */
-public record KafkaEventSettings(String bootstrapServers, String topic, String clientId) {
+public record KafkaEventSettings(String bootstrapServers, String topic, String clientId, KafkaSecurity security) {
 
   public static final String DEFAULT_TOPIC = "soma.events";
 
@@ -31,6 +32,12 @@ public record KafkaEventSettings(String bootstrapServers, String topic, String c
   public KafkaEventSettings {
     bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
     topic = topic == null || topic.isBlank() ? DEFAULT_TOPIC : topic.strip();
+    security = security == null ? KafkaSecurity.PLAINTEXT : security;
+  }
+
+  /** Plaintext. */
+  public KafkaEventSettings(String bootstrapServers, String topic, String clientId) {
+    this(bootstrapServers, topic, clientId, KafkaSecurity.PLAINTEXT);
   }
 
   public boolean configured() {

@@ -1,6 +1,7 @@
 package io.soma.hub.store;
 
 import io.soma.hub.store.migration.SchemaAtStart;
+import io.soma.hub.store.tls.StoreTlsConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * when it starts, even where beans are lazy (one function per instance), and one that does not never connects.
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@Import(StoreTlsConfiguration.class)
 public class HubStoreAutoConfiguration {
 
   @Bean

@@ -23,4 +23,9 @@ public final class CampaignIds {
   public static String workflowId(String campaignId) {
     return WORKFLOW_PREFIX + campaignId;
   }
+
+  /** The campaign whose workflow this is: {@code campaign-camp-<hex>} gives {@code camp-<hex>}. */
+  public static String ofWorkflow(String workflowId) {
+    return workflowId.startsWith(WORKFLOW_PREFIX) ? workflowId.substring(WORKFLOW_PREFIX.length()) : workflowId;
+  }
 }

@@ -29,5 +29,10 @@ public record CampaignProgress(
    * @param state {@code not_required}, {@code pending} (not reached yet), {@code waiting}, {@code approved},
    *     {@code rejected} or {@code timed_out}
    */
-  public record ApprovalState(boolean required, String state, String comment, String decidedBy) {}
+  public record ApprovalState(boolean required, String state, String comment, String decidedBy) {
+
+    public static final String WAITING = "waiting";
+    public static final String APPROVED = "approved";
+    public static final String REJECTED = "rejected";
+  }
 }

@@ -2,6 +2,8 @@ package io.soma.hub.orchestration.campaign;
 
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -16,9 +18,27 @@ public interface MarketingCampaignWorkflow {
   /** The original system's type name. */
   String TYPE = "MarketingCampaignWorkflow";
 
+  /** The approval decision as an update: the validator decides atomically whether it is the first. */
+  String DECIDE = "decide";
+
   @WorkflowMethod(name = TYPE)
   CampaignResult run(CampaignRequest request);
 
+  /** Records the decision of a campaign waiting for one and returns it. */
+  @UpdateMethod(name = DECIDE)
+  ApprovalDecision decide(ApprovalDecision decision);
+
+  /**
+   * Rejects, as {@link CampaignDecisions#requireOpen} says, every decision but the first, and any decision while the
+   * campaign is not waiting: a rejected update writes nothing to the history.
+   */
+  @UpdateValidatorMethod(updateName = DECIDE)
+  void validateDecide(ApprovalDecision decision);
+
+  /**
+   * The approval decision as gateways before {@link #DECIDE} sent it; kept so that running campaigns they signalled
+   * replay. Only the first decision counts, later ones are ignored; the sender learns nothing of that.
+   */
   @SignalMethod(name = "approval")
   void approval(ApprovalDecision decision);
 

@@ -10,6 +10,9 @@ import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.orchestration.memory.MemoryRefreshWorkflow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * each DAG run goes through the LocalExecutor, its task supervised and reporting to the execution API as in a
  * deployment; then the same task of the same run is run again ({@code airflow tasks test DAG TASK RUN_ID}, what a
  * retry or a clear does), which must start nothing new. WireMock stands in for Loki and must have received the task
- * logs, labelled app, dag_id and task_id only, and the hub's own lines, labelled app, namespace and env.
+ * logs, labelled app, dag_id and task_id only, and the hub's own lines, labelled app, namespace and env. Airflow
+ * holds a token scoped to its DAGs' capabilities for a day, in a file as in a cluster, and the hub refuses that token
+ * everywhere else.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,18 +47,26 @@ class AirflowDagsEndToEndTest {
   private static final String REFRESHES = "WorkflowType = '" + MemoryRefreshWorkflow.TYPE + "'";
   private static final Duration VISIBILITY = Duration.ofSeconds(30);
 
+  /** Exactly what the DAGs call the hub with (airflow/plugins/soma_hub/capabilities.py). */
+  private static final String[] AIRFLOW_CAPABILITIES = {"memory:refresh", "sessions:write"};
+
   private static LocalHub hub;
   private static LokiCapture loki;
   private static AirflowInstance airflow;
+  private static String airflowToken;
+  private static Path tokenFile;
   /** The run of each DAG, by dag id, once its test ran it. */
   private static final Map<String, String> RUNS = new ConcurrentHashMap<>();
 
   @BeforeAll
-  static void startTheHubLokiAndAirflow() {
+  static void startTheHubLokiAndAirflow() throws IOException {
     AirflowVenv venv = AirflowVenv.locate();
     loki = LokiCapture.start();
     // The hub's processes ship to the same Loki as Airflow, as in a cluster.
     hub = LocalHub.builder().quickStartJvms().env("LOKI_URL", loki.baseUrl()).env("HUB_ENV", "e2e").start();
+    airflowToken = hub.tokens().mint(TENANT, "airflow", Duration.ofHours(24), AIRFLOW_CAPABILITIES);
+    tokenFile = Files.createTempFile("hub-token", "");
+    Files.writeString(tokenFile, airflowToken + "\n");
     airflow =
         AirflowInstance.create(
                 venv, Map.of("LOKI_URL", loki.baseUrl(), "AIRFLOW_CONN_SOMA_HUB", hubConnection()))
@@ -61,15 +74,22 @@ class AirflowDagsEndToEndTest {
   }
 
   @AfterAll
-  static void stopEverything() {
+  static void stopEverything() throws IOException {
     try (LocalHub last = hub;
         LokiCapture second = loki;
         AirflowInstance first = airflow) {
       // try-with-resources closes each, in reverse order, even when one fails
+    } finally {
+      if (tokenFile != null) {
+        Files.deleteIfExists(tokenFile);
+      }
     }
   }
 
-  /** The hub as AIRFLOW_CONN_SOMA_HUB: its address, and its HS256 secret to mint a token per call. */
+  /**
+   * The hub as AIRFLOW_CONN_SOMA_HUB: its address and the file of Airflow's scoped token, as the scheduler mounts it
+   * in a cluster; no password, and never the signing secret.
+   */
   private static String hubConnection() {
     String[] hostPort = hub.functionsTarget().split(":");
     Map<String, Object> connection =
@@ -78,11 +98,11 @@ class AirflowDagsEndToEndTest {
             "host", hostPort[0],
             "port", Integer.parseInt(hostPort[1]),
             "schema", "http",
-            "login", "airflow",
-            "password", hub.tokens().secret(),
-            "extra", Map.of("auth", "hs256", "tenant", TENANT));
+            "extra", Map.of("token_file", tokenFile.toString()));
     try {
-      return JSON.writeValueAsString(connection);
+      String json = JSON.writeValueAsString(connection);
+      assertThat(json).doesNotContain(hub.tokens().secret());
+      return json;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -130,6 +150,25 @@ class AirflowDagsEndToEndTest {
 
   @Test
   @Order(3)
+  void airflowsTokenIsRefusedEverywhereOutsideTheDagsCapabilities() {
+    JsonHttp asAirflow = hub.gateway().as(airflowToken);
+    assertThat(asAirflow.get("/v1/status").status()).as("a valid token").isEqualTo(200);
+
+    Map<String, JsonHttp.Response> outside =
+        Map.of(
+            "sessions:read", asAirflow.get("/v1/sessions/" + UUID.randomUUID()),
+            "memory:read", asAirflow.get("/v1/memory/fall_launch"),
+            "memory:write", asAirflow.post("/v1/memory", Map.of("key", "k", "value", "v")),
+            "wizards:write", asAirflow.post("/v1/wizards/start", Map.of("wizard_id", "marketing_campaign_v1")));
+    outside.forEach(
+        (capability, answer) -> {
+          assertThat(answer.status()).as("%s: %s", capability, answer).isEqualTo(403);
+          assertThat(answer.json().get("required_capability").asText()).isEqualTo(capability);
+        });
+  }
+
+  @Test
+  @Order(4)
   void lokiReceivedEachTasksLinesOnceWithLowCardinalityLabels() {
     assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
     List<LokiCapture.Line> lines =
@@ -157,7 +196,7 @@ class AirflowDagsEndToEndTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void lokiReceivedTheHubsOwnLinesWithItsStaticLabelsAndTheIdsAsMetadata() {
     assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
     for (String app : List.of("soma-hub-functions", "soma-hub-worker")) {

@@ -184,7 +184,7 @@ final class StoreRun {
     processes.put("worker", ProcessHandle.of(hub.worker().pid()).orElseThrow());
     processes.put(
         "temporal",
-        CpuTimes.descendant("start-dev", "--port " + hub.temporal().port())
+        CpuTimes.descendant("start-dev", "--port " + hub.devServer().port())
             .orElseThrow(() -> new IllegalStateException("no Temporal dev server process found")));
     processes.put("client", ProcessHandle.current());
     return new CpuTimes(processes);

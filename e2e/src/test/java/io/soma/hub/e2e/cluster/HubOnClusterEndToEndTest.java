@@ -93,6 +93,9 @@ class HubOnClusterEndToEndTest {
     assertThat(finished.get("status").asText()).as(finished.toString()).isEqualTo("COMPLETED");
     assertThat(cluster.kubectl("-n", "soma-hub", "get", "pods", "-l", "app.kubernetes.io/name=hub-worker", "-o",
         "jsonpath={.items[*].status.phase}")).isEqualTo("Running");
+    JsonHttp.Response document = api.get("/openapi.json");
+    assertThat(document.status()).as("the API's document, anonymously, through the ingress").isEqualTo(200);
+    assertThat(document.json().get("openapi").asText()).startsWith("3.1");
   }
 
   @Test

@@ -91,7 +91,7 @@ class SessionDurabilityTest {
     long workerPid = hub.worker().pid();
     long functionsPid = hub.functions().pid();
 
-    hub.temporal().restart();
+    hub.devServer().restart();
 
     Map<String, JsonNode> sessions = SessionCalls.awaitAllFinished(ann, sessionIds, RECOVERY);
     assertEachCompletedOnceWithAServedReply(prompts, sessionIds, sessions);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Starts long-running child processes with their output appended to a log file, stops them, and makes sure none
@@ -111,6 +112,33 @@ final class ChildProcesses {
   private static void killTree(Process process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
+  }
+
+  /**
+   * Polls {@code ready} until it holds; fails with the log's tail when the process exits first or the time is up.
+   *
+   * @param name the process in the failure, e.g. "the Temporal server"
+   * @param what what was awaited, e.g. "namespace default"
+   */
+  static void await(
+      Process process, Path log, String name, String what, Duration timeout, Duration interval, BooleanSupplier ready) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            name + " exited with " + process.exitValue() + "; last lines of " + log + ":\n" + tail(log, 40));
+      }
+      if (ready.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError(what + " not ready within " + timeout + "; last lines of " + log + ":\n" + tail(log, 40));
   }
 
   static String tail(Path log, int lines) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Reads the hub store's tables on PostgreSQL straight through JDBC, as an operator would, to check what the
@@ -23,18 +24,20 @@ public final class HubStoreRows {
   }
 
   private final String jdbcUrl;
-  private final String user;
-  private final String password;
+  private final Properties connectionProperties;
 
+  /** Connected as the hub is: its user, and over TLS when the server has TLS. */
   public HubStoreRows(PostgresServer postgres) {
-    this(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    this.jdbcUrl = postgres.jdbcUrl();
+    this.connectionProperties = postgres.hubConnectionProperties();
   }
 
   /** The store of a hub running elsewhere (the local cluster's PostgreSQL). */
   public HubStoreRows(String jdbcUrl, String user, String password) {
     this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
+    this.connectionProperties = new Properties();
+    connectionProperties.setProperty("user", user);
+    connectionProperties.setProperty("password", password);
   }
 
   /** The audit events about the session, found by the session id in their payload, not by their event id. */
@@ -75,7 +78,7 @@ public final class HubStoreRows {
 
   private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
     try (Connection connection =
-            DriverManager.getConnection(jdbcUrl, user, password);
+            DriverManager.getConnection(jdbcUrl, connectionProperties);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, parameter);
       List<T> rows = new ArrayList<>();

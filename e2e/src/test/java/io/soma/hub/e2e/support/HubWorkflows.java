@@ -2,17 +2,28 @@ package io.soma.hub.e2e.support;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.campaign.CampaignIds;
+import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
+import io.soma.hub.orchestration.connection.TemporalTls;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionResult;
 import io.soma.hub.orchestration.session.SessionWorkflow;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.update.v1.Input;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,20 +38,22 @@ public final class HubWorkflows implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
 
-  private HubWorkflows(String address, String namespace) {
+  private HubWorkflows(String address, String namespace, TemporalTls tls) {
     this.service =
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+        WorkflowServiceStubs.newServiceStubs(
+            tls.applyTo(WorkflowServiceStubsOptions.newBuilder()).setTarget(address).build());
     this.client =
         WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
-  public static HubWorkflows connect(TemporalDevServer temporal) {
-    return connect(temporal.address(), TemporalDevServer.NAMESPACE);
+  /** With the hub's own credentials. */
+  public static HubWorkflows connect(HubTemporal temporal) {
+    return new HubWorkflows(temporal.address(), temporal.namespace(), temporal.clientTls());
   }
 
   /** The workflows of a hub running elsewhere (the local cluster's Temporal). */
   public static HubWorkflows connect(String address, String namespace) {
-    return new HubWorkflows(address, namespace);
+    return new HubWorkflows(address, namespace, TemporalTls.OFF);
   }
 
   public WorkflowClient client() {
@@ -90,6 +103,32 @@ public final class HubWorkflows implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new AssertionError("session " + sessionId + " has no result yet", e);
     }
+  }
+
+  /**
+   * The approval decisions a campaign's history holds: the decide updates it accepted (a refused update leaves
+   * nothing) and the approval signals (which gateways no longer send), in history order.
+   */
+  public List<ApprovalDecision> campaignDecisions(String campaignId) {
+    List<ApprovalDecision> decisions = new ArrayList<>();
+    for (HistoryEvent event : client.fetchHistory(CampaignIds.workflowId(campaignId)).getEvents()) {
+      if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED) {
+        Input update = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput();
+        if (update.getName().equals(MarketingCampaignWorkflow.DECIDE)) {
+          decisions.add(decision(update.getArgs()));
+        }
+      }
+      if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
+          && event.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("approval")) {
+        decisions.add(decision(event.getWorkflowExecutionSignaledEventAttributes().getInput()));
+      }
+    }
+    return decisions;
+  }
+
+  private static ApprovalDecision decision(Payloads arguments) {
+    return DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+        0, Optional.of(arguments), ApprovalDecision.class, ApprovalDecision.class);
   }
 
   @Override

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * The whole hub as {@code ./hub up} runs it: a Temporal dev server, the worker jar and the functions jar, in local
- * mode with a fresh secret and data directory, on free ports. Skips the test when a jar is not built.
+ * The whole hub as {@code ./hub up} runs it: a Temporal dev server (or another {@link HubTemporal}), the worker jar
+ * and the functions jar, in local mode with a fresh secret and data directory, on free ports. Skips the test when a
+ * jar is not built.
  */
 public final class LocalHub implements AutoCloseable {
 
-  private final TemporalDevServer temporal;
+  private final HubTemporal temporal;
   private final HubProcess worker;
   private final HubProcess functions;
   private final LocalTokens tokens;
@@ -30,7 +32,7 @@ public final class LocalHub implements AutoCloseable {
   private final List<HubProcess> moreFunctions = new ArrayList<>();
   private HubWorkflows workflows;
 
-  private LocalHub(Builder builder, Path functionsJar, Path workerJar, TemporalDevServer temporal, Path data) {
+  private LocalHub(Builder builder, Path functionsJar, Path workerJar, HubTemporal temporal, Path data) {
     this.temporal = temporal;
     this.tokens = LocalTokens.withRandomSecret();
     this.dataDirectory = data;
@@ -40,8 +42,7 @@ public final class LocalHub implements AutoCloseable {
     common.put("HUB_LOCAL_MODE", "true");
     common.put("HUB_JWT_SECRET", tokens.secret());
     common.put("HUB_DATA_DIR", data.toString());
-    common.put("HUB_TEMPORAL_ADDRESS", temporal.address());
-    common.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
+    common.putAll(temporal.hubEnvironment());
     Map<String, String> workerEnvironment = new HashMap<>(common);
     workerEnvironment.putAll(builder.workerEnvironment);
     workerEnvironment.put("HUB_WORKER_PORT", Integer.toString(workerPort));
@@ -56,8 +57,16 @@ public final class LocalHub implements AutoCloseable {
     return new Builder();
   }
 
-  public TemporalDevServer temporal() {
+  public HubTemporal temporal() {
     return temporal;
+  }
+
+  /** The Temporal dev server, which a hub runs on unless {@link Builder#temporal} said otherwise. */
+  public TemporalDevServer devServer() {
+    if (temporal instanceof TemporalDevServer devServer) {
+      return devServer;
+    }
+    throw new IllegalStateException("this hub runs on " + temporal.getClass().getSimpleName() + ", no dev server");
   }
 
   public HubProcess worker() {
@@ -161,8 +170,15 @@ public final class LocalHub implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
     private final Map<String, String> workerEnvironment = new HashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private Supplier<? extends HubTemporal> temporal = TemporalDevServer::start;
 
     private Builder() {}
+
+    /** The Temporal the hub runs on, started by {@link #start()}: e.g. a {@link TemporalServer} with TLS. */
+    public Builder temporal(Supplier<? extends HubTemporal> starter) {
+      this.temporal = starter;
+      return this;
+    }
 
     /**
      * The JIT's first tier only: the JVMs start in about two thirds of the time and run slower, which suits short
@@ -192,8 +208,9 @@ public final class LocalHub implements AutoCloseable {
           .workerEnv("HUB_MODEL_API_KEY", apiKey);
     }
 
-    /** The hub store in this PostgreSQL instead of the embedded file database. */
+    /** The hub store in this PostgreSQL instead of the embedded file database, over TLS when it has TLS. */
     public Builder store(PostgresServer postgres) {
+      environment.putAll(postgres.hubTlsEnvironment());
       return env("HUB_DB_URL", postgres.jdbcUrl())
           .env("HUB_DB_USER", postgres.user())
           .env("HUB_DB_PASSWORD", postgres.password());
@@ -206,7 +223,7 @@ public final class LocalHub implements AutoCloseable {
     public LocalHub start() {
       Path functionsJar = HubJars.functions();
       Path workerJar = HubJars.worker();
-      TemporalDevServer temporal = TemporalDevServer.start();
+      HubTemporal temporal = this.temporal.get();
       LocalHub hub;
       try {
         Path data = Files.createTempDirectory("hub-data");

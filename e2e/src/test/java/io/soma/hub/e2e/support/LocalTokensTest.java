@@ -44,7 +44,7 @@ class LocalTokensTest {
             Duration.ofMinutes(1),
             List.of(java, HubJars.root().resolve("tools/Token.java").toString(), "--secret-file",
                 secretFile.toString(), "--tenant", "acme", "--sub", "ann", "--cap",
-                "sessions:write,sessions:read", "--ttl", "300"));
+                "sessions:write,sessions:read", "--ttl", "5m"));
 
     assertHubClaims(verifiedClaims(result.output().strip(), secret), 300);
   }

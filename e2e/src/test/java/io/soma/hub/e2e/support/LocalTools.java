@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +27,14 @@ public final class LocalTools {
         .orElseGet(() -> missing("the temporal CLI (./hub install puts it in ~/.cache/soma-hub/venv)"));
   }
 
+  /** Schemathesis, the API fuzzer (./hub install puts it into the tools virtualenv beside the temporal CLI). */
+  public static Path schemathesis() {
+    return fromEnvironment("HUB_SCHEMATHESIS")
+        .or(() -> executable(Path.of(System.getProperty("user.home"), ".cache/soma-hub/venv/bin/schemathesis")))
+        .or(() -> onPath("schemathesis"))
+        .orElseGet(() -> missing("Schemathesis (./hub install puts it in ~/.cache/soma-hub/venv)"));
+  }
+
   /** The directory holding initdb, pg_ctl and psql. */
   public static Path postgresBin() {
     return fromEnvironment("HUB_PG_BIN")
@@ -40,6 +50,36 @@ public final class LocalTools {
         .or(() -> onPath("prometheus").map(prometheus -> realPath(prometheus).getParent()))
         .filter(dir -> Files.isExecutable(dir.resolve("prometheus")) && Files.isExecutable(dir.resolve("promtool")))
         .orElseGet(() -> missing("prometheus and promtool (./hub install adds Debian's prometheus)"));
+  }
+
+  /**
+   * The folder holding temporal-server and temporal-sql-tool, built from source by tools/temporal-server/build
+   * (cached in ~/.cache/soma-hub/temporal-server). Under ./hub test this waits for its background build, or builds;
+   * a bare mvn run uses the binaries when they are built and skips otherwise.
+   */
+  public static Path temporalServerBin() {
+    Optional<Path> given = fromEnvironment("HUB_TEMPORAL_SERVER_BIN");
+    if (given.isPresent()) {
+      return given.filter(LocalTools::holdsTemporalServer)
+          .orElseGet(() -> missing("temporal-server and temporal-sql-tool in HUB_TEMPORAL_SERVER_BIN=" + given.get()));
+    }
+    boolean build = Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"));
+    String script = HubJars.root().resolve("tools/temporal-server/build").toString();
+    List<String> command = build ? List.of("bash", script) : List.of("bash", script, "--if-built");
+    Commands.Result result = Commands.run(null, Duration.ofMinutes(30), command);
+    String[] lines = result.output().strip().split("\n");
+    Path bin = Path.of(lines[lines.length - 1]);
+    if (result.ok() && holdsTemporalServer(bin)) {
+      return bin;
+    }
+    if (build) {
+      throw new AssertionError("tools/temporal-server/build failed with " + result.exitCode() + ":\n" + result.output());
+    }
+    return missing("the Temporal server built from source (tools/temporal-server/build, which ./hub test runs)");
+  }
+
+  private static boolean holdsTemporalServer(Path bin) {
+    return Files.isExecutable(bin.resolve("temporal-server")) && Files.isExecutable(bin.resolve("temporal-sql-tool"));
   }
 
   private static Optional<Path> fromEnvironment(String variable) {

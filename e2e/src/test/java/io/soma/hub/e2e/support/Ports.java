@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * process) between the moment it is chosen and the moment the process binds it, which made a function fail to start
  * with "port already in use" in CI. Ports are handed out in turn, so one JVM never gives the same port twice; each is
  * checked bindable on every interface and on loopback. The cluster's fixed ports (10248–19095) lie below the range.
+ * Every port is also below 32768, so a program that keeps ports in a SMALLINT (Temporal's membership) can take it.
  */
 public final class Ports {
 

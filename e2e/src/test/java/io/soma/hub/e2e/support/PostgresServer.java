@@ -1,16 +1,23 @@
 package io.soma.hub.e2e.support;
 
+import io.soma.hub.testing.tls.IssuedCertificate;
+import io.soma.hub.testing.tls.TestCertificateAuthority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * A throwaway PostgreSQL cluster: initdb into a temporary directory, listening on 127.0.0.1 and a free port only,
@@ -28,24 +35,47 @@ public final class PostgresServer implements AutoCloseable {
   private final Path directory;
   private final int port;
   private final String password;
+  private final Tls tls;
+  /** The client certificate and the PKCS#8 DER key the hub presents, when the server asks for one. */
+  private IssuedCertificate hubCertificate;
+  private Path hubKey;
 
-  private PostgresServer(Path bin, Path directory) {
+  /**
+   * TLS on the server ({@code ssl=on}) with a certificate of {@code authority}; TCP connections without TLS are
+   * refused ({@code hostssl} only in pg_hba.conf).
+   *
+   * @param clientCertificates connections must also present a certificate of the authority
+   *     ({@code clientcert=verify-ca}), besides the password
+   */
+  public record Tls(TestCertificateAuthority authority, boolean clientCertificates) {}
+
+  private PostgresServer(Path bin, Path directory, Tls tls) {
     this.bin = bin;
     this.directory = directory;
     this.port = Ports.free();
     this.password = randomPassword();
+    this.tls = tls;
   }
 
+  /** Plaintext, password authentication. */
   public static PostgresServer start() {
+    return start(null);
+  }
+
+  /** With {@code tls}, or plaintext when it is null. */
+  public static PostgresServer start(Tls tls) {
     Path bin = LocalTools.postgresBin();
     PostgresServer server;
     try {
-      server = new PostgresServer(bin, Files.createTempDirectory("hub-pg"));
+      server = new PostgresServer(bin, Files.createTempDirectory("hub-pg"), tls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     try {
       server.initialise();
+      if (tls != null) {
+        server.requireTls();
+      }
       server.startCluster();
       server.createDatabase();
       return server;
@@ -69,6 +99,35 @@ public final class PostgresServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** User, password and the driver's TLS properties, as the hub connects (its HUB_DB_SSL* are these properties). */
+  public Properties hubConnectionProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("user", USER);
+    properties.setProperty("password", password);
+    // HUB_DB_SSLMODE is the driver's sslmode, and so on.
+    hubTlsEnvironment()
+        .forEach((variable, value) -> properties.setProperty(variable.replace("HUB_DB_", "").toLowerCase(), value));
+    return properties;
+  }
+
+  /**
+   * The HUB_DB_SSL* variables with which the hub connects to this server: verify-full against the authority, and
+   * the hub's client certificate when the server asks for one; none without TLS.
+   */
+  public Map<String, String> hubTlsEnvironment() {
+    if (tls == null) {
+      return Map.of();
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("HUB_DB_SSLMODE", "verify-full");
+    environment.put("HUB_DB_SSLROOTCERT", tls.authority().certificate().toString());
+    if (hubCertificate != null) {
+      environment.put("HUB_DB_SSLCERT", hubCertificate.certificate().toString());
+      environment.put("HUB_DB_SSLKEY", hubKey.toString());
+    }
+    return environment;
   }
 
   @Override
@@ -103,7 +162,48 @@ public final class PostgresServer implements AutoCloseable {
             "--no-sync"));
   }
 
+  /** The server's certificate in the data directory, as its owner's; pg_hba.conf with hostssl lines only. */
+  private void requireTls() {
+    IssuedCertificate server = tls.authority().issueServer("postgres", TestCertificateAuthority.LOOPBACK);
+    String clientCertificate = "";
+    if (tls.clientCertificates()) {
+      clientCertificate = " clientcert=verify-ca";
+      hubCertificate = tls.authority().issueClient("hub-store-client");
+      hubKey = hubCertificate.pkcs8DerKey();
+    }
+    try {
+      copyAsOwner(server.certificate(), "server.crt");
+      copyAsOwner(server.privateKey(), "server.key");
+      copyAsOwner(tls.authority().certificate(), "ca.pem");
+      Files.writeString(
+          dataDirectory().resolve("pg_hba.conf"),
+          "local all all trust\n"
+              + "hostssl all all 127.0.0.1/32 scram-sha-256" + clientCertificate + "\n",
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void copyAsOwner(Path source, String name) throws IOException {
+    Path target = dataDirectory().resolve(name);
+    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    // PostgreSQL refuses a key others can read.
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+    if (runningAsRoot()) {
+      chownToPostgres(target);
+    }
+  }
+
   private void startCluster() {
+    List<String> tlsOptions =
+        tls == null
+            ? List.of()
+            : List.of(
+                "-c", "ssl=on",
+                "-c", "ssl_cert_file=server.crt",
+                "-c", "ssl_key_file=server.key",
+                "-c", "ssl_ca_file=ca.pem");
     String options =
         String.join(
             " ",
@@ -113,7 +213,8 @@ public final class PostgresServer implements AutoCloseable {
             // A test cluster: durability is not under test, and speed is welcome.
             "-c", "fsync=off",
             "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off");
+            "-c", "full_page_writes=off",
+            String.join(" ", tlsOptions));
     List<String> start =
         asOwner(
             pg("pg_ctl"),
@@ -188,14 +289,14 @@ public final class PostgresServer implements AutoCloseable {
     return "root".equals(System.getProperty("user.name"));
   }
 
-  private static void chownToPostgres(Path directory) throws IOException {
-    UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
-    PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+  private static void chownToPostgres(Path path) throws IOException {
+    UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
+    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
     view.setOwner(users.lookupPrincipalByName("postgres"));
     view.setGroup(users.lookupPrincipalByGroupName("postgres"));
   }
 
-  private static String randomPassword() {
+  static String randomPassword() {
     String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     SecureRandom random = new SecureRandom();
     StringBuilder password = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.soma.hub.e2e.support;
 
+import io.soma.hub.orchestration.connection.TemporalTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.Map;
  * The {@code temporal server start-dev} of the Temporal CLI on free loopback ports, persisted in a SQLite file so that
  * it can be stopped, killed and started again with its workflows intact.
  */
-public final class TemporalDevServer implements AutoCloseable {
+public final class TemporalDevServer implements HubTemporal {
 
   public static final String NAMESPACE = "default";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -48,9 +49,20 @@ public final class TemporalDevServer implements AutoCloseable {
     }
   }
 
-  /** {@code host:port} of the frontend gRPC service, as HUB_TEMPORAL_ADDRESS expects it. */
+  @Override
   public String address() {
     return "127.0.0.1:" + port;
+  }
+
+  @Override
+  public String namespace() {
+    return NAMESPACE;
+  }
+
+  /** Plaintext, as the hub's local default. */
+  @Override
+  public TemporalTls clientTls() {
+    return TemporalTls.OFF;
   }
 
   public int port() {
@@ -139,29 +151,8 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   private void awaitNamespace(String namespace) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            "the Temporal dev server exited with " + process.exitValue() + "; last lines of " + log + ":\n"
-                + logTail(40));
-      }
-      if (namespaceExists(namespace)) {
-        return;
-      }
-      sleep(Duration.ofMillis(200));
-    }
-    throw new AssertionError(
-        "namespace " + namespace + " not usable within " + READY_TIMEOUT + "; last lines of " + log + ":\n"
-            + logTail(40));
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    ChildProcesses.await(
+        process, log, "the Temporal dev server", "namespace " + namespace, READY_TIMEOUT, Duration.ofMillis(200),
+        () -> namespaceExists(namespace));
   }
 }

@@ -1,6 +1,7 @@
 package io.soma.hub.functions.campaigns;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 
 /** The body of {@code POST /v1/campaigns/{id}/approval}: approve or reject, with an optional comment. */
 public record ApprovalBody(Boolean approved, String comment) {
@@ -11,7 +12,7 @@ public record ApprovalBody(Boolean approved, String comment) {
     if (approved == null) {
       throw new InvalidInputException("approved", "is required (true or false)");
     }
-    if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_CHARS) {
+    if (comment != null && Characters.count(comment) > MAX_COMMENT_CHARS) {
       throw new InvalidInputException("comment", "must be at most " + MAX_COMMENT_CHARS + " characters");
     }
   }

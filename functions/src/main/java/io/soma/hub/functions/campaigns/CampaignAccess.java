@@ -1,105 +1,114 @@
 package io.soma.hub.functions.campaigns;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import io.soma.hub.functions.campaigns.CampaignViews.Campaign;
 import io.soma.hub.functions.errors.ConflictException;
 import io.soma.hub.functions.errors.NotFoundException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.temporal.BoundedCalls;
+import io.soma.hub.functions.temporal.TenantWorkflows;
+import io.soma.hub.orchestration.UpdateRejection;
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.campaign.CampaignDecisions;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.CampaignMemo;
 import io.soma.hub.orchestration.campaign.CampaignProgress;
 import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
-import io.soma.hub.functions.campaigns.CampaignViews.Campaign;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Reads and signals campaigns in Temporal. The tenant is checked against the workflow's memo first, so another
- * tenant's campaign reads as not found.
+ * Reads and decides campaigns in Temporal. The tenant is checked against the workflow's memo first, so another
+ * tenant's campaign reads as not found. Calls that wait for the worker are bounded by {@link BoundedCalls}.
  */
 public class CampaignAccess {
 
   private final WorkflowClient client;
+  private final BoundedCalls calls;
 
-  public CampaignAccess(WorkflowClient client) {
+  public CampaignAccess(WorkflowClient client, BoundedCalls calls) {
     this.client = client;
+    this.calls = calls;
   }
 
   public Campaign read(String tenant, String campaignId) {
     WorkflowExecutionDescription description = owned(tenant, campaignId);
-    CampaignProgress progress = progress(campaignId);
+    MarketingCampaignWorkflow campaign = stub(campaignId);
+    CampaignProgress progress = calls.call(campaign::progress);
     String status = description.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     return Campaign.of(campaignId, CampaignIds.workflowId(campaignId), status, progress);
   }
 
-  /** Signals the decision to a campaign that waits for it; anything else is a conflict. */
-  public void decide(String tenant, String campaignId, ApprovalDecision decision) {
+  /**
+   * Sends the decision as the workflow's {@link MarketingCampaignWorkflow#DECIDE} update, whose validator takes the
+   * first decision only, atomically: of concurrent deciders one gets through, every other one is a conflict that
+   * names the decision taken. A campaign that does not wait for a decision is a conflict too.
+   */
+  public ApprovalDecision decide(String tenant, String campaignId, ApprovalDecision decision) {
     WorkflowExecutionDescription description = owned(tenant, campaignId);
     if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw new ConflictException("campaign " + campaignId + " has ended and waits for no approval");
+      throw ended(campaignId);
     }
-    CampaignProgress.ApprovalState approval = progress(campaignId).approval();
-    if (approval == null || !"waiting".equals(approval.state())) {
-      throw new ConflictException(
-          "campaign " + campaignId + " is not waiting for approval (approval state: "
-              + (approval == null ? "unknown" : approval.state()) + ")");
-    }
+    MarketingCampaignWorkflow campaign = stub(campaignId);
     try {
-      stub(campaignId).approval(decision);
+      return calls.call(() -> campaign.decide(decision));
+    } catch (WorkflowUpdateException e) {
+      ApplicationFailure refusal = CampaignDecisions.find(e).orElseThrow(() -> BoundedCalls.unavailable(e));
+      throw conflict(refusal);
     } catch (WorkflowNotFoundException e) {
-      throw new ConflictException("campaign " + campaignId + " has ended and waits for no approval");
-    } catch (WorkflowException | StatusRuntimeException e) {
-      throw unavailable(e);
+      throw ended(campaignId);
     }
   }
 
-  private CampaignProgress progress(String campaignId) {
+  /**
+   * An ended campaign refuses a decision as a running one does: naming the decision it took (a loser of a race may
+   * arrive after the winner's campaign has run to its end), else its approval state.
+   */
+  private ConflictException ended(String campaignId) {
+    CampaignProgress.ApprovalState approval;
     try {
-      return stub(campaignId).progress();
-    } catch (WorkflowException | StatusRuntimeException e) {
-      throw unavailable(e);
+      approval = calls.call(stub(campaignId)::progress).approval();
+    } catch (UnavailableException | WorkflowNotFoundException e) {
+      approval = null;
     }
+    if (approval != null) {
+      try {
+        CampaignDecisions.requireOpen(campaignId, approval);
+      } catch (UpdateRejection refused) {
+        return conflict(refused.failure());
+      }
+    }
+    return new ConflictException("campaign " + campaignId + " has ended and waits for no approval");
   }
 
   private WorkflowExecutionDescription owned(String tenant, String campaignId) {
     if (!CampaignIds.isCampaignId(campaignId)) {
       throw notFound(campaignId);
     }
-    try {
-      WorkflowExecutionDescription description =
-          client.newUntypedWorkflowStub(CampaignIds.workflowId(campaignId)).describe();
-      if (!tenant.equals(description.getMemo(CampaignMemo.TENANT, String.class, String.class))) {
-        throw notFound(campaignId);
-      }
-      return description;
-    } catch (WorkflowNotFoundException e) {
-      throw notFound(campaignId);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw notFound(campaignId);
-      }
-      throw unavailable(e);
-    } catch (WorkflowException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw notFound(campaignId);
-      }
-      throw unavailable(e);
-    }
+    return TenantWorkflows.describe(
+        client, CampaignIds.workflowId(campaignId), CampaignMemo.TENANT, tenant, () -> notFound(campaignId));
   }
 
   private MarketingCampaignWorkflow stub(String campaignId) {
     return client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignIds.workflowId(campaignId));
   }
 
-  private static NotFoundException notFound(String campaignId) {
-    return new NotFoundException("no campaign " + campaignId);
+  /** The campaign's refusal as the 409 it stands for: the decision already taken, or the approval state. */
+  private static ConflictException conflict(ApplicationFailure refusal) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("approval", refusal.getDetails().get(0, String.class));
+    if (refusal.getType().equals(CampaignDecisions.ALREADY_DECIDED)) {
+      details.put("decided_by", refusal.getDetails().get(1, String.class));
+    }
+    return new ConflictException(refusal.getOriginalMessage(), details);
   }
 
-  private static UnavailableException unavailable(Exception e) {
-    return new UnavailableException("the orchestrator is unavailable; retry later", e);
+  private static NotFoundException notFound(String campaignId) {
+    return new NotFoundException("no campaign " + campaignId);
   }
 }

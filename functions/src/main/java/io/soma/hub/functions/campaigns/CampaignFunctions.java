@@ -4,6 +4,7 @@ import io.soma.hub.functions.campaigns.CampaignCommands.CampaignLookup;
 import io.soma.hub.functions.campaigns.CampaignCommands.DecideCampaign;
 import io.soma.hub.functions.campaigns.CampaignViews.Campaign;
 import io.soma.hub.functions.campaigns.CampaignViews.Decision;
+import io.soma.hub.functions.temporal.BoundedCalls;
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
 import io.temporal.client.WorkflowClient;
 import java.util.function.Function;
@@ -15,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class CampaignFunctions {
 
   @Bean
-  CampaignAccess campaignAccess(WorkflowClient client) {
-    return new CampaignAccess(client);
+  CampaignAccess campaignAccess(WorkflowClient client, BoundedCalls calls) {
+    return new CampaignAccess(client, calls);
   }
 
   @Bean
@@ -29,11 +30,12 @@ public class CampaignFunctions {
   Function<DecideCampaign, Decision> decideCampaign(CampaignAccess campaigns) {
     return command -> {
       ApprovalBody body = command.body();
-      campaigns.decide(
-          command.caller().tenant(),
-          command.campaignId(),
-          new ApprovalDecision(body.approved(), body.comment(), command.caller().subject()));
-      return new Decision(command.campaignId(), body.approved());
+      ApprovalDecision taken =
+          campaigns.decide(
+              command.caller().tenant(),
+              command.campaignId(),
+              new ApprovalDecision(body.approved(), body.comment(), command.caller().subject()));
+      return new Decision(command.campaignId(), taken.approved(), taken.decidedBy());
     };
   }
 }

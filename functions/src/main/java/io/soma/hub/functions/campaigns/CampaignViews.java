@@ -40,5 +40,6 @@ public final class CampaignViews {
     }
   }
 
-  public record Decision(String campaignId, boolean approved) {}
+  /** {@code POST /v1/campaigns/{id}/approval}: the decision the campaign took, and whose it is. */
+  public record Decision(String campaignId, boolean approved, String decidedBy) {}
 }

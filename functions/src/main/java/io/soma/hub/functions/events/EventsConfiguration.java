@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.soma.hub.events.EventPublisher;
 import io.soma.hub.events.EventPublishers;
 import io.soma.hub.events.KafkaEventSettings;
+import io.soma.hub.events.KafkaSecurity;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The gateway's event publisher: Kafka when HUB_KAFKA_BOOTSTRAP_SERVERS is set, else nothing at all. */
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +21,11 @@ public class EventsConfiguration {
   EventPublisher eventPublisher(
       @Value("${hub.kafka.bootstrap-servers:}") String bootstrapServers,
       @Value("${hub.kafka.events-topic:}") String topic,
+      Environment environment,
       MeterRegistry registry) {
-    return EventPublishers.create(new KafkaEventSettings(bootstrapServers, topic, "soma-hub-functions"), registry);
+    KafkaSecurity security = Binder.get(environment).bindOrCreate("hub.kafka.security", KafkaSecurity.class);
+    return EventPublishers.create(
+        new KafkaEventSettings(bootstrapServers, topic, "soma-hub-functions", security), registry);
   }
 
   @Bean

@@ -32,6 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class EdgePolicyFilter extends OncePerRequestFilter {
 
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
+  /** The request's id as a request attribute, for the container's error dispatch, which this filter does not see. */
+  static final String REQUEST_ID_ATTRIBUTE = EdgePolicyFilter.class.getName() + ".requestId";
 
   private static final Logger log = LoggerFactory.getLogger(EdgePolicyFilter.class);
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -53,6 +55,7 @@ public final class EdgePolicyFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String requestId = requestId(request);
     MDC.put(LogKeys.REQUEST_ID, requestId);
+    request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     boolean thrown = false;
     try {

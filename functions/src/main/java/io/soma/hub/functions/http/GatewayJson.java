@@ -22,7 +22,8 @@ public final class GatewayJson {
                   .streamReadConstraints(
                       StreamReadConstraints.builder()
                           .maxNestingDepth(EdgeLimits.MAX_JSON_DEPTH)
-                          .maxNameLength(EdgeLimits.MAX_JSON_NAME_CHARS)
+                          // Jackson counts UTF-16 units; JsonText holds names to the limit in code points.
+                          .maxNameLength(2 * EdgeLimits.MAX_JSON_NAME_CHARS)
                           .maxNumberLength(EdgeLimits.MAX_JSON_NUMBER_CHARS)
                           .maxStringLength(EdgeLimits.MAX_BODY_BYTES)
                           .build())

@@ -48,7 +48,7 @@ public class HttpEdgeConfiguration {
     }
     bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
     Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
-    return new RouteDispatcher(bound, callers, limiter).routerFunction();
+    return new RouteDispatcher(bound, callers, limiter, OpenApiDocument.onFirstRequest()).routerFunction();
   }
 
   /**

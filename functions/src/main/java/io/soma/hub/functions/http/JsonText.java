@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The characters a JSON string may hold in a request: any Unicode scalar value but U+0000. A {@code \\u} escape can
  * spell what UTF-8 cannot (a lone surrogate, which no store gives back as sent) or what PostgreSQL refuses to store
- * (NUL); both are 400 naming the field, before anything is stored or started.
+ * (NUL); both are 400 naming the field, before anything is stored or started. A field name is at most
+ * {@link EdgeLimits#MAX_JSON_NAME_CHARS} characters (code points).
  */
 final class JsonText {
 
@@ -22,6 +23,10 @@ final class JsonText {
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (Characters.count(field.getKey()) > EdgeLimits.MAX_JSON_NAME_CHARS) {
+          throw new InvalidInputException(path.isEmpty() ? "body" : path,
+              "field names must be at most " + EdgeLimits.MAX_JSON_NAME_CHARS + " characters");
+        }
         String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         checkString(field.getKey(), fieldPath);
         check(field.getValue(), fieldPath);

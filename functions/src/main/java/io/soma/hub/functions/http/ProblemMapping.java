@@ -42,7 +42,7 @@ final class ProblemMapping {
       return new Problem(HttpStatus.NOT_FOUND, notFound.getMessage(), instance);
     }
     if (failure instanceof ConflictException conflict) {
-      return new Problem(HttpStatus.CONFLICT, conflict.getMessage(), instance);
+      return new Problem(HttpStatus.CONFLICT, conflict.getMessage(), instance, conflict.details());
     }
     if (failure instanceof IdempotencyKeyReusedException reused) {
       return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage(), instance);

@@ -32,8 +32,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's capability, taking a
  * token from the tenant's rate limit, reading and validating the body, invoking the route's function from the
- * catalog and answering its output. Everything HTTP-specific (limits, media types, problem details) happens here so
- * the functions stay plain Java.
+ * catalog and answering its output; it also answers the API's OpenAPI document ({@link OpenApiDocument}).
+ * Everything HTTP-specific (limits, media types, problem details) happens here so the functions stay plain Java.
  */
 public final class RouteDispatcher {
 
@@ -43,13 +43,18 @@ public final class RouteDispatcher {
   private final List<BoundRoute> routes;
   private final Function<ServerRequest, Caller> callers;
   private final TenantRateLimiter limiter;
+  private final OpenApiDocument document;
   private final List<PathPattern> patterns;
 
   public RouteDispatcher(
-      List<BoundRoute> routes, Function<ServerRequest, Caller> callers, TenantRateLimiter limiter) {
+      List<BoundRoute> routes,
+      Function<ServerRequest, Caller> callers,
+      TenantRateLimiter limiter,
+      OpenApiDocument document) {
     this.routes = List.copyOf(routes);
     this.callers = callers;
     this.limiter = limiter;
+    this.document = document;
     this.patterns = routes.stream().map(b -> PathPatternParser.defaultInstance.parse(b.route().path())).toList();
   }
 
@@ -61,9 +66,27 @@ public final class RouteDispatcher {
       RequestPredicate methods = route.method() == HttpMethod.GET
           ? RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
           : RequestPredicates.method(route.method());
-      builder.route(methods.and(RequestPredicates.path(route.path())), request -> serve(bound, request));
+      builder.route(methods.and(matches(route.path())), request -> serve(bound, request));
     }
+    builder.route(
+        RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD).and(RequestPredicates.path(OpenApiDocument.PATH)),
+        document::serve);
     return builder.route(RequestPredicates.all(), this::notRouted).build();
+  }
+
+  /**
+   * A literal path wins over a template, as in OpenAPI: {@code /v1/memory/search} is the search, never the memory
+   * key "search", for every method (a GET there is 405, not a recall).
+   */
+  private RequestPredicate matches(String path) {
+    RequestPredicate template = RequestPredicates.path(path);
+    return path.contains("{") ? template.and(request -> !isLiteral(request)) : template;
+  }
+
+  private boolean isLiteral(ServerRequest request) {
+    String path = request.requestPath().pathWithinApplication().value();
+    return OpenApiDocument.PATH.equals(path)
+        || routes.stream().anyMatch(b -> !b.route().path().contains("{") && b.route().path().equals(path));
   }
 
   private ServerResponse serve(BoundRoute bound, ServerRequest request) {
@@ -139,11 +162,14 @@ public final class RouteDispatcher {
     }
     var path = request.requestPath().pathWithinApplication();
     List<HttpMethod> routed =
-        java.util.stream.IntStream.range(0, patterns.size())
-            .filter(i -> patterns.get(i).matches(path))
-            .mapToObj(i -> routes.get(i).route().method())
-            .distinct()
-            .toList();
+        OpenApiDocument.PATH.equals(path.value())
+            ? List.of(HttpMethod.GET)
+            : java.util.stream.IntStream.range(0, patterns.size())
+                .filter(i -> patterns.get(i).matches(path))
+                .filter(i -> !isLiteral(request) || !routes.get(i).route().path().contains("{"))
+                .mapToObj(i -> routes.get(i).route().method())
+                .distinct()
+                .toList();
     if (routed.isEmpty()) {
       return problem(new Problem(HttpStatus.NOT_FOUND, "no endpoint at " + request.path(), request.path()));
     }
@@ -178,7 +204,9 @@ public final class RouteDispatcher {
         status == HttpStatus.NOT_ACCEPTABLE
             ? "no representation matches the Accept header"
             : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
-    return problem(new Problem(status, detail, uri == null ? null : uri.toString()));
+    Object requestId = servlet.getAttribute(EdgePolicyFilter.REQUEST_ID_ATTRIBUTE);
+    return problem(new Problem(status, detail, uri == null ? null : uri.toString(),
+        requestId == null ? Map.of() : Map.of("request_id", requestId)));
   }
 
   private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);

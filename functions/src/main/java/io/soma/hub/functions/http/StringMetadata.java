@@ -29,13 +29,13 @@ public final class StringMetadata {
   }
 
   private static void checkEntry(String key, String value) {
-    if (key.isEmpty() || key.length() > MAX_KEY_CHARS) {
+    if (key.isEmpty() || Characters.count(key) > MAX_KEY_CHARS) {
       throw new InvalidInputException("metadata", "keys must be 1 to " + MAX_KEY_CHARS + " characters");
     }
     if (value == null) {
       throw new InvalidInputException("metadata." + key, "must be a string, not null");
     }
-    if (value.length() > MAX_VALUE_CHARS) {
+    if (Characters.count(value) > MAX_VALUE_CHARS) {
       throw new InvalidInputException("metadata." + key, "must be at most " + MAX_VALUE_CHARS + " characters");
     }
   }

@@ -1,6 +1,7 @@
 package io.soma.hub.functions.memory;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 import io.soma.hub.functions.http.StringMetadata;
 import io.soma.hub.store.memory.MemoryEntry;
 import java.util.Map;
@@ -16,9 +17,9 @@ final class MetadataRules {
   static Map<String, String> check(Map<String, String> metadata) {
     Map<String, String> checked = StringMetadata.check(metadata);
     String campaign = checked.get(MemoryEntry.CAMPAIGN_METADATA);
-    if (campaign != null && (campaign.isBlank() || campaign.length() > MAX_CAMPAIGN_CHARS)) {
+    if (campaign != null && !Characters.nonBlankWithin(campaign, MAX_CAMPAIGN_CHARS)) {
       throw new InvalidInputException(
-          "metadata." + MemoryEntry.CAMPAIGN_METADATA, "must be 1 to " + MAX_CAMPAIGN_CHARS + " characters");
+          "metadata." + MemoryEntry.CAMPAIGN_METADATA, "must be 1 to " + MAX_CAMPAIGN_CHARS + " characters and not blank");
     }
     return checked;
   }

@@ -1,6 +1,7 @@
 package io.soma.hub.functions.memory;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 
 /** The body of {@code POST /v1/memory/refresh}: the campaign's name (1 to 200 characters) and {@code force}. */
 public record RefreshBody(String campaign, Boolean force) {
@@ -11,9 +12,9 @@ public record RefreshBody(String campaign, Boolean force) {
     if (campaign == null) {
       throw new InvalidInputException("campaign", "is required");
     }
-    if (campaign.isBlank() || campaign.length() > MAX_CAMPAIGN_CHARS) {
-      throw new InvalidInputException(
-          "campaign", "must be 1 to " + MAX_CAMPAIGN_CHARS + " characters and not blank (got " + campaign.length() + ")");
+    if (!Characters.nonBlankWithin(campaign, MAX_CAMPAIGN_CHARS)) {
+      throw new InvalidInputException("campaign", "must be 1 to " + MAX_CAMPAIGN_CHARS
+          + " characters and not blank (got " + Characters.count(campaign) + ")");
     }
     force = force != null && force;
   }

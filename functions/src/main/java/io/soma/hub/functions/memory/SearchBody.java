@@ -1,6 +1,7 @@
 package io.soma.hub.functions.memory;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 
 /** The body of {@code POST /v1/memory/search}: a query of 1 to 1000 characters and an optional limit (1 to 50, 5). */
 public record SearchBody(String query, Integer limit) {
@@ -13,10 +14,9 @@ public record SearchBody(String query, Integer limit) {
     if (query == null) {
       throw new InvalidInputException("query", "is required");
     }
-    int length = query.codePointCount(0, query.length());
-    if (query.isBlank() || length > MAX_QUERY_CHARS) {
-      throw new InvalidInputException(
-          "query", "must be 1 to " + MAX_QUERY_CHARS + " characters and not blank (got " + length + ")");
+    if (!Characters.nonBlankWithin(query, MAX_QUERY_CHARS)) {
+      throw new InvalidInputException("query", "must be 1 to " + MAX_QUERY_CHARS + " characters and not blank (got "
+          + Characters.count(query) + ")");
     }
     if (limit == null) {
       limit = DEFAULT_LIMIT;

@@ -2,13 +2,14 @@ package io.soma.hub.functions.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -17,24 +18,21 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Builds the token decoder from the configured key. Each key accepts exactly its own algorithms (RFC 8725 §3.1):
- * a shared secret only HS256, a JWKS only RS256 and ES256, so a token signed with the "wrong" family, or with
- * {@code alg: none}, never verifies.
+ * a shared secret only HS256, a JWKS only its asymmetric {@code jws-algorithms} (RS256 and ES256 unless set), so a
+ * token signed with the "wrong" family, or with {@code alg: none}, never verifies.
  */
 public final class JwtDecoders {
 
-  static final int MIN_SECRET_BYTES = 32;
-
   private JwtDecoders() {}
 
-  public static JwtDecoder fromSettings(AuthSettings settings) {
+  public static JwtDecoder fromSettings(AuthSettings settings, JwksSettings jwks) {
     NimbusJwtDecoder decoder;
     if (settings.jwksUrl() != null) {
       decoder =
-          NimbusJwtDecoder.withJwkSetUri(settings.jwksUrl())
+          NimbusJwtDecoder.withJwkSource(JwksSource.of(settings.jwksUrl(), jwks))
               .jwsAlgorithms(algorithms -> {
                 algorithms.clear();
-                algorithms.add(SignatureAlgorithm.RS256);
-                algorithms.add(SignatureAlgorithm.ES256);
+                algorithms.addAll(settings.jwsAlgorithms());
               })
               .build();
     } else {
@@ -45,7 +43,7 @@ public final class JwtDecoders {
               .build();
     }
     decoder.setJwtValidator(validator(settings));
-    return decoder;
+    return new KeyFailuresAreInvalidTokens(decoder);
   }
 
   private static OAuth2TokenValidator<Jwt> validator(AuthSettings settings) {
@@ -55,9 +53,10 @@ public final class JwtDecoders {
     if (settings.issuer() != null) {
       validators.add(new JwtIssuerValidator(settings.issuer()));
     }
-    if (settings.audience() != null) {
+    if (!settings.audiences().isEmpty()) {
       validators.add(
-          new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(settings.audience())));
+          new JwtClaimValidator<List<String>>(
+              JwtClaimNames.AUD, aud -> aud != null && !Collections.disjoint(aud, settings.audiences())));
     }
     return new DelegatingOAuth2TokenValidator<>(validators);
   }

@@ -1,6 +1,7 @@
 package io.soma.hub.functions.sessions;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 import io.soma.hub.functions.http.StringMetadata;
 import java.util.Map;
 
@@ -14,13 +15,13 @@ public record CreateSessionBody(String prompt, String capsuleId, Map<String, Str
     if (prompt == null) {
       throw new InvalidInputException("prompt", "is required");
     }
-    int length = prompt.codePointCount(0, prompt.length());
-    if (prompt.isBlank() || length > MAX_PROMPT_CHARS) {
-      throw new InvalidInputException(
-          "prompt", "must be 1 to " + MAX_PROMPT_CHARS + " characters and not blank (got " + length + ")");
+    if (!Characters.nonBlankWithin(prompt, MAX_PROMPT_CHARS)) {
+      throw new InvalidInputException("prompt", "must be 1 to " + MAX_PROMPT_CHARS + " characters and not blank (got "
+          + Characters.count(prompt) + ")");
     }
-    if (capsuleId != null && (capsuleId.isBlank() || capsuleId.length() > MAX_CAPSULE_ID_CHARS)) {
-      throw new InvalidInputException("capsule_id", "must be 1 to " + MAX_CAPSULE_ID_CHARS + " characters");
+    if (capsuleId != null && !Characters.nonBlankWithin(capsuleId, MAX_CAPSULE_ID_CHARS)) {
+      throw new InvalidInputException(
+          "capsule_id", "must be 1 to " + MAX_CAPSULE_ID_CHARS + " characters and not blank");
     }
     metadata = StringMetadata.check(metadata);
   }

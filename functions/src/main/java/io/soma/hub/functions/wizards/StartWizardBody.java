@@ -1,6 +1,7 @@
 package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.http.Characters;
 import io.soma.hub.functions.http.StringMetadata;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ public record StartWizardBody(String wizardId, Map<String, String> metadata) {
     if (wizardId == null) {
       throw new InvalidInputException("wizard_id", "is required");
     }
-    if (wizardId.isBlank() || wizardId.length() > MAX_WIZARD_ID_CHARS) {
-      throw new InvalidInputException("wizard_id", "must be 1 to " + MAX_WIZARD_ID_CHARS + " characters");
+    if (!Characters.nonBlankWithin(wizardId, MAX_WIZARD_ID_CHARS)) {
+      throw new InvalidInputException("wizard_id", "must be 1 to " + MAX_WIZARD_ID_CHARS + " characters and not blank");
     }
     metadata = StringMetadata.check(metadata);
   }

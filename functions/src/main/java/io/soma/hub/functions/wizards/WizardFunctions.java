@@ -1,6 +1,7 @@
 package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.errors.NotFoundException;
+import io.soma.hub.functions.temporal.BoundedCalls;
 import io.soma.hub.functions.wizards.WizardCommands.AnswerWizard;
 import io.soma.hub.functions.wizards.WizardCommands.ApproveWizard;
 import io.soma.hub.functions.wizards.WizardCommands.ListWizards;
@@ -14,6 +15,7 @@ import io.soma.hub.functions.wizards.WizardViews.Session;
 import io.soma.hub.functions.wizards.WizardViews.Started;
 import io.soma.hub.functions.wizards.WizardViews.WizardSummary;
 import io.soma.hub.orchestration.wizard.ApprovalAccepted;
+import io.soma.hub.orchestration.wizard.WizardAnswer;
 import io.soma.hub.orchestration.wizard.WizardApproval;
 import io.soma.hub.orchestration.wizard.WizardIds;
 import io.soma.hub.orchestration.wizard.WizardProgress;
@@ -38,14 +40,13 @@ public class WizardFunctions {
   @Bean
   WizardSettings wizardSettings(
       @Value("${HUB_WIZARD_TTL:P7D}") Duration idleTimeout,
-      @Value("${HUB_CAMPAIGN_APPROVAL_TIMEOUT:PT24H}") Duration approvalTimeout,
-      @Value("${hub.wizards.call-timeout:PT10S}") Duration callTimeout) {
-    return new WizardSettings(idleTimeout, approvalTimeout, callTimeout);
+      @Value("${HUB_CAMPAIGN_APPROVAL_TIMEOUT:PT24H}") Duration approvalTimeout) {
+    return new WizardSettings(idleTimeout, approvalTimeout);
   }
 
   @Bean
-  WizardSessions wizardSessions(WorkflowClient client, WizardSettings settings) {
-    return new WizardSessions(client, settings);
+  WizardSessions wizardSessions(WorkflowClient client, BoundedCalls calls) {
+    return new WizardSessions(client, calls);
   }
 
   @Bean
@@ -61,7 +62,12 @@ public class WizardFunctions {
   @Bean
   Function<AnswerWizard, Answered> answerWizard(WizardSessions sessions) {
     return command ->
-        Answered.of(sessions.answer(command.caller().tenant(), command.sessionId(), command.value(), command.idempotencyKey()));
+        Answered.of(
+            sessions.answer(
+                command.caller().tenant(),
+                command.sessionId(),
+                new WizardAnswer(command.value(), command.questionId()),
+                command.idempotencyKey()));
   }
 
   @Bean

@@ -50,12 +50,15 @@ public class WizardRoutes {
         "answerWizard",
         Capabilities.WIZARDS_WRITE,
         AnswerBody.class,
-        r ->
-            new AnswerWizard(
-                r.caller(),
-                r.pathVariable("id"),
-                GatewayJson.MAPPER.treeToValue(r.body(AnswerBody.class).value(), Object.class),
-                IdempotencyKeys.check(r.header("Idempotency-Key").orElse(null))),
+        r -> {
+          AnswerBody body = r.body(AnswerBody.class);
+          return new AnswerWizard(
+              r.caller(),
+              r.pathVariable("id"),
+              GatewayJson.MAPPER.treeToValue(body.value(), Object.class),
+              body.questionId(),
+              IdempotencyKeys.check(r.header("Idempotency-Key").orElse(null)));
+        },
         Answered.class,
         Reply::ok);
   }

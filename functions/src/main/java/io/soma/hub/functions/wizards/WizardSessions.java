@@ -1,11 +1,10 @@
 package io.soma.hub.functions.wizards;
 
-import io.grpc.Context;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.soma.hub.functions.errors.ConflictException;
 import io.soma.hub.functions.errors.NotFoundException;
-import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.temporal.BoundedCalls;
+import io.soma.hub.functions.temporal.TenantWorkflows;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.wizard.ApprovalAccepted;
 import io.soma.hub.orchestration.wizard.WizardAnswer;
@@ -23,40 +22,26 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's side of a wizard session in Temporal. Every call first checks, with a describe, that the session
  * exists and belongs to the caller's tenant (else: not found). Answers and approvals are workflow updates bounded
- * by {@link WizardSettings#callTimeout()}: a worker that does not answer in time gives 503, not a hung request.
+ * by {@link BoundedCalls}: a worker that does not answer in time gives 503, not a hung request.
  */
 public class WizardSessions {
 
-  private static final ScheduledExecutorService DEADLINES =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "wizard-call-deadlines");
-            thread.setDaemon(true);
-            return thread;
-          });
-
   private final WorkflowClient client;
-  private final WizardSettings settings;
+  private final BoundedCalls calls;
 
-  public WizardSessions(WorkflowClient client, WizardSettings settings) {
+  public WizardSessions(WorkflowClient client, BoundedCalls calls) {
     this.client = client;
-    this.settings = settings;
+    this.calls = calls;
   }
 
   public void start(WizardStart start) {
@@ -71,7 +56,7 @@ public class WizardSessions {
     try {
       WorkflowClient.start(workflow::run, start);
     } catch (WorkflowException | StatusRuntimeException e) {
-      throw unavailable(e);
+      throw BoundedCalls.unavailable(e);
     }
   }
 
@@ -79,7 +64,7 @@ public class WizardSessions {
    * @param idempotencyKey becomes the update id, which Temporal deduplicates: a client that retries after a 503
    *     with the same key gets the first attempt's result instead of answering the next question too
    */
-  public WizardState answer(String tenant, String sessionId, Object value, String idempotencyKey) {
+  public WizardState answer(String tenant, String sessionId, WizardAnswer answer, String idempotencyKey) {
     if (!isOpen(owned(tenant, sessionId))) {
       throw closed(sessionId);
     }
@@ -92,7 +77,7 @@ public class WizardSessions {
       update.setUpdateId("answer-" + idempotencyKey);
     }
     try {
-      return bounded(() -> stub.startUpdate(update.build(), new WizardAnswer(value)).getResult());
+      return calls.call(() -> stub.startUpdate(update.build(), answer).getResult());
     } catch (WorkflowUpdateException e) {
       throw rejected(e);
     } catch (WorkflowNotFoundException e) {
@@ -104,7 +89,7 @@ public class WizardSessions {
   public ApprovalAccepted approve(String tenant, String sessionId, WizardApproval approval) {
     if (isOpen(owned(tenant, sessionId))) {
       try {
-        return bounded(() -> stub(sessionId).update(WizardWorkflow.APPROVE, ApprovalAccepted.class, approval));
+        return calls.call(() -> stub(sessionId).update(WizardWorkflow.APPROVE, ApprovalAccepted.class, approval));
       } catch (WorkflowUpdateException e) {
         throw rejected(e);
       } catch (WorkflowNotFoundException e) {
@@ -125,61 +110,15 @@ public class WizardSessions {
 
   private WizardState queryState(String sessionId) {
     WorkflowStub stub = stub(sessionId);
-    return bounded(() -> stub.query(WizardWorkflow.STATE, WizardState.class));
+    return calls.call(() -> stub.query(WizardWorkflow.STATE, WizardState.class));
   }
 
   private WorkflowExecutionDescription owned(String tenant, String sessionId) {
     if (!WizardIds.isSessionId(sessionId)) {
       throw notFound(sessionId);
     }
-    try {
-      WorkflowExecutionDescription description = stub(sessionId).describe();
-      if (!tenant.equals(description.getMemo(WizardMemo.TENANT, String.class, String.class))) {
-        throw notFound(sessionId);
-      }
-      return description;
-    } catch (WorkflowNotFoundException e) {
-      throw notFound(sessionId);
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw notFound(sessionId);
-      }
-      throw unavailable(e);
-    } catch (WorkflowException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw notFound(sessionId);
-      }
-      throw unavailable(e);
-    }
-  }
-
-  /**
-   * Runs a call under a gRPC deadline. The SDK waits for an update until the worker takes it, retrying its long
-   * poll for as long as it takes; the context deadline cuts every RPC of the call at once.
-   */
-  private <T> T bounded(Callable<T> call) {
-    Context.CancellableContext context =
-        Context.current().withDeadlineAfter(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
-    try {
-      return context.call(call);
-    } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
-      throw e;
-    } catch (WorkflowUpdateTimeoutOrCancelledException e) {
-      throw new UnavailableException("the orchestrator did not process the request in time; retry later", e);
-    } catch (WorkflowServiceException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new WorkflowNotFoundException(e.getExecution(), e.getWorkflowType().orElse(null), e);
-      }
-      throw unavailable(e);
-    } catch (WorkflowException | StatusRuntimeException e) {
-      throw unavailable(e);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw unavailable(e);
-    } finally {
-      context.cancel(null);
-    }
+    return TenantWorkflows.describe(
+        client, WizardIds.workflowId(sessionId), WizardMemo.TENANT, tenant, () -> notFound(sessionId));
   }
 
   private WorkflowStub stub(String sessionId) {
@@ -194,7 +133,7 @@ public class WizardSessions {
   private static RuntimeException rejected(WorkflowUpdateException e) {
     ApplicationFailure failure = WizardFailures.find(e).orElse(null);
     if (failure == null) {
-      return unavailable(e);
+      return BoundedCalls.unavailable(e);
     }
     return switch (failure.getType()) {
       case WizardFailures.INVALID_ANSWER ->
@@ -202,6 +141,12 @@ public class WizardSessions {
               failure.getDetails().get(0, String.class),
               failure.getDetails().get(1, String.class),
               failure.getOriginalMessage());
+      case WizardFailures.NOT_CURRENT_QUESTION ->
+          new ConflictException(
+              failure.getOriginalMessage(),
+              Map.of(
+                  "current_question", failure.getDetails().get(0, String.class),
+                  "current_step", failure.getDetails().get(1, Integer.class)));
       default -> new ConflictException(failure.getOriginalMessage());
     };
   }
@@ -212,9 +157,5 @@ public class WizardSessions {
 
   private static NotFoundException notFound(String sessionId) {
     return new NotFoundException("no wizard session " + sessionId);
-  }
-
-  private static UnavailableException unavailable(Exception e) {
-    return new UnavailableException("the orchestrator is unavailable; retry later", e);
   }
 }

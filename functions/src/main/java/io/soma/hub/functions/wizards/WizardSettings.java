@@ -4,16 +4,14 @@ import java.time.Duration;
 
 /**
  * @param idleTimeout how long a wizard waits for its next answer or approval ({@code HUB_WIZARD_TTL})
- * @param approvalTimeout how long an approved campaign waits for its approval signal
+ * @param approvalTimeout how long an approved campaign waits for its approval decision
  *     ({@code HUB_CAMPAIGN_APPROVAL_TIMEOUT})
- * @param callTimeout the longest an answer or approval waits for the worker before answering 503
  */
-public record WizardSettings(Duration idleTimeout, Duration approvalTimeout, Duration callTimeout) {
+public record WizardSettings(Duration idleTimeout, Duration approvalTimeout) {
 
   public WizardSettings {
     requirePositive("HUB_WIZARD_TTL", idleTimeout);
     requirePositive("HUB_CAMPAIGN_APPROVAL_TIMEOUT", approvalTimeout);
-    requirePositive("hub.wizards.call-timeout", callTimeout);
   }
 
   private static void requirePositive(String name, Duration value) {

@@ -96,6 +96,9 @@ class EdgePolicyHttpTest {
         request("GET /v1/status?x=%zz HTTP/1.1", List.of(AUTH), null, 400, "query"),
         request("GET /v1/sessions/%C0%AE HTTP/1.1", List.of(AUTH), null, 400, ""),
         request("GET /v1/sessions/\u00c0\u00ae HTTP/1.1", List.of(AUTH), null, 400, ""),
+        // Spring Security's firewall: an encoded percent or period, a backslash.
+        request("GET /v1/memory/a%25b HTTP/1.1", List.of(AUTH), null, 400, "the request was refused"),
+        request("GET /v1/memory/a%2e%2e HTTP/1.1", List.of(AUTH), null, 400, "the request was refused"),
         request("POST /v1/sessions HTTP/1.1",
             List.of(AUTH, "Content-Type: application/json", "Idempotency-Key: k\u00c3\u00a9",
                 "Content-Length: " + SESSION.length()), SESSION, 400, "Idempotency-Key must be visible ASCII"),
@@ -130,6 +133,7 @@ class EdgePolicyHttpTest {
     assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     assertThat(answer.json().get("status").asInt()).isEqualTo(status);
     assertThat(answer.json().get("detail").asString()).contains(detail);
+    assertThat(answer.json().get("request_id").asString()).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
   }
 
   @Test
@@ -137,6 +141,8 @@ class EdgePolicyHttpTest {
     Answer head = http.send(bytes("HEAD /v1/status HTTP/1.1"), headers(AUTH), null);
     Answer options = http.send(bytes("OPTIONS /v1/sessions/abc HTTP/1.1"), headers(AUTH), null);
     Answer delete = http.send(bytes("DELETE /v1/status HTTP/1.1"), headers(AUTH), null);
+    Answer query = http.send(bytes("QUERY /v1/status HTTP/1.1"), headers(AUTH), null);
+    Answer unknown = http.send(bytes("BREW /v1/sessions HTTP/1.1"), headers(AUTH), null);
 
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
@@ -145,6 +151,41 @@ class EdgePolicyHttpTest {
     assertThat(options.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     assertThat(delete.status()).isEqualTo(405);
     assertThat(delete.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    assertThat(query.status()).as(query.body()).isEqualTo(405);
+    assertThat(query.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(405);
+    assertThat(unknown.header("Allow")).isEqualTo("POST, OPTIONS");
+  }
+
+  @Test
+  void aLiteralPathWinsOverATemplate() {
+    Answer options = http.send(bytes("OPTIONS /v1/memory/search HTTP/1.1"), headers(AUTH), null);
+    Answer get = http.send(bytes("GET /v1/memory/refresh HTTP/1.1"), headers(AUTH), null);
+    String remember = "{\"key\":\"search\",\"value\":1}";
+    Answer reserved = http.send(bytes("POST /v1/memory HTTP/1.1"), headers(AUTH, "Content-Type: application/json",
+        "Content-Length: " + remember.length()), bytes(remember));
+
+    assertThat(options.header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(get.status()).isEqualTo(405);
+    assertThat(get.header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(reserved.status()).isEqualTo(400);
+    assertThat(reserved.json().get("field").asString()).isEqualTo("key");
+  }
+
+  @Test
+  void theOpenApiDocumentIsAnonymousJsonWithHead() {
+    Answer get = http.send(bytes("GET /openapi.json HTTP/1.1"), headers(), null);
+    Answer head = http.send(bytes("HEAD /openapi.json HTTP/1.1"), headers(), null);
+    Answer post = http.send(bytes("POST /openapi.json HTTP/1.1"), headers("Content-Length: 0"), null);
+
+    assertThat(get.status()).isEqualTo(200);
+    assertThat(get.header("Content-Type")).startsWith("application/json");
+    assertThat(get.json().get("openapi").asString()).isEqualTo("3.1.0");
+    assertThat(get.json().at("/paths/~1v1~1sessions/post/operationId").asString()).isEqualTo("createSession");
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(post.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.soma.hub.functions.errors.InvalidInputException;
+import io.soma.hub.functions.memory.RememberBody;
 import io.soma.hub.functions.sessions.CreateSessionBody;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,15 @@ class JsonBodiesTest {
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rule()).isEqualTo("must be a string"));
     assertThatThrownBy(() -> parse("{\"prompt\":\"hi\",\"metadata\":{\"a\":{\"b\":\"c\"}}}"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata.a"));
+  }
+
+  @Test
+  void fieldNamesAreCountedInCharacters() {
+    String emoji = "\uD83D\uDE00";
+    String atLimit = "{\"key\":\"k\",\"value\":{\"" + emoji.repeat(EdgeLimits.MAX_JSON_NAME_CHARS) + "\":1}}";
+    String overLimit = "{\"key\":\"k\",\"value\":{\"" + emoji.repeat(EdgeLimits.MAX_JSON_NAME_CHARS + 1) + "\":1}}";
+
+    assertThat(JsonBodies.parse(atLimit, RememberBody.class)).isNotNull();
+    assertThatThrownBy(() -> JsonBodies.parse(overLimit, RememberBody.class)).isInstanceOf(InvalidInputException.class);
   }
 }

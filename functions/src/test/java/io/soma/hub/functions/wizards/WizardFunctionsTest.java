@@ -10,16 +10,24 @@ import io.soma.hub.functions.campaigns.CampaignViews.Campaign;
 import io.soma.hub.functions.errors.ConflictException;
 import io.soma.hub.functions.errors.NotFoundException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.functions.temporal.BoundedCalls;
 import io.soma.hub.functions.wizards.WizardCommands.StartWizard;
 import io.soma.hub.functions.wizards.WizardViews.Answered;
 import io.soma.hub.functions.wizards.WizardViews.Started;
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.campaign.CampaignIds;
+import io.soma.hub.orchestration.campaign.CampaignMemo;
+import io.soma.hub.orchestration.campaign.CampaignRequest;
+import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
 import io.soma.hub.orchestration.campaign.PlanModule;
 import io.soma.hub.orchestration.wizard.ApprovalAccepted;
+import io.soma.hub.orchestration.wizard.WizardAnswer;
 import io.soma.hub.orchestration.wizard.WizardApproval;
 import io.soma.hub.orchestration.wizard.WizardState;
 import io.soma.hub.wizard.WizardCatalogue;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Clock;
@@ -36,9 +44,10 @@ import org.junit.jupiter.api.Test;
 class WizardFunctionsTest {
 
   private final TestWorkflowEnvironment temporal = WizardTemporal.withWorker();
-  private final WizardSettings settings = WizardTemporal.settings(Duration.ofSeconds(10));
-  private final WizardSessions sessions = new WizardSessions(temporal.getWorkflowClient(), settings);
-  private final CampaignAccess campaigns = new CampaignAccess(temporal.getWorkflowClient());
+  private final WizardSettings settings = WizardTemporal.settings();
+  private final BoundedCalls calls = new BoundedCalls(Duration.ofSeconds(10));
+  private final WizardSessions sessions = new WizardSessions(temporal.getWorkflowClient(), calls);
+  private final CampaignAccess campaigns = new CampaignAccess(temporal.getWorkflowClient(), calls);
   private final Caller ann = new Caller("acme", "ann", Set.of("wizards:write", "campaigns:write"));
   private final Caller mallory = new Caller("globex", "mallory", Set.of("wizards:write", "campaigns:write"));
 
@@ -76,7 +85,7 @@ class WizardFunctionsTest {
   private WizardState answerAll(String id, boolean approvalRequired) {
     WizardState state = null;
     for (Object answer : answers(approvalRequired)) {
-      state = sessions.answer("acme", id, answer, null);
+      state = sessions.answer("acme", id, new WizardAnswer(answer, null), null);
     }
     return state;
   }
@@ -117,8 +126,8 @@ class WizardFunctionsTest {
   void aRetriedAnswerWithTheSameIdempotencyKeyIsAppliedOnce() {
     String id = started();
 
-    WizardState first = sessions.answer("acme", id, "Gateway Launch", "retry-1");
-    WizardState retried = sessions.answer("acme", id, "Gateway Launch", "retry-1");
+    WizardState first = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
+    WizardState retried = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
 
     assertThat(Answered.of(retried).currentStep()).isEqualTo(Answered.of(first).currentStep()).isEqualTo(2);
     assertThat(sessions.state("acme", id).answers()).containsOnlyKeys("campaign_name");
@@ -127,10 +136,10 @@ class WizardFunctionsTest {
   @Test
   void answersRunThroughToThePlanAndApprovalStartsOneCampaign() {
     String id = started();
-    WizardState second = sessions.answer("acme", id, "Gateway Launch", null);
+    WizardState second = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), null);
     assertThat(Answered.of(second).currentStep()).isEqualTo(2);
 
-    assertThatThrownBy(() -> sessions.answer("acme", id, "webinar", null))
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("webinar", null), null))
         .isInstanceOfSatisfying(
             InvalidAnswerException.class,
             e -> {
@@ -143,13 +152,13 @@ class WizardFunctionsTest {
 
     WizardState done = null;
     for (Object answer : answers(true).subList(1, 10)) {
-      done = sessions.answer("acme", id, answer, null);
+      done = sessions.answer("acme", id, new WizardAnswer(answer, null), null);
     }
     Answered completion = Answered.of(done);
     assertThat(completion.completed()).isTrue();
     assertThat(completion.executionPlan().modules()).extracting(PlanModule::id).contains("review_approval");
     assertThat(completion.nextSteps().endpoints()).containsEntry("approve", "/v1/wizards/" + id + "/approve");
-    assertThatThrownBy(() -> sessions.answer("acme", id, "more", null)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null)).isInstanceOf(ConflictException.class);
 
     ApprovalAccepted accepted = sessions.approve("acme", id, new WizardApproval("ann", 600));
     String campaignId = CampaignIds.forWizard(id);
@@ -159,7 +168,7 @@ class WizardFunctionsTest {
     assertThat(sessions.approve("acme", id, new WizardApproval("ann", 600)))
         .as("approving the closed wizard again answers the same campaign")
         .isEqualTo(accepted);
-    assertThatThrownBy(() -> sessions.answer("acme", id, "more", null)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null)).isInstanceOf(ConflictException.class);
     assertThat(sessions.state("acme", id).campaignId()).isEqualTo(campaignId);
 
     Campaign campaign = campaigns.read("acme", campaignId);
@@ -185,7 +194,7 @@ class WizardFunctionsTest {
     String id = started();
 
     assertThatThrownBy(() -> sessions.state(mallory.tenant(), id)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, "Stolen", null)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, new WizardAnswer("Stolen", null), null)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.approve(mallory.tenant(), id, new WizardApproval("m", 60)))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.state("acme", "wiz-000000000000")).isInstanceOf(NotFoundException.class);
@@ -199,18 +208,41 @@ class WizardFunctionsTest {
   void withoutAWorkerAnAnswerIs503AfterTheCallTimeout() {
     TestWorkflowEnvironment bare = io.soma.hub.functions.support.TemporalTestServer.start();
     try {
-      WizardSettings quick = WizardTemporal.settings(Duration.ofSeconds(1));
-      WizardSessions noWorker = new WizardSessions(bare.getWorkflowClient(), quick);
+      WizardSessions noWorker = new WizardSessions(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
       Started started =
           WizardFunctions.start(
               WizardCatalogue.standard(),
               noWorker,
-              quick,
+              settings,
               new StartWizard(ann, new StartWizardBody("marketing_campaign_v1", null)),
               Clock.systemUTC());
 
       long begin = System.nanoTime();
-      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), "Too early", null))
+      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), new WizardAnswer("Too early", null), null))
+          .isInstanceOf(UnavailableException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
+    } finally {
+      bare.close();
+    }
+  }
+
+  @Test
+  void withoutAWorkerADecisionIs503AfterTheCallTimeout() {
+    TestWorkflowEnvironment bare = io.soma.hub.functions.support.TemporalTestServer.start();
+    try {
+      String campaignId = "camp-0123456789ab";
+      WorkflowOptions options =
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(CampaignIds.workflowId(campaignId))
+              .setTaskQueue(TaskQueues.SESSIONS)
+              .setMemo(Map.of(CampaignMemo.TENANT, "acme"))
+              .build();
+      MarketingCampaignWorkflow campaign = bare.getWorkflowClient().newWorkflowStub(MarketingCampaignWorkflow.class, options);
+      WorkflowClient.start(campaign::run, new CampaignRequest(campaignId, "acme", "ann", null, 60));
+      CampaignAccess noWorker = new CampaignAccess(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
+
+      long begin = System.nanoTime();
+      assertThatThrownBy(() -> noWorker.decide("acme", campaignId, new ApprovalDecision(true, null, "ann")))
           .isInstanceOf(UnavailableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
     } finally {

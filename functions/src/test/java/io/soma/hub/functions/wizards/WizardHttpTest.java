@@ -9,7 +9,13 @@ import io.soma.hub.functions.support.TestTokens;
 import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,8 +153,80 @@ class WizardHttpTest {
     Answer decided = http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"approved\":true,\"comment\":\"ship it\"}");
     assertThat(decided.status()).as(decided.body()).isEqualTo(202);
     assertThat(decided.json().get("approved").asBoolean()).isTrue();
-    assertProblem(http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"approved\":false}"), 409, "approval");
+    assertThat(decided.json().get("decided_by").asString()).isEqualTo("ann");
+    Answer secondDecision = http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"approved\":false}");
+    assertProblem(secondDecision, 409, "campaign " + campaignId + " is already approved by ann");
+    assertThat(secondDecision.json().get("approval").asString()).isEqualTo("approved");
+    assertThat(secondDecision.json().get("decided_by").asString()).isEqualTo("ann");
     assertThat(http.get("/v1/campaigns/" + campaignId, ann).json().get("approval").get("decided_by").asString()).isEqualTo("ann");
+  }
+
+  @Test
+  void ofConcurrentDecidersOneIsAcceptedAndTheOthersAreToldWhoseDecisionCounts() throws Exception {
+    String campaignId = waitingCampaign();
+    int deciders = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Answer>> sent = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(deciders);
+    try {
+      for (int i = 0; i < deciders; i++) {
+        String token = TestTokens.hs256("acme", "decider-" + i, "campaigns:write");
+        String body = "{\"approved\":" + (i % 2 == 0) + "}";
+        sent.add(pool.submit(() -> {
+          go.await();
+          return http.postJson("/v1/campaigns/" + campaignId + "/approval", token, body);
+        }));
+      }
+      go.countDown();
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> answer : sent) {
+        answers.add(answer.get(30, TimeUnit.SECONDS));
+      }
+
+      List<Answer> accepted = answers.stream().filter(a -> a.status() == 202).toList();
+      assertThat(accepted).as(answers.toString()).hasSize(1);
+      String winner = accepted.get(0).json().get("decided_by").asString();
+      String outcome = accepted.get(0).json().get("approved").asBoolean() ? "approved" : "rejected";
+      for (Answer refused : answers.stream().filter(a -> a.status() != 202).toList()) {
+        assertProblem(refused, 409, "is already " + outcome + " by " + winner);
+        assertThat(refused.json().get("decided_by").asString()).isEqualTo(winner);
+      }
+      JsonNode approval = http.get("/v1/campaigns/" + campaignId, ann).json().get("approval");
+      assertThat(approval.get("state").asString()).isEqualTo(outcome);
+      assertThat(approval.get("decided_by").asString()).isEqualTo(winner);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAnswerMeantForAnotherQuestionIsAConflictNamingTheCurrentOne() {
+    String id = start();
+    Answer first =
+        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"Spring Launch\",\"question_id\":\"campaign_name\"}");
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("question").get("id").asString()).isEqualTo("campaign_type");
+
+    Answer late =
+        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"Autumn Launch\",\"question_id\":\"campaign_name\"}");
+
+    assertProblem(late, 409, "the current question of wizard " + id + " is campaign_type (step 2)");
+    assertThat(late.json().get("current_question").asString()).isEqualTo("campaign_type");
+    assertThat(late.json().get("current_step").asInt()).isEqualTo(2);
+    JsonNode state = http.get("/v1/wizards/" + id, ann).json();
+    assertThat(state.get("current_step").asInt()).as("the late answer changed nothing").isEqualTo(2);
+    assertThat(state.get("answers").get("campaign_name").asString()).isEqualTo("Spring Launch");
+    assertProblem(
+        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"x\",\"question_id\":\" \"}"), 400, "question_id");
+  }
+
+  /** A wizard answered and approved over HTTP: its campaign waits for a decision. */
+  private String waitingCampaign() {
+    String id = start();
+    answerAll(id, answers(true));
+    Answer approved = http.postJson("/v1/wizards/" + id + "/approve", ann, "{}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(202);
+    return approved.json().get("campaign_id").asString();
   }
 
   @ParameterizedTest(name = "step {0}: {1} breaks {3}")

@@ -28,8 +28,8 @@ public class WizardTemporal {
     return env;
   }
 
-  public static WizardSettings settings(Duration callTimeout) {
-    return new WizardSettings(Duration.ofDays(7), Duration.ofHours(24), callTimeout);
+  public static WizardSettings settings() {
+    return new WizardSettings(Duration.ofDays(7), Duration.ofHours(24));
   }
 
   @Bean(destroyMethod = "close")

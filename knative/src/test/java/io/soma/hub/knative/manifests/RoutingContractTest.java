@@ -38,7 +38,7 @@ class RoutingContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("each SPEC endpoint matches exactly one rule, which sends it to its function's Knative Service")
+  @DisplayName("each SPEC endpoint, and the API's document, matches exactly one rule, which sends it to a function")
   void everyEndpointHasExactlyOneRule(Rendered rendered) {
     HTTPRoute route = rendered.one(HTTPRoute.class, "hub-api");
     assertThat(route.getSpec().getHostnames()).hasSize(1);
@@ -62,6 +62,10 @@ class RoutingContractTest {
       assertThat(FunctionServiceContractTest.functionOf(FunctionServiceContractTest.container(service)))
           .isEqualTo(endpoint.function());
     }
+    List<HTTPRouteRule> document = rulesFor(route, "GET", "/openapi.json");
+    assertThat(document).as("rules matching GET /openapi.json").hasSize(1);
+    assertThat(rewrittenHost(document.get(0))).isEqualTo("hub-status.soma-hub.svc.cluster.local");
+    used.add(document.get(0));
     assertThat(route.getSpec().getRules()).as("rules no SPEC endpoint uses").hasSize(used.size());
   }
 

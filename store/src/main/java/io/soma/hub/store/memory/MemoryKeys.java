@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,12 @@ import java.util.regex.Pattern;
 public final class MemoryKeys {
 
   public static final int MAX_KEY_CHARS = 200;
-  public static final String ALLOWED = "A-Z a-z 0-9 . _ - : @ ~ (not . or .. alone)";
+  public static final String ALLOWED = "A-Z a-z 0-9 . _ - : @ ~ (not . .. search or refresh alone)";
+  /**
+   * Keys no GET /v1/memory/{key} could read back: segments a URL path normalizes away, and the memory API's own
+   * paths (/v1/memory/search and /v1/memory/refresh answer their own methods, not a key's).
+   */
+  private static final Set<String> UNREACHABLE = Set.of(".", "..", "search", "refresh");
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:@~-]{1," + MAX_KEY_CHARS + "}");
   private static final Pattern UNSAFE_IN_SEGMENT = Pattern.compile("[^A-Za-z0-9._@~-]+");
@@ -29,7 +35,7 @@ public final class MemoryKeys {
   private MemoryKeys() {}
 
   public static boolean valid(String key) {
-    return key != null && VALID.matcher(key).matches() && !key.equals(".") && !key.equals("..");
+    return key != null && VALID.matcher(key).matches() && !UNREACHABLE.contains(key);
   }
 
   /** {@code campaign:<name>}: the campaign's summary and artifact index. */

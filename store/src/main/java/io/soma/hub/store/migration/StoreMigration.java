@@ -1,6 +1,7 @@
 package io.soma.hub.store.migration;
 
 import io.soma.hub.store.StoreLocation;
+import io.soma.hub.store.tls.StoreTlsConfiguration;
 import java.util.Arrays;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -19,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The migrate command ({@code java -jar functions.jar migrate}, the hub-migrate Job): migrates the hub store to this
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+@Import(StoreTlsConfiguration.class)
 public class StoreMigration {
 
   /** The first argument that selects this command instead of the jar's application. */

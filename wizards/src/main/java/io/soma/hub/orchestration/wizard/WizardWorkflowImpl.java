@@ -1,6 +1,7 @@
 package io.soma.hub.orchestration.wizard;
 
 import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.UpdateRejection;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.CampaignMemo;
 import io.soma.hub.orchestration.campaign.CampaignPlan;
@@ -111,15 +112,29 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public void validateAnswer(WizardAnswer answer) {
     if (plan != null) {
-      throw new WizardRejection(
+      throw new UpdateRejection(
           "every question of wizard " + start.sessionId() + " is answered; approve it or start a new one",
           WizardFailures.ALREADY_COMPLETED);
     }
+    requireCurrentQuestion(answer);
     try {
       AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());
     } catch (AnswerRejected rejected) {
-      throw new WizardRejection(
+      throw new UpdateRejection(
           rejected.getMessage(), WizardFailures.INVALID_ANSWER, rejected.questionId(), rejected.rule());
+    }
+  }
+
+  /** An answer meant for another question (one that was answered meanwhile) is refused, not moved on to the next. */
+  private void requireCurrentQuestion(WizardAnswer answer) {
+    Question current = currentQuestion();
+    if (answer != null && answer.questionId() != null && !answer.questionId().equals(current.id())) {
+      throw new UpdateRejection(
+          "the answer is for question " + answer.questionId() + ", but the current question of wizard "
+              + start.sessionId() + " is " + current.id() + " (step " + currentStep + ")",
+          WizardFailures.NOT_CURRENT_QUESTION,
+          current.id(),
+          currentStep);
     }
   }
 
@@ -127,6 +142,11 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   public WizardState answer(WizardAnswer answer) {
     if (plan != null) {
       throw ApplicationFailure.newNonRetryableFailure("already completed", WizardFailures.ALREADY_COMPLETED);
+    }
+    try {
+      requireCurrentQuestion(answer); // again, as in checked(): a replay skips the validator
+    } catch (UpdateRejection refused) {
+      throw refused.failure();
     }
     Question question = currentQuestion();
     answers.put(question.id(), checked(answer));
@@ -143,7 +163,7 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public void validateApprove(WizardApproval approval) {
     if (plan == null) {
-      throw new WizardRejection(
+      throw new UpdateRejection(
           "wizard "
               + start.sessionId()
               + " is not completed: "

@@ -1,6 +1,7 @@
 package io.soma.hub.orchestration.wizard;
 
 import io.soma.hub.orchestration.campaign.ApprovalDecision;
+import io.soma.hub.orchestration.campaign.CampaignDecisions;
 import io.soma.hub.orchestration.campaign.CampaignProgress;
 import io.soma.hub.orchestration.campaign.CampaignRequest;
 import io.soma.hub.orchestration.campaign.CampaignResult;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Stands in for the real campaign (the worker's) where a test needs only its contract: it waits for the approval
- * signal and reports progress and approval state the way the real one does, so the wizard's tests can see that it
+ * decision (taking only the first, by the contract's rule) and reports progress and approval state the way the real one does, so the wizard's tests can see that it
  * started the campaign, with what input and exactly once, and the gateway's tests can read and approve it. Shared
  * with other modules' tests through this module's test-jar.
  */
@@ -31,8 +32,21 @@ public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
   }
 
   @Override
-  public void approval(ApprovalDecision decision) {
+  public void validateDecide(ApprovalDecision decision) {
+    CampaignDecisions.requireOpen(request.campaignId(), this.decision, approvalState());
+  }
+
+  @Override
+  public ApprovalDecision decide(ApprovalDecision decision) {
     this.decision = decision;
+    return decision;
+  }
+
+  @Override
+  public void approval(ApprovalDecision decision) {
+    if (this.decision == null) {
+      this.decision = decision;
+    }
   }
 
   @Override
@@ -40,7 +54,7 @@ public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
 
   @Override
   public CampaignProgress progress() {
-    String state = decision == null ? "waiting" : decision.approved() ? "approved" : "rejected";
+    String state = approvalState();
     List<CampaignProgress.ModuleProgress> modules =
         request.plan().modules().stream()
             .map(m -> new CampaignProgress.ModuleProgress(m.id(), moduleStatus(m.id()), null))
@@ -55,6 +69,10 @@ public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
             true, state, decision == null ? null : decision.comment(), decision == null ? null : decision.decidedBy()),
         0,
         List.of());
+  }
+
+  private String approvalState() {
+    return decision == null ? CampaignProgress.ApprovalState.WAITING : decision.outcome();
   }
 
   private String moduleStatus(String module) {

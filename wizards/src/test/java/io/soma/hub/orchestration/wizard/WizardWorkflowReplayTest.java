@@ -49,9 +49,9 @@ class WizardWorkflowReplayTest {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
-    wizard.answer(new WizardAnswer("Spring Launch"));
+    wizard.answer(new WizardAnswer("Spring Launch", null));
     try {
-      wizard.answer(new WizardAnswer("not-a-type"));
+      wizard.answer(new WizardAnswer("not-a-type", null));
     } catch (io.temporal.client.WorkflowUpdateException expected) {
       // rejected by the validator: not part of the history
     }

@@ -24,8 +24,15 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +59,7 @@ class WizardWorkflowTest {
     assertThat(first.question().id()).isEqualTo("campaign_name");
     assertThat(first.progress()).isEqualTo(new WizardProgress(0, 10, 0));
 
-    WizardState second = wizard.answer(new WizardAnswer("  Spring Launch "));
+    WizardState second = wizard.answer(new WizardAnswer("  Spring Launch ", null));
     assertThat(second.currentStep()).isEqualTo(2);
     assertThat(second.question().id()).isEqualTo("campaign_type");
     assertThat(second.question().defaultValue()).isEqualTo("product_launch");
@@ -82,13 +89,13 @@ class WizardWorkflowTest {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
-    wizard.answer(new WizardAnswer("Spring Launch"));
+    wizard.answer(new WizardAnswer("Spring Launch", null));
     WizardState before = wizard.state();
     long acceptedBefore = acceptedUpdates(client, start);
 
-    assertRejected(() -> wizard.answer(new WizardAnswer("webinar")), WizardFailures.INVALID_ANSWER, "campaign_type", "options");
-    assertRejected(() -> wizard.answer(new WizardAnswer(null)), WizardFailures.INVALID_ANSWER, "campaign_type", "required");
-    assertRejected(() -> wizard.answer(new WizardAnswer(List.of("bold"))), WizardFailures.INVALID_ANSWER, "campaign_type", "type");
+    assertRejected(() -> wizard.answer(new WizardAnswer("webinar", null)), WizardFailures.INVALID_ANSWER, "campaign_type", "options");
+    assertRejected(() -> wizard.answer(new WizardAnswer(null, null)), WizardFailures.INVALID_ANSWER, "campaign_type", "required");
+    assertRejected(() -> wizard.answer(new WizardAnswer(List.of("bold"), null)), WizardFailures.INVALID_ANSWER, "campaign_type", "type");
 
     assertThat(wizard.state()).isEqualTo(before);
     assertThat(acceptedUpdates(client, start)).as("a rejected update is never accepted into the history").isEqualTo(acceptedBefore);
@@ -109,7 +116,66 @@ class WizardWorkflowTest {
     WizardWorkflow wizard = Wizards.started(client, Wizards.start("acme", 3600));
     Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
 
-    assertRejected(() -> wizard.answer(new WizardAnswer("more")), WizardFailures.ALREADY_COMPLETED, null, null);
+    assertRejected(() -> wizard.answer(new WizardAnswer("more", null)), WizardFailures.ALREADY_COMPLETED, null, null);
+  }
+
+  @Test
+  void anAnswerThatNamesItsQuestionCountsOnlyForThatQuestion(TestWorkflowEnvironment env, WorkflowClient client) {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", 3600);
+    WizardWorkflow wizard = Wizards.started(client, start);
+
+    WizardState second = wizard.answer(new WizardAnswer("Spring Launch", "campaign_name"));
+    assertThat(second.question().id()).isEqualTo("campaign_type");
+    long acceptedBefore = acceptedUpdates(client, start);
+
+    assertNotCurrent(() -> wizard.answer(new WizardAnswer("Autumn Launch", "campaign_name")), "campaign_type", 2);
+    // also when the value would pass the current question's rules: it was meant for another question
+    assertNotCurrent(() -> wizard.answer(new WizardAnswer("product_launch", "campaign_name")), "campaign_type", 2);
+    assertThat(wizard.state()).isEqualTo(second);
+    assertThat(acceptedUpdates(client, start)).isEqualTo(acceptedBefore);
+    assertThat(wizard.answer(new WizardAnswer("product_launch", "campaign_type")).currentStep()).isEqualTo(3);
+  }
+
+  @Test
+  void ofConcurrentAnswersToOneQuestionExactlyOneIsRecorded(TestWorkflowEnvironment env, WorkflowClient client)
+      throws Exception {
+    Wizards.startWorker(env);
+    WizardStart start = Wizards.start("acme", 3600);
+    WizardWorkflow wizard = Wizards.started(client, start);
+    int answerers = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<WizardState>> sent = new ArrayList<>();
+
+    ExecutorService pool = Executors.newFixedThreadPool(answerers);
+    try {
+      for (int i = 0; i < answerers; i++) {
+        WizardAnswer answer = new WizardAnswer("Launch number " + i, "campaign_name");
+        sent.add(pool.submit(() -> {
+          go.await();
+          return wizard.answer(answer);
+        }));
+      }
+      go.countDown();
+      int recorded = 0;
+      for (Future<WizardState> answer : sent) {
+        try {
+          answer.get(30, TimeUnit.SECONDS);
+          recorded++;
+        } catch (ExecutionException e) {
+          ApplicationFailure failure = WizardFailures.find(e.getCause()).orElseThrow(() -> new AssertionError(e.getCause()));
+          assertThat(failure.getType()).isEqualTo(WizardFailures.NOT_CURRENT_QUESTION);
+        }
+      }
+
+      assertThat(recorded).isEqualTo(1);
+      WizardState state = wizard.state();
+      assertThat(state.currentStep()).isEqualTo(2);
+      assertThat(state.answers()).containsOnlyKeys("campaign_name");
+      assertThat(acceptedUpdates(client, start)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -169,7 +235,7 @@ class WizardWorkflowTest {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", Duration.ofHours(2).toSeconds());
     WizardWorkflow wizard = Wizards.started(client, start);
-    wizard.answer(new WizardAnswer("Spring Launch"));
+    wizard.answer(new WizardAnswer("Spring Launch", null));
 
     WizardOutcome outcome = WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class);
 
@@ -191,6 +257,20 @@ class WizardWorkflowTest {
                 assertThat(failure.getDetails().get(1, String.class)).isEqualTo(rule);
                 assertThat(failure.getOriginalMessage()).startsWith(question + " ");
               }
+            });
+  }
+
+  static void assertNotCurrent(ThrowingCallable call, String currentQuestion, int currentStep) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            WorkflowUpdateException.class,
+            rejected -> {
+              ApplicationFailure failure = WizardFailures.find(rejected).orElseThrow();
+              assertThat(failure.getType()).isEqualTo(WizardFailures.NOT_CURRENT_QUESTION);
+              assertThat(failure.getDetails().get(0, String.class)).isEqualTo(currentQuestion);
+              assertThat(failure.getDetails().get(1, Integer.class)).isEqualTo(currentStep);
+              assertThat(failure.getOriginalMessage())
+                  .endsWith(" is " + currentQuestion + " (step " + currentStep + ")");
             });
   }
 

@@ -68,7 +68,7 @@ final class Wizards {
   static WizardState answerAll(WizardWorkflow wizard, List<Object> answers) {
     WizardState state = null;
     for (Object answer : answers) {
-      state = wizard.answer(new WizardAnswer(answer));
+      state = wizard.answer(new WizardAnswer(answer, null));
     }
     return state;
   }

@@ -18,7 +18,7 @@ final class CampaignState {
   static final String AWAITING_APPROVAL = "awaiting_approval";
   static final String COMPENSATING = "compensating";
   static final String COMPLETED = "completed";
-  static final String REJECTED = "rejected";
+  static final String REJECTED = ApprovalState.REJECTED;
   static final String TIMED_OUT = "timed_out";
   static final String FAILED = "failed";
 
@@ -28,8 +28,8 @@ final class CampaignState {
   static final String COMPENSATION_FAILED = "compensation_failed";
 
   static final String NOT_REQUIRED = "not_required";
-  static final String WAITING = "waiting";
-  static final String APPROVED = "approved";
+  static final String WAITING = ApprovalState.WAITING;
+  static final String APPROVED = ApprovalState.APPROVED;
 
   private String campaignId;
   private String campaignName;
@@ -48,6 +48,10 @@ final class CampaignState {
     this.campaignName = campaignName;
     planned.forEach(module -> modules.put(module.id(), new ModuleProgress(module.id(), PENDING, null)));
     approval = new ApprovalState(approvalRequired, approvalRequired ? PENDING : NOT_REQUIRED, null, null);
+  }
+
+  String campaignId() {
+    return campaignId;
   }
 
   String status(String module) {

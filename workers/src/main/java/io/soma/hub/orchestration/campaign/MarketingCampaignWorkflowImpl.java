@@ -1,5 +1,6 @@
 package io.soma.hub.orchestration.campaign;
 
+import io.soma.hub.orchestration.UpdateRejection;
 import io.soma.hub.orchestration.events.HubEventTypes;
 import io.soma.hub.orchestration.events.WorkflowEvents;
 import io.temporal.activity.ActivityOptions;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 
 /**
  * Runs a campaign plan as a DAG: every module whose dependencies are done starts at once (independent modules run
- * in parallel), review_approval waits for the approval signal, and when a module fails for good or the campaign is
+ * in parallel), review_approval waits for the approval decision, and when a module fails for good or the campaign is
  * rejected or times out, the modules already running are let finish and the completed ones are compensated in
  * reverse order of completion.
  */
@@ -194,7 +195,7 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
       state.approval(CampaignState.TIMED_OUT, null, null);
       withDecision.put("approval", CampaignState.TIMED_OUT);
     } else {
-      String outcome = decision.approved() ? CampaignState.APPROVED : CampaignState.REJECTED;
+      String outcome = decision.outcome();
       state.approval(outcome, decision.comment(), decision.decidedBy());
       publish(decision.approved() ? HubEventTypes.CAMPAIGN_APPROVED : HubEventTypes.CAMPAIGN_REJECTED,
           input.campaignId(), input.tenant(), input.campaignName());
@@ -270,12 +271,45 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
   }
 
   @Override
+  public void validateDecide(ApprovalDecision decision) {
+    requireOpen();
+  }
+
+  /**
+   * Takes the decision at once, without blocking: the validator of a concurrent decision runs only after this
+   * returns, so it sees the decision taken. The review module then records it in the approval state.
+   */
+  @Override
+  public ApprovalDecision decide(ApprovalDecision decision) {
+    try {
+      // The validator has passed it; a replay skips validators, so check again and fail the update, not the task.
+      requireOpen();
+    } catch (UpdateRejection refused) {
+      throw refused.failure();
+    }
+    this.decision = decision;
+    return decision;
+  }
+
+  /** Only what older gateways send; the first decision counts, whether it came as this signal or as the update. */
+  @Override
   public void approval(ApprovalDecision decision) {
-    if (!state.approval().state().equals(CampaignState.WAITING) || this.decision != null) {
-      log.info("Campaign approval signal ignored: the campaign is not waiting for approval ({})", state.approval().state());
+    try {
+      requireOpen();
+    } catch (UpdateRejection refused) {
+      log.info("Campaign approval signal ignored: {}", refused.getMessage());
       return;
     }
     this.decision = decision;
+  }
+
+  private void requireOpen() {
+    if (state.campaignId() == null) {
+      // An update or signal can come before run() has read its request: the campaign does not wait yet.
+      CampaignDecisions.requireOpen(
+          CampaignIds.ofWorkflow(Workflow.getInfo().getWorkflowId()), decision, CampaignState.PENDING);
+    }
+    CampaignDecisions.requireOpen(state.campaignId(), decision, state.approval().state());
   }
 
   @Override

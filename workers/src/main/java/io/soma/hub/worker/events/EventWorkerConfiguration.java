@@ -21,7 +21,9 @@ class EventWorkerConfiguration {
   @Bean(destroyMethod = "close")
   EventPublisher eventPublisher(KafkaProperties properties, MeterRegistry registry) {
     return EventPublishers.create(
-        new KafkaEventSettings(properties.bootstrapServers(), properties.eventsTopic(), "soma-hub-worker"), registry);
+        new KafkaEventSettings(
+            properties.bootstrapServers(), properties.eventsTopic(), "soma-hub-worker", properties.security()),
+        registry);
   }
 
   @Bean

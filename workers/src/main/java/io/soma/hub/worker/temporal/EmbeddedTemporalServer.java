@@ -37,7 +37,8 @@ public class EmbeddedTemporalServer implements SmartLifecycle {
   @Override
   public synchronized void start() {
     if (server == null) {
-      services = new TestServicesStarter(false, 0);
+      // Time skipping locked: real time, as TestServer.createPortBoundServer(port) runs it.
+      services = new TestServicesStarter(true, 0);
       InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
       NettyServerBuilder builder = NettyServerBuilder.forAddress(address, InsecureServerCredentials.create());
       GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);

@@ -45,7 +45,7 @@ class TemporalConfiguration {
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, Scope temporalMetricsScope) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder()
+        properties.tls().applyTo(WorkflowServiceStubsOptions.newBuilder())
             .setTarget(properties.address())
             .setMetricsScope(temporalMetricsScope)
             .build());

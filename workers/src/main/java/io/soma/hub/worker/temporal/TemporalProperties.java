@@ -1,5 +1,6 @@
 package io.soma.hub.worker.temporal;
 
+import io.soma.hub.orchestration.connection.TemporalTls;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,7 @@ import org.springframework.boot.convert.DurationUnit;
  *     use only, when no {@code temporal} CLI is available)
  * @param drainTimeout how long a stopping worker waits for tasks it already received
  * @param maxConnectBackoff the longest pause between two attempts to reach an unavailable Temporal service
+ * @param tls TLS to the frontend (HUB_TEMPORAL_TLS_*); off by default
  */
 @ConfigurationProperties("hub.temporal")
 public record TemporalProperties(
@@ -21,7 +23,8 @@ public record TemporalProperties(
     @DefaultValue("false") boolean embedded,
     @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("30s") Duration drainTimeout,
     @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("10s") Duration metricsReportInterval,
-    @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("15s") Duration maxConnectBackoff) {
+    @DurationUnit(ChronoUnit.SECONDS) @DefaultValue("15s") Duration maxConnectBackoff,
+    @DefaultValue TemporalTls tls) {
 
   /** The port of {@code address}, which is {@code host:port}. */
   public int port() {

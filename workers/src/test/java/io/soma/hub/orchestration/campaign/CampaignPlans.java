@@ -1,6 +1,10 @@
 package io.soma.hub.orchestration.campaign;
 
+import static org.awaitility.Awaitility.await;
+
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +90,16 @@ final class CampaignPlans {
   static CampaignRequest request(CampaignPlan plan, long approvalTimeoutSeconds) {
     String campaignId = "camp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     return new CampaignRequest(campaignId, TENANT, "alice", plan, approvalTimeoutSeconds);
+  }
+
+  /** Starts the campaign and returns its stub once it waits in review_approval for a decision. */
+  static MarketingCampaignWorkflow awaitingApproval(
+      WorkflowClient client, WorkflowOptions testOptions, CampaignRequest request) {
+    MarketingCampaignWorkflow campaign =
+        client.newWorkflowStub(MarketingCampaignWorkflow.class, startOptions(testOptions, request));
+    WorkflowClient.start(campaign::run, request);
+    await().atMost(Duration.ofSeconds(60)).until(() -> campaign.progress().phase().equals("awaiting_approval"));
+    return campaign;
   }
 
   static WorkflowOptions startOptions(WorkflowOptions testOptions, CampaignRequest request) {

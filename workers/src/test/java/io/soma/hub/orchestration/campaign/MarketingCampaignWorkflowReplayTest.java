@@ -2,7 +2,6 @@ package io.soma.hub.orchestration.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.soma.hub.orchestration.model.OfflineModelProvider;
 import io.soma.hub.orchestration.tools.ToolSettings;
@@ -24,12 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Determinism guard: campaign histories recorded by earlier builds must replay on the current workflow code. After a
- * deliberate, versioned change of the workflow, regenerate them with {@code -Dhub.recordHistories=true}.
+ * deliberate, versioned change of the workflow, regenerate them with {@code -Dhub.recordHistories=true}. The approved
+ * and rejected histories were decided by the approval signal (what gateways sent before the decide update): running
+ * campaigns like them must keep replaying; the decided history went through the update, as decisions do now.
  */
 class MarketingCampaignWorkflowReplayTest {
 
   private static final String APPROVED_HISTORY = "histories/campaign-approved.json";
   private static final String REJECTED_HISTORY = "histories/campaign-rejected.json";
+  private static final String DECIDED_HISTORY = "histories/campaign-decided.json";
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
@@ -44,13 +46,15 @@ class MarketingCampaignWorkflowReplayTest {
   void theCommittedHistoriesReplay() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(APPROVED_HISTORY, MarketingCampaignWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(DECIDED_HISTORY, MarketingCampaignWorkflowImpl.class);
   }
 
   @Test
   void aFreshHistoryReplays(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
       throws Exception {
     start(env, worker);
-    WorkflowReplayer.replayWorkflowExecution(decided(client, options, true), MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(decidedByUpdate(client, options), MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(signalled(client, options, false), MarketingCampaignWorkflowImpl.class);
   }
 
   @Test
@@ -66,8 +70,9 @@ class MarketingCampaignWorkflowReplayTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
     start(env, worker);
     Path resources = Path.of("src/test/resources");
-    Files.writeString(resources.resolve(APPROVED_HISTORY), decided(client, options, true).toJson(true));
-    Files.writeString(resources.resolve(REJECTED_HISTORY), decided(client, options, false).toJson(true));
+    Files.writeString(resources.resolve(APPROVED_HISTORY), signalled(client, options, true).toJson(true));
+    Files.writeString(resources.resolve(REJECTED_HISTORY), signalled(client, options, false).toJson(true));
+    Files.writeString(resources.resolve(DECIDED_HISTORY), decidedByUpdate(client, options).toJson(true));
   }
 
   private void start(TestWorkflowEnvironment env, Worker worker) {
@@ -76,17 +81,31 @@ class MarketingCampaignWorkflowReplayTest {
     env.start();
   }
 
-  private WorkflowExecutionHistory decided(WorkflowClient client, WorkflowOptions options, boolean approved) {
+  /** Decided by the approval signal, as gateways before the decide update did. */
+  private WorkflowExecutionHistory signalled(WorkflowClient client, WorkflowOptions options, boolean approved) {
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
-    MarketingCampaignWorkflow campaign =
-        client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
-    WorkflowClient.start(campaign::run, request);
-    await().atMost(Duration.ofSeconds(60)).until(() -> campaign.progress().phase().equals("awaiting_approval"));
-    campaign.updateContent(new ContentUpdate("headline", "Recorded headline"));
+    MarketingCampaignWorkflow campaign = waiting(client, options, request);
     campaign.approval(new ApprovalDecision(approved, approved ? "ok" : "no", "bob"));
     CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
     assertThat(result.status()).isEqualTo(approved ? "completed" : "rejected");
     return client.fetchHistory(CampaignIds.workflowId(request.campaignId()));
+  }
+
+  /** Decided by the update, as gateways decide now. */
+  private WorkflowExecutionHistory decidedByUpdate(WorkflowClient client, WorkflowOptions options) {
+    CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
+    MarketingCampaignWorkflow campaign = waiting(client, options, request);
+    campaign.decide(new ApprovalDecision(true, "ok", "bob"));
+    CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
+    assertThat(result.status()).isEqualTo("completed");
+    return client.fetchHistory(CampaignIds.workflowId(request.campaignId()));
+  }
+
+  private static MarketingCampaignWorkflow waiting(
+      WorkflowClient client, WorkflowOptions options, CampaignRequest request) {
+    MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
+    campaign.updateContent(new ContentUpdate("headline", "Recorded headline"));
+    return campaign;
   }
 
   /** A plausible but incompatible edit: letting the plan settle for a moment before the first module starts. */

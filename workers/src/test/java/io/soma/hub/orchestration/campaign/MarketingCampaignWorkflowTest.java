@@ -109,7 +109,7 @@ class MarketingCampaignWorkflowTest {
     assertThat(waiting.modules()).extracting(CampaignProgress.ModuleProgress::status)
         .containsExactly("completed", "completed", "completed", "running", "pending", "pending");
     campaign.updateContent(new ContentUpdate("headline", "Ship even faster"));
-    campaign.approval(new ApprovalDecision(true, "looks good", "bob"));
+    campaign.decide(new ApprovalDecision(true, "looks good", "bob"));
 
     CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
 

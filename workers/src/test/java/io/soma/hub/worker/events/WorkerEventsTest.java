@@ -224,7 +224,7 @@ class WorkerEventsTest {
     for (Object answer :
         List.of("Worker Launch", "brand_awareness", List.of("Developers"), List.of("slack_community"),
             today.toString(), 1500.5, "Ship it.", List.of("engagement"), "friendly", true)) {
-      state = wizard.answer(new WizardAnswer(answer));
+      state = wizard.answer(new WizardAnswer(answer, null));
     }
     assertThat(state.status()).isEqualTo(WizardState.COMPLETED);
     ApprovalAccepted accepted = wizard.approve(new WizardApproval("ann", 600));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.EventType;
+import io.soma.hub.orchestration.connection.TemporalTls;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -34,7 +35,13 @@ class TemporalWorkerLifecycleTest {
   private final int port = freePort();
   private final TemporalProperties properties =
       new TemporalProperties(
-          "127.0.0.1:" + port, "default", false, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(1));
+          "127.0.0.1:" + port,
+          "default",
+          false,
+          Duration.ofSeconds(20),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(1),
+          TemporalTls.OFF);
   private final WorkflowServiceStubs stubs =
       WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(properties.address()).build());

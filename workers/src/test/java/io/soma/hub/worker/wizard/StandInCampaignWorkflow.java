@@ -24,6 +24,14 @@ public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
   public void approval(ApprovalDecision decision) {}
 
   @Override
+  public ApprovalDecision decide(ApprovalDecision decision) {
+    return decision;
+  }
+
+  @Override
+  public void validateDecide(ApprovalDecision decision) {}
+
+  @Override
   public void updateContent(ContentUpdate update) {}
 
   @Override

@@ -67,7 +67,7 @@ class WizardWorkerConfigurationTest {
             List.of("engagement"),
             "friendly",
             false)) {
-      state = wizard.answer(new WizardAnswer(answer));
+      state = wizard.answer(new WizardAnswer(answer, null));
     }
     assertThat(state.status()).isEqualTo(WizardState.COMPLETED);
 

@@ -9,18 +9,33 @@ final class BrokerConfig {
 
   private BrokerConfig() {}
 
-  /** server.properties for broker and controller in one process, on loopback, with its data under dataDir. */
-  static Path writeServerProperties(Path workDir, Path dataDir, int brokerPort, int controllerPort)
+  /**
+   * server.properties for broker and controller in one process, on loopback, with its data under dataDir.
+   *
+   * @param ports the plaintext and the controller port, and with {@code secure} the SSL and the SASL_SSL port
+   * @param secure the TLS listeners, or null
+   */
+  static Path writeServerProperties(Path workDir, Path dataDir, int[] ports, SecureListeners secure)
       throws IOException {
+    int brokerPort = ports[0];
+    int controllerPort = ports[1];
+    String listeners = "PLAINTEXT://127.0.0.1:" + brokerPort;
+    String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+    String security = "";
+    if (secure != null) {
+      listeners += ",SSL://127.0.0.1:" + ports[2] + ",SASL_SSL://127.0.0.1:" + ports[3];
+      protocols += ",SSL:SSL,SASL_SSL:SASL_SSL";
+      security = securityProperties(workDir, secure);
+    }
     String properties = """
         process.roles=broker,controller
         node.id=1
         controller.quorum.voters=1@127.0.0.1:%2$d
-        listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-        advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+        listeners=%4$s,CONTROLLER://127.0.0.1:%2$d
+        advertised.listeners=%4$s
         controller.listener.names=CONTROLLER
         inter.broker.listener.name=PLAINTEXT
-        listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+        listener.security.protocol.map=%5$s
         log.dirs=%3$s
         # One broker: every internal topic has one replica, so transactions (exactly-once) and groups work.
         offsets.topic.replication.factor=1
@@ -37,8 +52,32 @@ final class BrokerConfig {
         # silently creating a one-partition topic.
         auto.create.topics.enable=false
         num.partitions=1
-        """.formatted(brokerPort, controllerPort, dataDir.toAbsolutePath());
+        """.formatted(brokerPort, controllerPort, dataDir.toAbsolutePath(), listeners, protocols)
+        + security;
     return Files.writeString(workDir.resolve("server.properties"), properties);
+  }
+
+  /**
+   * The TLS listeners' settings: the broker's key and certificate in one PEM file (Kafka's file keystore), the
+   * authority as trust store; client certificates required on SSL only; SCRAM-SHA-512 on SASL_SSL.
+   */
+  private static String securityProperties(Path workDir, SecureListeners secure) throws IOException {
+    Path keystore =
+        Files.writeString(
+            workDir.resolve("broker-keystore.pem"),
+            Files.readString(secure.privateKey()) + Files.readString(secure.certificate()));
+    return """
+        ssl.keystore.type=PEM
+        ssl.keystore.location=%s
+        ssl.truststore.type=PEM
+        ssl.truststore.location=%s
+        listener.name.ssl.ssl.client.auth=required
+        listener.name.sasl_ssl.ssl.client.auth=none
+        sasl.enabled.mechanisms=SCRAM-SHA-512
+        listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=\
+          org.apache.kafka.common.security.scram.ScramLoginModule required;
+        """
+        .formatted(keystore.toAbsolutePath(), secure.authority().toAbsolutePath());
   }
 
   /** Log4j2 to standard output (redirected to the broker's log file), level from a system property. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -43,15 +44,16 @@ public final class KafkaBroker implements AutoCloseable {
   private final Path logFile;
   private final BrokerJvm jvm;
   private final Process process;
-  private final int port;
+  private final int[] ports;
   private final Thread stopOnExit;
 
-  private KafkaBroker(Path workDir, Path logFile, BrokerJvm jvm, Process process, int port) {
+  /** {@code ports}: plaintext, controller, and with secure listeners SSL and SASL_SSL. */
+  private KafkaBroker(Path workDir, Path logFile, BrokerJvm jvm, Process process, int[] ports) {
     this.workDir = workDir;
     this.logFile = logFile;
     this.jvm = jvm;
     this.process = process;
-    this.port = port;
+    this.ports = ports;
     // A test JVM that ends without close() must leave neither a broker nor its data behind on the machine.
     this.stopOnExit = new Thread(() -> {
       process.destroyForcibly();
@@ -70,9 +72,14 @@ public final class KafkaBroker implements AutoCloseable {
    * Fails with the tail of the broker's log if it does not within 60 s.
    */
   public static KafkaBroker start() {
+    return start(null);
+  }
+
+  /** The same, with the TLS listeners of {@code secure} beside the plaintext one (none when it is null). */
+  public static KafkaBroker start(SecureListeners secure) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return startOnce();
+        return startOnce(secure);
       } catch (PortTakenException e) {
         // Another process took a port between choosing it and the broker binding it: choose again.
         if (attempt == START_ATTEMPTS) {
@@ -86,7 +93,17 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
-    return HOST + ":" + port;
+    return HOST + ":" + ports[0];
+  }
+
+  /** {@code 127.0.0.1:<port>} of the SSL listener, which requires a client certificate. */
+  public String sslBootstrapServers() {
+    return HOST + ":" + securePort(2);
+  }
+
+  /** {@code 127.0.0.1:<port>} of the SASL_SSL listener (SCRAM-SHA-512). */
+  public String saslSslBootstrapServers() {
+    return HOST + ":" + securePort(3);
   }
 
   /** Creates a topic with this many partitions (one replica), with Kafka's own kafka-topics tool. */
@@ -113,23 +130,38 @@ public final class KafkaBroker implements AutoCloseable {
     deleteRecursively(workDir);
   }
 
-  private static KafkaBroker startOnce() throws IOException {
+  private int securePort(int index) {
+    if (ports.length <= index) {
+      throw new IllegalStateException("this broker has no TLS listeners: start it with KafkaBroker.start(secure)");
+    }
+    return ports[index];
+  }
+
+  private static KafkaBroker startOnce(SecureListeners secure) throws IOException {
     Path workDir = Files.createTempDirectory("kafka-broker-");
     Path dataDir = Files.createDirectory(workDir.resolve("data"));
-    int[] ports = freePorts(2);
+    int[] ports = freePorts(secure == null ? 2 : 4);
     Path logFile = logDir(workDir).resolve("kafka-broker-" + ports[0] + ".log");
     BrokerJvm jvm = new BrokerJvm(BrokerConfig.writeLog4jConfig(workDir));
-    Path serverProperties = BrokerConfig.writeServerProperties(workDir, dataDir, ports[0], ports[1]);
+    Path serverProperties = BrokerConfig.writeServerProperties(workDir, dataDir, ports, secure);
+    List<String> format =
+        new ArrayList<>(List.of("format", "--cluster-id", clusterId(), "--config", serverProperties.toString()));
+    if (secure != null) {
+      // SCRAM credentials live in the cluster metadata, so KRaft takes them when the storage is formatted.
+      format.addAll(
+          List.of(
+              "--add-scram",
+              "SCRAM-SHA-512=[name=" + secure.saslUser() + ",password=" + secure.saslPassword() + "]"));
+    }
     Process process = null;
     try {
-      jvm.runTool(workDir, TOOL_LIMIT, "kafka.tools.StorageTool",
-          "format", "--cluster-id", clusterId(), "--config", serverProperties.toString());
+      jvm.runTool(workDir, TOOL_LIMIT, "kafka.tools.StorageTool", format.toArray(String[]::new));
       process = jvm.command(List.of("-Xmx512m", "-Djava.awt.headless=true"), "kafka.Kafka", "INFO",
               serverProperties.toString())
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
           .start();
       awaitReady(process, ports[0], logFile);
-      return new KafkaBroker(workDir, logFile, jvm, process, ports[0]);
+      return new KafkaBroker(workDir, logFile, jvm, process, ports);
     } catch (RuntimeException | IOException e) {
       if (process != null) {
         stop(process);
