@@ -61,7 +61,7 @@ def test_every_attempt_failing_with_5xx_ends_in_hub_unavailable_naming_the_detai
     assert len(hub.received) == 3 and sleeps == [1.0, 2.0]
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 413, 415, 422, 429])
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 413, 415, 422])
 def test_4xx_is_not_retried_and_carries_the_problem_detail(status):
     sleeps = []
     problem = {"type": "about:blank", "title": "Refused", "status": status, "detail": f"because {status}"}
@@ -87,6 +87,25 @@ def test_retry_after_lengthens_the_wait_up_to_the_cap():
                     ACCEPTED) as hub:  # fmt: skip
         post(client(hub.url, sleeps))
     assert sleeps == [5.0, 8.0]
+
+
+def test_429_is_retried_after_retry_after_with_the_same_key():
+    sleeps = []
+    limited = {"type": "about:blank", "status": 429, "detail": "rate limit for writes is used up", "limit": "writes"}
+    with StubServer(Reply(429, limited, headers={"Retry-After": "3"}), ACCEPTED) as hub:
+        answer = post(client(hub.url, sleeps))
+    assert answer.status == 202 and answer.attempts == 2
+    assert sleeps == [3.0]
+    assert [r.headers["Idempotency-Key"] for r in hub.received] == ["k-1", "k-1"]
+
+
+def test_a_quota_429_without_retry_after_backs_off_and_ends_unavailable():
+    sleeps = []
+    quota = {"status": 429, "detail": "the tenant has 2 sessions running", "limit": "running_sessions"}
+    with StubServer(Reply(429, quota)) as hub:
+        with pytest.raises(HubUnavailable, match="all 3 attempts; the last: 429: the tenant has 2 sessions running"):
+            post(client(hub.url, sleeps, max_attempts=3))
+    assert len(hub.received) == 3 and sleeps == [1.0, 2.0]
 
 
 def test_the_request_carries_json_the_bearer_token_and_the_key():

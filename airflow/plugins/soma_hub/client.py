@@ -33,7 +33,7 @@ class HubClient:
     def post(
         self, path: str, body: dict, *, capability: str, idempotency_key: str, log_extra: dict | None = None
     ) -> HubResponse:
-        """The 2xx answer; HubRejected on a 4xx; HubUnavailable once every attempt failed on 5xx or the network."""
+        """The 2xx answer; HubRejected on a 4xx but 429; HubUnavailable once every attempt failed (5xx, 429, network)."""
         if not path.startswith("/"):
             raise ValueError(f"a hub path starts with '/', got {path!r}")
         url = self._settings.base_url + path
@@ -57,7 +57,9 @@ class HubClient:
                 return HubResponse(status, parsed, attempt)
             except urllib.error.HTTPError as error:
                 text = error.read().decode("utf-8", "replace")
-                if 400 <= error.code < 500:
+                # 429: the tenant's rate limit or session quota; the same request may pass later (the key makes
+                # the repeat safe), so it is retried like a 5xx, after Retry-After when the hub names one.
+                if 400 <= error.code < 500 and error.code != 429:
                     rejected = HubRejected("POST", path, error.code, _json_object(text))
                     log.error("%s", rejected, extra=extra)
                     raise rejected from None
