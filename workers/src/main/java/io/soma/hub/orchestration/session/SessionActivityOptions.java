@@ -1,6 +1,7 @@
 package io.soma.hub.orchestration.session;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -83,6 +84,27 @@ public final class SessionActivityOptions {
         SessionActivities.ISSUE_SCOPED_TOKEN, SCOPED_TOKEN,
         SessionActivities.COMPLETE_PROMPT, modelCompletion(modelProviderTimeout),
         SessionActivities.EMIT_AUDIT_EVENT, AUDIT);
+  }
+
+  /**
+   * The steps a session runs as local activities (the lean path, {@link SessionWorkflowImpl#LEAN_PATH}): the short
+   * ones, each a call of a few milliseconds, with the same timeouts and retries as their activities. A local activity
+   * runs in the workflow task of the worker that runs the workflow: no task of its own to schedule, dispatch and
+   * report. The completion stays an activity: it waits on a provider for minutes and heartbeats meanwhile.
+   */
+  static Map<String, LocalActivityOptions> localByActivity() {
+    return Map.of(
+        SessionActivities.EVALUATE_POLICY, local(POLICY),
+        SessionActivities.ISSUE_SCOPED_TOKEN, local(SCOPED_TOKEN),
+        SessionActivities.EMIT_AUDIT_EVENT, local(AUDIT));
+  }
+
+  static LocalActivityOptions local(ActivityOptions options) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(options.getStartToCloseTimeout())
+        .setScheduleToCloseTimeout(options.getScheduleToCloseTimeout())
+        .setRetryOptions(options.getRetryOptions())
+        .build();
   }
 
   private SessionActivityOptions() {}

@@ -21,9 +21,21 @@ public class SessionWorkflowImpl implements SessionWorkflow {
 
   private static final Logger log = Workflow.getLogger(SessionWorkflowImpl.class);
 
+  /**
+   * The change that made sessions lean: policy, scoped token and audit as local activities, and the steps' memo
+   * written once per workflow task instead of at every step's change. Executions recorded before it replay as they
+   * ran (the version marker is absent from their history).
+   */
+  static final String LEAN_PATH = "lean-session-path";
+
+  static final int LEAN = 1;
+
   private final SessionActivities activities;
+  private final SessionActivities localActivities;
   private final boolean eventsEnabled;
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
+  private boolean lean;
+  private boolean stepsUnwritten;
 
   /** For workers whose model provider has the default timeouts, without events. */
   public SessionWorkflowImpl() {
@@ -42,18 +54,26 @@ public class SessionWorkflowImpl implements SessionWorkflow {
             SessionActivities.class,
             SessionActivityOptions.AUDIT,
             SessionActivityOptions.byActivity(modelProviderTimeout));
+    localActivities =
+        Workflow.newLocalActivityStub(
+            SessionActivities.class,
+            SessionActivityOptions.local(SessionActivityOptions.AUDIT),
+            SessionActivityOptions.localByActivity());
   }
 
   @Override
   public SessionResult run(SessionRequest request) {
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
+    lean = Workflow.getVersion(LEAN_PATH, Workflow.DEFAULT_VERSION, LEAN) >= LEAN;
     try {
       SessionResult result = runSteps(request);
+      writeSteps();
       events.publish(HubEventTypes.SESSION_COMPLETED, request.sessionId(), request.tenant(),
           Map.of("session_id", request.sessionId(), "provider", String.valueOf(result.provider()),
               "model", String.valueOf(result.model())));
       return result;
     } catch (TemporalFailure failure) {
+      writeSteps();
       if (!(failure instanceof CanceledFailure)) {
         events.publish(HubEventTypes.SESSION_FAILED, request.sessionId(), request.tenant(),
             Map.of("session_id", request.sessionId(), "reason", WorkflowEvents.reason(failure)));
@@ -65,20 +85,24 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   private SessionResult runSteps(SessionRequest request) {
     log.info("Session {} of tenant {} started", request.sessionId(), request.tenant());
 
-    PolicyDecision decision = attempt(SessionStep.POLICY, () -> activities.evaluatePolicy(request));
+    PolicyDecision decision = attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
     if (!decision.allowed()) {
       mark(SessionStep.POLICY, Status.FAILED);
       throw rejected(request, decision);
     }
     mark(SessionStep.POLICY, Status.COMPLETED);
 
-    TokenGrant grant = step(SessionStep.SCOPED_TOKEN, () -> activities.issueScopedToken(request));
+    TokenGrant grant = step(SessionStep.SCOPED_TOKEN, () -> shortSteps().issueScopedToken(request));
     ModelReply reply =
         step(
             SessionStep.MODEL_COMPLETION,
-            () -> activities.complete(new CompletionRequest(request.sessionId(), request.tenant(), request.prompt())));
+            () -> {
+              // The session waits here, maybe for minutes: what it did so far is readable meanwhile.
+              writeSteps();
+              return activities.complete(new CompletionRequest(request.sessionId(), request.tenant(), request.prompt()));
+            });
     String auditEventId =
-        step(SessionStep.AUDIT, () -> activities.emitAuditEvent(AuditEvent.completed(request, grant, reply)));
+        step(SessionStep.AUDIT, () -> shortSteps().emitAuditEvent(AuditEvent.completed(request, grant, reply)));
 
     log.info("Session {} completed by {} ({})", request.sessionId(), reply.provider(), reply.model());
     return new SessionResult(
@@ -91,7 +115,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   private ApplicationFailure rejected(SessionRequest request, PolicyDecision decision) {
-    step(SessionStep.AUDIT, () -> activities.emitAuditEvent(AuditEvent.rejected(request, decision)));
+    step(SessionStep.AUDIT, () -> shortSteps().emitAuditEvent(AuditEvent.rejected(request, decision)));
     log.info("Session {} denied by policy: {}", request.sessionId(), decision.reasons());
     return ApplicationFailure.newNonRetryableFailure(
         "Session denied by policy: " + String.join("; ", decision.reasons()),
@@ -116,9 +140,28 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     }
   }
 
-  /** Keeps the memo in step with the query, so progress is readable while no worker runs. */
+  /** Policy, token and audit: local activities on the lean path, activities for executions recorded before it. */
+  private SessionActivities shortSteps() {
+    return lean ? localActivities : activities;
+  }
+
+  /**
+   * Keeps the memo in step with the query, so progress is readable while no worker runs. The lean path writes it
+   * only where the workflow task ends ({@link #writeSteps}): a memo changed several times in one task is seen by
+   * nobody in between, and each write is an event in the history and a visibility update.
+   */
   private void mark(String name, Status status) {
     steps.replaceAll(step -> step.name().equals(name) ? step.with(status) : step);
-    Workflow.upsertMemo(Map.of(SessionMemo.STEPS, List.copyOf(steps)));
+    stepsUnwritten = true;
+    if (!lean) {
+      writeSteps();
+    }
+  }
+
+  private void writeSteps() {
+    if (stepsUnwritten) {
+      Workflow.upsertMemo(Map.of(SessionMemo.STEPS, List.copyOf(steps)));
+      stepsUnwritten = false;
+    }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.soma.hub.orchestration.model.OfflineModelProvider;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -13,9 +15,14 @@ import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.Workflow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +34,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SessionWorkflowReplayTest {
 
+  /** Recorded before the lean path ({@link SessionWorkflowImpl#LEAN_PATH}): every step an activity. */
   private static final String COMPLETED_HISTORY = "histories/session-completed.json";
   private static final String REJECTED_HISTORY = "histories/session-rejected.json";
+  /** Recorded on the lean path; {@code -Dhub.recordHistories=true} writes these two. */
+  private static final String LEAN_COMPLETED_HISTORY = "histories/session-lean-completed.json";
+  private static final String LEAN_REJECTED_HISTORY = "histories/session-lean-rejected.json";
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
@@ -51,6 +62,20 @@ class SessionWorkflowReplayTest {
   void theCommittedHistoriesReplay() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_HISTORY, SessionWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_COMPLETED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_REJECTED_HISTORY, SessionWorkflowImpl.class);
+  }
+
+  @Test
+  void theLeanPathIsOneActivityAndTwoMemoWrites() throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(resource(LEAN_COMPLETED_HISTORY));
+    Map<EventType, Long> counts =
+        history.getEvents().stream().collect(Collectors.groupingBy(HistoryEvent::getEventType, Collectors.counting()));
+
+    assertThat(counts.get(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).as("activities").isEqualTo(1);
+    assertThat(counts.get(EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED)).as("memo writes").isEqualTo(2);
+    assertThat(counts.get(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).as("workflow tasks").isEqualTo(2);
   }
 
   @Test
@@ -71,9 +96,9 @@ class SessionWorkflowReplayTest {
     assertThatThrownBy(() -> session.run(rejected)).isNotNull();
 
     Path resources = Path.of("src/test/resources");
-    Files.writeString(resources.resolve(COMPLETED_HISTORY), completed.toJson(true));
+    Files.writeString(resources.resolve(LEAN_COMPLETED_HISTORY), completed.toJson(true));
     Files.writeString(
-        resources.resolve(REJECTED_HISTORY),
+        resources.resolve(LEAN_REJECTED_HISTORY),
         client.fetchHistory(SessionIds.workflowId(rejected.sessionId())).toJson(true));
   }
 
@@ -85,6 +110,12 @@ class SessionWorkflowReplayTest {
     SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
     assertThat(session.run(request).steps()).hasSize(4);
     return client.fetchHistory(SessionIds.workflowId(request.sessionId()));
+  }
+
+  private static String resource(String name) throws IOException {
+    try (var in = SessionWorkflowReplayTest.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** A plausible but incompatible edit: issuing the token before the policy check. */
