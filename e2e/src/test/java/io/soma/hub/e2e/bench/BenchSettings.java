@@ -14,6 +14,10 @@ import java.util.List;
  * @param stores the hub stores to run against, in order: h2 (the local default) and/or postgres
  * @param profile record a JFR profile of the functions process during the measured rounds
  * @param hubJvmOptions JVM options for the worker and functions processes (JAVA_TOOL_OPTIONS), for experiments
+ * @param completionRounds measured rounds per path of sessions and baseline workflows waited for to completion
+ * @param completionsPerRound completions per such round
+ * @param completionWarmup unmeasured completions per path before those rounds
+ * @param singles sessions and baseline workflows run one at a time, each path, for their latency
  */
 record BenchSettings(
     int sessions,
@@ -23,7 +27,11 @@ record BenchSettings(
     int concurrency,
     List<String> stores,
     boolean profile,
-    String hubJvmOptions) {
+    String hubJvmOptions,
+    int completionRounds,
+    int completionsPerRound,
+    int completionWarmup,
+    int singles) {
 
   BenchSettings {
     if (rounds < 1 || sessions % rounds != 0) {
@@ -44,7 +52,11 @@ record BenchSettings(
             .filter(s -> !s.isEmpty())
             .toList(),
         Boolean.getBoolean("bench.profile"),
-        System.getProperty("bench.hubJvmOptions", "").trim());
+        System.getProperty("bench.hubJvmOptions", "").trim(),
+        Integer.getInteger("bench.completionRounds", 5),
+        Integer.getInteger("bench.completionsPerRound", 100),
+        Integer.getInteger("bench.completionWarmup", 200),
+        Integer.getInteger("bench.singles", 30));
   }
 
   int perRound() {

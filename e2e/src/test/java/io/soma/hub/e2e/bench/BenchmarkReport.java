@@ -31,9 +31,12 @@ final class BenchmarkReport {
     this.stores = List.copyOf(stores);
   }
 
-  /** The lowest gateway/raw ratio over the stores measured: the figure the target applies to. */
+  /**
+   * The lowest ratio over the stores measured of completed sessions per second to the minimal workflow's: the figure
+   * the target applies to.
+   */
   double ratio() {
-    return stores.stream().mapToDouble(StoreFigures::ratio).min().orElse(Double.NaN);
+    return stores.stream().mapToDouble(store -> store.completions().ratio()).min().orElse(Double.NaN);
   }
 
   String ratioLine() {
@@ -76,12 +79,13 @@ final class BenchmarkReport {
           p.acceptedPerSecond(), p.minAcceptedPerSecond(), p.maxAcceptedPerSecond(), p.p50Millis(), p.p99Millis(),
           p.completedPerSecond(), p.untilAllClosed().toMillis() / 1000.0));
     }
-    md.append(format("| **gateway / raw** | **%.2f** | | %.2f× | %.2f× | %.2f | %.2f× |\n", store.ratio(),
+    md.append(format("| **gateway / raw** | **%.2f** | | %.2f× | %.2f× | %.2f | %.2f× |\n", store.acceptRatio(),
         g.p50Millis() / r.p50Millis(), g.p99Millis() / r.p99Millis(),
         g.completedPerSecond() / r.completedPerSecond(),
         (double) g.untilAllClosed().toMillis() / r.untilAllClosed().toMillis()));
     md.append(format("\nMedian of the per-round-pair ratios: %.2f. Failures: %d (%d workflows started, "
         + "warm-up included, all must complete).\n", store.pairedRatio(), store.failures().size(), store.workflows()));
+    appendCompletions(md, store.completions());
     md.append("\nCPU per accepted session while the starts ran, by process (JIT compiler threads in brackets; "
         + "the worker already runs the round's first workflows meanwhile), and the CPU that processes outside the "
         + "benchmark took meanwhile:\n\n");
@@ -98,6 +102,21 @@ final class BenchmarkReport {
       }
       md.append(format(" %.1f ms | %.1f cores |\n", p.cpuMillisPerSessionTotal(), p.otherCores()));
     }
+  }
+
+  private static void appendCompletions(StringBuilder md, CompletionFigures c) {
+    md.append(format("\nCompleted sessions against the minimal workflow (4 activities, SDK defaults, a worker process "
+        + "of its own): %d interleaved rounds of %d per path, each start waited for to its result with the same "
+        + "requests in flight; then single runs one at a time, start to result.\n\n", c.rounds(), c.perRound()));
+    md.append("| path | completed/s (median) | rounds min–max | single p50 | single p95 |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    md.append(format("| session `POST /v1/sessions` → COMPLETED | %.1f | %.1f–%.1f | %.1f ms | %.1f ms |\n",
+        c.gatewayPerSecond(), c.gatewayMin(), c.gatewayMax(), c.gatewayP50Millis(), c.gatewayP95Millis()));
+    md.append(format("| minimal workflow start → result | %.1f | %.1f–%.1f | %.1f ms | %.1f ms |\n",
+        c.minimalPerSecond(), c.minimalMin(), c.minimalMax(), c.minimalP50Millis(), c.minimalP95Millis()));
+    md.append(format("| **session / minimal** | **%.2f** | | %.2f× | %.2f× |\n", c.ratio(), c.latencyRatio(),
+        c.gatewayP95Millis() / c.minimalP95Millis()));
+    md.append(format("\nMedian of the per-round-pair ratios: %.2f.\n", c.pairedRatio()));
   }
 
   /** Writes the section into the document, keeping its hand-written parts. */

@@ -35,7 +35,8 @@ class SessionThroughputBenchmarkTest {
       if (result.profile() != null) {
         System.out.println("bench [" + store + "] functions profile: " + result.profile());
       }
-      System.out.printf("bench [%s] ratio=%.2f%n", store, figures.ratio());
+      System.out.printf("bench [%s] accept ratio %.2f, completed ratio %.2f, single p50 ratio %.2f%n",
+          store, figures.acceptRatio(), figures.completions().ratio(), figures.completions().latencyRatio());
     }
 
     BenchmarkReport report = new BenchmarkReport(Machine.current(), settings, stores);

@@ -11,7 +11,8 @@ record StoreFigures(
     PathFigures raw,
     double pairedRatio,
     int workflows,
-    List<String> failures) {
+    List<String> failures,
+    CompletionFigures completions) {
 
   static StoreFigures of(StoreRun.Result result) {
     List<Double> pairs = new ArrayList<>();
@@ -25,11 +26,12 @@ record StoreFigures(
         PathFigures.of("raw", result.raw()),
         Stats.median(pairs),
         result.workflows(),
-        result.failures());
+        result.failures(),
+        CompletionFigures.of(result.completions()));
   }
 
-  /** The headline: the gateway's median accept rate over the raw client's median start rate. */
-  double ratio() {
+  /** Issue 2's figure: the gateway's median accept rate over the raw client's median start rate. */
+  double acceptRatio() {
     return gateway.acceptedPerSecond() / raw.acceptedPerSecond();
   }
 }

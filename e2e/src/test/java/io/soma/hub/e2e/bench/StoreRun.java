@@ -51,7 +51,8 @@ final class StoreRun {
       List<Round> raw,
       int workflows,
       List<String> failures,
-      Path profile) {}
+      Path profile,
+      CompletionRun.Result completions) {}
 
   private record Measured(String path, Starts starts, CpuTimes.Delta cpu) {}
 
@@ -152,7 +153,11 @@ final class StoreRun {
           failures.add(id + " ended " + (close == null ? "unseen" : close.status()));
         }
       }
-      return new Result(store, revision, gatewayRounds, rawRounds, started.size(), failures, profile);
+      CompletionRun.Result completions =
+          new CompletionRun(settings, store)
+              .measure(hub.temporal().address(), TemporalDevServer.NAMESPACE, client, caller);
+      failures.addAll(completions.failures());
+      return new Result(store, revision, gatewayRounds, rawRounds, started.size(), failures, profile, completions);
     } finally {
       stubs.shutdown();
     }
