@@ -1,5 +1,7 @@
 package io.soma.hub.e2e.support;
 
+import java.util.function.Supplier;
+
 /**
  * The hub as a cluster runs it: the store on a throwaway PostgreSQL and an OpenAI-compatible model provider
  * (WireMock in this JVM) behind the real jars. Closing stops the hub first and PostgreSQL last.
@@ -23,10 +25,22 @@ public final class ClusterLikeHub implements AutoCloseable {
    * @param modelName the model the worker asks for
    */
   public static ClusterLikeHub start(OpenAiModelStub model, String modelName, String apiKey) {
+    return start(model, modelName, apiKey, TemporalDevServer::start);
+  }
+
+  /** The same on the given Temporal, e.g. a {@link TemporalServer}. */
+  public static ClusterLikeHub start(
+      OpenAiModelStub model, String modelName, String apiKey, Supplier<? extends HubTemporal> temporal) {
     PostgresServer postgres = null;
     try {
       postgres = PostgresServer.start();
-      LocalHub hub = LocalHub.builder().quickStartJvms().store(postgres).model(model, modelName, apiKey).start();
+      LocalHub hub =
+          LocalHub.builder()
+              .quickStartJvms()
+              .temporal(temporal)
+              .store(postgres)
+              .model(model, modelName, apiKey)
+              .start();
       return new ClusterLikeHub(postgres, model, hub);
     } catch (RuntimeException | AssertionError e) {
       try (PostgresServer stopsLast = postgres;

@@ -31,6 +31,9 @@ public interface HubTemporal extends AutoCloseable {
     return environment;
   }
 
+  /** Stops the service and starts it again on the same state and address, as an operator's restart does. */
+  void restart();
+
   @Override
   void close();
 

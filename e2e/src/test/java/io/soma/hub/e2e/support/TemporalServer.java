@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 public final class TemporalServer implements HubTemporal {
 
   public static final String NAMESPACE = "default";
+  public static final int DEFAULT_HISTORY_SHARDS = 4;
   private static final String DATABASE_USER = "temporal";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -45,9 +46,13 @@ public final class TemporalServer implements HubTemporal {
   private final TestCertificateAuthority authority;
   private final IssuedCertificate hubCertificate;
   private final Path log;
+  private final int historyShards;
+  private TemporalServerConfig config;
   private Process process;
 
-  private TemporalServer(Path bin, Path cli, Path directory, PostgresServer postgres, Security security) {
+  private TemporalServer(
+      Path bin, Path cli, Path directory, PostgresServer postgres, Security security, int historyShards) {
+    this.historyShards = historyShards;
     this.bin = bin;
     this.cli = cli;
     this.directory = directory;
@@ -62,8 +67,16 @@ public final class TemporalServer implements HubTemporal {
     }
   }
 
-  /** A server with empty databases, started, with the default namespace ready for workflows. */
+  /** A server with empty databases and 4 history shards, started, with the default namespace ready for workflows. */
   public static TemporalServer start(Security security) {
+    return start(security, DEFAULT_HISTORY_SHARDS);
+  }
+
+  /**
+   * The same with {@code historyShards} shards: the unit of the history service's parallelism (each shard's
+   * updates are serialized), fixed for the cluster's life when its database is first used.
+   */
+  public static TemporalServer start(Security security, int historyShards) {
     Path bin = LocalTools.temporalServerBin();
     Path cli = LocalTools.temporalCli();
     Path directory;
@@ -75,7 +88,7 @@ public final class TemporalServer implements HubTemporal {
     PostgresServer postgres = PostgresServer.start();
     TemporalServer server = null;
     try {
-      server = new TemporalServer(bin, cli, directory, postgres, security);
+      server = new TemporalServer(bin, cli, directory, postgres, security, historyShards);
       server.createDatabases();
       server.writeConfig();
       server.startProcess();
@@ -140,6 +153,17 @@ public final class TemporalServer implements HubTemporal {
     return Commands.run(directory, Duration.ofSeconds(30), command);
   }
 
+  /**
+   * Stops the server (SIGTERM, as a rolling restart does) and starts it again on the same database and ports; its
+   * workflows go on where they were.
+   */
+  @Override
+  public synchronized void restart() {
+    ChildProcesses.terminate(process, STOP_GRACE);
+    startProcess();
+    await("namespace " + NAMESPACE, () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1").ok());
+  }
+
   public String logTail(int lines) {
     return ChildProcesses.tail(log, lines);
   }
@@ -183,6 +207,7 @@ public final class TemporalServer implements HubTemporal {
     Commands.require(directory, COMMAND_TIMEOUT, command);
   }
 
+  /** The dynamic config file (nothing to override; the server only needs it to exist) and the template's values. */
   private void writeConfig() {
     Path dynamicConfig = directory.resolve("dynamicconfig.yaml");
     FrontendTls tls =
@@ -192,12 +217,11 @@ public final class TemporalServer implements HubTemporal {
                 authority.certificate(),
                 authority.issueServer("frontend", TestCertificateAuthority.LOOPBACK),
                 authority.issueClient("temporal-system-worker"));
-    TemporalServerConfig config =
-        new TemporalServerConfig(ports, postgres.port(), DATABASE_USER, databasePassword, dynamicConfig, tls);
+    config =
+        new TemporalServerConfig(
+            ports, postgres.port(), DATABASE_USER, databasePassword, dynamicConfig, tls, historyShards);
     try {
-      // Nothing to override; the server only needs the file to exist.
       Files.writeString(dynamicConfig, "{}\n", StandardCharsets.UTF_8);
-      Files.writeString(configFile(), config.yaml(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -207,10 +231,10 @@ public final class TemporalServer implements HubTemporal {
     List<String> command =
         List.of(
             bin.resolve("temporal-server").toString(),
-            "--config-file", configFile().toString(),
+            "--config-file", TemporalServerConfig.TEMPLATE.toString(),
             "--allow-no-auth",
             "start");
-    process = ChildProcesses.start("temporal-server", command, Map.of(), log);
+    process = ChildProcesses.start("temporal-server", command, config.environment(), log);
     await("the frontend answering SERVING", () -> cli("operator", "cluster", "health").output().contains("SERVING"));
   }
 
@@ -228,9 +252,5 @@ public final class TemporalServer implements HubTemporal {
 
   private void await(String what, BooleanSupplier ready) {
     ChildProcesses.await(process, log, "the Temporal server", what, READY_TIMEOUT, Duration.ofMillis(250), ready);
-  }
-
-  private Path configFile() {
-    return directory.resolve("temporal.yaml");
   }
 }

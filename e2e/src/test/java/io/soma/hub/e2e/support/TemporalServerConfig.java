@@ -2,14 +2,26 @@ package io.soma.hub.e2e.support;
 
 import io.soma.hub.testing.tls.IssuedCertificate;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The configuration file of a single-process Temporal server (tools/temporal-server/build): every service on
- * 127.0.0.1 and a port of its own, both stores on one PostgreSQL, no metrics or pprof listener, and optionally TLS
- * with client certificates on the frontend.
+ * The configuration of a single-process Temporal server (tools/temporal-server/build): the hub's one configuration
+ * template, {@link #TEMPLATE}, which the server renders from its environment (the template's header names each
+ * variable), and the values this test server gives it: its own ports, its PostgreSQL, and optionally TLS with client
+ * certificates on the frontend.
  */
 record TemporalServerConfig(
-    Listeners ports, int postgresPort, String user, String password, Path dynamicConfig, FrontendTls tls) {
+    Listeners ports,
+    int postgresPort,
+    String user,
+    String password,
+    Path dynamicConfig,
+    FrontendTls tls,
+    int historyShards) {
+
+  /** The same file `./hub up --temporal server` runs the server with. */
+  static final Path TEMPLATE = HubJars.root().resolve("tools/temporal-server/temporal.yaml");
 
   /** The frontend's certificate, the authority its clients' certificates must come from, and the system worker's. */
   record FrontendTls(Path authority, IssuedCertificate frontend, IssuedCertificate systemWorker) {}
@@ -34,96 +46,30 @@ record TemporalServerConfig(
     }
   }
 
-  /** The persistence, namespace and cluster numbers are those of Temporal's own development configuration. */
-  String yaml() {
-    return """
-        log:
-          stdout: true
-          level: warn
-        persistence:
-          defaultStore: postgres-default
-          visibilityStore: postgres-visibility
-          numHistoryShards: 4
-          datastores:
-            postgres-default:
-              sql: %s
-            postgres-visibility:
-              sql: %s
-        global:
-          membership:
-            maxJoinDuration: 30s
-            broadcastAddress: "127.0.0.1"
-        %s
-        services:
-          frontend:
-            rpc: {grpcPort: %d, httpPort: %d, membershipPort: %d, bindOnLocalHost: true}
-          history:
-            rpc: {grpcPort: %d, membershipPort: %d, bindOnLocalHost: true}
-          matching:
-            rpc: {grpcPort: %d, membershipPort: %d, bindOnLocalHost: true}
-          worker:
-            rpc: {grpcPort: %d, membershipPort: %d, bindOnLocalHost: true}
-        clusterMetadata:
-          enableGlobalNamespace: false
-          failoverVersionIncrement: 10
-          masterClusterName: active
-          currentClusterName: active
-          clusterInformation:
-            active:
-              enabled: true
-              initialFailoverVersion: 1
-              rpcName: frontend
-              rpcAddress: "127.0.0.1:%d"
-        dcRedirectionPolicy:
-          policy: noop
-        dynamicConfigClient:
-          filepath: "%s"
-          pollInterval: 10s
-        """
-        .formatted(
-            datastore("temporal", 20), datastore("temporal_visibility", 10),
-            tlsSection(),
-            ports.frontend(), ports.frontendHttp(), ports.frontendMembership(),
-            ports.history(), ports.historyMembership(),
-            ports.matching(), ports.matchingMembership(),
-            ports.worker(), ports.workerMembership(),
-            ports.frontend(),
-            dynamicConfig());
-  }
-
-  private String datastore(String database, int connections) {
-    return "{pluginName: postgres12, databaseName: %s, connectAddr: \"127.0.0.1:%d\", connectProtocol: tcp, "
-        .formatted(database, postgresPort)
-        + "user: %s, password: \"%s\", maxConns: %d, maxIdleConns: %d, maxConnLifetime: 1h}"
-            .formatted(user, password, connections, connections);
-  }
-
-  /**
-   * Under {@code global}: the frontend serves TLS and requires a client certificate signed by the authority;
-   * Temporal's own system worker, a client of the frontend like any other, presents one too.
-   */
-  private String tlsSection() {
-    if (tls == null) {
-      return "";
+  /** The variables the template reads. */
+  Map<String, String> environment() {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("TEMPORAL_DB_PORT", Integer.toString(postgresPort));
+    environment.put("TEMPORAL_DB_USER", user);
+    environment.put("TEMPORAL_DB_PASSWORD", password);
+    environment.put("TEMPORAL_HISTORY_SHARDS", Integer.toString(historyShards));
+    environment.put("TEMPORAL_FRONTEND_PORT", Integer.toString(ports.frontend()));
+    environment.put("TEMPORAL_FRONTEND_HTTP_PORT", Integer.toString(ports.frontendHttp()));
+    environment.put("TEMPORAL_FRONTEND_MEMBERSHIP_PORT", Integer.toString(ports.frontendMembership()));
+    environment.put("TEMPORAL_HISTORY_PORT", Integer.toString(ports.history()));
+    environment.put("TEMPORAL_HISTORY_MEMBERSHIP_PORT", Integer.toString(ports.historyMembership()));
+    environment.put("TEMPORAL_MATCHING_PORT", Integer.toString(ports.matching()));
+    environment.put("TEMPORAL_MATCHING_MEMBERSHIP_PORT", Integer.toString(ports.matchingMembership()));
+    environment.put("TEMPORAL_WORKER_PORT", Integer.toString(ports.worker()));
+    environment.put("TEMPORAL_WORKER_MEMBERSHIP_PORT", Integer.toString(ports.workerMembership()));
+    environment.put("TEMPORAL_DYNAMIC_CONFIG", dynamicConfig.toString());
+    if (tls != null) {
+      environment.put("TEMPORAL_TLS_CA", tls.authority().toString());
+      environment.put("TEMPORAL_TLS_FRONTEND_CERT", tls.frontend().certificate().toString());
+      environment.put("TEMPORAL_TLS_FRONTEND_KEY", tls.frontend().privateKey().toString());
+      environment.put("TEMPORAL_TLS_SYSTEM_WORKER_CERT", tls.systemWorker().certificate().toString());
+      environment.put("TEMPORAL_TLS_SYSTEM_WORKER_KEY", tls.systemWorker().privateKey().toString());
     }
-    return """
-          tls:
-            frontend:
-              server:
-                certFile: "%s"
-                keyFile: "%s"
-                requireClientAuth: true
-                clientCaFiles: ["%s"]
-            systemWorker:
-              certFile: "%s"
-              keyFile: "%s"
-              client:
-                serverName: localhost
-                rootCaFiles: ["%s"]
-        """
-        .formatted(
-            tls.frontend().certificate(), tls.frontend().privateKey(), tls.authority(),
-            tls.systemWorker().certificate(), tls.systemWorker().privateKey(), tls.authority())
-        .stripTrailing();
+    return environment;
   }
 }
