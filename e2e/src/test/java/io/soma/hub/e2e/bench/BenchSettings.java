@@ -1,5 +1,6 @@
 package io.soma.hub.e2e.bench;
 
+import io.soma.hub.e2e.support.TemporalServer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,6 +19,10 @@ import java.util.List;
  * @param completionsPerRound completions per such round
  * @param completionWarmup unmeasured completions per path before those rounds
  * @param singles sessions and baseline workflows run one at a time, each path, for their latency
+ * @param temporal {@code dev}: the CLI's dev server (SQLite); {@code server}: the Temporal server built from source
+ *     on its own PostgreSQL, the scale path
+ * @param shards the server's history shards (with {@code server})
+ * @param workers hub worker processes
  */
 record BenchSettings(
     int sessions,
@@ -31,13 +36,22 @@ record BenchSettings(
     int completionRounds,
     int completionsPerRound,
     int completionWarmup,
-    int singles) {
+    int singles,
+    String temporal,
+    int shards,
+    int workers) {
 
   BenchSettings {
     if (rounds < 1 || sessions % rounds != 0) {
       throw new IllegalArgumentException("bench.sessions must be a multiple of bench.rounds");
     }
     stores = List.copyOf(stores);
+    if (!temporal.equals("dev") && !temporal.equals("server")) {
+      throw new IllegalArgumentException("bench.temporal is dev or server, not " + temporal);
+    }
+    if (shards < 1 || workers < 1) {
+      throw new IllegalArgumentException("bench.shards and bench.workers must be at least 1");
+    }
   }
 
   static BenchSettings fromSystemProperties() {
@@ -56,7 +70,14 @@ record BenchSettings(
         Integer.getInteger("bench.completionRounds", 5),
         Integer.getInteger("bench.completionsPerRound", 100),
         Integer.getInteger("bench.completionWarmup", 200),
-        Integer.getInteger("bench.singles", 30));
+        Integer.getInteger("bench.singles", 30),
+        System.getProperty("bench.temporal", "dev").trim(),
+        Integer.getInteger("bench.shards", TemporalServer.DEFAULT_HISTORY_SHARDS),
+        Integer.getInteger("bench.workers", 1));
+  }
+
+  boolean onServer() {
+    return temporal.equals("server");
   }
 
   int perRound() {

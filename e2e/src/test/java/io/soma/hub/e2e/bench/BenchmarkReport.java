@@ -49,7 +49,12 @@ final class BenchmarkReport {
     md.append(format("- When: %s\n", when));
     md.append(format("- Machine: %d CPUs (%s), %s memory, %s, %s\n", machine.cpus(), machine.cpuModel(),
         machine.memory(), machine.os(), machine.jdk()));
-    md.append(format("- Temporal: `temporal server start-dev` with a SQLite file (%s)\n", machine.temporalCli()));
+    md.append(settings.onServer()
+        ? format("- Temporal: the Temporal server built from source (tools/temporal-server/build) on its own "
+            + "PostgreSQL, %d history shards; %d hub worker process%s\n", settings.shards(), settings.workers(),
+            settings.workers() == 1 ? "" : "es")
+        : format("- Temporal: `temporal server start-dev` with a SQLite file (%s); %d hub worker process%s\n",
+            machine.temporalCli(), settings.workers(), settings.workers() == 1 ? "" : "es"));
     md.append(format("- Load: %d sessions per path in %d interleaved rounds of %d, %d requests in flight, "
         + "warm-up %d sessions and %d idempotent repeats per path, every round's workflows completed before the "
         + "next round\n",

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.PostgresServer;
 import io.soma.hub.e2e.support.TemporalDevServer;
+import io.soma.hub.e2e.support.TemporalServer;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -77,8 +78,14 @@ final class StoreRun {
       if (!settings.hubJvmOptions().isEmpty()) {
         builder.env("JAVA_TOOL_OPTIONS", settings.hubJvmOptions());
       }
+      if (settings.onServer()) {
+        builder.temporal(() -> TemporalServer.start(TemporalServer.Security.PLAINTEXT, settings.shards()));
+      }
       Revision revision = Revision.current();
       try (LocalHub hub = builder.start()) {
+        for (int worker = 2; worker <= settings.workers(); worker++) {
+          hub.startMoreWorkers("worker-" + worker);
+        }
         return measure(store, revision, hub);
       }
     } finally {
@@ -95,7 +102,7 @@ final class StoreRun {
     try (ClosedLoop loop = new ClosedLoop(settings.concurrency())) {
       WorkflowClient client =
           WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace(TemporalDevServer.NAMESPACE).build());
+              stubs, WorkflowClientOptions.newBuilder().setNamespace(hub.temporal().namespace()).build());
       var caller = hub.gateway().as(hub.tokens().mint(SessionLoad.TENANT, SessionLoad.SUBJECT, SessionLoad.CAPABILITY));
       Map<String, ClosedLoop.Start> paths =
           Map.of(GATEWAY, GatewaySessions.starting(caller, store), RAW, RawStarts.starting(client, store));
@@ -155,7 +162,7 @@ final class StoreRun {
       }
       CompletionRun.Result completions =
           new CompletionRun(settings, store)
-              .measure(hub.temporal().address(), TemporalDevServer.NAMESPACE, client, caller);
+              .measure(hub.temporal().address(), hub.temporal().namespace(), client, caller);
       failures.addAll(completions.failures());
       return new Result(store, revision, gatewayRounds, rawRounds, started.size(), failures, profile, completions);
     } finally {
@@ -189,8 +196,10 @@ final class StoreRun {
     processes.put("worker", ProcessHandle.of(hub.worker().pid()).orElseThrow());
     processes.put(
         "temporal",
-        CpuTimes.descendant("start-dev", "--port " + hub.devServer().port())
-            .orElseThrow(() -> new IllegalStateException("no Temporal dev server process found")));
+        (hub.temporal() instanceof TemporalDevServer dev
+                ? CpuTimes.descendant("start-dev", "--port " + dev.port())
+                : CpuTimes.descendant("temporal-server", "start"))
+            .orElseThrow(() -> new IllegalStateException("no Temporal server process found")));
     processes.put("client", ProcessHandle.current());
     return new CpuTimes(processes);
   }

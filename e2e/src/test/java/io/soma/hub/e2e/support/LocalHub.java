@@ -30,6 +30,9 @@ public final class LocalHub implements AutoCloseable {
   private final List<String> functionsCommand;
   private final Map<String, String> functionsEnvironment;
   private final List<HubProcess> moreFunctions = new ArrayList<>();
+  private final List<HubProcess> moreWorkers = new ArrayList<>();
+  private final List<String> workerCommand;
+  private final Map<String, String> workerEnvironment;
   private HubWorkflows workflows;
 
   private LocalHub(Builder builder, Path functionsJar, Path workerJar, HubTemporal temporal, Path data) {
@@ -45,6 +48,8 @@ public final class LocalHub implements AutoCloseable {
     common.putAll(temporal.hubEnvironment());
     Map<String, String> workerEnvironment = new HashMap<>(common);
     workerEnvironment.putAll(builder.workerEnvironment);
+    this.workerEnvironment = Map.copyOf(workerEnvironment);
+    this.workerCommand = javaArguments(builder, workerJar);
     workerEnvironment.put("HUB_WORKER_PORT", Integer.toString(workerPort));
     this.functionsEnvironment = Map.copyOf(common);
     this.functionsCommand = javaArguments(builder, functionsJar);
@@ -105,6 +110,20 @@ public final class LocalHub implements AutoCloseable {
     return gatewayOn(port);
   }
 
+  /**
+   * Starts one more worker process beside the first, as a second replica of the worker Deployment runs: the same jar
+   * and settings, polling the same task queues, with a management port of its own. It is stopped with the hub.
+   */
+  public synchronized HubProcess startMoreWorkers(String name) {
+    int port = Ports.free();
+    Map<String, String> environment = new HashMap<>(workerEnvironment);
+    environment.put("HUB_WORKER_PORT", Integer.toString(port));
+    HubProcess more = HubProcess.java(name, workerCommand, environment, readiness(port));
+    moreWorkers.add(more);
+    more.start();
+    return more;
+  }
+
   /** A client for the worker's management port (/metrics, /health). */
   public JsonHttp workerManagement() {
     return new JsonHttp(URI.create("http://127.0.0.1:" + workerPort + "/"));
@@ -137,6 +156,7 @@ public final class LocalHub implements AutoCloseable {
     }
     synchronized (this) {
       moreFunctions.forEach(HubProcess::stop);
+      moreWorkers.forEach(HubProcess::stop);
     }
     functions.stop();
     worker.stop();
