@@ -5,18 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soma.hub.e2e.support.ClusterLikeHub;
-import io.soma.hub.e2e.support.HubStoreRows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.OpenAiModelStub;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
-import io.soma.hub.e2e.support.SessionRecords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,14 +42,12 @@ class SessionDurabilityTest {
   private static ClusterLikeHub cluster;
   private static OpenAiModelStub model;
   private static LocalHub hub;
-  private static HubStoreRows store;
 
   @BeforeAll
   static void startTheHub() {
     cluster = ClusterLikeHub.start(OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY), "e2e-slow-model", "sk-e2e-durability");
     model = cluster.model();
     hub = cluster.hub();
-    store = cluster.store();
   }
 
   @AfterAll
@@ -110,27 +104,15 @@ class SessionDurabilityTest {
 
   private static void assertEachCompletedOnceWithAServedReply(
       List<String> prompts, List<String> sessionIds, Map<String, JsonNode> sessions) {
-    for (int i = 0; i < sessionIds.size(); i++) {
-      JsonNode session = sessions.get(sessionIds.get(i));
-      SessionRecords.assertCompletedOnce(store, hub.workflows(), TENANT, session);
-      assertThat(model.callsFor(prompts.get(i)))
-          .as("the provider's replies to %s", prompts.get(i))
-          .extracting(OpenAiModelStub.Call::reply)
-          .contains(session.at("/result/reply").asText());
-    }
+    cluster.assertEachCompletedOnceWithAServedReply(TENANT, prompts, sessionIds, sessions);
   }
 
-  /** Until the provider has received every prompt: their completions are in flight for MODEL_DELAY. */
   private static void awaitModelCalls(List<String> prompts) {
-    await()
-        .atMost(Duration.ofMinutes(1))
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> prompts.stream().noneMatch(prompt -> model.callsFor(prompt).isEmpty()));
+    cluster.awaitModelCalls(prompts);
   }
 
   private static List<String> prompts(String label, int count) {
-    String run = UUID.randomUUID().toString();
-    return IntStream.rangeClosed(1, count).mapToObj(i -> label + " session " + i + " of run " + run).toList();
+    return ClusterLikeHub.prompts(label, count);
   }
 
   private static JsonHttp caller() {

@@ -1,7 +1,6 @@
 package io.soma.hub.e2e.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.soma.hub.e2e.support.ClusterLikeHub;
@@ -10,14 +9,11 @@ import io.soma.hub.e2e.support.LocalHub;
 import io.soma.hub.e2e.support.OpenAiModelStub;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
-import io.soma.hub.e2e.support.SessionRecords;
 import io.soma.hub.e2e.support.TemporalServer;
 import io.soma.hub.e2e.support.WizardCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,7 +60,7 @@ class HubOnTemporalServerEndToEndTest {
   @Order(1)
   void aSessionCompletesOnTheServer() {
     JsonHttp ann = caller();
-    List<String> prompts = prompts("on the server", 1);
+    List<String> prompts = ClusterLikeHub.prompts("on the server", 1);
     String sessionId = SessionCalls.create(ann, prompts.get(0));
 
     assertCompletedOnce(prompts, List.of(sessionId));
@@ -95,12 +91,9 @@ class HubOnTemporalServerEndToEndTest {
   @Order(3)
   void sessionsInTheirModelCallsCompleteOnceAcrossARestartOfTheServer() {
     JsonHttp ann = caller();
-    List<String> prompts = prompts("server restart", 4);
+    List<String> prompts = ClusterLikeHub.prompts("server restart", 4);
     List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
-    await()
-        .atMost(Duration.ofMinutes(1))
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> prompts.stream().noneMatch(prompt -> cluster.model().callsFor(prompt).isEmpty()));
+    cluster.awaitModelCalls(prompts);
     long workerPid = hub.worker().pid();
     long functionsPid = hub.functions().pid();
 
@@ -109,24 +102,13 @@ class HubOnTemporalServerEndToEndTest {
     assertCompletedOnce(prompts, sessionIds);
     assertThat(hub.worker().pid()).as("the same worker process").isEqualTo(workerPid);
     assertThat(hub.functions().pid()).as("the same functions process").isEqualTo(functionsPid);
-    List<String> after = prompts("after the server restart", 1);
+    List<String> after = ClusterLikeHub.prompts("after the server restart", 1);
     assertCompletedOnce(after, List.of(SessionCalls.create(ann, after.get(0))));
   }
 
   private static void assertCompletedOnce(List<String> prompts, List<String> sessionIds) {
     Map<String, JsonNode> sessions = SessionCalls.awaitAllFinished(caller(), sessionIds, FINISH);
-    for (int i = 0; i < sessionIds.size(); i++) {
-      JsonNode session = sessions.get(sessionIds.get(i));
-      SessionRecords.assertCompletedOnce(cluster.store(), hub.workflows(), TENANT, session);
-      assertThat(cluster.model().callsFor(prompts.get(i)))
-          .extracting(OpenAiModelStub.Call::reply)
-          .contains(session.at("/result/reply").asText());
-    }
-  }
-
-  private static List<String> prompts(String label, int count) {
-    String run = UUID.randomUUID().toString();
-    return IntStream.rangeClosed(1, count).mapToObj(i -> label + " session " + i + " of run " + run).toList();
+    cluster.assertEachCompletedOnceWithAServedReply(TENANT, prompts, sessionIds, sessions);
   }
 
   private static JsonHttp caller() {
