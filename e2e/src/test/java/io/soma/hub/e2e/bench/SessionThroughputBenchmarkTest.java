@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 2's benchmark: sessions through {@code POST /v1/sessions} against the raw Temporal client start of the same
- * workflow, on the Temporal dev server, in one run. It reports figures, and fails only when a session fails: how
- * fast is for the report to say, not for an assertion.
+ * The sessions benchmark, in one run on one Temporal (the dev server, or the server built from source): issue 2's
+ * accept rate of {@code POST /v1/sessions} against the raw Temporal client start of the same workflow, and issue
+ * 16's sessions completed against a minimal four-activity workflow ({@link CompletionRun}), whose ratio is the
+ * headline. It reports figures, and fails only when a session fails: how fast is for the report to say, not for an
+ * assertion.
  */
 @Tag("bench")
 @RequiresHubJars
