@@ -36,11 +36,8 @@ public class HttpEdgeConfiguration {
       FunctionCatalog catalog,
       TenantRateLimiter limiter,
       @Value("${spring.cloud.function.definition:}") String definition) {
-    Set<String> enabled =
-        Arrays.stream(definition.split(";")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     List<RouteDispatcher.BoundRoute> bound =
-        routes.stream()
-            .filter(route -> enabled.isEmpty() || enabled.contains(route.function()))
+        served(routes, definition).stream()
             .map(route -> new RouteDispatcher.BoundRoute(route, resolve(catalog, route.function())))
             .toList();
     if (bound.isEmpty()) {
@@ -49,6 +46,13 @@ public class HttpEdgeConfiguration {
     bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
     Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
     return new RouteDispatcher(bound, callers, limiter, OpenApiDocument.onFirstRequest()).routerFunction();
+  }
+
+  /** The routes an instance serves: all without a definition, else those of the functions it names. */
+  public static List<GatewayRoute> served(List<GatewayRoute> routes, String definition) {
+    Set<String> enabled =
+        Arrays.stream(definition.split(";")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return routes.stream().filter(route -> enabled.isEmpty() || enabled.contains(route.function())).toList();
   }
 
   /**

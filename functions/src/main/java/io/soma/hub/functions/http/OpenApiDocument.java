@@ -64,6 +64,12 @@ public final class OpenApiDocument {
     return tree;
   }
 
+  /** The document's {@code paths}: each path's item, its operations by lower-case method. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> pathItems() {
+    return (Map<String, Object>) tree().getOrDefault("paths", Map.of());
+  }
+
   ServerResponse serve(ServerRequest request) {
     read();
     return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(json);

@@ -28,9 +28,12 @@ final class ExpiredBucketsSweeper implements AutoCloseable {
             return thread;
           });
 
-  ExpiredBucketsSweeper(BucketStore store) {
+  /** @param sweeping false: the limits are off, no bucket is written, so nothing is swept */
+  ExpiredBucketsSweeper(BucketStore store, boolean sweeping) {
     this.store = store;
-    timer.scheduleWithFixedDelay(this::sweep, INTERVAL.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
+    if (sweeping) {
+      timer.scheduleWithFixedDelay(this::sweep, INTERVAL.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
+    }
   }
 
   /** Returns the rows deleted. */

@@ -1,7 +1,6 @@
 package io.soma.hub.functions.limits;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -26,12 +25,14 @@ public class RateLimitConfiguration {
     return new BucketStore(connection, settings.poolSize());
   }
 
-  /** Eager even where beans are lazy (one function per instance): nothing else asks for it. */
+  /**
+   * Eager even where beans are lazy (one function per instance): nothing else asks for it. Always a bean, idle when
+   * the limits are off: a condition would be decided when the jar is built (ahead-of-time processing).
+   */
   @Bean(destroyMethod = "close")
   @Lazy(false)
-  @ConditionalOnBooleanProperty(name = "hub.rate-limits.enabled", matchIfMissing = true)
-  ExpiredBucketsSweeper expiredBucketsSweeper(BucketStore store) {
-    return new ExpiredBucketsSweeper(store);
+  ExpiredBucketsSweeper expiredBucketsSweeper(BucketStore store, LimitSettings settings) {
+    return new ExpiredBucketsSweeper(store, settings.enabled());
   }
 
   @Bean

@@ -1,0 +1,121 @@
+package io.soma.hub.functions.startup;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.soma.hub.functions.http.GatewayJson;
+import io.soma.hub.functions.http.GatewayRoute;
+import io.soma.hub.functions.http.OpenApiDocument;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workload of a function's AOT cache training run ({@code images/stage-rootfs --train-self}, which sets
+ * {@code HUB_AOT_TRAINING=true}): each route the instance serves is called once through its own HTTP port, as its
+ * first user would call it, with the request body the OpenAPI document gives as the operation's example, a path
+ * parameter that names nothing, and a token signed with the training run's own secret. Whatever the answers (the
+ * training run has no Temporal to reach, so a call that needs it ends in 503), the classes of a request's whole path
+ * are then loaded and profiled: the security filter chain, the JSON codecs, the hub store's queries, the Temporal
+ * client's gRPC stack. A cache trained only up to the refreshed context (Spring's {@code spring.context.exit}) has
+ * none of them, and every cold start loaded and linked them again.
+ */
+final class AotTrainingCalls {
+
+  private static final Logger log = LoggerFactory.getLogger(AotTrainingCalls.class);
+  private static final String TRAINING = "aot-training";
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final List<GatewayRoute> routes;
+  private final String secret;
+
+  AotTrainingCalls(List<GatewayRoute> routes, String secret) {
+    this.routes = routes;
+    this.secret = Objects.requireNonNull(secret, "the training run signs its calls with HUB_JWT_SECRET");
+  }
+
+  void callEach(int port) {
+    Map<String, Object> paths = OpenApiDocument.load().pathItems();
+    String token = token();
+    HttpClient client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+    for (GatewayRoute route : routes) {
+      String path = route.path().replaceAll("\\{[^}]+}", TRAINING);
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(CALL_TIMEOUT)
+              .header("Authorization", "Bearer " + token);
+      Optional<Object> example = example(paths, route);
+      if (example.isPresent() || route.bodyType() != null) {
+        request
+            .header("Content-Type", "application/json")
+            .method(
+                route.method().name(),
+                HttpRequest.BodyPublishers.ofByteArray(
+                    GatewayJson.MAPPER.writeValueAsBytes(example.orElse(Map.of()))));
+      } else {
+        request.method(route.method().name(), HttpRequest.BodyPublishers.noBody());
+      }
+      try {
+        int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        log.info("AOT training: {} {} answered {}", route.method(), route.path(), status);
+      } catch (IOException e) {
+        log.warn("AOT training: {} {} failed: {}", route.method(), route.path(), e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** The operation's request example in the OpenAPI document, if it has one. */
+  @SuppressWarnings("unchecked")
+  private static Optional<Object> example(Map<String, Object> paths, GatewayRoute route) {
+    Object operation =
+        Optional.ofNullable((Map<String, Object>) paths.get(route.path()))
+            .map(item -> item.get(route.method().name().toLowerCase(java.util.Locale.ROOT)))
+            .orElse(null);
+    Object current = operation;
+    for (String key : List.of("requestBody", "content", "application/json", "example")) {
+      if (!(current instanceof Map<?, ?> map)) {
+        return Optional.empty();
+      }
+      current = map.get(key);
+    }
+    return Optional.ofNullable(current);
+  }
+
+  /** A token for the training run's tenant with every capability the served routes need. */
+  private String token() {
+    List<String> capabilities = routes.stream().map(GatewayRoute::capability).filter(Objects::nonNull).distinct().toList();
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .subject(TRAINING)
+            .claim("tenant_id", TRAINING)
+            .claim("capabilities", capabilities)
+            .issueTime(java.util.Date.from(now))
+            .expirationTime(java.util.Date.from(now.plus(Duration.ofHours(1))))
+            .build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    try {
+      jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot sign the training run's token", e);
+    }
+    return jwt.serialize();
+  }
+}
