@@ -9,11 +9,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.soma.hub.functions.http.GatewayJson;
 import io.soma.hub.functions.http.GatewayRoute;
 import io.soma.hub.functions.http.OpenApiDocument;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +34,15 @@ import org.slf4j.LoggerFactory;
  * are then loaded and profiled: the security filter chain, the JSON codecs, the hub store's queries, the Temporal
  * client's gRPC stack. A cache trained only up to the refreshed context (Spring's {@code spring.context.exit}) has
  * none of them, and every cold start loaded and linked them again.
+ *
+ * <p>The calls are plain HTTP/1.1 on a socket: every class the training run loads is in the cache and loaded at every
+ * start, so the driver must not bring its own (Java's HttpClient brought 500 classes of HTTP/2 and TLS).
  */
 final class AotTrainingCalls {
 
   private static final Logger log = LoggerFactory.getLogger(AotTrainingCalls.class);
   private static final String TRAINING = "aot-training";
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  private static final int CALL_TIMEOUT_MILLIS = 30_000;
 
   private final List<GatewayRoute> routes;
   private final String secret;
@@ -51,33 +55,46 @@ final class AotTrainingCalls {
   void callEach(int port) {
     Map<String, Object> paths = OpenApiDocument.load().pathItems();
     String token = token();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
     for (GatewayRoute route : routes) {
       String path = route.path().replaceAll("\\{[^}]+}", TRAINING);
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-              .timeout(CALL_TIMEOUT)
-              .header("Authorization", "Bearer " + token);
       Optional<Object> example = example(paths, route);
-      if (example.isPresent() || route.bodyType() != null) {
-        request
-            .header("Content-Type", "application/json")
-            .method(
-                route.method().name(),
-                HttpRequest.BodyPublishers.ofByteArray(
-                    GatewayJson.MAPPER.writeValueAsBytes(example.orElse(Map.of()))));
-      } else {
-        request.method(route.method().name(), HttpRequest.BodyPublishers.noBody());
-      }
+      byte[] body =
+          example.isPresent() || route.bodyType() != null
+              ? GatewayJson.MAPPER.writeValueAsBytes(example.orElse(Map.of()))
+              : null;
       try {
-        int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        log.info("AOT training: {} {} answered {}", route.method(), route.path(), status);
+        log.info("AOT training: {} {} answered {}", route.method(), route.path(), call(port, route, path, token, body));
       } catch (IOException e) {
         log.warn("AOT training: {} {} failed: {}", route.method(), route.path(), e.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
       }
+    }
+  }
+
+  /** One request on its own connection; returns the answer's status line. */
+  private static String call(int port, GatewayRoute route, String path, String token, byte[] body) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), CALL_TIMEOUT_MILLIS);
+      socket.setSoTimeout(CALL_TIMEOUT_MILLIS);
+      StringBuilder head =
+          new StringBuilder(route.method().name()).append(' ').append(path).append(" HTTP/1.1\r\n")
+              .append("Host: 127.0.0.1:").append(port).append("\r\n")
+              .append("Authorization: Bearer ").append(token).append("\r\n")
+              .append("Connection: close\r\n");
+      if (body != null) {
+        head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+      }
+      OutputStream out = socket.getOutputStream();
+      out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+      if (body != null) {
+        out.write(body);
+      }
+      out.flush();
+      InputStream in = socket.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      in.transferTo(answer);
+      String text = answer.toString(StandardCharsets.ISO_8859_1);
+      int endOfStatus = text.indexOf('\r');
+      return endOfStatus < 0 ? text : text.substring(0, endOfStatus);
     }
   }
 
