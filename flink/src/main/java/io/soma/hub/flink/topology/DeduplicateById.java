@@ -1,13 +1,14 @@
 package io.soma.hub.flink.topology;
 
 import io.soma.hub.flink.events.CloudEvent;
+import io.soma.hub.flink.events.CompactStringSerializer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -29,9 +30,9 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
 
   static final String DUPLICATE_METRIC = "duplicate_events";
 
-  /** Id to the processing time of its first copy, per tenant and type. */
+  /** Id to the processing time of its first copy, per tenant and type; ids are most of the job's state. */
   static final MapStateDescriptor<String, Long> FIRST_SEEN =
-      new MapStateDescriptor<>("first-seen", Types.STRING, Types.LONG);
+      new MapStateDescriptor<>("first-seen", CompactStringSerializer.INSTANCE, LongSerializer.INSTANCE);
 
   private final long horizonMillis;
   private final long sweepMillis;
