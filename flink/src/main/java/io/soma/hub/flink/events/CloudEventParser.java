@@ -1,14 +1,17 @@
 package io.soma.hub.flink.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.format.DateTimeParseException;
 
 /**
  * Reads one Kafka record of {@code soma.events} as a CloudEvents 1.0 structured-mode JSON event of the hub, or says
  * why it is not one. Every attribute the job relies on must be present and well formed: a record that would need a
  * guess (no time, no tenant) is rejected rather than counted somewhere arbitrary.
+ *
+ * <p>The record is read as a stream of tokens ({@link EnvelopeFields}), keeping only the attributes the job uses:
+ * reading it into a Jackson tree first made a node for every value, those dropped at once among them, and was most
+ * of the parse. The rules and the order in which they are checked (so the reason given) are the tree parser's.
  */
 public final class CloudEventParser {
 
@@ -21,56 +24,53 @@ public final class CloudEventParser {
     if (record == null || record.isBlank()) {
       throw new MalformedEventException("empty record");
     }
-    JsonNode event;
-    try {
-      event = Json.MAPPER.readTree(record);
-    } catch (JsonProcessingException e) {
+    EnvelopeFields fields;
+    try (JsonParser parser = Json.FACTORY.createParser(record)) {
+      fields = EnvelopeFields.read(parser);
+    } catch (IOException e) {
       throw new MalformedEventException("not JSON");
     }
-    if (event == null || !event.isObject()) {
+    if (!fields.rootIsObject) {
       throw new MalformedEventException("not a JSON object");
     }
-    JsonNode specVersion = event.get("specversion");
-    if (specVersion == null || !specVersion.isTextual()) {
+    String specVersion = fields.specVersion;
+    if (specVersion == null || specVersion == EnvelopeFields.NOT_TEXT) {
       throw new MalformedEventException("missing specversion");
     }
-    if (!specVersion.textValue().equals("1.0")) {
-      throw new MalformedEventException("unsupported specversion " + abbreviate(specVersion.textValue()));
+    if (!specVersion.equals("1.0")) {
+      throw new MalformedEventException("unsupported specversion " + abbreviate(specVersion));
     }
-    String id = attribute(event, "id", "id");
-    String source = attribute(event, "source", "source");
-    String type = attribute(event, "type", "type");
-    long time = time(event);
-    JsonNode data = event.get("data");
-    if (data == null || !data.isObject()) {
+    String id = attribute(fields.id, "id");
+    String source = attribute(fields.source, "source");
+    String type = attribute(fields.type, "type");
+    long time = time(fields.time);
+    if (!fields.dataIsObject) {
       throw new MalformedEventException("missing data object");
     }
-    String tenant = attribute(data, "tenant", "data.tenant");
+    String tenant = attribute(fields.tenant, "data.tenant");
     return new CloudEvent(id, source, type, time, tenant);
   }
 
-  private static String attribute(JsonNode parent, String field, String name) throws MalformedEventException {
-    JsonNode value = parent.get(field);
-    if (value == null || value.isNull()) {
+  private static String attribute(String value, String name) throws MalformedEventException {
+    if (value == null) {
       throw new MalformedEventException("missing " + name);
     }
-    if (!value.isTextual()) {
+    if (value == EnvelopeFields.NOT_TEXT) {
       throw new MalformedEventException(name + " is not a string");
     }
-    String text = value.textValue();
-    if (text.isBlank()) {
+    if (value.isBlank()) {
       throw new MalformedEventException("blank " + name);
     }
-    if (text.length() > MAX_ATTRIBUTE_LENGTH) {
+    if (value.length() > MAX_ATTRIBUTE_LENGTH) {
       throw new MalformedEventException(name + " longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
     }
-    return text;
+    return value;
   }
 
-  private static long time(JsonNode event) throws MalformedEventException {
-    String text = attribute(event, "time", "time");
+  private static long time(String value) throws MalformedEventException {
+    String text = attribute(value, "time");
     try {
-      return OffsetDateTime.parse(text, Rfc3339.DATE_TIME).toInstant().toEpochMilli();
+      return Rfc3339.epochMillis(text);
     } catch (DateTimeParseException | ArithmeticException e) {
       throw new MalformedEventException("time is not RFC 3339: " + abbreviate(text));
     }

@@ -1,12 +1,13 @@
 package io.soma.hub.flink.events;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The one Jackson mapper of the job (thread-safe once configured) and compact writing of a node. */
+/** The one Jackson mapper of the job (thread-safe once configured), its parser factory and compact writing of a node. */
 public final class Json {
 
   /** Strict reading: trailing garbage or a repeated key makes a record ambiguous, so it is not JSON here. */
@@ -15,6 +16,9 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
+
+  /** The mapper's own factory, so the streaming parser reads with exactly the mapper's features and limits. */
+  public static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private Json() {}
 

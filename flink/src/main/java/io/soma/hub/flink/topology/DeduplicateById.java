@@ -1,52 +1,78 @@
 package io.soma.hub.flink.topology;
 
 import io.soma.hub.flink.events.CloudEvent;
+import io.soma.hub.flink.events.CompactStringSerializer;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by event id: the first copy of an id passes, later copies within the horizon are dropped and counted. The
- * producers publish at least once with stable ids, so a copy is a redelivery, never a different event. State TTL is
- * processing time (Flink has no event-time TTL), written once per id, so the state holds the ids of one horizon.
+ * Drops redelivered events: the first copy of an id passes, later copies within the horizon are dropped and counted.
+ * The producers publish at least once with stable ids, so a copy is a redelivery, never a different event, and it
+ * carries the same tenant and type as the first copy. That is why the ids can be remembered per tenant and type,
+ * in the stream that is keyed by them for the windows anyway: every copy of an id comes to the same key, and the
+ * events cross one keyed exchange instead of one by id and another by tenant and type.
+ *
+ * <p>Per tenant and type, a map from id to the processing time of its first copy. An id is a duplicate while
+ * {@code now - first < horizon}, exactly when Flink's state TTL (processing time, written once) would still have
+ * returned it. Flink's TTL is not used: on the heap backend its background cleanup rewrites a whole map per visited
+ * key, and these maps hold every id of an hour. Instead a processing-time timer per key, at most every quarter of
+ * the horizon, removes the expired ids, so the state holds the ids of one horizon and a quarter at most.
  */
-final class DeduplicateById extends KeyedProcessFunction<String, CloudEvent, CloudEvent> {
+final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent, CloudEvent> {
 
   static final String DUPLICATE_METRIC = "duplicate_events";
 
-  private final Duration horizon;
-  private transient ValueState<Boolean> seen;
+  /** Id to the processing time of its first copy, per tenant and type; ids are most of the job's state. */
+  static final MapStateDescriptor<String, Long> FIRST_SEEN =
+      new MapStateDescriptor<>("first-seen", CompactStringSerializer.INSTANCE, LongSerializer.INSTANCE);
+
+  private final long horizonMillis;
+  private final long sweepMillis;
+  private transient MapState<String, Long> firstSeen;
   private transient Counter duplicates;
 
   DeduplicateById(Duration horizon) {
-    this.horizon = horizon;
+    this.horizonMillis = horizon.toMillis();
+    this.sweepMillis = Math.max(1, horizonMillis / 4);
   }
 
   @Override
   public void open(OpenContext context) {
-    StateTtlConfig ttl =
-        StateTtlConfig.newBuilder(horizon)
-            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-            .build();
-    ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Boolean.class);
-    descriptor.enableTimeToLive(ttl);
-    seen = getRuntimeContext().getState(descriptor);
+    firstSeen = getRuntimeContext().getMapState(FIRST_SEEN);
     duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATE_METRIC);
   }
 
   @Override
   public void processElement(CloudEvent event, Context context, Collector<CloudEvent> out) throws Exception {
-    if (seen.value() != null) {
+    long now = context.timerService().currentProcessingTime();
+    Long first = firstSeen.get(event.id());
+    if (first != null && now - first < horizonMillis) {
       duplicates.inc();
       return;
     }
-    seen.update(Boolean.TRUE);
+    firstSeen.put(event.id(), now);
+    // Rounded up to the sweep interval, so that a key has a handful of timers, not one per event.
+    long expiry = now + horizonMillis;
+    context.timerService().registerProcessingTimeTimer(expiry - Math.floorMod(expiry, sweepMillis) + sweepMillis);
     out.collect(event);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext context, Collector<CloudEvent> out) throws Exception {
+    long now = context.timerService().currentProcessingTime();
+    Iterator<Map.Entry<String, Long>> ids = firstSeen.iterator();
+    while (ids.hasNext()) {
+      if (now - ids.next().getValue() >= horizonMillis) {
+        ids.remove();
+      }
+    }
   }
 }

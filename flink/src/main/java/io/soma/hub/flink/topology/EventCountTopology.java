@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
@@ -19,14 +20,15 @@ import org.apache.flink.util.OutputTag;
  *                  |
  *           event time from `time`, bounded out-of-orderness, idleness
  *                  |
- *           key by id -> drop redelivered ids (TTL horizon)
- *                  |
- *           key by (tenant, type) -> 1-minute event-time tumbling window -> count --(late)--> late events
+ *           key by (tenant, type) -> drop redelivered ids (horizon) -> 1-minute event-time tumbling window
+ *                  |                                                                  -> count --(late)--> late events
  *                  |
  *           per-minute metrics -> counts
  * </pre>
  *
- * Every stateful operator has a fixed uid so that savepoints and checkpoints survive changes to the job graph.
+ * Every stateful operator has a fixed uid so that savepoints and checkpoints survive changes to the job graph. The
+ * de-duplication's uid changed with its state (ids per tenant and type, once ids as keys): a savepoint of a job
+ * before that change restores only with its old "dedup" state dropped (allowNonRestoredState), see docs/flink.md.
  */
 public final class EventCountTopology {
 
@@ -49,16 +51,17 @@ public final class EventCountTopology {
             .name("event time")
             .uid("event-time");
 
+    // The one keyed exchange: by tenant and type, which every copy of an event shares (see DeduplicateById).
     DataStream<CloudEvent> unique =
         timed
-            .keyBy(CloudEvent::id)
+            .keyBy(TenantType::of, TenantType.TYPE)
             .process(new DeduplicateById(settings.dedupHorizon()))
             .name("drop duplicate ids")
-            .uid("dedup");
+            .uid("dedup-per-tenant-type");
 
+    // Still partitioned by tenant and type: the windows are chained to the de-duplication, with no second exchange.
     SingleOutputStreamOperator<WindowCount> counted =
-        unique
-            .keyBy(event -> new TenantType(event.tenant(), event.type()), TypeInformation.of(TenantType.class))
+        DataStreamUtils.reinterpretAsKeyedStream(unique, TenantType::of, TenantType.TYPE)
             .window(TumblingEventTimeWindows.of(WINDOW))
             .sideOutputLateData(LATE)
             .aggregate(new CountEvents(), new EmitWindowCount())

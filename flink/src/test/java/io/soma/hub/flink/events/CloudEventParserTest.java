@@ -94,6 +94,110 @@ class CloudEventParserTest {
     assertRejected(record, "not JSON");
   }
 
+  static Stream<Arguments> repeatedKeys() {
+    String event = TestEvents.event("e", "acme", TYPE, "2026-11-25T10:00:01Z");
+    return Stream.of(
+        Arguments.of("in data", event.replace("\"data\":{", "\"data\":{\"tenant\":\"other\",")),
+        Arguments.of("in an object nested in data",
+            event.replace("\"data\":{", "\"data\":{\"extra\":{\"a\":1,\"a\":2},")),
+        Arguments.of("in an object in an array of an unknown attribute",
+            event.replace("{\"specversion\"", "{\"ext\":[{\"k\":[],\"k\":{}}],\"specversion\"")),
+        Arguments.of("data itself", event.replace("\"datacontenttype\"", "\"data\":{},\"datacontenttype\"")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("repeatedKeys")
+  @DisplayName("a repeated key anywhere, in objects the job skips too, makes the record not JSON")
+  void repeatedKeysAnywhere(String where, String record) {
+    assertRejected(record, "not JSON");
+  }
+
+  static Stream<Arguments> skippedValues() {
+    String event = TestEvents.event("e", "acme", TYPE, "2026-11-25T10:00:01Z");
+    return Stream.of(
+        Arguments.of("nested objects and arrays in data",
+            event.replace("\"data\":{", "\"data\":{\"deep\":{\"tenant\":\"inner\",\"list\":[1,[2,{\"id\":3}]]},")),
+        Arguments.of("unknown attributes of every kind before the envelope",
+            event.replace("{\"specversion\"",
+                "{\"x\":null,\"y\":[true,false],\"z\":{\"id\":\"no\"},\"n\":-1.5e3,\"specversion\"")),
+        Arguments.of("data before the envelope, the envelope in another order",
+            "{\"data\":{\"tenant\":\"acme\"},\"time\":\"2026-11-25T10:00:01Z\",\"type\":\"" + TYPE
+                + "\",\"source\":\"/hub/functions/sessions\",\"id\":\"e\",\"specversion\":\"1.0\"}"),
+        Arguments.of("whitespace between every token",
+            event.replace("\",", "\" ,\n\t").replace("\":", "\" : ").replace("{", "{ ") + " \r\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("skippedValues")
+  @DisplayName("values the job does not use are skipped wherever they are, whatever they hold")
+  void skippedValuesDoNotMatter(String what, String record) throws Exception {
+    assertThat(CloudEventParser.parse(record)).isEqualTo(new CloudEvent("e", "/hub/functions/sessions", TYPE,
+        Instant.parse("2026-11-25T10:00:01Z").toEpochMilli(), "acme"));
+  }
+
+  @Test
+  @DisplayName("escapes are decoded: unicode escapes, escaped quotes and non-ASCII text are the attribute's text")
+  void escapes() throws Exception {
+    String record = TestEvents.event("e", "acme", TYPE, "2026-11-25T10:00:01Z")
+        .replace("\"id\":\"e\"", "\"id\":\"\\u0065-\\\"q\\\"-\\u00e9-\u00e9-\\ud83d\\ude00\"")
+        .replace("\"tenant\":\"acme\"", "\"tenant\":\"\\u0061cme\"");
+
+    CloudEvent event = CloudEventParser.parse(record);
+
+    assertThat(event.id()).isEqualTo("e-\"q\"-\u00e9-\u00e9-\ud83d\ude00");
+    assertThat(event.tenant()).isEqualTo("acme");
+  }
+
+  static Stream<Arguments> wrongKinds() {
+    return Stream.of(
+        broken("id is not a string", event -> event.put("id", 1.5)),
+        broken("source is not a string", event -> event.put("source", true)),
+        broken("type is not a string", event -> event.putArray("type").add("a")),
+        broken("data.tenant is not a string", event -> ((ObjectNode) event.get("data")).put("tenant", 7)),
+        broken("data.tenant is not a string", event -> ((ObjectNode) event.get("data")).putObject("tenant")),
+        broken("missing data.tenant", event -> ((ObjectNode) event.get("data")).putNull("tenant")),
+        broken("missing specversion", event -> event.putObject("specversion")),
+        broken("missing data object", event -> event.putArray("data").addObject().put("tenant", "acme")),
+        broken("missing data object", event -> event.putNull("data")),
+        // The tenant must be data's own attribute, not one at the top or deeper in data.
+        broken("missing data.tenant", event -> {
+          ((ObjectNode) event.get("data")).remove("tenant");
+          event.put("tenant", "acme");
+          ((ObjectNode) event.get("data")).putObject("nested").put("tenant", "acme");
+        }),
+        // The first failing check in the tree parser's order names the record.
+        broken("missing id", event -> {
+          event.remove("id");
+          event.put("time", 5);
+          ((ObjectNode) event.get("data")).remove("tenant");
+        }));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongKinds")
+  @DisplayName("a number, boolean, array or object where a string belongs is named, in the order of the checks")
+  void wrongKinds(String reason, String record) {
+    assertRejected(record, reason);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{\"id\":\"a\"} {}", "{} []", "[] x", "{\"n\":1", "{\"s\":\"a\\x\"}", "{\"s\":\"tab\there\"}",
+    "{\"n\":01}", "{\"n\":NaN}", "{\"a\":[1,2}", "{\"a\":1,}"
+  })
+  @DisplayName("bad syntax in values the job skips, and anything after the first value, is not JSON")
+  void badSyntaxAnywhere(String record) {
+    assertRejected(record, "not JSON");
+  }
+
+  @Test
+  @DisplayName("a number longer than Jackson's limit (1,000 digits) in a skipped value is not JSON, as in a tree")
+  void overlongNumber() {
+    String record = TestEvents.event("e", "acme", TYPE, "2026-11-25T10:00:01Z")
+        .replace("\"data\":{", "\"data\":{\"n\":1" + "0".repeat(1_200) + ",");
+    assertRejected(record, "not JSON");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"[]", "\"text\"", "42", "null", "true"})
   @DisplayName("JSON that is not an object is rejected")

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -33,6 +35,35 @@ final class CommittedRecords {
       TopicScan.fromBeginningToEnd(consumer, topic, record -> values.add(record.value()));
     }
     return values;
+  }
+
+  /**
+   * The committed values once no transaction is open on the topic any more. A sink's commit returns when the
+   * broker has logged it, and the commit markers that make the records visible to read_committed readers follow
+   * asynchronously: a read right after the job's end may find nothing yet. Settled means the last stable offset
+   * has reached the end of each partition.
+   */
+  static List<String> settled(String bootstrapServers, String topic) {
+    Await.until(() -> {
+      Map<TopicPartition, Long> stable = endOffsets(bootstrapServers, topic, "read_committed");
+      Map<TopicPartition, Long> end = endOffsets(bootstrapServers, topic, "read_uncommitted");
+      return stable.equals(end) ? null : topic + " has open transactions: stable " + stable + ", end " + end;
+    });
+    return read(bootstrapServers, topic);
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic, String isolation) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(info -> new TopicPartition(topic, info.partition()))
+          .toList();
+      return consumer.endOffsets(partitions);
+    }
   }
 
   /** Reads again until the committed values satisfy the condition; fails with the last read after the limit. */

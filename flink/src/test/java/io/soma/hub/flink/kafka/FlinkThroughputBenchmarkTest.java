@@ -62,10 +62,10 @@ class FlinkThroughputBenchmarkTest {
         String.format(Locale.ROOT, "Input: %,d CloudEvents (%d tenants, %d types, 30 minutes of event time) in %d"
             + " partitions of one local KRaft broker (Kafka 4.2, own JVM, -Xmx512m), filled in %.1f s",
             EVENTS, BenchEvents.TENANTS.size(), BenchEvents.TYPES.size(), PARTITIONS, fillSeconds),
-        String.format(Locale.ROOT, "Flink: the shipped pipeline (parse, event time, dedup by id, 1-minute windows,"
-            + " exactly-once Kafka sinks, checkpoints every 30 s) at parallelism %d on a MiniCluster, source bounded"
+        String.format(Locale.ROOT, "Flink: the shipped pipeline (parse, event time, one exchange by tenant and type,"
+            + " dedup by id, 1-minute windows, exactly-once Kafka sinks, checkpoints every 30 s) at parallelism %d on a MiniCluster, source bounded"
             + " to the end offsets; time from submission to the job's end", PARALLELISM),
-        "Raw: one KafkaConsumer thread, the job's parser (Jackson), a HashMap per tenant, type and minute; time"
+        "Raw: one KafkaConsumer thread, the job's parser (Jackson tokens), a HashMap per tenant, type and minute; time"
             + " from creating the consumer to the last count",
         String.format(Locale.ROOT, "%d interleaved rounds per path after %d warm-up runs each; %d CPUs, %s %s",
             ROUNDS, WARM_UPS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),

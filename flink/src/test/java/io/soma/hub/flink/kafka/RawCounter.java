@@ -16,8 +16,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The simplest hand-written equivalent of the job, the benchmark's baseline: one plain Kafka consumer thread reads
- * the topic from the beginning to its end, parses each record with the job's own parser (Jackson, the same checks)
- * and counts per tenant, type and minute in a HashMap. No de-duplication, no state, no checkpoints, no output.
+ * the topic from the beginning to its end, parses each record with the job's own parser (the same code: the same
+ * checks and the same cost, so a faster parser speeds up both paths) and counts per tenant, type and minute in a
+ * HashMap. No de-duplication, no state, no checkpoints, no output.
  */
 final class RawCounter {
 

@@ -125,6 +125,28 @@ class EventCountTopologyTest {
   }
 
   @Test
+  @DisplayName("at parallelism 2, with ids de-duplicated per tenant and type, every redelivered copy is dropped")
+  void duplicatesAtParallelismTwo() throws Exception {
+    List<String> tenants = List.of("acme", "beta", "gamma", "delta");
+    List<String> records = new ArrayList<>();
+    // 400 events in order over 4 tenants and 2 types, each delivered once more 1 to 3 events later.
+    for (int i = 0; i < 400; i++) {
+      String clock = String.format("10:00:%02d.%03d", i * 100 / 1000, i * 100 % 1000);
+      String event = at("e" + i, tenants.get(i % 4), i % 8 < 4 ? STARTED : BLOCKED, clock);
+      records.add(event);
+      if (i % 2 == 0) {
+        records.add(Math.max(0, records.size() - 1 - i % 3), event);
+      }
+    }
+
+    TopologyRun run = TopologyRun.of(REPORTER, 2, records);
+
+    assertThat(run.countLines()).hasSize(8).allSatisfy(line -> assertThat(line).endsWith("=50"));
+    assertThat(run.counter(DeduplicateById.DUPLICATE_METRIC)).isEqualTo(200);
+    assertThat(run.lateEvents()).isEmpty();
+  }
+
+  @Test
   @DisplayName("malformed records go to the dead letters with their reason and count; the job goes on counting")
   void malformed() throws Exception {
     String noTenant = at("e9", "acme", STARTED, "10:00:03").replace("\"tenant\":\"acme\",", "");
