@@ -183,6 +183,59 @@ class ImagesTest {
     }
   }
 
+  /**
+   * Each feature's application (one per Knative Service group: status, sessions, wizards, campaigns, memory), started
+   * from the image as its Service starts it, with the AOT cache it selects required to load (-XX:AOTMode=on), serves
+   * every function of its feature and answers one of them: its ahead-of-time processed context is whole.
+   */
+  @Test
+  void everyFeatureApplicationStartsFromTheImageAndServesItsFunctions() throws IOException {
+    Map<String, List<String>> features =
+        Map.of(
+            "status", List.of("status"),
+            "getSession", List.of("createSession", "getSession"),
+            "getWizard", List.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard"),
+            "getCampaign", List.of("getCampaign", "decideCampaign"),
+            "recallMemory", List.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory"));
+    Map<String, String> firstCalls =
+        Map.of(
+            "status", "/v1/status",
+            "getSession", "/v1/sessions/none",
+            "getWizard", "/v1/wizards/wiz-none",
+            "getCampaign", "/v1/campaigns/none",
+            "recallMemory", "/v1/memory/none");
+    LocalTokens tokens = LocalTokens.withRandomSecret();
+    String token =
+        tokens.mint("acme", "image", "sessions:read", "wizards:write", "campaigns:write", "memory:read");
+    try (TemporalDevServer temporal = TemporalDevServer.start()) {
+      for (Map.Entry<String, List<String>> feature : features.entrySet()) {
+        String cached = feature.getKey();
+        int port = Ports.free();
+        Map<String, String> env = new HashMap<>();
+        env.put("HUB_LOCAL_MODE", "true");
+        env.put("HUB_DATA_DIR", "/tmp/data");
+        env.put("HUB_JWT_SECRET", tokens.secret());
+        env.put("HUB_TEMPORAL_ADDRESS", temporal.address());
+        env.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
+        env.put("PORT", Integer.toString(port));
+        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", String.join(";", feature.getValue()));
+        env.put("JDK_JAVA_OPTIONS", "-XX:AOTCache=/app/aot/" + cached + ".aot -XX:AOTMode=on");
+        try (HubProcess function =
+            ContainerSandbox.process(
+                    cached + "-feature", functions, functionsRoot, env, local(port, "/health/readiness"))
+                .start()) {
+          JsonHttp.Response answer = new JsonHttp(local(port, "")).as(token).get(firstCalls.get(cached));
+          assertThat(answer.status()).as("%s: %s", cached, answer).isIn(200, 404);
+          String log = function.logTail(400);
+          assertThat(log).as("the log of %s", cached).contains("AOT-processed");
+          for (String name : feature.getValue()) {
+            assertThat(log).as("the log of %s", cached).containsPattern("Serving [A-Z]+ \\S+ -> " + name + "\\b");
+          }
+        }
+      }
+    }
+  }
+
   private static URI local(int port, String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
