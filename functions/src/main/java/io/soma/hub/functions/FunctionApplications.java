@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
 /**
  * Which application context a functions process starts. An instance that serves the functions of one feature (a
  * Knative Service runs one function) starts that feature's application: the edge and the feature's beans, not the
- * others' (no Temporal client for {@code status}, no memory store for sessions). Any other selection, or none (every
+ * others' (no Temporal client for {@code status}, no wizard or memory beans for sessions). Any other selection, or none (every
  * function on one port, locally), starts the whole {@link GatewayApplication}.
  *
  * <p>Each application is built with Spring's ahead-of-time processing (bean definitions as generated code, the

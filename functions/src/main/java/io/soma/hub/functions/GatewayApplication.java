@@ -1,7 +1,14 @@
 package io.soma.hub.functions;
 
+import io.soma.hub.functions.campaigns.CampaignsApplication;
+import io.soma.hub.functions.memory.MemoryApplication;
+import io.soma.hub.functions.sessions.SessionsApplication;
+import io.soma.hub.functions.status.StatusApplication;
+import io.soma.hub.functions.wizards.WizardsApplication;
 import io.soma.hub.store.migration.StoreMigration;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.aot.AbstractAotProcessor;
 
 /**
@@ -9,8 +16,20 @@ import org.springframework.context.aot.AbstractAotProcessor;
  * {@code migrate} as the first argument the jar runs the hub store's migrations instead and exits (the hub-migrate
  * Job runs the functions image so). An instance selecting the functions of one feature starts that feature's smaller
  * application instead ({@link FunctionApplications}).
+ *
+ * <p>Every feature's application imported, not a component scan: each configuration class is then the same bean,
+ * under the same name, in every application, so the code ahead-of-time processing generates for it (one class per
+ * configuration class, shared by all the applications in the jar) fits them all.
  */
-@SpringBootApplication
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import({
+  StatusApplication.class,
+  SessionsApplication.class,
+  WizardsApplication.class,
+  CampaignsApplication.class,
+  MemoryApplication.class
+})
 public class GatewayApplication {
 
   public static void main(String[] args) {

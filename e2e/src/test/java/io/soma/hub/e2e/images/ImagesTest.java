@@ -131,12 +131,7 @@ class ImagesTest {
     LocalTokens tokens = LocalTokens.withRandomSecret();
     try (TemporalDevServer temporal = TemporalDevServer.start();
         HubWorkflows workflows = HubWorkflows.connect(temporal)) {
-      Map<String, String> common = new HashMap<>();
-      common.put("HUB_LOCAL_MODE", "true");
-      common.put("HUB_DATA_DIR", "/tmp/data");
-      common.put("HUB_JWT_SECRET", tokens.secret());
-      common.put("HUB_TEMPORAL_ADDRESS", temporal.address());
-      common.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
+      Map<String, String> common = hubEnvironment(tokens, temporal);
 
       int workerPort = Ports.free();
       Map<String, String> workerEnv = new HashMap<>(common);
@@ -211,12 +206,7 @@ class ImagesTest {
       for (Map.Entry<String, List<String>> feature : features.entrySet()) {
         String cached = feature.getKey();
         int port = Ports.free();
-        Map<String, String> env = new HashMap<>();
-        env.put("HUB_LOCAL_MODE", "true");
-        env.put("HUB_DATA_DIR", "/tmp/data");
-        env.put("HUB_JWT_SECRET", tokens.secret());
-        env.put("HUB_TEMPORAL_ADDRESS", temporal.address());
-        env.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
+        Map<String, String> env = hubEnvironment(tokens, temporal);
         env.put("PORT", Integer.toString(port));
         env.put("SPRING_CLOUD_FUNCTION_DEFINITION", String.join(";", feature.getValue()));
         env.put("JDK_JAVA_OPTIONS", "-XX:AOTCache=/app/aot/" + cached + ".aot -XX:AOTMode=on");
@@ -234,6 +224,17 @@ class ImagesTest {
         }
       }
     }
+  }
+
+  /** What both images get in every test: local mode on /tmp, the token secret, the Temporal to use. */
+  private static Map<String, String> hubEnvironment(LocalTokens tokens, TemporalDevServer temporal) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("HUB_LOCAL_MODE", "true");
+    environment.put("HUB_DATA_DIR", "/tmp/data");
+    environment.put("HUB_JWT_SECRET", tokens.secret());
+    environment.put("HUB_TEMPORAL_ADDRESS", temporal.address());
+    environment.put("HUB_TEMPORAL_NAMESPACE", TemporalDevServer.NAMESPACE);
+    return environment;
   }
 
   private static URI local(int port, String path) {

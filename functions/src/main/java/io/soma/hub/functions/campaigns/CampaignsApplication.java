@@ -3,8 +3,6 @@ package io.soma.hub.functions.campaigns;
 import io.soma.hub.functions.FunctionApplications;
 import io.soma.hub.functions.FunctionEdge;
 import io.soma.hub.functions.temporal.TemporalClientConfiguration;
-import io.soma.hub.store.campaign.CampaignStoreAutoConfiguration;
-import io.soma.hub.store.memory.MemoryStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -12,7 +10,7 @@ import org.springframework.context.annotation.Import;
  * The application of a {@code getCampaign} or {@code decideCampaign} instance: the edge, the Temporal client and the
  * campaign functions.
  */
-@EnableAutoConfiguration(exclude = {CampaignStoreAutoConfiguration.class, MemoryStoreAutoConfiguration.class})
+@EnableAutoConfiguration
 @Import({FunctionEdge.class, TemporalClientConfiguration.class, CampaignFunctions.class, CampaignRoutes.class})
 public class CampaignsApplication {
 

@@ -5,8 +5,6 @@ import io.soma.hub.functions.FunctionEdge;
 import io.soma.hub.functions.events.EventsConfiguration;
 import io.soma.hub.functions.moderation.ModerationConfiguration;
 import io.soma.hub.functions.temporal.TemporalClientConfiguration;
-import io.soma.hub.store.campaign.CampaignStoreAutoConfiguration;
-import io.soma.hub.store.memory.MemoryStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -14,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * The application of a {@code createSession} or {@code getSession} instance: the edge, moderation, events, the
  * Temporal client and the session functions.
  */
-@EnableAutoConfiguration(exclude = {CampaignStoreAutoConfiguration.class, MemoryStoreAutoConfiguration.class})
+@EnableAutoConfiguration
 @Import({
   FunctionEdge.class,
   EventsConfiguration.class,

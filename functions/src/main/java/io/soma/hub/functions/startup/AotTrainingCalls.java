@@ -49,7 +49,10 @@ final class AotTrainingCalls {
 
   AotTrainingCalls(List<GatewayRoute> routes, String secret) {
     this.routes = routes;
-    this.secret = Objects.requireNonNull(secret, "the training run signs its calls with HUB_JWT_SECRET");
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalStateException("the training run signs its calls with HUB_JWT_SECRET, which is not set");
+    }
+    this.secret = secret;
   }
 
   void callEach(int port) {

@@ -24,7 +24,7 @@ public class AotTrainingConfiguration {
   ApplicationListener<ApplicationReadyEvent> aotTrainingCalls(
       @Value("${hub.aot.training:false}") boolean training,
       @Value("${spring.cloud.function.definition:}") String definition,
-      @Value("${HUB_JWT_SECRET:#{null}}") String secret,
+      @Value("${HUB_JWT_SECRET:}") String secret,
       ObjectProvider<GatewayRoute> routes) {
     return event -> {
       if (!training) {

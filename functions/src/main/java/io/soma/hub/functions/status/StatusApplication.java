@@ -2,13 +2,11 @@ package io.soma.hub.functions.status;
 
 import io.soma.hub.functions.FunctionApplications;
 import io.soma.hub.functions.FunctionEdge;
-import io.soma.hub.store.campaign.CampaignStoreAutoConfiguration;
-import io.soma.hub.store.memory.MemoryStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** The application of a {@code status} instance: the edge and the status function, nothing of the other features. */
-@EnableAutoConfiguration(exclude = {CampaignStoreAutoConfiguration.class, MemoryStoreAutoConfiguration.class})
+@EnableAutoConfiguration
 @Import({FunctionEdge.class, StatusFunctions.class, StatusRoutes.class})
 public class StatusApplication {
 

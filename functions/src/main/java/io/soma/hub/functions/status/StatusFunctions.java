@@ -14,9 +14,14 @@ public class StatusFunctions {
   @Bean
   Function<StatusQuery, StatusView> status(
       ObjectProvider<BuildProperties> build,
-      @Value("${K_SERVICE:#{null}}") String kService,
-      @Value("${K_REVISION:#{null}}") String kRevision) {
+      @Value("${K_SERVICE:}") String kService,
+      @Value("${K_REVISION:}") String kRevision) {
     String version = Optional.ofNullable(build.getIfAvailable()).map(BuildProperties::getVersion).orElse("dev");
-    return new Status(version, kService, kRevision);
+    // Empty defaults rather than #{null}: an expression would load Spring's expression language at every start.
+    return new Status(version, blankToNull(kService), blankToNull(kRevision));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

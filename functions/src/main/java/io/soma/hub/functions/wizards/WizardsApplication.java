@@ -3,13 +3,11 @@ package io.soma.hub.functions.wizards;
 import io.soma.hub.functions.FunctionApplications;
 import io.soma.hub.functions.FunctionEdge;
 import io.soma.hub.functions.temporal.TemporalClientConfiguration;
-import io.soma.hub.store.campaign.CampaignStoreAutoConfiguration;
-import io.soma.hub.store.memory.MemoryStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** The application of an instance of the wizard functions: the edge, the Temporal client and the wizard functions. */
-@EnableAutoConfiguration(exclude = {CampaignStoreAutoConfiguration.class, MemoryStoreAutoConfiguration.class})
+@EnableAutoConfiguration
 @Import({FunctionEdge.class, TemporalClientConfiguration.class, WizardFunctions.class, WizardRoutes.class})
 public class WizardsApplication {
 
