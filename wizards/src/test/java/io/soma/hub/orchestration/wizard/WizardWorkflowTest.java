@@ -15,9 +15,13 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -221,8 +225,8 @@ class WizardWorkflowTest {
     Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
     WorkflowStub untyped = WorkflowStub.fromTyped(wizard);
 
-    var first = untyped.startUpdate(WizardWorkflow.APPROVE, io.temporal.client.WorkflowUpdateStage.ACCEPTED, ApprovalAccepted.class, new WizardApproval("bob", 600));
-    var second = untyped.startUpdate(WizardWorkflow.APPROVE, io.temporal.client.WorkflowUpdateStage.ACCEPTED, ApprovalAccepted.class, new WizardApproval("eve", 600));
+    var first = approve(untyped, "approve-bob", new WizardApproval("bob", 600));
+    var second = approve(untyped, "approve-eve", new WizardApproval("eve", 600));
 
     assertThat(first.getResult()).isEqualTo(second.getResult());
     // Open or closed: blocking on the results lets the test server skip time past the campaign's approval timeout.
@@ -243,6 +247,30 @@ class WizardWorkflowTest {
     assertThat(wizard.state().status()).isEqualTo(WizardState.EXPIRED);
     assertThat(wizard.state().answers()).containsEntry("campaign_name", "Spring Launch");
     assertThat(openCampaigns(env)).isZero();
+  }
+
+  /**
+   * Starts an approval update under its own id. The server answers "update not found" when the workflow task that
+   * carried an update failed (a busy machine's task timeout), which it documents as transient and fixed by a retry;
+   * the client raises it as WorkflowNotFoundException. The same update id makes the retry the same update.
+   */
+  private static WorkflowUpdateHandle<ApprovalAccepted> approve(
+      WorkflowStub wizard, String updateId, WizardApproval approval) {
+    UpdateOptions<ApprovalAccepted> options =
+        UpdateOptions.newBuilder(ApprovalAccepted.class)
+            .setUpdateName(WizardWorkflow.APPROVE)
+            .setUpdateId(updateId)
+            .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+            .build();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return wizard.startUpdate(options, approval);
+      } catch (WorkflowNotFoundException e) {
+        if (attempt == 3 || !String.valueOf(e.getCause()).contains("update")) {
+          throw e;
+        }
+      }
+    }
   }
 
   static void assertRejected(ThrowingCallable call, String type, String question, String rule) {
