@@ -7,7 +7,6 @@ import io.soma.hub.functions.status.StatusApplication;
 import io.soma.hub.functions.wizards.WizardsApplication;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,8 +19,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Which application context a functions process starts. An instance that serves the functions of one feature (a
  * Knative Service runs one function) starts that feature's application: the edge and the feature's beans, not the
- * others' (no Temporal client for {@code status}, no wizard or memory beans for sessions). Any other selection, or none (every
- * function on one port, locally), starts the whole {@link GatewayApplication}.
+ * others' (no Temporal client for {@code status}, no wizard or memory beans for sessions). Any other selection, or
+ * none (every function on one port, locally), starts the whole {@link GatewayApplication}.
  *
  * <p>Each application is built with Spring's ahead-of-time processing (bean definitions as generated code, the
  * conditions decided at build time) and starts from it unless {@code spring.aot.enabled} says otherwise: a cold start
@@ -30,7 +29,7 @@ import org.springframework.util.ClassUtils;
  */
 public final class FunctionApplications {
 
-  /** The functions of each feature application; FunctionApplicationsTest holds them to the routes each one serves. */
+  /** The functions of each feature application; ImagesTest holds them to the routes each one serves. */
   static final Map<Class<?>, Set<String>> FEATURES = new LinkedHashMap<>();
 
   static {

@@ -67,8 +67,8 @@ record ColdStartReport(
         .append(" 1 | 1 |\n");
     md.append(
         "\nThe hello is `e2e/fixtures/hello-function` (one `Supplier`, Spring Cloud Function's web adapter), staged by "
-            + "`images/stage-rootfs` like the functions: the same JDK 25 runtime, `functions/launch/jvm-options` and an "
-            + "AOT cache of its own.\n\n");
+            + "`images/stage-rootfs` like the functions: the same JDK 25 runtime, `functions/launch/jvm-options` "
+            + "and an AOT cache of its own.\n\n");
     if (!plainToo.isEmpty()) {
       md.append("Against a plain `java -jar functions.jar` with the JVM's default options (issue 4):\n\n")
           .append(

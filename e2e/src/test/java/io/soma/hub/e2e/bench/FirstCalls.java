@@ -19,7 +19,8 @@ final class FirstCalls {
 
   static {
     OF_FUNCTIONS.put("status", new ColdStart.Call("GET", "/v1/status", null, 200));
-    OF_FUNCTIONS.put("createSession", new ColdStart.Call("POST", "/v1/sessions", "{\"prompt\":\"Plan a launch\"}", 201));
+    OF_FUNCTIONS.put(
+        "createSession", new ColdStart.Call("POST", "/v1/sessions", "{\"prompt\":\"Plan a launch\"}", 201));
     OF_FUNCTIONS.put("getSession", new ColdStart.Call("GET", "/v1/sessions/cold-start-none", null, 404));
     OF_FUNCTIONS.put("listWizards", new ColdStart.Call("GET", "/v1/wizards", null, 200));
     OF_FUNCTIONS.put(
