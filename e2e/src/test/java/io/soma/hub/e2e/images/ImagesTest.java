@@ -185,46 +185,48 @@ class ImagesTest {
    */
   @Test
   void everyFeatureApplicationStartsFromTheImageAndServesItsFunctions() throws IOException {
-    Map<String, List<String>> features =
-        Map.of(
-            "status", List.of("status"),
-            "getSession", List.of("createSession", "getSession"),
-            "getWizard", List.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard"),
-            "getCampaign", List.of("getCampaign", "decideCampaign"),
-            "recallMemory", List.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory"));
-    Map<String, String> firstCalls =
-        Map.of(
-            "status", "/v1/status",
-            "getSession", "/v1/sessions/none",
-            "getWizard", "/v1/wizards/wiz-none",
-            "getCampaign", "/v1/campaigns/none",
-            "recallMemory", "/v1/memory/none");
+    List<Feature> features =
+        List.of(
+            new Feature("status", "/v1/status", List.of("status")),
+            new Feature("getSession", "/v1/sessions/none", List.of("createSession", "getSession")),
+            new Feature(
+                "getWizard",
+                "/v1/wizards/wiz-none",
+                List.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard")),
+            new Feature("getCampaign", "/v1/campaigns/none", List.of("getCampaign", "decideCampaign")),
+            new Feature(
+                "recallMemory",
+                "/v1/memory/none",
+                List.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory")));
     LocalTokens tokens = LocalTokens.withRandomSecret();
     String token =
         tokens.mint("acme", "image", "sessions:read", "wizards:write", "campaigns:write", "memory:read");
     try (TemporalDevServer temporal = TemporalDevServer.start()) {
-      for (Map.Entry<String, List<String>> feature : features.entrySet()) {
-        String cached = feature.getKey();
+      for (Feature feature : features) {
+        String cached = feature.cachedFunction();
         int port = Ports.free();
         Map<String, String> env = hubEnvironment(tokens, temporal);
         env.put("PORT", Integer.toString(port));
-        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", String.join(";", feature.getValue()));
+        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", String.join(";", feature.functions()));
         env.put("JDK_JAVA_OPTIONS", "-XX:AOTCache=/app/aot/" + cached + ".aot -XX:AOTMode=on");
         try (HubProcess function =
             ContainerSandbox.process(
                     cached + "-feature", functions, functionsRoot, env, local(port, "/health/readiness"))
                 .start()) {
-          JsonHttp.Response answer = new JsonHttp(local(port, "")).as(token).get(firstCalls.get(cached));
+          JsonHttp.Response answer = new JsonHttp(local(port, "")).as(token).get(feature.firstCall());
           assertThat(answer.status()).as("%s: %s", cached, answer).isIn(200, 404);
           String log = function.logTail(400);
           assertThat(log).as("the log of %s", cached).contains("AOT-processed");
-          for (String name : feature.getValue()) {
+          for (String name : feature.functions()) {
             assertThat(log).as("the log of %s", cached).containsPattern("Serving [A-Z]+ \\S+ -> " + name + "\\b");
           }
         }
       }
     }
   }
+
+  /** A feature's functions, the one whose AOT cache its instance selects, and a call that one answers. */
+  private record Feature(String cachedFunction, String firstCall, List<String> functions) {}
 
   /** What both images get in every test: local mode on /tmp, the token secret, the Temporal to use. */
   private static Map<String, String> hubEnvironment(LocalTokens tokens, TemporalDevServer temporal) {
