@@ -3,7 +3,6 @@ package io.soma.hub.flink.events;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,35 +13,15 @@ import org.apache.flink.core.memory.DataOutputView;
  * the constructor. No state holds events (the windows keep counts, the de-duplication ids), so the format is free
  * to change; the snapshot names it for the case that one ever does.
  */
-public final class CloudEventSerializer extends TypeSerializerSingleton<CloudEvent> {
+public final class CloudEventSerializer extends ImmutableTypeSerializer<CloudEvent> {
 
   public static final CloudEventSerializer INSTANCE = new CloudEventSerializer();
 
   private CloudEventSerializer() {}
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public CloudEvent createInstance() {
     return new CloudEvent("", "", "", 0, "");
-  }
-
-  @Override
-  public CloudEvent copy(CloudEvent from) {
-    return from;
-  }
-
-  @Override
-  public CloudEvent copy(CloudEvent from, CloudEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -61,11 +40,6 @@ public final class CloudEventSerializer extends TypeSerializerSingleton<CloudEve
     String type = CompactStrings.read(in);
     long timeMillis = in.readLong();
     return new CloudEvent(id, source, type, timeMillis, CompactStrings.read(in));
-  }
-
-  @Override
-  public CloudEvent deserialize(CloudEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
   }
 
   @Override

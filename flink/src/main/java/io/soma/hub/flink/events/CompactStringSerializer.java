@@ -3,7 +3,6 @@ package io.soma.hub.flink.events;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -12,35 +11,15 @@ import org.apache.flink.core.memory.DataOutputView;
  * written at every checkpoint on the heap backend and at every read and write on RocksDB. The encoding of a string
  * depends on its text alone, as RocksDB's lookups by serialized key require.
  */
-public final class CompactStringSerializer extends TypeSerializerSingleton<String> {
+public final class CompactStringSerializer extends ImmutableTypeSerializer<String> {
 
   public static final CompactStringSerializer INSTANCE = new CompactStringSerializer();
 
   private CompactStringSerializer() {}
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public String createInstance() {
     return "";
-  }
-
-  @Override
-  public String copy(String from) {
-    return from;
-  }
-
-  @Override
-  public String copy(String from, String reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -50,11 +29,6 @@ public final class CompactStringSerializer extends TypeSerializerSingleton<Strin
 
   @Override
   public String deserialize(DataInputView in) throws IOException {
-    return CompactStrings.read(in);
-  }
-
-  @Override
-  public String deserialize(String reuse, DataInputView in) throws IOException {
     return CompactStrings.read(in);
   }
 
