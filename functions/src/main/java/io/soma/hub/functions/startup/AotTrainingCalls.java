@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * The workload of a function's AOT cache training run ({@code images/stage-rootfs --train-self}, which sets
  * {@code HUB_AOT_TRAINING=true}): each route the instance serves is called once through its own HTTP port, as its
  * first user would call it, with the request body the OpenAPI document gives as the operation's example, a path
- * parameter that names nothing, and a token signed with the training run's own secret. Whatever the answers (the
- * training run has no Temporal to reach, so a call that needs it ends in 503), the classes of a request's whole path
- * are then loaded and profiled: the security filter chain, the JSON codecs, the hub store's queries, the Temporal
- * client's gRPC stack. A cache trained only up to the refreshed context (Spring's {@code spring.context.exit}) has
+ * parameter that names nothing, and a token signed with the training run's own secret. Whatever the answers (a
+ * start is accepted by the training's own Temporal dev server, a lookup finds nothing), the classes of a request's
+ * whole path are then loaded and profiled: the security filter chain, the JSON codecs, the hub store's queries, the
+ * Temporal client's gRPC stack. A cache trained only up to the refreshed context (Spring's {@code spring.context.exit}) has
  * none of them, and every cold start loaded and linked them again.
  *
  * <p>The calls are plain HTTP/1.1 on a socket: every class the training run loads is in the cache and loaded at every
