@@ -24,6 +24,7 @@ final class SampleEvents {
         functions(HubEventTypes.MODERATION_BLOCKED, "blocked-" + SESSION, Map.of("strike_count", "1")),
         worker(HubEventTypes.SESSION_COMPLETED, SESSION, Map.of("session_id", SESSION, "provider", "offline")),
         worker(HubEventTypes.SESSION_FAILED, SESSION, Map.of("session_id", SESSION, "reason", "PolicyDenied")),
+        worker(HubEventTypes.SESSION_CANCELLED, SESSION, Map.of("session_id", SESSION, "step", "model_completion")),
         worker(HubEventTypes.WIZARD_COMPLETED, "wizard-1", Map.of("wizard_id", "marketing_campaign_v1")),
         worker(HubEventTypes.CAMPAIGN_STARTED, CAMPAIGN, Map.of("campaign_id", CAMPAIGN, "campaign_name", "Spring \"launch\"")),
         worker(HubEventTypes.CAMPAIGN_APPROVED, CAMPAIGN, Map.of("campaign_id", CAMPAIGN)),

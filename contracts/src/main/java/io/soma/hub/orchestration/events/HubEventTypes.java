@@ -8,6 +8,7 @@ public final class HubEventTypes {
   public static final String SESSION_ACCEPTED = PREFIX + "session.accepted";
   public static final String SESSION_COMPLETED = PREFIX + "session.completed";
   public static final String SESSION_FAILED = PREFIX + "session.failed";
+  public static final String SESSION_CANCELLED = PREFIX + "session.cancelled";
   public static final String MODERATION_BLOCKED = PREFIX + "moderation.blocked";
   public static final String WIZARD_COMPLETED = PREFIX + "wizard.completed";
   public static final String CAMPAIGN_STARTED = PREFIX + "campaign.started";

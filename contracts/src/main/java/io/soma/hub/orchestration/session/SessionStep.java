@@ -9,7 +9,9 @@ public record SessionStep(String name, Status status) {
     PENDING,
     RUNNING,
     COMPLETED,
-    FAILED
+    FAILED,
+    /** The session was cancelled while this step ran; the steps after it stay {@link #PENDING}. */
+    CANCELLED
   }
 
   /** The steps in the order the workflow runs them. */

@@ -15,6 +15,7 @@ public record AuditEvent(
 
   public static final String REJECTED = "session.rejected";
   public static final String COMPLETED = "session.completed";
+  public static final String CANCELLED = "session.cancelled";
 
   public AuditEvent {
     details = details == null ? new TreeMap<>() : new TreeMap<>(details);
@@ -40,6 +41,13 @@ public record AuditEvent(
     details.put("provider", reply.provider());
     details.put("reply_length", Integer.toString(reply.reply().length()));
     return new AuditEvent(request.sessionId(), request.tenant(), request.subject(), COMPLETED, details);
+  }
+
+  /** @param step the step that was running when the session was cancelled */
+  public static AuditEvent cancelled(SessionRequest request, String step) {
+    SortedMap<String, String> details = base(request);
+    details.put("step", step);
+    return new AuditEvent(request.sessionId(), request.tenant(), request.subject(), CANCELLED, details);
   }
 
   private static SortedMap<String, String> base(SessionRequest request) {

@@ -26,7 +26,10 @@ public interface SessionActivities {
   @ActivityMethod(name = COMPLETE_PROMPT)
   ModelReply complete(CompletionRequest request);
 
-  /** Returns the event id. The session's last step: it also frees the session's slot of its tenant's quota. */
+  /**
+   * Returns the event id. The session's last step, or a cancelled session's compensation: it also frees the session's
+   * slot of its tenant's quota.
+   */
   @ActivityMethod(name = EMIT_AUDIT_EVENT)
   String emitAuditEvent(AuditEvent event);
 }

@@ -93,8 +93,9 @@ public class SessionActivitiesImpl implements SessionActivities {
     if (!recorded) {
       log.debug("Audit event {} was already recorded", eventId);
     }
-    // The session's last step: its slot of the tenant's quota of running sessions is free from now on. Sessions that
-    // end otherwise (a step failed for good, cancelled, terminated, timed out) are freed by SessionSlotSweeper.
+    // The session's last step, or the compensation of a cancelled one: its slot of the tenant's quota of running
+    // sessions is free from now on. Sessions that end otherwise (a step failed for good, terminated, timed out) are
+    // freed by SessionSlotSweeper.
     slots.release(event.sessionId());
     return eventId;
   }

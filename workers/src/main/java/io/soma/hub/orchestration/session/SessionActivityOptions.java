@@ -1,5 +1,6 @@
 package io.soma.hub.orchestration.session;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -50,7 +51,9 @@ public final class SessionActivityOptions {
 
   /**
    * One attempt may last as long as the provider call can (so the HTTP client gives up first and says why) plus
-   * the overhead, and every attempt may use its full time within the schedule-to-close.
+   * the overhead, and every attempt may use its full time within the schedule-to-close. A cancelled session does not
+   * wait for the provider: the attempt is asked to stop (its next heartbeat tells it, and it cancels the call) and
+   * the workflow goes on at once, abandoning an attempt that cannot heartbeat any more.
    *
    * @param providerTimeout the longest a provider call can take: its connect and request timeouts
    */
@@ -59,6 +62,7 @@ public final class SessionActivityOptions {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(startToClose)
         .setHeartbeatTimeout(MODEL_COMPLETION_HEARTBEAT_TIMEOUT)
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setScheduleToCloseTimeout(
             startToClose.plus(MODEL_COMPLETION_MAX_BACKOFF).multipliedBy(MODEL_COMPLETION_ATTEMPTS))
         .setRetryOptions(

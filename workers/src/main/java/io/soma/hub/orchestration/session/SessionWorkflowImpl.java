@@ -6,9 +6,11 @@ import io.soma.hub.orchestration.model.ModelReply;
 import io.soma.hub.orchestration.policy.PolicyDecision;
 import io.soma.hub.orchestration.session.SessionStep.Status;
 import io.soma.hub.orchestration.token.TokenGrant;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,11 +32,20 @@ public class SessionWorkflowImpl implements SessionWorkflow {
 
   static final int LEAN = 1;
 
+  /**
+   * The next version of the same change id: a cancelled session ends cleanly (the step it was in ends CANCELLED, and
+   * a compensation records the cancellation's audit event, which frees the session's quota slot, writes the memo and
+   * publishes {@code session.cancelled}). One marker for both, so a session's history is no longer for it.
+   * Executions recorded at {@link #LEAN} or before replay, and end when cancelled, as they always did.
+   */
+  static final int COMPENSATES = 2;
+
   private final SessionActivities activities;
   private final SessionActivities localActivities;
   private final boolean eventsEnabled;
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
   private boolean lean;
+  private boolean compensating;
   private boolean stepsUnwritten;
 
   /** For workers whose model provider has the default timeouts, without events. */
@@ -64,7 +75,11 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   @Override
   public SessionResult run(SessionRequest request) {
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
-    lean = Workflow.getVersion(LEAN_PATH, Workflow.DEFAULT_VERSION, LEAN) >= LEAN;
+    // Decided here, where every execution passes before its first step, not where a cancellation is caught: an
+    // execution recorded at an earlier version is cancelled the way it was written for.
+    int version = Workflow.getVersion(LEAN_PATH, Workflow.DEFAULT_VERSION, COMPENSATES);
+    lean = version >= LEAN;
+    compensating = version >= COMPENSATES;
     try {
       SessionResult result = runSteps(request);
       writeSteps();
@@ -73,6 +88,11 @@ public class SessionWorkflowImpl implements SessionWorkflow {
               "model", String.valueOf(result.model())));
       return result;
     } catch (TemporalFailure failure) {
+      if (cancelled()) {
+        compensateCancellation(request, events);
+        // Rethrown while the cancellation is requested, it ends the execution CANCELED.
+        throw failure;
+      }
       writeSteps();
       if (!(failure instanceof CanceledFailure)) {
         events.publish(HubEventTypes.SESSION_FAILED, request.sessionId(), request.tenant(),
@@ -109,6 +129,29 @@ public class SessionWorkflowImpl implements SessionWorkflow {
         request.sessionId(), reply.reply(), reply.model(), reply.provider(), auditEventId, List.copyOf(steps));
   }
 
+  /**
+   * What a cancelled session still owes: its memo, the audit event that frees its quota slot, and its event. In a
+   * detached scope, since in the cancelled one every activity would be cancelled before it started.
+   */
+  private void compensateCancellation(SessionRequest request, WorkflowEvents events) {
+    String step =
+        steps.stream().filter(s -> s.status() == Status.CANCELLED).map(SessionStep::name).findFirst().orElse("");
+    log.info("Session {} cancelled during {}", request.sessionId(), step);
+    writeSteps();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              try {
+                shortSteps().emitAuditEvent(AuditEvent.cancelled(request, step));
+              } catch (ActivityFailure failure) {
+                // The session ends CANCELLED all the same; SessionSlotSweeper frees its slot once it is closed.
+                log.warn("Session {}: the cancellation was not audited: {}", request.sessionId(), failure.getMessage());
+              }
+              events.publish(HubEventTypes.SESSION_CANCELLED, request.sessionId(), request.tenant(),
+                  Map.of("session_id", request.sessionId(), "step", step));
+            })
+        .run();
+  }
+
   @Override
   public List<SessionStep> steps() {
     return List.copyOf(steps);
@@ -129,15 +172,33 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     return result;
   }
 
-  /** Runs a step's activity, leaving the step RUNNING on success and FAILED when the activity fails for good. */
+  /**
+   * Runs a step's activity, leaving the step RUNNING on success, FAILED when the activity fails for good and
+   * CANCELLED when the session is cancelled meanwhile.
+   */
   private <T> T attempt(String name, Supplier<T> activity) {
     mark(name, Status.RUNNING);
     try {
-      return activity.get();
+      stopIfCancelled();
+      T result = activity.get();
+      // A local activity is not cancellable: it runs to its end, and a session cancelled meanwhile stops here.
+      stopIfCancelled();
+      return result;
     } catch (TemporalFailure failure) {
-      mark(name, Status.FAILED);
+      mark(name, cancelled() ? Status.CANCELLED : Status.FAILED);
       throw failure;
     }
+  }
+
+  private void stopIfCancelled() {
+    if (cancelled()) {
+      throw new CanceledFailure("session cancelled");
+    }
+  }
+
+  /** Whether the session was asked to stop, for executions that compensate a cancellation. */
+  private boolean cancelled() {
+    return compensating && CancellationScope.current().isCancelRequested();
   }
 
   /** Policy, token and audit: local activities on the lean path, activities for executions recorded before it. */

@@ -2,6 +2,7 @@ package io.soma.hub.orchestration.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,5 +27,8 @@ class SessionActivityOptionsTest {
     assertThat(completion.getHeartbeatTimeout())
         .isEqualTo(Duration.ofSeconds(10))
         .isGreaterThanOrEqualTo(SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL.multipliedBy(3));
+    assertThat(completion.getCancellationType())
+        .as("a cancelled session does not wait for the provider")
+        .isEqualTo(ActivityCancellationType.TRY_CANCEL);
   }
 }

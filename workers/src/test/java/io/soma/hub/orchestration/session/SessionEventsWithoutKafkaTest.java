@@ -35,7 +35,8 @@ class SessionEventsWithoutKafkaTest {
 
     assertThat(publishes(history)).isEmpty();
     // the events' version marker and the recorded "no Kafka", so a later replay takes this path whatever the worker
-    // has; besides them only the lean path's version marker and its local activities' results
+    // has; besides them only the lean path's version marker (which also decides the cancellation's compensation)
+    // and the local activities' results
     assertThat(history.getEvents())
         .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
         .extracting(e -> e.getMarkerRecordedEventAttributes().getMarkerName())

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.soma.hub.orchestration.model.OfflineModelProvider;
+import io.soma.hub.orchestration.session.SessionCancellationTest.UnansweredProvider;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -29,17 +31,32 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Determinism guard: histories recorded by earlier builds must replay on the current workflow code. After a
- * deliberate, versioned change of the workflow, regenerate the committed histories with
- * {@code -Dhub.recordHistories=true}.
+ * deliberate, versioned change of the workflow, keep the histories recorded before it and record the current ones
+ * with {@code -Dhub.recordHistories=true}.
  */
 class SessionWorkflowReplayTest {
 
   /** Recorded before the lean path ({@link SessionWorkflowImpl#LEAN_PATH}): every step an activity. */
   private static final String COMPLETED_HISTORY = "histories/session-completed.json";
   private static final String REJECTED_HISTORY = "histories/session-rejected.json";
-  /** Recorded on the lean path; {@code -Dhub.recordHistories=true} writes these two. */
+  /** Recorded on the lean path, before the cancellation compensation ({@link SessionWorkflowImpl#LEAN_PATH}). */
   private static final String LEAN_COMPLETED_HISTORY = "histories/session-lean-completed.json";
   private static final String LEAN_REJECTED_HISTORY = "histories/session-lean-rejected.json";
+  /**
+   * A session cancelled during its completion, recorded once by the workflow as it was before the cancellation
+   * compensation (lean path version 1): what an execution started before that change must still do when it is cancelled
+   * after it. The recorder below cannot make it again.
+   */
+  private static final String LEAN_CANCELLED_HISTORY = "histories/session-lean-cancelled.json";
+  /**
+   * The same cancellation with the compensation ({@link SessionWorkflowImpl#COMPENSATES}), on a worker
+   * without and on one with events (the latter, under {@code histories/events}, is replayed by
+   * PublishingHistoriesReplayTest too); {@code -Dhub.recordHistories=true} writes these two.
+   */
+  private static final String CANCELLED_HISTORY = "histories/session-cancelled.json";
+  private static final String PUBLISHING_CANCELLED_HISTORY = "histories/events/session-cancelled.json";
+
+  private static final String PUBLISHING_QUEUE = "session-replay-publishing";
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
@@ -64,6 +81,9 @@ class SessionWorkflowReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, SessionWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_COMPLETED_HISTORY, SessionWorkflowImpl.class);
     WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_REJECTED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_CANCELLED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(CANCELLED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(PUBLISHING_CANCELLED_HISTORY, SessionWorkflowImpl.class);
   }
 
   @Test
@@ -79,6 +99,24 @@ class SessionWorkflowReplayTest {
   }
 
   @Test
+  void aCancellationIsHandledInTheWorkflowTaskThatBringsIt() throws Exception {
+    assertThat(afterTheCancelRequest(CANCELLED_HISTORY))
+        .as("the completion asked to stop, the memo, the cancellation's audit, the end; no waiting")
+        .containsExactly(
+            EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+            EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+            EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+            EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED,
+            EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED,
+            EventType.EVENT_TYPE_MARKER_RECORDED,
+            EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED);
+    assertThat(afterTheCancelRequest(LEAN_CANCELLED_HISTORY))
+        .as("before the compensation: no audit")
+        .doesNotContain(EventType.EVENT_TYPE_MARKER_RECORDED)
+        .endsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED);
+  }
+
+  @Test
   void aChangedStepOrderIsDetectedAsNonDeterministic() {
     assertThatThrownBy(
             () -> WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_HISTORY, TokenFirstWorkflow.class))
@@ -90,16 +128,33 @@ class SessionWorkflowReplayTest {
   @EnabledIfSystemProperty(named = "hub.recordHistories", matches = "true")
   void recordTheCommittedHistories(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
-    WorkflowExecutionHistory completed = completedHistory(env, worker, client, options);
-    SessionRequest rejected = Sessions.request(Sessions.DENIED_TENANT, "Anything at all.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, rejected));
-    assertThatThrownBy(() -> session.run(rejected)).isNotNull();
+    UnansweredProvider quiet = new UnansweredProvider();
+    worker.registerActivitiesImplementations(Sessions.activities(store, quiet));
+    UnansweredProvider publishing = new UnansweredProvider();
+    Worker publishingWorker = env.newWorker(PUBLISHING_QUEUE);
+    publishingWorker.registerWorkflowImplementationFactory(
+        SessionWorkflow.class,
+        () -> new SessionWorkflowImpl(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, true));
+    publishingWorker.registerActivitiesImplementations(
+        Sessions.activities(store, publishing), new SessionCancellationTest.RecordedEvents());
+    env.start();
+
+    WorkflowStub cancelled =
+        SessionCancellationTest.cancelDuringCompletion(client, options, Sessions.request("Never mind."), quiet);
+    WorkflowStub published =
+        SessionCancellationTest.cancelDuringCompletion(
+            client,
+            WorkflowOptions.newBuilder(options).setTaskQueue(PUBLISHING_QUEUE).build(),
+            Sessions.request("Never mind."),
+            publishing);
 
     Path resources = Path.of("src/test/resources");
-    Files.writeString(resources.resolve(LEAN_COMPLETED_HISTORY), completed.toJson(true));
     Files.writeString(
-        resources.resolve(LEAN_REJECTED_HISTORY),
-        client.fetchHistory(SessionIds.workflowId(rejected.sessionId())).toJson(true));
+        resources.resolve(CANCELLED_HISTORY),
+        client.fetchHistory(cancelled.getExecution().getWorkflowId()).toJson(true));
+    Files.writeString(
+        resources.resolve(PUBLISHING_CANCELLED_HISTORY),
+        client.fetchHistory(published.getExecution().getWorkflowId()).toJson(true));
   }
 
   private WorkflowExecutionHistory completedHistory(
@@ -110,6 +165,14 @@ class SessionWorkflowReplayTest {
     SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
     assertThat(session.run(request).steps()).hasSize(4);
     return client.fetchHistory(SessionIds.workflowId(request.sessionId()));
+  }
+
+  private static List<EventType> afterTheCancelRequest(String name) throws IOException {
+    List<EventType> types =
+        WorkflowExecutionHistory.fromJson(resource(name)).getEvents().stream()
+            .map(HistoryEvent::getEventType)
+            .toList();
+    return types.subList(types.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED) + 1, types.size());
   }
 
   private static String resource(String name) throws IOException {
