@@ -64,8 +64,15 @@ EOF
 }
 
 services_temporal() {
+  # The custom search attributes the gateway starts sessions with, from their one list (docs/operations.md, "Temporal
+  # search attributes"); start-dev gives them to the namespace it creates (each up starts from a new database).
+  local attributes=() attribute
+  for attribute in $(sed -e 's/[[:space:]]//g' -e '/^#/d' -e '/^$/d' \
+    "$CLUSTER_SRC/../contracts/src/main/resources/io/soma/hub/orchestration/search-attributes"); do
+    attributes+=(--search-attribute "$attribute")
+  done
   start temporal "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_LOCAL_PORT" \
-    --ui-port $((TEMPORAL_LOCAL_PORT + 1000)) --db-filename "$RUN/temporal.db" --log-level warn
+    --ui-port $((TEMPORAL_LOCAL_PORT + 1000)) --db-filename "$RUN/temporal.db" --log-level warn "${attributes[@]}"
   wait_for temporal 60 "$TEMPORAL_CLI" operator namespace describe --namespace default \
     --address "127.0.0.1:$TEMPORAL_LOCAL_PORT" --command-timeout 2s
   start temporal-proxy socat "TCP-LISTEN:$TEMPORAL_PORT,bind=$NODE_IP,fork,reuseaddr" "TCP:127.0.0.1:$TEMPORAL_LOCAL_PORT"

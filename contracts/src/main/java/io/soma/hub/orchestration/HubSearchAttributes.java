@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The custom search attributes of the hub's workflows, so that visibility can answer "this tenant's sessions"
@@ -25,7 +27,23 @@ public final class HubSearchAttributes {
   /** The subject (user) of the caller who started the workflow. */
   public static final SearchAttributeKey<String> USER = SearchAttributeKey.forKeyword("HubUser");
 
+  /** What a keyword value keeps as it is; any other character, and {@code ~}, would need quoting in a list filter. */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:@-]+");
+
   private HubSearchAttributes() {}
+
+  /**
+   * The value a keyword attribute holds for a tenant or user: the text itself when it is plain (letters, digits and
+   * {@code . _ : @ -}), else {@code ~} and its UTF-8 in base64url. A list filter can then quote any value without
+   * escaping (Temporal's filter grammar treats quotes and backslashes in ways that differ between stores), and no
+   * plain value equals an encoded one.
+   */
+  public static String keyword(String text) {
+    if (PLAIN.matcher(text).matches()) {
+      return text;
+    }
+    return "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** Every attribute the namespace needs, by name, with its type: the resource file's lines. */
   public static Map<String, IndexedValueType> all() {

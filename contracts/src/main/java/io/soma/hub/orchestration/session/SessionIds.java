@@ -41,4 +41,12 @@ public final class SessionIds {
   public static String workflowId(String sessionId) {
     return WORKFLOW_PREFIX + sessionId;
   }
+
+  /** The session id of a session workflow's id ({@link #workflowId}'s inverse). */
+  public static String sessionIdOf(String workflowId) {
+    if (!workflowId.startsWith(WORKFLOW_PREFIX)) {
+      throw new IllegalArgumentException(workflowId + " is not a session workflow id");
+    }
+    return workflowId.substring(WORKFLOW_PREFIX.length());
+  }
 }

@@ -22,6 +22,9 @@ final class FirstCalls {
     OF_FUNCTIONS.put(
         "createSession", new ColdStart.Call("POST", "/v1/sessions", "{\"prompt\":\"Plan a launch\"}", 201));
     OF_FUNCTIONS.put("getSession", new ColdStart.Call("GET", "/v1/sessions/cold-start-none", null, 404));
+    OF_FUNCTIONS.put("listSessions", new ColdStart.Call("GET", "/v1/sessions?limit=5", null, 200));
+    OF_FUNCTIONS.put(
+        "cancelSession", new ColdStart.Call("POST", "/v1/sessions/cold-start-none/cancel", null, 404));
     OF_FUNCTIONS.put("listWizards", new ColdStart.Call("GET", "/v1/wizards", null, 200));
     OF_FUNCTIONS.put(
         "startWizard",

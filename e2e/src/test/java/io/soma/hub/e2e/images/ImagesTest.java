@@ -88,7 +88,7 @@ class ImagesTest {
   @Test
   void everyFunctionServiceSelectsAnAotCacheTrainedIntoTheImage() throws IOException {
     List<JsonNode> services = functionServices();
-    assertThat(services).hasSize(14);
+    assertThat(services).hasSize(16);
     for (JsonNode service : services) {
       Map<String, String> env = environmentOf(service);
       String function = env.get("SPRING_CLOUD_FUNCTION_DEFINITION");
@@ -188,7 +188,10 @@ class ImagesTest {
     List<Feature> features =
         List.of(
             new Feature("status", "/v1/status", List.of("status")),
-            new Feature("getSession", "/v1/sessions/none", List.of("createSession", "getSession")),
+            new Feature(
+                "getSession",
+                "/v1/sessions/none",
+                List.of("createSession", "getSession", "listSessions", "cancelSession")),
             new Feature(
                 "getWizard",
                 "/v1/wizards/wiz-none",

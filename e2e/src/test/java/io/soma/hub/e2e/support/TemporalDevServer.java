@@ -1,6 +1,8 @@
 package io.soma.hub.e2e.support;
 
+import io.soma.hub.orchestration.HubSearchAttributes;
 import io.soma.hub.orchestration.connection.TemporalTls;
+import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * The {@code temporal server start-dev} of the Temporal CLI on free loopback ports, persisted in a SQLite file so that
- * it can be stopped, killed and started again with its workflows intact.
+ * it can be stopped, killed and started again with its workflows intact. Its default namespace has the hub's search
+ * attributes ({@link HubSearchAttributes}), without which it would refuse the gateway's session starts.
  */
 public final class TemporalDevServer implements HubTemporal {
 
@@ -84,15 +87,19 @@ public final class TemporalDevServer implements HubTemporal {
       throw new IllegalStateException("the Temporal dev server is already running");
     }
     List<String> command =
-        List.of(
-            cli.toString(), "server", "start-dev",
-            "--headless",
-            "--ip", "127.0.0.1",
-            "--port", Integer.toString(port),
-            "--http-port", Integer.toString(httpPort),
-            "--metrics-port", Integer.toString(metricsPort),
-            "--db-filename", databaseFile().toString(),
-            "--log-level", "warn");
+        new ArrayList<>(
+            List.of(
+                cli.toString(), "server", "start-dev",
+                "--headless",
+                "--ip", "127.0.0.1",
+                "--port", Integer.toString(port),
+                "--http-port", Integer.toString(httpPort),
+                "--metrics-port", Integer.toString(metricsPort),
+                "--db-filename", databaseFile().toString(),
+                "--log-level", "warn"));
+    // start-dev puts them into the namespace it creates in a new database (a restart finds them there).
+    HubSearchAttributes.all()
+        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + cliType(type))));
     process = ChildProcesses.start("temporal", command, Map.of(), log);
     try {
       awaitNamespace(NAMESPACE);
@@ -138,6 +145,14 @@ public final class TemporalDevServer implements HubTemporal {
     if (!result.ok()) {
       throw new IllegalStateException("cannot create namespace " + namespace + ":\n" + result.output());
     }
+  }
+
+  /**
+   * A search attribute type as the CLI's flags take it: Keyword, KeywordList and so on, in any case, so the enum's
+   * name without its prefix and underscores.
+   */
+  static String cliType(IndexedValueType type) {
+    return type.name().substring("INDEXED_VALUE_TYPE_".length()).replace("_", "");
   }
 
   public String logTail(int lines) {

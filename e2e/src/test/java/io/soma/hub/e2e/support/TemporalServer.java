@@ -2,9 +2,11 @@ package io.soma.hub.e2e.support;
 
 import io.soma.hub.e2e.support.TemporalServerConfig.FrontendTls;
 import io.soma.hub.e2e.support.TemporalServerConfig.Listeners;
+import io.soma.hub.orchestration.HubSearchAttributes;
 import io.soma.hub.orchestration.connection.TemporalTls;
 import io.soma.hub.testing.tls.IssuedCertificate;
 import io.soma.hub.testing.tls.TestCertificateAuthority;
+import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The real Temporal server (go.temporal.io/server, built from source by tools/temporal-server/build) on its own
  * PostgreSQL, every listener on 127.0.0.1 and a free port, with the {@code default} namespace: as a production
  * cluster runs it, in one process. With {@link Security#MUTUAL_TLS} its frontend serves TLS and requires a client
- * certificate from a certificate authority made for it; {@link #clientTls()} is the hub's certificate.
+ * certificate from a certificate authority made for it; {@link #clientTls()} is the hub's certificate. The namespace
+ * has the hub's search attributes ({@link HubSearchAttributes}), without which it refuses the gateway's session starts.
  */
 public final class TemporalServer implements HubTemporal {
 
@@ -93,6 +97,7 @@ public final class TemporalServer implements HubTemporal {
       server.writeConfig();
       server.startProcess();
       server.createDefaultNamespace();
+      server.createSearchAttributes();
       return server;
     } catch (RuntimeException | AssertionError e) {
       if (server != null) {
@@ -248,6 +253,29 @@ public final class TemporalServer implements HubTemporal {
       throw new IllegalStateException("cannot create namespace " + NAMESPACE + ":\n" + created.output());
     }
     await("namespace " + NAMESPACE, () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1").ok());
+  }
+
+  /**
+   * One create per attribute, since the CLI takes one type per call; it succeeds when the attribute exists with that
+   * type. They reach the frontend's namespace cache within its refresh interval (2 s), and until then it refuses a
+   * start that carries them: they are ready once a visibility query that names them answers.
+   */
+  private void createSearchAttributes() {
+    Map<String, IndexedValueType> attributes = HubSearchAttributes.all();
+    attributes.forEach(
+        (name, type) -> {
+          Commands.Result created =
+              cli(
+                  "operator", "search-attribute", "create", "--namespace", NAMESPACE,
+                  "--name", name, "--type", TemporalDevServer.cliType(type));
+          if (!created.ok()) {
+            throw new IllegalStateException("cannot create search attribute " + name + ":\n" + created.output());
+          }
+        });
+    String query = attributes.keySet().stream().map(name -> name + " IS NULL").collect(Collectors.joining(" OR "));
+    await(
+        "search attributes " + attributes.keySet(),
+        () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1", "--query", query).ok());
   }
 
   private void await(String what, BooleanSupplier ready) {

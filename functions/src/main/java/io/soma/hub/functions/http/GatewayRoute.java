@@ -1,6 +1,7 @@
 package io.soma.hub.functions.http;
 
 import io.soma.hub.functions.limits.RouteClass;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.HttpMethod;
 
@@ -12,6 +13,8 @@ import org.springframework.http.HttpMethod;
  * @param capability the capability the caller needs, or null when any valid token will do
  * @param bodyType the JSON body type, or null when the endpoint takes no body
  * @param routeClass whose bucket of the tenant's rate limits a request takes a token from
+ * @param query the query parameters the endpoint takes; a route with none ignores a query, one with some refuses
+ *     any other ({@link QueryParameters})
  */
 public record GatewayRoute(
     HttpMethod method,
@@ -21,7 +24,12 @@ public record GatewayRoute(
     Class<?> bodyType,
     Function<RouteRequest, ?> input,
     Function<Object, Reply> reply,
-    RouteClass routeClass) {
+    RouteClass routeClass,
+    Set<String> query) {
+
+  public GatewayRoute {
+    query = Set.copyOf(query);
+  }
 
   public static <O> GatewayRoute of(
       HttpMethod method,
@@ -40,11 +48,17 @@ public record GatewayRoute(
         bodyType,
         input,
         output -> reply.apply(outputType.cast(output)),
-        RouteClass.of(method));
+        RouteClass.of(method),
+        Set.of());
   }
 
   /** The same route, limited as {@code routeClass} instead of by its method. */
   public GatewayRoute limitedAs(RouteClass routeClass) {
-    return new GatewayRoute(method, path, function, capability, bodyType, input, reply, routeClass);
+    return new GatewayRoute(method, path, function, capability, bodyType, input, reply, routeClass, query);
+  }
+
+  /** The same route, taking these query parameters (each optional, at most once). */
+  public GatewayRoute withQuery(String... names) {
+    return new GatewayRoute(method, path, function, capability, bodyType, input, reply, routeClass, Set.of(names));
   }
 }

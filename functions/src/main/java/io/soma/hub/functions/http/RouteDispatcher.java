@@ -110,9 +110,14 @@ public final class RouteDispatcher {
       if (!rate.allowed()) {
         return problem(RateLimitAnswers.refused(rate, request.path()), limitHeaders);
       }
+      Map<String, String> query =
+          route.query().isEmpty()
+              ? Map.of()
+              : QueryParameters.parse(request.servletRequest().getQueryString(), route.query());
       Object body = route.bodyType() == null ? null : readBody(request, route.bodyType());
       Object input =
-          route.input().apply(new RouteRequest(caller, request.pathVariables(), request.headers().asHttpHeaders(), body));
+          route.input()
+              .apply(new RouteRequest(caller, request.pathVariables(), request.headers().asHttpHeaders(), body, query));
       Reply reply = route.reply().apply(bound.function().apply(input));
       ServerResponse.BodyBuilder response = ServerResponse.status(reply.status()).headers(h -> h.addAll(limitHeaders));
       reply.headers().forEach(response::header);

@@ -46,7 +46,22 @@ public class SessionFunctions {
   }
 
   @Bean
-  Function<SessionLookup, SessionView> getSession(WorkflowClient client) {
-    return new GetSession(new SessionReader(client));
+  SessionReader sessionReader(WorkflowClient client) {
+    return new SessionReader(client);
+  }
+
+  @Bean
+  Function<SessionLookup, SessionView> getSession(SessionReader reader) {
+    return new GetSession(reader);
+  }
+
+  @Bean
+  Function<SessionListing, SessionPage> listSessions(WorkflowClient client) {
+    return new ListSessions(new SessionLister(client));
+  }
+
+  @Bean
+  Function<SessionLookup, SessionCancelRequested> cancelSession(SessionReader reader) {
+    return new CancelSession(new SessionCanceller(reader));
   }
 }

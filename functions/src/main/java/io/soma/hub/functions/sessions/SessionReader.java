@@ -22,6 +22,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Reads a session from Temporal. Status and steps come from a describe call (the workflow keeps its steps in the
@@ -38,26 +39,46 @@ public class SessionReader {
   }
 
   public SessionView read(String tenant, String sessionId) {
+    return orchestrator(
+        sessionId,
+        () -> {
+          OwnSession session = describeOwn(tenant, sessionId);
+          WorkflowExecutionDescription description = session.description();
+          List<SessionStep> steps = description.getMemo(SessionMemo.STEPS, List.class, STEP_LIST);
+          SessionView.Status status = statusOf(description.getStatus());
+          return switch (status) {
+            case COMPLETED -> completed(session.stub(), sessionId);
+            case FAILED -> failed(session.stub(), sessionId, steps, description.getStatus());
+            case RUNNING, CANCELLED -> new SessionView(sessionId, status, steps, null, null);
+          };
+        });
+  }
+
+  /** A session workflow of the caller's tenant, as described just now. */
+  record OwnSession(WorkflowStub stub, WorkflowExecutionDescription description) {
+
+    SessionView.Status status() {
+      return statusOf(description.getStatus());
+    }
+  }
+
+  /** The caller's session; an id outside the grammar, an unknown one and another tenant's all read as not found. */
+  OwnSession describeOwn(String tenant, String sessionId) {
     if (!SessionIds.isSessionId(sessionId)) {
       throw notFound(sessionId);
     }
     WorkflowStub stub = client.newUntypedWorkflowStub(SessionIds.workflowId(sessionId));
+    WorkflowExecutionDescription description = stub.describe();
+    if (!tenant.equals(description.getMemo(SessionMemo.TENANT, String.class, String.class))) {
+      throw notFound(sessionId);
+    }
+    return new OwnSession(stub, description);
+  }
+
+  /** Runs calls to Temporal about one session: not found is 404, anything else Temporal answers is 503. */
+  static <T> T orchestrator(String sessionId, Supplier<T> calls) {
     try {
-      WorkflowExecutionDescription description = stub.describe();
-      if (!tenant.equals(description.getMemo(SessionMemo.TENANT, String.class, String.class))) {
-        throw notFound(sessionId);
-      }
-      List<SessionStep> steps = description.getMemo(SessionMemo.STEPS, List.class, STEP_LIST);
-      return switch (description.getStatus()) {
-        case WORKFLOW_EXECUTION_STATUS_COMPLETED -> completed(stub, sessionId);
-        case WORKFLOW_EXECUTION_STATUS_CANCELED ->
-            new SessionView(sessionId, SessionView.Status.CANCELLED, steps, null, null);
-        case WORKFLOW_EXECUTION_STATUS_FAILED,
-                WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
-                WORKFLOW_EXECUTION_STATUS_TERMINATED ->
-            failed(stub, sessionId, steps, description.getStatus());
-        default -> new SessionView(sessionId, SessionView.Status.RUNNING, steps, null, null);
-      };
+      return calls.get();
     } catch (WorkflowNotFoundException e) {
       throw notFound(sessionId);
     } catch (StatusRuntimeException e) {
@@ -71,6 +92,19 @@ public class SessionReader {
       }
       throw new UnavailableException("the orchestrator is unavailable; retry later", e);
     }
+  }
+
+  /** A session's status from its workflow's: failed, timed out and terminated all read as FAILED. */
+  static SessionView.Status statusOf(WorkflowExecutionStatus status) {
+    return switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> SessionView.Status.COMPLETED;
+      case WORKFLOW_EXECUTION_STATUS_CANCELED -> SessionView.Status.CANCELLED;
+      case WORKFLOW_EXECUTION_STATUS_FAILED,
+              WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
+              WORKFLOW_EXECUTION_STATUS_TERMINATED ->
+          SessionView.Status.FAILED;
+      default -> SessionView.Status.RUNNING;
+    };
   }
 
   private static SessionView completed(WorkflowStub stub, String sessionId) {

@@ -1,9 +1,11 @@
 package io.soma.hub.functions.sessions;
 
 import io.soma.hub.functions.caller.Capabilities;
+import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.GatewayRoute;
 import io.soma.hub.functions.http.Reply;
 import io.soma.hub.functions.limits.RouteClass;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -31,6 +33,56 @@ public class SessionRoutes {
         })
         // Each start is a workflow: a bucket of its own, apart from the tenant's other writes.
         .limitedAs(RouteClass.SESSIONS);
+  }
+
+  @Bean
+  GatewayRoute listSessionsRoute() {
+    return GatewayRoute.of(
+            HttpMethod.GET,
+            "/v1/sessions",
+            "listSessions",
+            Capabilities.SESSIONS_READ,
+            null,
+            request ->
+                new SessionListing(
+                    request.caller(),
+                    request.query("status").map(SessionRoutes::status).orElse(null),
+                    request.query("cursor").orElse(null),
+                    request.query("limit").map(SessionRoutes::limit).orElse(SessionListing.DEFAULT_LIMIT)),
+            SessionPage.class,
+            Reply::ok)
+        .withQuery("status", "cursor", "limit");
+  }
+
+  @Bean
+  GatewayRoute cancelSessionRoute() {
+    return GatewayRoute.of(
+        HttpMethod.POST,
+        "/v1/sessions/{id}/cancel",
+        "cancelSession",
+        Capabilities.SESSIONS_WRITE,
+        null,
+        request -> new SessionLookup(request.caller(), request.pathVariable("id")),
+        SessionCancelRequested.class,
+        requested ->
+            new Reply(202, requested, Map.of("Location", "/v1/sessions/" + requested.sessionId())));
+  }
+
+  private static SessionView.Status status(String text) {
+    for (SessionView.Status status : SessionView.Status.values()) {
+      if (status.name().equals(text)) {
+        return status;
+      }
+    }
+    throw new InvalidInputException("status", "must be one of RUNNING, COMPLETED, FAILED, CANCELLED");
+  }
+
+  private static int limit(String text) {
+    int max = SessionListing.MAX_LIMIT;
+    if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > max) {
+      throw new InvalidInputException("limit", "must be a whole number from 1 to " + max);
+    }
+    return Integer.parseInt(text);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.UnavailableException;
+import io.soma.hub.orchestration.HubSearchAttributes;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionMemo;
@@ -18,6 +19,7 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
+import io.temporal.common.SearchAttributes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,6 +64,12 @@ public class SessionStarter {
                     SessionMemo.TENANT, request.tenant(),
                     SessionMemo.STEPS, SessionStep.plan(),
                     SessionMemo.REQUEST_FINGERPRINT, fingerprint))
+            // What GET /v1/sessions filters on (SessionLister); set once here, never upserted.
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder()
+                    .set(HubSearchAttributes.TENANT, HubSearchAttributes.keyword(request.tenant()))
+                    .set(HubSearchAttributes.USER, HubSearchAttributes.keyword(request.subject()))
+                    .build())
             .build();
     SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, options);
     try {

@@ -154,7 +154,7 @@ class EdgePolicyHttpTest {
     assertThat(query.status()).as(query.body()).isEqualTo(405);
     assertThat(query.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(405);
-    assertThat(unknown.header("Allow")).isEqualTo("POST, OPTIONS");
+    assertThat(unknown.header("Allow")).isEqualTo("POST, GET, HEAD, OPTIONS");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,9 +273,12 @@ class GatewayHttpTest {
 
   @Test
   void aWrongMethodIs405WithAllow() {
-    Answer answer = http.send(http.request("/v1/sessions", writer).DELETE().build());
+    Answer answer = http.send(http.request("/v1/sessions/" + UUID.randomUUID() + "/cancel", writer).GET().build());
 
-    assertProblem(answer, 405, "DELETE is not supported");
+    assertProblem(answer, 405, "GET is not supported");
     assertThat(answer.headers().firstValue("Allow")).contains("POST, OPTIONS");
+    Answer sessions = http.send(http.request("/v1/sessions", writer).DELETE().build());
+    assertProblem(sessions, 405, "DELETE is not supported");
+    assertThat(sessions.headers().firstValue("Allow")).contains("POST, GET, HEAD, OPTIONS");
   }
 }

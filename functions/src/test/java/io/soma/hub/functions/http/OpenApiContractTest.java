@@ -57,7 +57,7 @@ class OpenApiContractTest {
     DOCUMENT.document().get("paths").properties().forEach(path -> path.getValue().properties()
         .forEach(method -> operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-    assertThat(routes).hasSize(14);
+    assertThat(routes).hasSize(16);
     assertThat(operations).containsExactlyInAnyOrderElementsOf(routes);
   }
 
@@ -211,7 +211,7 @@ class OpenApiContractTest {
     Object body = route.bodyType() == null ? null : JsonBodies.parse(example(route).toString(), route.bodyType());
     Caller caller = new Caller("acme", "ann", Set.of());
     try {
-      route.input().apply(new RouteRequest(caller, Map.of("id", "x", "key", "k"), headers, body));
+      route.input().apply(new RouteRequest(caller, Map.of("id", "x", "key", "k"), headers, body, Map.of()));
       return false;
     } catch (InvalidInputException e) {
       return "Idempotency-Key".equals(e.field());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
+import io.soma.hub.functions.support.TemporalTestServer;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.memory.MemoryRefreshRequest;
 import io.soma.hub.orchestration.memory.MemoryRefreshResult;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Idempotency of refresh starts against Temporal's test server, with refreshes that finish at once. */
 class MemoryRefreshStarterTest {
 
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  private final TestWorkflowEnvironment env = TemporalTestServer.start();
   private final WorkflowClient client = env.getWorkflowClient();
   private final MemoryRefreshStarter starter = new MemoryRefreshStarter(client);
 

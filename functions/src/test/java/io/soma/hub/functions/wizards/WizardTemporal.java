@@ -1,5 +1,6 @@
 package io.soma.hub.functions.wizards;
 
+import io.soma.hub.functions.support.TemporalTestServer;
 import io.soma.hub.orchestration.wizard.StandInCampaignWorkflow;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.wizard.WizardWorkflowImpl;
@@ -21,7 +22,7 @@ public class WizardTemporal {
   public static TestWorkflowEnvironment withWorker() {
     // Real time: waiting for a wizard's result must not skip the campaign's approval timer.
     TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+        TemporalTestServer.start(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.SESSIONS)
         .registerWorkflowImplementationTypes(WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
     env.start();

@@ -83,7 +83,7 @@ class DeployKeepsOperatorSettingsTest {
     try (var client = cluster.knative()) {
       names = client.services().inNamespace(ns).list().getItems().stream().map(s -> s.getMetadata().getName()).toList();
     }
-    assertThat(names).hasSize(14);
+    assertThat(names).hasSize(16);
     for (String name : names) {
       await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, name).size() == 2);
       Service service = service(cluster, ns, name);

@@ -3,6 +3,10 @@ package io.soma.hub.worker.temporal;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.soma.hub.orchestration.HubSearchAttributes;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesResponse;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -39,6 +43,7 @@ public class EmbeddedTemporalServer implements SmartLifecycle {
     if (server == null) {
       // Time skipping locked: real time, as TestServer.createPortBoundServer(port) runs it.
       services = new TestServicesStarter(true, 0);
+      registerSearchAttributes(services);
       InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
       NettyServerBuilder builder = NettyServerBuilder.forAddress(address, InsecureServerCredentials.create());
       GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
@@ -51,6 +56,28 @@ public class EmbeddedTemporalServer implements SmartLifecycle {
       log.warn("Started the embedded Temporal test server on {}: workflows live in memory and are lost on exit",
           address);
     }
+  }
+
+  /** The attributes the gateway starts sessions with; a test server without them refuses those starts. */
+  private static void registerSearchAttributes(TestServicesStarter services) {
+    AddSearchAttributesRequest request =
+        AddSearchAttributesRequest.newBuilder().putAllSearchAttributes(HubSearchAttributes.all()).build();
+    services
+        .getOperatorService()
+        .addSearchAttributes(
+            request,
+            new StreamObserver<>() {
+              @Override
+              public void onNext(AddSearchAttributesResponse response) {}
+
+              @Override
+              public void onError(Throwable failure) {
+                throw new IllegalStateException("the embedded Temporal server refused the hub's search attributes", failure);
+              }
+
+              @Override
+              public void onCompleted() {}
+            });
   }
 
   @Override
