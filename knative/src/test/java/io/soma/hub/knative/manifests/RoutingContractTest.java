@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("One host routes every SPEC method and path to the Knative Service of its function")
 class RoutingContractTest {
 
+  /** Gateway API's maxItems for an HTTPRoute's spec.rules. */
+  private static final int MAX_RULES_PER_ROUTE = 16;
+
   private static final String LOCAL_GATEWAY = "knative-local-gateway";
   private static final String GATEWAY_NAMESPACE = "istio-system";
 
@@ -40,12 +43,13 @@ class RoutingContractTest {
   @MethodSource("renderings")
   @DisplayName("each SPEC endpoint, and the API's document, matches exactly one rule, which sends it to a function")
   void everyEndpointHasExactlyOneRule(Rendered rendered) {
-    HTTPRoute route = rendered.one(HTTPRoute.class, "hub-api");
-    assertThat(route.getSpec().getHostnames()).hasSize(1);
+    List<HTTPRoute> routes = apiRoutes(rendered);
+    assertThat(routes)
+        .allSatisfy(route -> assertThat(route.getSpec().getHostnames()).containsExactly(host(rendered)));
     Set<HTTPRouteRule> used = new HashSet<>();
 
     for (SpecEndpoints.Endpoint endpoint : SpecEndpoints.ALL) {
-      List<HTTPRouteRule> rules = rulesFor(route, endpoint.method(), endpoint.samplePath());
+      List<HTTPRouteRule> rules = rulesFor(routes, endpoint.method(), endpoint.samplePath());
       assertThat(rules).as("rules matching %s %s", endpoint.method(), endpoint.path()).hasSize(1);
       HTTPRouteRule rule = rules.get(0);
       used.add(rule);
@@ -62,18 +66,33 @@ class RoutingContractTest {
       assertThat(FunctionServiceContractTest.functionOf(FunctionServiceContractTest.container(service)))
           .isEqualTo(endpoint.function());
     }
-    List<HTTPRouteRule> document = rulesFor(route, "GET", "/openapi.json");
+    List<HTTPRouteRule> document = rulesFor(routes, "GET", "/openapi.json");
     assertThat(document).as("rules matching GET /openapi.json").hasSize(1);
     assertThat(rewrittenHost(document.get(0))).isEqualTo("hub-status.soma-hub.svc.cluster.local");
     used.add(document.get(0));
-    assertThat(route.getSpec().getRules()).as("rules no SPEC endpoint uses").hasSize(used.size());
+    assertThat(routes.stream().mapToInt(route -> route.getSpec().getRules().size()).sum())
+        .as("rules no SPEC endpoint uses")
+        .isEqualTo(used.size());
+  }
+
+  @ParameterizedTest
+  @MethodSource("renderings")
+  @DisplayName("no route has more rules than Gateway API allows (16): the API server refuses such a route")
+  void everyRouteFitsGatewayApisLimit(Rendered rendered) {
+    assertThat(apiRoutes(rendered))
+        .allSatisfy(
+            route ->
+                assertThat(route.getSpec().getRules())
+                    .as("rules of HTTPRoute %s: split it (one route per feature) before adding a function",
+                        route.getMetadata().getName())
+                    .hasSizeLessThanOrEqualTo(MAX_RULES_PER_ROUTE));
   }
 
   @ParameterizedTest
   @MethodSource("renderings")
   @DisplayName("a method or path SPEC does not have reaches no function")
   void otherRequestsMatchNothing(Rendered rendered) {
-    HTTPRoute route = rendered.one(HTTPRoute.class, "hub-api");
+    List<HTTPRoute> route = apiRoutes(rendered);
 
     assertThat(rulesFor(route, "POST", "/v1/status")).isEmpty();
     assertThat(rulesFor(route, "DELETE", "/v1/sessions/c0ffee-42")).isEmpty();
@@ -109,12 +128,23 @@ class RoutingContractTest {
                     .containsEntry("networking.knative.dev/visibility", "cluster-local"));
   }
 
+  /** The API's HTTPRoutes: the functions' and the document's. */
+  private static List<HTTPRoute> apiRoutes(Rendered rendered) {
+    return List.of(rendered.one(HTTPRoute.class, "hub-api"), rendered.one(HTTPRoute.class, "hub-api-document"));
+  }
+
+  private static String host(Rendered rendered) {
+    return rendered.one(HTTPRoute.class, "hub-api").getSpec().getHostnames().get(0);
+  }
+
   /** The rules with a match for this request, as Gateway API matches: method, then path by its type. */
-  private static List<HTTPRouteRule> rulesFor(HTTPRoute route, String method, String path) {
+  private static List<HTTPRouteRule> rulesFor(List<HTTPRoute> routes, String method, String path) {
     List<HTTPRouteRule> rules = new ArrayList<>();
-    for (HTTPRouteRule rule : route.getSpec().getRules()) {
-      if (rule.getMatches().stream().anyMatch(match -> matches(match, method, path))) {
-        rules.add(rule);
+    for (HTTPRoute route : routes) {
+      for (HTTPRouteRule rule : route.getSpec().getRules()) {
+        if (rule.getMatches().stream().anyMatch(match -> matches(match, method, path))) {
+          rules.add(rule);
+        }
       }
     }
     return rules;
