@@ -7,6 +7,7 @@ import io.grpc.stub.StreamObserver;
 import io.soma.hub.orchestration.HubSearchAttributes;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesResponse;
+import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -62,9 +63,9 @@ public class EmbeddedTemporalServer implements SmartLifecycle {
   private static void registerSearchAttributes(TestServicesStarter services) {
     AddSearchAttributesRequest request =
         AddSearchAttributesRequest.newBuilder().putAllSearchAttributes(HubSearchAttributes.all()).build();
-    services
-        .getOperatorService()
-        .addSearchAttributes(
+    // The test server's own class is package-private; its public base is the gRPC service it implements.
+    OperatorServiceGrpc.OperatorServiceImplBase operator = services.getOperatorService();
+    operator.addSearchAttributes(
             request,
             new StreamObserver<>() {
               @Override
