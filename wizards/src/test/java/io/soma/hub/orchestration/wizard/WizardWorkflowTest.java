@@ -252,10 +252,11 @@ class WizardWorkflowTest {
   /**
    * Starts an approval update under its own id. The server answers "update not found" when the workflow task that
    * carried an update failed (a busy machine's task timeout), which it documents as transient and fixed by a retry;
-   * the client raises it as WorkflowNotFoundException. The same update id makes the retry the same update.
+   * the client raises it as WorkflowNotFoundException. The same update id makes the retry the same update. The
+   * retries back off: three immediate ones all met the same failed task once (CI, 2026-12-07).
    */
   private static WorkflowUpdateHandle<ApprovalAccepted> approve(
-      WorkflowStub wizard, String updateId, WizardApproval approval) {
+      WorkflowStub wizard, String updateId, WizardApproval approval) throws InterruptedException {
     UpdateOptions<ApprovalAccepted> options =
         UpdateOptions.newBuilder(ApprovalAccepted.class)
             .setUpdateName(WizardWorkflow.APPROVE)
@@ -266,9 +267,10 @@ class WizardWorkflowTest {
       try {
         return wizard.startUpdate(options, approval);
       } catch (WorkflowNotFoundException e) {
-        if (attempt == 3 || !String.valueOf(e.getCause()).contains("update")) {
+        if (attempt == 10 || !String.valueOf(e.getCause()).contains("update")) {
           throw e;
         }
+        Thread.sleep(100L * attempt);
       }
     }
   }
