@@ -30,6 +30,9 @@ class DeployKeepsOperatorSettingsTest {
     cluster.kubectl("create", "namespace", NS);
     Path production = KnativeOnCluster.rendered(cluster, "production", NS);
     cluster.kubectl("apply", "--server-side", "-f", production.toString());
+    // The first Revision before the operator's patch: a controller still busy with the other Services would
+    // otherwise build its first Revision from the patched template, and the second below would never come.
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 1);
     cluster.kubectl("-n", NS, "annotate", "ksvc", "hub-status", "team=payments");
     cluster.kubectl("-n", NS, "patch", "ksvc", "hub-status", "--type", "merge", "-p",
         "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"autoscaling.knative.dev/max-scale\":\"7\"}}}}}");

@@ -15,9 +15,7 @@ final class KnativeOnCluster {
 
   /**
    * How long the Knative controller may take to reconcile a change into a Revision: seconds on an idle machine, far
-   * more on two cores while ./hub test's first run builds the cluster's programs beside it. Twice (2026-12-06 and
-   * -07) a CI run saw the controller make no Revision for three minutes after an apply of the whole overlay, and the
-   * same test passed on its own in seconds; the cause was not found (its log was overwritten by the next class).
+   * more on two cores while ./hub test's first run builds the cluster's programs beside it.
    */
   static final java.time.Duration RECONCILED = java.time.Duration.ofMinutes(6);
 
