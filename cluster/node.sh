@@ -36,6 +36,17 @@ NODE_PORTS=(10250 10248 10259 10256 10249 8012 8013 "$INGRESS_PORT" "$TRAEFIK_PI
 
 node_socket() { echo "$RUN/containerd/containerd.sock"; }
 
+# Whether the bridge belongs to a live node: a pod's veth on it, or a program listening on its address or a node port.
+node_serves_pods() {
+  local port
+  [ -n "$(ip -o link show master "$BRIDGE" 2>/dev/null)" ] && return 0
+  [ -n "$(ss -Hltn "src $NODE_IP" 2>/dev/null)" ] && return 0
+  for port in "${NODE_PORTS[@]}"; do
+    [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ] && return 0
+  done
+  return 1
+}
+
 # A Service without selector whose Endpoints are the node's bridge address: how pods reach a program on the host
 # (Endpoints may not name loopback).
 host_service() { # NAMESPACE NAME PORT_NAME PORT TARGET_PORT
@@ -61,7 +72,7 @@ ctr_k8s() { ctr --address "$(node_socket)" -n k8s.io "$@"; }
 
 node_preflight() {
   local tool port
-  for tool in containerd runc ctr iptables ip6tables conntrack ip unshare mount; do
+  for tool in containerd runc ctr iptables ip6tables conntrack ip ss unshare mount; do
     command -v "$tool" >/dev/null 2>&1 || cluster_die "$tool is missing: ./hub install (or apt-get install containerd runc iptables conntrack)"
   done
   [ -x "$CNI_BIN/bridge" ] && [ -x "$CNI_BIN/host-local" ] && [ -x "$CNI_BIN/portmap" ] ||
@@ -70,7 +81,13 @@ node_preflight() {
   [ -e /proc/sys/net/bridge/bridge-nf-call-iptables ] ||
     cluster_die "the kernel has no br_netfilter (kube-proxy's rules must see bridged pod traffic): modprobe br_netfilter"
   [ "$(id -u)" = 0 ] || cluster_die "the node needs root (network namespaces, mounts, iptables)"
-  ip link show "$BRIDGE" >/dev/null 2>&1 && cluster_die "a network interface $BRIDGE exists already; ./hub cluster down, or remove it"
+  if ip link show "$BRIDGE" >/dev/null 2>&1; then
+    node_serves_pods && cluster_die "a network interface $BRIDGE exists and serves pods or programs; ./hub cluster down, or remove it"
+    # A run killed before its down (SIGKILL, a lost machine session) leaves the bridge, its route and the iptables
+    # chains behind, in a network namespace other runs share even when they see other files.
+    cluster_say "removing the pod network a dead run left: bridge $BRIDGE (no pod on it, nothing listening on $NODE_IP), its route and iptables chains"
+    node_tidy_host
+  fi
   [ -e "$(node_socket)" ] && cluster_die "a containerd socket exists at $(node_socket)"
   for port in "${NODE_PORTS[@]}"; do
     port_busy "$port" && cluster_die "port $port is in use (the node needs it); free it"
