@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole hub on the local cluster's node ({@link HubOnCluster}), every call through the ingress (Traefik, driven by
- * Knative's net-gateway-api) with the Host header of the HTTPRoute hub-api.
+ * Knative's net-gateway-api) with the Host header of the API's HTTPRoutes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("The hub on the local cluster, through the ingress")

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The whole hub on the local cluster's node, as a user brings it up: {@code ./hub cluster up}, {@code ./hub images}'
  * tarballs loaded into containerd, {@code ./hub knative deploy --overlay local --all} (the migration Job first, then
- * fourteen functions at zero and the worker as a pod), every call through the ingress with the Host header of the
- * HTTPRoute hub-api.
+ * every function at zero and the worker as a pod), every call through the ingress with the Host header of the
+ * API's HTTPRoutes.
  */
 public final class HubOnCluster {
 

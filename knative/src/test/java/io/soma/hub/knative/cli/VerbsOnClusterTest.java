@@ -43,7 +43,8 @@ class VerbsOnClusterTest {
     CliRun run = cli(cluster, NS, "deploy", "--overlay", "production", "--all", "--image", V1);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("created Namespace " + NS, "created hub-status in " + NS + " with " + V1,
-        "created ConfigMap hub-config", "created Deployment hub-worker", "created HTTPRoute hub-api", "created HTTPRoute hub-api-document",
+        "created ConfigMap hub-config", "created Deployment hub-worker", "created HTTPRoute hub-api-sessions", "created HTTPRoute hub-api-memory",
+        "created HTTPRoute hub-api-document",
         "created Job hub-migrate-1-0-0",
         "not waiting for Job hub-migrate-1-0-0 (the schema's migration): the cluster has no nodes to run it",
         "warning: the cluster has no nodes, so no Revision can become Ready; not waiting");

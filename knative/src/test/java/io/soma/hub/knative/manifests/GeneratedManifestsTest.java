@@ -71,14 +71,41 @@ class GeneratedManifestsTest {
         .hasSize(SpecEndpoints.FUNCTIONS.size() + 1)
         .endsWith("hub-forget-memory.yaml");
 
-    JsonNode rules = Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml")).get(0).at("/spec/rules");
-    // One rule per function, the new one last (GET /openapi.json has a route of its own).
-    assertThat(rules).hasSize(SpecEndpoints.FUNCTIONS.size() + 1);
+    JsonNode memory = route(manifests, "hub-api-memory");
+    // The new rule comes last in its feature's route.
+    JsonNode rules = memory.at("/spec/rules");
+    assertThat(rules).hasSize((int) SpecEndpoints.ALL.stream().filter(e -> e.path().startsWith("/v1/memory")).count() + 1);
     JsonNode last = rules.get(rules.size() - 1);
     assertThat(last.at("/matches/0/method").asText()).isEqualTo("DELETE");
     assertThat(last.at("/matches/0/path/type").asText()).isEqualTo("RegularExpression");
     assertThat(last.at("/matches/0/path/value").asText()).isEqualTo("^/v1/memory/[^/]+$");
     assertThat(last.at("/filters/0/urlRewrite/hostname").asText()).isEqualTo("hub-forget-memory.soma-hub.svc.cluster.local");
+  }
+
+  @Test
+  @DisplayName("a function of a new feature gets an HTTPRoute of its own, after the others")
+  void aNewFeatureGetsItsOwnRoute(@TempDir Path copy) throws Exception {
+    Path manifests = copyOfInputs(copy);
+    Files.writeString(manifests.resolve("functions.txt"), "hub-list-schedules listSchedules GET /v1/schedules\n", APPEND);
+
+    Run run = generate(manifests, null);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    List<JsonNode> routes = Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml"));
+    JsonNode schedules = routes.get(routes.size() - 1);
+    assertThat(schedules.at("/metadata/name").asText()).isEqualTo("hub-api-schedules");
+    assertThat(schedules.at("/spec/rules")).singleElement().satisfies(
+        rule -> assertThat(rule.at("/matches/0/path/value").asText()).isEqualTo("/v1/schedules"));
+    assertThat(routes).extracting(route -> route.at("/metadata/name").asText())
+        .containsExactly("hub-api-status", "hub-api-sessions", "hub-api-wizards", "hub-api-campaigns", "hub-api-memory",
+            "hub-api-schedules");
+  }
+
+  private static JsonNode route(Path manifests, String name) throws IOException {
+    return Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml")).stream()
+        .filter(route -> route.at("/metadata/name").asText().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no HTTPRoute " + name));
   }
 
   @ParameterizedTest

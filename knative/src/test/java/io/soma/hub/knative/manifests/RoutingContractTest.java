@@ -83,7 +83,7 @@ class RoutingContractTest {
         .allSatisfy(
             route ->
                 assertThat(route.getSpec().getRules())
-                    .as("rules of HTTPRoute %s: split it (one route per feature) before adding a function",
+                    .as("rules of HTTPRoute %s: a feature with more functions needs a route of its own",
                         route.getMetadata().getName())
                     .hasSizeLessThanOrEqualTo(MAX_RULES_PER_ROUTE));
   }
@@ -109,7 +109,7 @@ class RoutingContractTest {
   @MethodSource("renderings")
   @DisplayName("the route may forward to the local gateway's namespace, and the functions are cluster-local")
   void crossNamespaceReferenceIsGranted(Rendered rendered) {
-    HTTPRoute route = rendered.one(HTTPRoute.class, "hub-api");
+    HTTPRoute route = apiRoutes(rendered).get(0);
     ReferenceGrant grant = rendered.one(ReferenceGrant.class, "soma-hub-to-knative-local-gateway");
 
     assertThat(grant.getMetadata().getNamespace()).isEqualTo(GATEWAY_NAMESPACE);
@@ -128,13 +128,16 @@ class RoutingContractTest {
                     .containsEntry("networking.knative.dev/visibility", "cluster-local"));
   }
 
-  /** The API's HTTPRoutes: the functions' and the document's. */
+  /** The API's HTTPRoutes: one per feature, and the document's. */
   private static List<HTTPRoute> apiRoutes(Rendered rendered) {
-    return List.of(rendered.one(HTTPRoute.class, "hub-api"), rendered.one(HTTPRoute.class, "hub-api-document"));
+    List<HTTPRoute> routes = rendered.all(HTTPRoute.class);
+    assertThat(routes).extracting(route -> route.getMetadata().getName())
+        .contains("hub-api-status", "hub-api-sessions", "hub-api-memory", "hub-api-document");
+    return routes;
   }
 
   private static String host(Rendered rendered) {
-    return rendered.one(HTTPRoute.class, "hub-api").getSpec().getHostnames().get(0);
+    return rendered.one(HTTPRoute.class, "hub-api-document").getSpec().getHostnames().get(0);
   }
 
   /** The rules with a match for this request, as Gateway API matches: method, then path by its type. */
