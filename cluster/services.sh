@@ -93,7 +93,8 @@ EOF
   kc -n soma-hub create secret generic hub-secrets \
     --from-literal=migrate-db-user=hub --from-literal=migrate-db-password="$owner_password" \
     --from-literal=db-user=hub_app --from-literal=db-password="$app_password" \
-    --from-file=jwt-secret="$HUB_SECRET_FILE" >>"$RUN/logs/apply.log"
+    --from-file=jwt-secret="$HUB_SECRET_FILE" \
+    --from-literal=callback-key="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" >>"$RUN/logs/apply.log"
 }
 
 services_up() {

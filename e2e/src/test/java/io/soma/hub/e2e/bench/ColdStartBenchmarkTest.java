@@ -48,6 +48,7 @@ class ColdStartBenchmarkTest {
               "HUB_LOCAL_MODE", "true",
               "HUB_DATA_DIR", data.toString(),
               "HUB_JWT_SECRET", tokens.secret(),
+              "HUB_CALLBACK_KEY", LocalTokens.withRandomSecret().secret(),
               "HUB_TEMPORAL_ADDRESS", temporal.address());
       Map<String, List<FunctionLaunch>> launches = new LinkedHashMap<>();
       for (String function : functions) {

@@ -44,6 +44,8 @@ public final class LocalHub implements AutoCloseable {
     Map<String, String> common = new HashMap<>(builder.environment);
     common.put("HUB_LOCAL_MODE", "true");
     common.put("HUB_JWT_SECRET", tokens.secret());
+    // Signs session callbacks; tests read a tenant's secret from GET /v1/callbacks/secret.
+    common.put("HUB_CALLBACK_KEY", LocalTokens.withRandomSecret().secret());
     common.put("HUB_DATA_DIR", data.toString());
     common.putAll(temporal.hubEnvironment());
     Map<String, String> workerEnvironment = new HashMap<>(common);

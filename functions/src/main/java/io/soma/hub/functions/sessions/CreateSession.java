@@ -1,6 +1,7 @@
 package io.soma.hub.functions.sessions;
 
 import io.soma.hub.functions.caller.Caller;
+import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
 import io.soma.hub.functions.events.GatewayEvents;
@@ -8,6 +9,7 @@ import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.functions.moderation.ModerationVerdict;
+import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionRequest;
 import java.util.List;
@@ -26,15 +28,16 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
   private final SessionQuota quota;
   private final SessionStarter starter;
   private final GatewayEvents events;
+  private final CallbackDestinations callbacks;
 
-  /** Without events. */
+  /** Without events and callbacks. */
   public CreateSession(
       KillSwitch killSwitch,
       ModerationGuard moderation,
       ModerationMetrics metrics,
       SessionQuota quota,
       SessionStarter starter) {
-    this(killSwitch, moderation, metrics, quota, starter, GatewayEvents.NONE);
+    this(killSwitch, moderation, metrics, quota, starter, GatewayEvents.NONE, null);
   }
 
   public CreateSession(
@@ -43,13 +46,15 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
       ModerationMetrics metrics,
       SessionQuota quota,
       SessionStarter starter,
-      GatewayEvents events) {
+      GatewayEvents events,
+      CallbackDestinations callbacks) {
     this.killSwitch = killSwitch;
     this.moderation = moderation;
     this.metrics = metrics;
     this.quota = quota;
     this.starter = starter;
     this.events = events;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -60,6 +65,7 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
       throw new UnavailableException("the gateway kill switch is engaged: no new sessions are started");
     }
     CreateSessionBody body = command.body();
+    String callbackUrl = checkedCallbackUrl(body.callbackUrl());
     ModerationVerdict verdict = moderation.evaluate(caller, body.prompt());
     if (!verdict.allowed()) {
       events.moderationBlocked(caller.tenant(), sessionId(command), verdict.strikeCount());
@@ -79,7 +85,8 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
             List.copyOf(caller.capabilities()),
             body.prompt(),
             body.capsuleId(),
-            body.metadata());
+            body.metadata(),
+            callbackUrl);
     boolean started = startWithinQuota(request);
     if (started) {
       events.sessionAccepted(caller.tenant(), sessionId);
@@ -104,6 +111,21 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
     } catch (RuntimeException e) {
       slot.giveBack();
       throw e;
+    }
+  }
+
+  /** The callback URL if the hub may call it: checked before anything is counted or started. */
+  private String checkedCallbackUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    if (callbacks == null) {
+      throw new InvalidInputException("callback_url", "is not available: this hub has no callback key (HUB_CALLBACK_KEY)");
+    }
+    try {
+      return callbacks.check(url).toString();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("callback_url", e.getMessage());
     }
   }
 

@@ -3,10 +3,11 @@ package io.soma.hub.functions.sessions;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.Characters;
 import io.soma.hub.functions.http.StringMetadata;
+import io.soma.hub.orchestration.callback.CallbackDestinations;
 import java.util.Map;
 
 /** The body of {@code POST /v1/sessions}. Every rule is checked here, so an invalid body never starts anything. */
-public record CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata) {
+public record CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl) {
 
   static final int MAX_PROMPT_CHARS = 16_000;
   static final int MAX_CAPSULE_ID_CHARS = 200;
@@ -24,5 +25,15 @@ public record CreateSessionBody(String prompt, String capsuleId, Map<String, Str
           "capsule_id", "must be 1 to " + MAX_CAPSULE_ID_CHARS + " characters and not blank");
     }
     metadata = StringMetadata.check(metadata);
+    if (callbackUrl != null
+        && (callbackUrl.isEmpty() || Characters.count(callbackUrl) > CallbackDestinations.MAX_URL_CHARS)) {
+      throw new InvalidInputException(
+          "callback_url", "must be 1 to " + CallbackDestinations.MAX_URL_CHARS + " characters");
+    }
+    // Whether the hub may call it depends on the hub's mode: CreateSession checks that (CallbackDestinations).
+  }
+
+  public CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata) {
+    this(prompt, capsuleId, metadata, null);
   }
 }

@@ -8,9 +8,12 @@ import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.store.SessionSlots;
+import io.soma.hub.orchestration.callback.CallbackDestinations;
+import io.soma.hub.orchestration.callback.CallbackSecrets;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +44,30 @@ public class SessionFunctions {
       ModerationMetrics metrics,
       SessionQuota quota,
       SessionStarter starter,
-      GatewayEvents events) {
-    return new CreateSession(killSwitch, moderation, metrics, quota, starter, events);
+      GatewayEvents events,
+      ObjectProvider<CallbackSecrets> callbackSecrets,
+      CallbackDestinations callbackDestinations) {
+    return new CreateSession(killSwitch, moderation, metrics, quota, starter, events,
+        callbackSecrets.getIfAvailable() == null ? null : callbackDestinations);
+  }
+
+  /**
+   * The tenants' callback secrets, derived from HUB_CALLBACK_KEY; without it the hub takes no callback_url and
+   * callbackSecret answers 404.
+   */
+  @Bean
+  CallbackSecrets callbackSecrets(@Value("${HUB_CALLBACK_KEY:}") String key) {
+    return CallbackSecrets.fromKey(key);
+  }
+
+  @Bean
+  CallbackDestinations callbackDestinations(@Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
+    return new CallbackDestinations(localMode);
+  }
+
+  @Bean
+  Function<CallbackSecretQuery, CallbackSecretView> callbackSecret(ObjectProvider<CallbackSecrets> secrets) {
+    return new CallbackSecret(secrets.getIfAvailable());
   }
 
   @Bean

@@ -68,6 +68,20 @@ public class SessionRoutes {
             new Reply(202, requested, Map.of("Location", "/v1/sessions/" + requested.sessionId())));
   }
 
+  /** A tenant's callback secret: for whoever may start sessions with a callback_url. */
+  @Bean
+  GatewayRoute callbackSecretRoute() {
+    return GatewayRoute.of(
+        HttpMethod.GET,
+        "/v1/callbacks/secret",
+        "callbackSecret",
+        Capabilities.SESSIONS_WRITE,
+        null,
+        request -> new CallbackSecretQuery(request.caller()),
+        CallbackSecretView.class,
+        Reply::ok);
+  }
+
   private static SessionView.Status status(String text) {
     for (SessionView.Status status : SessionView.Status.values()) {
       if (status.name().equals(text)) {

@@ -108,6 +108,10 @@ public class SessionStarter {
     canonical.append(request.prompt()).append('\n');
     canonical.append(Objects.toString(request.capsuleId(), "")).append('\n');
     new TreeMap<>(request.metadata()).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    if (request.callbackUrl() != null) {
+      // Only when present: a session without one keeps the fingerprint it had before callbacks.
+      canonical.append("callback_url=").append(request.callbackUrl()).append('\n');
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

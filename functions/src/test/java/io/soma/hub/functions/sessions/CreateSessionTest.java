@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.caller.Capabilities;
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
+import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.errors.QuotaExceededException;
 import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
@@ -20,6 +21,7 @@ import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.functions.moderation.ModerationRules;
 import io.soma.hub.functions.support.TemporalTestServer;
 import io.soma.hub.store.EmbeddedStore;
+import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.store.ModerationStrikes;
 import io.soma.hub.store.SessionSlots;
@@ -232,6 +234,48 @@ class CreateSessionTest {
         .isInstanceOf(RefusedException.class);
 
     assertThat(slots.running("acme")).isZero();
+  }
+
+  private CreateSession withCallbacks(boolean localMode) {
+    return new CreateSession(new KillSwitch(false), moderation, metrics, quota, starter,
+        io.soma.hub.functions.events.GatewayEvents.NONE, new CallbackDestinations(localMode));
+  }
+
+  private static CreateSessionBody calling(String url) {
+    return new CreateSessionBody("Plan a launch", null, Map.of(), url);
+  }
+
+  @Test
+  void aCallbackUrlTheHubMayNotCallStartsNothingAndClaimsNothing() {
+    for (String url : List.of("http://hooks.example.com/x", "https://10.0.0.8/x", "https://localhost/x", "not a url")) {
+      assertThatThrownBy(() -> withCallbacks(false).apply(new CreateSessionCommand(ann, null, calling(url))))
+          .as(url)
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callback_url"));
+    }
+    assertThatThrownBy(() -> createSession(false).apply(
+            new CreateSessionCommand(ann, null, calling("https://hooks.example.com/x"))))
+        .as("a hub without callback key")
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rule()).contains("HUB_CALLBACK_KEY"));
+
+    assertThat(TemporalTestServer.startedSessions(temporal)).isZero();
+    assertThat(slots.running("acme")).isZero();
+  }
+
+  @Test
+  void aCallbackUrlIsPartOfTheBodyAnIdempotentRepeatMustMatch() {
+    SessionAccepted first = withCallbacks(true).apply(
+        new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/hook")));
+    SessionAccepted again = withCallbacks(true).apply(
+        new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/hook")));
+
+    assertThat(again.sessionId()).isEqualTo(first.sessionId());
+    assertThat(again.replayed()).isTrue();
+    assertThatThrownBy(() -> withCallbacks(true).apply(
+            new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/other"))))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThatThrownBy(() -> withCallbacks(true).apply(
+            new CreateSessionCommand(ann, "key-1", new CreateSessionBody("Plan a launch", null, Map.of()))))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
   }
 
   private static <T> T get(Future<T> future) {

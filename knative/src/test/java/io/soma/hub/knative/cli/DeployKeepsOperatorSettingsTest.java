@@ -1,5 +1,6 @@
 package io.soma.hub.knative.cli;
 
+import io.soma.hub.knative.manifests.SpecEndpoints;
 import static io.soma.hub.knative.cli.KnativeOnCluster.cli;
 import static io.soma.hub.knative.cli.KnativeOnCluster.revisions;
 import static io.soma.hub.knative.cli.KnativeOnCluster.service;
@@ -86,7 +87,7 @@ class DeployKeepsOperatorSettingsTest {
     try (var client = cluster.knative()) {
       names = client.services().inNamespace(ns).list().getItems().stream().map(s -> s.getMetadata().getName()).toList();
     }
-    assertThat(names).hasSize(16);
+    assertThat(names).hasSize(SpecEndpoints.FUNCTIONS.size());
     for (String name : names) {
       await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, name).size() == 2);
       Service service = service(cluster, ns, name);

@@ -1,5 +1,6 @@
 package io.soma.hub.knative.cli;
 
+import io.soma.hub.knative.manifests.SpecEndpoints;
 import static io.soma.hub.knative.cli.KnativeOnCluster.cli;
 import static io.soma.hub.knative.cli.KnativeOnCluster.revisions;
 import static io.soma.hub.knative.cli.KnativeOnCluster.service;
@@ -88,9 +89,9 @@ class VerbsOnClusterTest {
     CliRun text = cli(cluster, NS, "describe", "hub-status");
 
     assertThat(table.exitCode()).as(table.toString()).isZero();
-    assertThat(table.out().lines().skip(1)).hasSize(16).allMatch(l -> l.contains("Unknown"));
+    assertThat(table.out().lines().skip(1)).hasSize(SpecEndpoints.FUNCTIONS.size()).allMatch(l -> l.contains("Unknown"));
     ServiceList list = JSON.unmarshal(json.out(), ServiceList.class);
-    assertThat(list.getItems()).hasSize(16).allMatch(s -> s.getSpec().getTemplate().getSpec().getContainers().get(0)
+    assertThat(list.getItems()).hasSize(SpecEndpoints.FUNCTIONS.size()).allMatch(s -> s.getSpec().getTemplate().getSpec().getContainers().get(0)
         .getImage().equals(V1));
     Service described = JSON.unmarshal(yaml.out(), Service.class);
     assertThat(described.getMetadata().getName()).isEqualTo("hub-status");

@@ -1,5 +1,8 @@
 package io.soma.hub.orchestration.session;
 
+import io.soma.hub.orchestration.callback.CallbackDelivery;
+import io.soma.hub.orchestration.callback.CallbackWorkflow;
+import io.soma.hub.orchestration.callback.SessionCallback;
 import io.soma.hub.orchestration.events.HubEventTypes;
 import io.soma.hub.orchestration.events.WorkflowEvents;
 import io.soma.hub.orchestration.model.ModelReply;
@@ -10,7 +13,11 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,12 +47,19 @@ public class SessionWorkflowImpl implements SessionWorkflow {
    */
   static final int COMPENSATES = 2;
 
+  /**
+   * The next: a session started with a {@code callback_url} starts, when it ends, a child that delivers the callback
+   * ({@link CallbackWorkflow}) and ends without waiting for it. Sessions without one record nothing more.
+   */
+  static final int CALLS_BACK = 3;
+
   private final SessionActivities activities;
   private final SessionActivities localActivities;
   private final boolean eventsEnabled;
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
   private boolean lean;
   private boolean compensating;
+  private boolean callsBack;
   private boolean stepsUnwritten;
 
   /** For workers whose model provider has the default timeouts, without events. */
@@ -77,15 +91,17 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
     // Decided here, where every execution passes before its first step, not where a cancellation is caught: an
     // execution recorded at an earlier version is cancelled the way it was written for.
-    int version = Workflow.getVersion(LEAN_PATH, Workflow.DEFAULT_VERSION, COMPENSATES);
+    int version = Workflow.getVersion(LEAN_PATH, Workflow.DEFAULT_VERSION, CALLS_BACK);
     lean = version >= LEAN;
     compensating = version >= COMPENSATES;
+    callsBack = version >= CALLS_BACK && request.callbackUrl() != null;
     try {
       SessionResult result = runSteps(request);
       writeSteps();
       events.publish(HubEventTypes.SESSION_COMPLETED, request.sessionId(), request.tenant(),
           Map.of("session_id", request.sessionId(), "provider", String.valueOf(result.provider()),
               "model", String.valueOf(result.model())));
+      callBack(request, SessionCallback.completed(request.sessionId(), result.reply(), result.model(), result.provider()));
       return result;
     } catch (TemporalFailure failure) {
       if (cancelled()) {
@@ -95,8 +111,10 @@ public class SessionWorkflowImpl implements SessionWorkflow {
       }
       writeSteps();
       if (!(failure instanceof CanceledFailure)) {
+        String reason = WorkflowEvents.reason(failure);
         events.publish(HubEventTypes.SESSION_FAILED, request.sessionId(), request.tenant(),
-            Map.of("session_id", request.sessionId(), "reason", WorkflowEvents.reason(failure)));
+            Map.of("session_id", request.sessionId(), "reason", reason));
+        callBack(request, SessionCallback.failed(request.sessionId(), reason));
       }
       throw failure;
     }
@@ -148,8 +166,36 @@ public class SessionWorkflowImpl implements SessionWorkflow {
               }
               events.publish(HubEventTypes.SESSION_CANCELLED, request.sessionId(), request.tenant(),
                   Map.of("session_id", request.sessionId(), "step", step));
+              callBack(request, SessionCallback.cancelled(request.sessionId(), step));
             })
         .run();
+  }
+
+  /**
+   * Hands the callback to a child workflow and waits only until it has started: delivery may retry for a day, and
+   * the session is over now. The child's id derives from the session's, so it is started once.
+   */
+  private void callBack(SessionRequest request, SessionCallback body) {
+    if (!callsBack) {
+      return;
+    }
+    String workflowId = Workflow.getInfo().getWorkflowId() + "/callback";
+    CallbackWorkflow delivery =
+        Workflow.newChildWorkflowStub(
+            CallbackWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .build());
+    try {
+      Async.procedure(delivery::deliver,
+          new CallbackDelivery("msg_" + request.sessionId(), request.tenant(), request.callbackUrl(), body));
+      Workflow.getWorkflowExecution(delivery).get();
+    } catch (TemporalFailure failure) {
+      // The session's own ending stands; GET /v1/sessions/{id} still has its result.
+      log.warn("Session {}: its callback was not started: {}", request.sessionId(), failure.getMessage());
+    }
   }
 
   @Override

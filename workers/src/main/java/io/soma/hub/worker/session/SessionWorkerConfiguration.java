@@ -1,6 +1,11 @@
 package io.soma.hub.worker.session;
 
 import io.soma.hub.events.EventPublisher;
+import io.soma.hub.orchestration.callback.CallbackActivities;
+import io.soma.hub.orchestration.callback.CallbackActivitiesImpl;
+import io.soma.hub.orchestration.callback.CallbackDestinations;
+import io.soma.hub.orchestration.callback.CallbackSecrets;
+import io.soma.hub.orchestration.callback.CallbackWorkflowImpl;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.model.ModelProvider;
 import io.soma.hub.orchestration.model.OfflineModelProvider;
@@ -104,8 +109,21 @@ class SessionWorkerConfiguration {
     return new SessionSlotSweeper(slots, client, clock, registry).every(interval);
   }
 
+  /** Session callbacks, signed with the tenant's secret derived from HUB_CALLBACK_KEY (none: every one is refused). */
   @Bean
-  WorkerRegistration sessionWorker(SessionActivities activities, ModelProperties model, EventPublisher events) {
+  CallbackActivities callbackActivities(
+      @Value("${HUB_CALLBACK_KEY:}") String callbackKey,
+      @Value("${HUB_LOCAL_MODE:false}") boolean localMode,
+      Clock clock) {
+    CallbackSecrets secrets = CallbackSecrets.fromKey(callbackKey);
+    log.info("Session callbacks: {}{}", secrets == null ? "off (no HUB_CALLBACK_KEY)" : "signed",
+        secrets != null && localMode ? ", to any http(s) URL (local mode)" : "");
+    return new CallbackActivitiesImpl(secrets, new CallbackDestinations(localMode), clock);
+  }
+
+  @Bean
+  WorkerRegistration sessionWorker(
+      SessionActivities activities, CallbackActivities callbacks, ModelProperties model, EventPublisher events) {
     Duration providerTimeout = model.connectTimeout().plus(model.requestTimeout());
     ActivityOptions completion = SessionActivityOptions.modelCompletion(providerTimeout);
     log.info(
@@ -117,7 +135,8 @@ class SessionWorkerConfiguration {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
       worker.registerWorkflowImplementationFactory(
           SessionWorkflow.class, () -> new SessionWorkflowImpl(providerTimeout, events.enabled()));
-      worker.registerActivitiesImplementations(activities);
+      worker.registerWorkflowImplementationTypes(CallbackWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities, callbacks);
     };
   }
 }
