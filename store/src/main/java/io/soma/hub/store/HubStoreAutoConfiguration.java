@@ -65,6 +65,12 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
+  SessionTurns sessionTurns(JdbcClient jdbc, Clock clock) {
+    return new SessionTurns(jdbc, clock);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
   SessionSlots sessionSlots(DataSource dataSource, Clock clock) {
     return new SessionSlots(dataSource, clock);
   }

@@ -16,7 +16,27 @@ public record SessionRequest(
     String prompt,
     String capsuleId,
     Map<String, String> metadata,
-    String callbackUrl) {
+    String callbackUrl,
+    String mode) {
+
+  /** A session that answers its prompt and ends: the default, and every session before conversations. */
+  public static final String ONE_SHOT = "one_shot";
+
+  /** A session that stays open after each reply for the next user message, until closed, idle or cancelled. */
+  public static final String CONVERSATION = "conversation";
+
+  /** A session with a callback, in the default mode. */
+  public SessionRequest(
+      String sessionId,
+      String tenant,
+      String subject,
+      List<String> capabilities,
+      String prompt,
+      String capsuleId,
+      Map<String, String> metadata,
+      String callbackUrl) {
+    this(sessionId, tenant, subject, capabilities, prompt, capsuleId, metadata, callbackUrl, null);
+  }
 
   /** A session without callback. */
   public SessionRequest(
@@ -27,7 +47,12 @@ public record SessionRequest(
       String prompt,
       String capsuleId,
       Map<String, String> metadata) {
-    this(sessionId, tenant, subject, capabilities, prompt, capsuleId, metadata, null);
+    this(sessionId, tenant, subject, capabilities, prompt, capsuleId, metadata, null, null);
+  }
+
+  /** Whether the session is a conversation; null (sessions started before conversations) is one-shot. */
+  public boolean conversation() {
+    return CONVERSATION.equals(mode);
   }
 
   public SessionRequest {

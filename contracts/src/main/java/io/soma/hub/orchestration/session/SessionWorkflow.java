@@ -1,6 +1,9 @@
 package io.soma.hub.orchestration.session;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
@@ -20,4 +23,20 @@ public interface SessionWorkflow {
 
   @QueryMethod(name = "steps")
   List<SessionStep> steps();
+
+  String MESSAGE = "message";
+
+  /**
+   * A user turn of an open conversation, answered when the model has replied. Refused (before anything is recorded)
+   * when the session is not a conversation, not waiting for a message, or closing.
+   */
+  @UpdateMethod(name = MESSAGE)
+  TurnReply message(TurnMessage message);
+
+  @UpdateValidatorMethod(updateName = MESSAGE)
+  void validateMessage(TurnMessage message);
+
+  /** Ends an open conversation once the turn in flight, if any, is answered. */
+  @SignalMethod(name = "close")
+  void close();
 }

@@ -42,8 +42,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store has no schema yet (no migration applied); this build needs version 4 (not applied:"
-                + " 1 hub store, 2 campaigns, 3 memory, 4 limits)");
+            "The hub store has no schema yet (no migration applied); this build needs version 5 (not applied:"
+                + " 1 hub store, 2 campaigns, 3 memory, 4 limits, 5 session turns)");
     assertThat(tables()).isEmpty();
   }
 
@@ -54,7 +54,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store is at schema version 2; this build needs version 4 (not applied: 3 memory, 4 limits)");
+            "The hub store is at schema version 2; this build needs version 5 (not applied: 3 memory, 4 limits,"
+                + " 5 session turns)");
     assertThat(tables()).doesNotContain("memory_entries");
   }
 

@@ -1,5 +1,6 @@
 package io.soma.hub.orchestration.model;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -10,6 +11,14 @@ import java.util.concurrent.CompletionException;
 public interface ModelProvider {
 
   CompletableFuture<ModelReply> completeAsync(String prompt);
+
+  /**
+   * Answers the last user message of a conversation, the earlier messages as its context. A provider without a
+   * notion of context answers the last message alone.
+   */
+  default CompletableFuture<ModelReply> converseAsync(List<ChatMessage> messages) {
+    return completeAsync(messages.get(messages.size() - 1).content());
+  }
 
   /** Waits for the reply in the calling thread; failures are thrown as they are. */
   default ModelReply complete(String prompt) {

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,12 +63,18 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
   /** Cancelling the returned future aborts the HTTP exchange. */
   @Override
   public CompletableFuture<ModelReply> completeAsync(String prompt) {
+    return converseAsync(List.of(ChatMessage.user(prompt)));
+  }
+
+  /** The whole conversation as the request's messages; cancelling the returned future aborts the HTTP exchange. */
+  @Override
+  public CompletableFuture<ModelReply> converseAsync(List<ChatMessage> messages) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(completionsUri)
             .timeout(requestTimeout)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(requestBody(prompt)));
+            .POST(HttpRequest.BodyPublishers.ofString(requestBody(messages)));
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }
@@ -110,12 +117,15 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     return replyOf(response.body());
   }
 
-  private String requestBody(String prompt) {
+  private String requestBody(List<ChatMessage> messages) {
     ObjectNode body = JSON.createObjectNode();
     body.put("model", model);
-    ObjectNode message = body.putArray("messages").addObject();
-    message.put("role", "user");
-    message.put("content", prompt);
+    var array = body.putArray("messages");
+    for (ChatMessage chat : messages) {
+      ObjectNode message = array.addObject();
+      message.put("role", chat.role());
+      message.put("content", chat.content());
+    }
     return body.toString();
   }
 

@@ -43,6 +43,17 @@ public record AuditEvent(
     return new AuditEvent(request.sessionId(), request.tenant(), request.subject(), COMPLETED, details);
   }
 
+  /** A conversation's end: how many turns it had, why it ended ({@code close} or {@code idle}), the last model. */
+  public static AuditEvent conversationEnded(SessionRequest request, int turns, String endedBy, ModelReply last) {
+    SortedMap<String, String> details = base(request);
+    details.put("mode", SessionRequest.CONVERSATION);
+    details.put("turns", Integer.toString(turns));
+    details.put("ended_by", endedBy);
+    details.put("model", last.model());
+    details.put("provider", last.provider());
+    return new AuditEvent(request.sessionId(), request.tenant(), request.subject(), COMPLETED, details);
+  }
+
   /** @param step the step that was running when the session was cancelled */
   public static AuditEvent cancelled(SessionRequest request, String step) {
     SortedMap<String, String> details = base(request);

@@ -14,6 +14,8 @@ public interface SessionActivities {
   String ISSUE_SCOPED_TOKEN = "issue-scoped-token";
   String COMPLETE_PROMPT = "run-model-completion";
   String EMIT_AUDIT_EVENT = "emit-audit-event";
+  String ANSWER_TURN = "answer-turn";
+  String RESUME_CONVERSATION = "resume-conversation";
 
   @ActivityMethod(name = EVALUATE_POLICY)
   PolicyDecision evaluatePolicy(SessionRequest request);
@@ -25,6 +27,14 @@ public interface SessionActivities {
   /** Returns the reply recorded for the session, asking the provider only if there is none yet. */
   @ActivityMethod(name = COMPLETE_PROMPT)
   ModelReply complete(CompletionRequest request);
+
+  /** Returns the reply recorded for the conversation's turn, asking the provider only if there is none yet. */
+  @ActivityMethod(name = ANSWER_TURN)
+  ModelReply answerTurn(TurnRequest request);
+
+  /** The turns recorded for a conversation, for its next run after continue-as-new. */
+  @ActivityMethod(name = RESUME_CONVERSATION)
+  ConversationSoFar resumeConversation(String tenant, String sessionId, int contextTurns);
 
   /**
    * Returns the event id. The session's last step, or a cancelled session's compensation: it also frees the session's

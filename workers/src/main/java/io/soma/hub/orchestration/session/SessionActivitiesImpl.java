@@ -13,6 +13,11 @@ import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
 import io.soma.hub.store.SessionCompletions.Completion;
 import io.soma.hub.store.SessionSlots;
+import io.soma.hub.store.SessionTurns;
+import io.soma.hub.store.SessionTurns.Turn;
+import io.soma.hub.orchestration.model.ChatMessage;
+import java.util.ArrayList;
+import java.util.List;
 import io.temporal.activity.Activity;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -31,6 +36,7 @@ public class SessionActivitiesImpl implements SessionActivities {
   private final SessionCompletions completions;
   private final AuditLog auditLog;
   private final SessionSlots slots;
+  private final SessionTurns turns;
 
   public SessionActivitiesImpl(
       SessionPolicy policy,
@@ -38,13 +44,15 @@ public class SessionActivitiesImpl implements SessionActivities {
       ModelProvider provider,
       SessionCompletions completions,
       AuditLog auditLog,
-      SessionSlots slots) {
+      SessionSlots slots,
+      SessionTurns turns) {
     this.policy = policy;
     this.tokens = tokens;
     this.provider = provider;
     this.completions = completions;
     this.auditLog = auditLog;
     this.slots = slots;
+    this.turns = turns;
   }
 
   @Override
@@ -78,6 +86,44 @@ public class SessionActivitiesImpl implements SessionActivities {
                       new Completion(request.sessionId(), fresh.model(), fresh.provider(), fresh.reply()));
                 });
     return new ModelReply(recorded.model(), recorded.provider(), recorded.reply());
+  }
+
+  @Override
+  public ModelReply answerTurn(TurnRequest request) {
+    Turn recorded =
+        turns
+            .find(request.sessionId(), request.turn())
+            .orElseGet(
+                () -> {
+                  List<ChatMessage> messages = new ArrayList<>(request.context());
+                  messages.add(ChatMessage.user(request.content()));
+                  ModelReply fresh =
+                      HeartbeatingWait.await(
+                          provider.converseAsync(messages),
+                          Activity.getExecutionContext(),
+                          SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL);
+                  return turns.recordIfAbsent(
+                      request.tenant(),
+                      new Turn(request.sessionId(), request.turn(), request.content(), fresh.model(), fresh.provider(),
+                          fresh.reply()));
+                });
+    return new ModelReply(recorded.model(), recorded.provider(), recorded.reply());
+  }
+
+  @Override
+  public ConversationSoFar resumeConversation(String tenant, String sessionId, int contextTurns) {
+    List<Turn> all = turns.list(tenant, sessionId);
+    List<ChatMessage> context = new ArrayList<>();
+    for (Turn turn : all.subList(Math.max(0, all.size() - contextTurns), all.size())) {
+      context.add(ChatMessage.user(turn.content()));
+      context.add(ChatMessage.assistant(turn.reply()));
+    }
+    ModelReply last =
+        all.isEmpty()
+            ? null
+            : new ModelReply(all.get(all.size() - 1).model(), all.get(all.size() - 1).provider(),
+                all.get(all.size() - 1).reply());
+    return new ConversationSoFar(all.size(), context, last);
   }
 
   @Override

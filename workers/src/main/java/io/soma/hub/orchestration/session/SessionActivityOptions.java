@@ -87,6 +87,7 @@ public final class SessionActivityOptions {
         SessionActivities.EVALUATE_POLICY, POLICY,
         SessionActivities.ISSUE_SCOPED_TOKEN, SCOPED_TOKEN,
         SessionActivities.COMPLETE_PROMPT, modelCompletion(modelProviderTimeout),
+        SessionActivities.ANSWER_TURN, modelCompletion(modelProviderTimeout),
         SessionActivities.EMIT_AUDIT_EVENT, AUDIT);
   }
 
@@ -100,7 +101,8 @@ public final class SessionActivityOptions {
     return Map.of(
         SessionActivities.EVALUATE_POLICY, local(POLICY),
         SessionActivities.ISSUE_SCOPED_TOKEN, local(SCOPED_TOKEN),
-        SessionActivities.EMIT_AUDIT_EVENT, local(AUDIT));
+        SessionActivities.EMIT_AUDIT_EVENT, local(AUDIT),
+        SessionActivities.RESUME_CONVERSATION, local(AUDIT));
   }
 
   static LocalActivityOptions local(ActivityOptions options) {

@@ -5,6 +5,7 @@ import io.soma.hub.orchestration.callback.CallbackWorkflow;
 import io.soma.hub.orchestration.callback.SessionCallback;
 import io.soma.hub.orchestration.events.HubEventTypes;
 import io.soma.hub.orchestration.events.WorkflowEvents;
+import io.soma.hub.orchestration.model.ChatMessage;
 import io.soma.hub.orchestration.model.ModelReply;
 import io.soma.hub.orchestration.policy.PolicyDecision;
 import io.soma.hub.orchestration.session.SessionStep.Status;
@@ -56,7 +57,23 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   private final SessionActivities activities;
   private final SessionActivities localActivities;
   private final boolean eventsEnabled;
+  /** An open conversation with no message for this long ends, as if closed. */
+  static final Duration CONVERSATION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
+  /** The most recent turns a conversation gives the model as context. */
+  static final int CONTEXT_TURNS = 20;
+
+  /** A conversation continues as a new run after this many turns, or sooner when Temporal suggests it. */
+  static final int TURNS_PER_RUN = 100;
+
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
+  private final List<ChatMessage> context = new ArrayList<>();
+  private SessionRequest request;
+  private boolean waiting;
+  private boolean answering;
+  private boolean closeRequested;
+  private int turns;
+  private ModelReply lastReply;
   private boolean lean;
   private boolean compensating;
   private boolean callsBack;
@@ -88,6 +105,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
 
   @Override
   public SessionResult run(SessionRequest request) {
+    this.request = request;
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
     // Decided here, where every execution passes before its first step, not where a cancellation is caught: an
     // execution recorded at an earlier version is cancelled the way it was written for.
@@ -96,7 +114,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     compensating = version >= COMPENSATES;
     callsBack = version >= CALLS_BACK && request.callbackUrl() != null;
     try {
-      SessionResult result = runSteps(request);
+      SessionResult result = request.conversation() ? runConversation(request) : runSteps(request);
       writeSteps();
       events.publish(HubEventTypes.SESSION_COMPLETED, request.sessionId(), request.tenant(),
           Map.of("session_id", request.sessionId(), "provider", String.valueOf(result.provider()),
@@ -145,6 +163,123 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     log.info("Session {} completed by {} ({})", request.sessionId(), reply.provider(), reply.model());
     return new SessionResult(
         request.sessionId(), reply.reply(), reply.model(), reply.provider(), auditEventId, List.copyOf(steps));
+  }
+
+  /**
+   * A conversation: the one-shot steps up to the first reply (the prompt is turn 1), then open, WAITING for the next
+   * message ({@link #message}) until closed, idle for {@link #CONVERSATION_IDLE_TIMEOUT} or cancelled; the audit step
+   * ends it. A run that has answered {@link #TURNS_PER_RUN} turns continues as a new one, which reads where the
+   * conversation stands from the store (every turn is recorded there by its activity).
+   */
+  private SessionResult runConversation(SessionRequest request) {
+    if (Workflow.getInfo().getContinuedExecutionRunId().isPresent()) {
+      ConversationSoFar so = shortSteps().resumeConversation(request.tenant(), request.sessionId(), CONTEXT_TURNS);
+      turns = so.turns();
+      context.addAll(so.context());
+      lastReply = so.last();
+      for (String done : List.of(SessionStep.POLICY, SessionStep.SCOPED_TOKEN, SessionStep.MODEL_COMPLETION)) {
+        mark(done, Status.COMPLETED);
+      }
+      log.info("Conversation {} continued at turn {}", request.sessionId(), turns);
+    } else {
+      log.info("Conversation {} of tenant {} started", request.sessionId(), request.tenant());
+      PolicyDecision decision = attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
+      if (!decision.allowed()) {
+        mark(SessionStep.POLICY, Status.FAILED);
+        throw rejected(request, decision);
+      }
+      mark(SessionStep.POLICY, Status.COMPLETED);
+      step(SessionStep.SCOPED_TOKEN, () -> shortSteps().issueScopedToken(request));
+      step(
+          SessionStep.MODEL_COMPLETION,
+          () -> {
+            writeSteps();
+            return answer(request.prompt());
+          });
+    }
+    int firstTurnOfRun = turns;
+    String endedBy = "close";
+    while (!closeRequested) {
+      waitingForMessage(true);
+      boolean woken = Workflow.await(CONVERSATION_IDLE_TIMEOUT, () -> closeRequested || answering);
+      if (!woken) {
+        endedBy = "idle";
+        break;
+      }
+      Workflow.await(() -> !answering);
+      if (!closeRequested
+          && (turns - firstTurnOfRun >= TURNS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested())) {
+        waitingForMessage(false);
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        writeSteps();
+        Workflow.continueAsNew(request);
+      }
+    }
+    waitingForMessage(false);
+    int answered = turns;
+    String how = endedBy;
+    String auditEventId =
+        step(SessionStep.AUDIT,
+            () -> shortSteps().emitAuditEvent(AuditEvent.conversationEnded(request, answered, how, lastReply)));
+    log.info("Conversation {} ended ({}) after {} turns", request.sessionId(), endedBy, turns);
+    return new SessionResult(request.sessionId(), lastReply.reply(), lastReply.model(), lastReply.provider(),
+        auditEventId, List.copyOf(steps));
+  }
+
+  /** One turn: the model answers the content with the recent turns as context; the turn is recorded by then. */
+  private TurnReply answer(String content) {
+    int turn = turns + 1;
+    ModelReply reply =
+        activities.answerTurn(
+            new TurnRequest(request.sessionId(), request.tenant(), turn, content, List.copyOf(context)));
+    turns = turn;
+    lastReply = reply;
+    context.add(ChatMessage.user(content));
+    context.add(ChatMessage.assistant(reply.reply()));
+    while (context.size() > 2 * CONTEXT_TURNS) {
+      context.remove(0);
+    }
+    return new TurnReply(reply.reply(), turn, reply.model(), reply.provider());
+  }
+
+  /** Keeps the memo's conversation state current, so GET /v1/sessions/{id} says WAITING while no worker runs. */
+  private void waitingForMessage(boolean now) {
+    if (waiting == now && !stepsUnwritten) {
+      return;
+    }
+    waiting = now;
+    Workflow.upsertMemo(
+        Map.of(
+            SessionMemo.CONVERSATION, now ? SessionMemo.WAITING : SessionMemo.ANSWERING,
+            SessionMemo.STEPS, List.copyOf(steps)));
+    stepsUnwritten = false;
+  }
+
+  @Override
+  public void validateMessage(TurnMessage message) {
+    if (request == null || !request.conversation()) {
+      throw new IllegalStateException("the session is not a conversation");
+    }
+    if (closeRequested || !waiting || answering) {
+      throw new IllegalStateException(
+          closeRequested ? "the conversation is closing" : "the conversation is not waiting for a message");
+    }
+  }
+
+  @Override
+  public TurnReply message(TurnMessage message) {
+    answering = true;
+    try {
+      waitingForMessage(false);
+      return answer(message.content());
+    } finally {
+      answering = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeRequested = true;
   }
 
   /**

@@ -22,6 +22,7 @@ import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
 import io.soma.hub.store.SessionSlots;
+import io.soma.hub.store.SessionTurns;
 import io.soma.hub.worker.temporal.WorkerRegistration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.activity.ActivityOptions;
@@ -94,8 +95,9 @@ class SessionWorkerConfiguration {
       ModelProvider provider,
       SessionCompletions completions,
       AuditLog auditLog,
-      SessionSlots slots) {
-    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog, slots);
+      SessionSlots slots,
+      SessionTurns turns) {
+    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog, slots, turns);
   }
 
   /** Frees the quota slots of sessions that ended other than by their last step (the functions claim them). */

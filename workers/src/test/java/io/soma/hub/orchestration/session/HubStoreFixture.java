@@ -3,6 +3,7 @@ package io.soma.hub.orchestration.session;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
 import io.soma.hub.store.SessionSlots;
+import io.soma.hub.store.SessionTurns;
 import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -11,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The real hub store on a fresh in-memory H2 database with the hub migrations applied. */
-record HubStoreFixture(JdbcClient jdbc, AuditLog auditLog, SessionCompletions completions, SessionSlots slots) {
+record HubStoreFixture(
+    JdbcClient jdbc, AuditLog auditLog, SessionCompletions completions, SessionSlots slots, SessionTurns turns) {
 
   static HubStoreFixture migrated() {
     DataSource dataSource =
@@ -21,7 +23,8 @@ record HubStoreFixture(JdbcClient jdbc, AuditLog auditLog, SessionCompletions co
     JdbcClient jdbc = JdbcClient.create(dataSource);
     Clock clock = Clock.systemUTC();
     return new HubStoreFixture(
-        jdbc, new AuditLog(jdbc, clock), new SessionCompletions(jdbc, clock), new SessionSlots(dataSource, clock));
+        jdbc, new AuditLog(jdbc, clock), new SessionCompletions(jdbc, clock), new SessionSlots(dataSource, clock),
+        new SessionTurns(jdbc, clock));
   }
 
   int completionsRecordedFor(String sessionId) {

@@ -239,6 +239,16 @@ class SessionCancellationTest {
     }
 
     @Override
+    public ModelReply answerTurn(TurnRequest request) {
+      return delegate.answerTurn(request);
+    }
+
+    @Override
+    public ConversationSoFar resumeConversation(String tenant, String sessionId, int contextTurns) {
+      return delegate.resumeConversation(tenant, sessionId, contextTurns);
+    }
+
+    @Override
     public String emitAuditEvent(AuditEvent event) {
       return delegate.emitAuditEvent(event);
     }

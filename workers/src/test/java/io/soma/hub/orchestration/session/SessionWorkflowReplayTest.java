@@ -201,5 +201,16 @@ class SessionWorkflowReplayTest {
     public List<SessionStep> steps() {
       return List.of();
     }
+
+    @Override
+    public TurnReply message(TurnMessage message) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void validateMessage(TurnMessage message) {}
+
+    @Override
+    public void close() {}
   }
 }

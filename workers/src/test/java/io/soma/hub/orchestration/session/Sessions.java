@@ -47,7 +47,8 @@ final class Sessions {
         provider,
         store.completions(),
         store.auditLog(),
-        store.slots());
+        store.slots(),
+        store.turns());
   }
 
   static ScopedTokens tokens() {
