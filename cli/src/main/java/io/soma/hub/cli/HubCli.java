@@ -27,7 +27,8 @@ public final class HubCli {
     this.environment = Map.copyOf(environment);
     this.out = out;
     this.err = err;
-    for (Verb verb : List.of(new StartVerb(), new ListVerb(), new ShowVerb(), new CancelVerb())) {
+    for (Verb verb : List.of(
+        new StartVerb(), new ListVerb(), new ShowVerb(), new SayVerb(), new CloseVerb(), new CancelVerb())) {
       verbs.put(verb.name(), verb);
     }
   }

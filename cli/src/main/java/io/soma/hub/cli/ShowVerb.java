@@ -68,6 +68,11 @@ final class ShowVerb implements Verb {
     if (!session.path("steps").isEmpty()) {
       steps.print(out);
     }
+    // A conversation's turns, each message and its reply; the last reply is also the result once it has ended.
+    for (JsonNode turn : session.path("transcript")) {
+      out.println("turn " + turn.path("turn").asInt() + " > " + turn.path("content").asText());
+      out.println(turn.path("reply").asText());
+    }
     JsonNode error = session.get("error");
     if (error != null && !error.isNull()) {
       out.println("error: " + error.path("type").asText() + ": " + error.path("message").asText());

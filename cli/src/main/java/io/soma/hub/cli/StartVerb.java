@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code start "prompt" [--idempotency-key K] [--metadata k=v ...]}: POST /v1/sessions. Prints the session id alone
+ * {@code start "prompt" [--conversation] [--idempotency-key K] [--metadata k=v ...]}: POST /v1/sessions. Prints the session id alone
  * on stdout, so {@code id=$(./hub session start "...")} works; a moderation warning goes to stderr.
  */
 final class StartVerb implements Verb {
 
   static final String IDEMPOTENCY_KEY = "--idempotency-key";
   static final String METADATA = "--metadata";
+  static final String CONVERSATION = "--conversation";
 
   @Override
   public String name() {
@@ -22,7 +23,7 @@ final class StartVerb implements Verb {
 
   @Override
   public Arguments.Spec spec() {
-    return new Arguments.Spec(Set.of(IDEMPOTENCY_KEY), Set.of(METADATA), Set.of());
+    return new Arguments.Spec(Set.of(IDEMPOTENCY_KEY), Set.of(METADATA), Set.of(CONVERSATION));
   }
 
   @Override
@@ -30,6 +31,9 @@ final class StartVerb implements Verb {
     Arguments arguments = call.arguments();
     String prompt = arguments.single("the prompt");
     ObjectNode body = ApiResponse.JSON.createObjectNode().put("prompt", prompt);
+    if (arguments.flag(CONVERSATION)) {
+      body.put("mode", "conversation");
+    }
     Map<String, String> metadata = metadata(arguments);
     if (!metadata.isEmpty()) {
       ObjectNode values = body.putObject("metadata");

@@ -7,12 +7,17 @@ final class Usage {
       """
       usage: ./hub session VERB [options]
 
-        start "prompt" [--idempotency-key K] [--metadata key=value ...]
-                 start a session; prints its id (a moderation warning goes to stderr)
+        start "prompt" [--conversation] [--idempotency-key K] [--metadata key=value ...]
+                 start a session; prints its id (a moderation warning goes to stderr); --conversation keeps
+                 it open for messages (say) until closed
         list [--status RUNNING|COMPLETED|FAILED|CANCELLED] [--limit 1..100] [--all]
                  the tenant's sessions, newest first: id, status, created, ended; --all follows every page
         show ID [--wait]
                  the session's status, steps, and its reply or error; --wait polls until it has ended
+        say ID "message" [--idempotency-key K]
+                 add a message to an open conversation; prints the reply once the model has answered
+        close ID
+                 close an open conversation (it ends COMPLETED)
         cancel ID
                  ask a running session to stop
         help     this text

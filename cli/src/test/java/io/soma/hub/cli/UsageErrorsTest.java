@@ -37,7 +37,7 @@ class UsageErrorsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.errLines())
-        .containsExactly("session: unknown verb 'watch'; the verbs are start, list, show, cancel (./hub session help)");
+        .containsExactly("session: unknown verb 'watch'; the verbs are start, list, show, say, close, cancel (./hub session help)");
   }
 
   @Test

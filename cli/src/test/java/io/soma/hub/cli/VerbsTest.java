@@ -69,6 +69,38 @@ class VerbsTest {
   }
 
   @Test
+  void aConversationStartsSaysAndCloses() throws Exception {
+    hub.json(201, CREATED)
+        .json(200, "{\"session_id\":\"" + ID + "\",\"reply\":\"Shorter: é\",\"turn\":2,\"model\":\"m\","
+            + "\"provider\":\"p\"}")
+        .json(202, "{\"session_id\":\"" + ID + "\",\"close_requested\":true}");
+
+    assertThat(CliRun.against(hub.url(), "start", "Plan a launch", "--conversation").out()).isEqualTo(ID + "\n");
+    CliRun said = CliRun.against(hub.url(), "say", ID, "Make it shorter", "--idempotency-key", "t-2");
+    CliRun closed = CliRun.against(hub.url(), "close", ID);
+
+    assertThat(said.exitCode()).isZero();
+    assertThat(said.out()).isEqualTo("Shorter: é\n");
+    assertThat(closed.exitCode()).isZero();
+    assertThat(closed.out()).contains("conversation " + ID + " closing");
+    var requests = hub.requests();
+    assertThat(ApiResponse.JSON.readTree(requests.get(0).body()).get("mode").asText()).isEqualTo("conversation");
+    assertThat(requests.get(1).uri()).isEqualTo("/v1/sessions/" + ID + "/messages");
+    assertThat(requests.get(1).header("Idempotency-Key")).isEqualTo("t-2");
+    assertThat(ApiResponse.JSON.readTree(requests.get(1).body()).get("content").asText()).isEqualTo("Make it shorter");
+    assertThat(requests.get(2).uri()).isEqualTo("/v1/sessions/" + ID + "/close");
+    assertThat(requests.get(2).method()).isEqualTo("POST");
+  }
+
+  @Test
+  void sayNeedsTheIdAndOneMessage() {
+    CliRun run = CliRun.against(hub.url(), "say", ID, "two", "words");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("expected the session id and the message");
+  }
+
+  @Test
   void jsonPrintsTheBodyAsItCame() {
     hub.json(201, CREATED).json(200, COMPLETED).json(202, "{\"session_id\":\"" + ID + "\",\"cancel_requested\":true}");
 

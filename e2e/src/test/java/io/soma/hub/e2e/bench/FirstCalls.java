@@ -25,6 +25,10 @@ final class FirstCalls {
     OF_FUNCTIONS.put("listSessions", new ColdStart.Call("GET", "/v1/sessions?limit=5", null, 200));
     OF_FUNCTIONS.put(
         "cancelSession", new ColdStart.Call("POST", "/v1/sessions/cold-start-none/cancel", null, 404));
+    OF_FUNCTIONS.put(
+        "sendMessage",
+        new ColdStart.Call("POST", "/v1/sessions/cold-start-none/messages", "{\"content\":\"Hello\"}", 404));
+    OF_FUNCTIONS.put("closeSession", new ColdStart.Call("POST", "/v1/sessions/cold-start-none/close", null, 404));
     OF_FUNCTIONS.put("callbackSecret", new ColdStart.Call("GET", "/v1/callbacks/secret", null, 200));
     OF_FUNCTIONS.put("listWizards", new ColdStart.Call("GET", "/v1/wizards", null, 200));
     OF_FUNCTIONS.put(

@@ -192,7 +192,7 @@ class HubOnClusterEndToEndTest {
         "hub-status-canary  True");
     assertThat(list.exitCode()).as(list.output()).isZero();
     var services = new ObjectMapper().readTree(list.output()).path("items");
-    assertThat(services).hasSize(17).allSatisfy(service -> assertThat(
+    assertThat(services).hasSize(19).allSatisfy(service -> assertThat(
         service.at("/status/conditions").findValuesAsText("status")).as(service.at("/metadata/name").asText())
         .containsOnly("True"));
   }

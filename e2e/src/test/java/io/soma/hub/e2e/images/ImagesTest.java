@@ -88,7 +88,7 @@ class ImagesTest {
   @Test
   void everyFunctionServiceSelectsAnAotCacheTrainedIntoTheImage() throws IOException {
     List<JsonNode> services = functionServices();
-    assertThat(services).hasSize(17);
+    assertThat(services).hasSize(19);
     for (JsonNode service : services) {
       Map<String, String> env = environmentOf(service);
       String function = env.get("SPRING_CLOUD_FUNCTION_DEFINITION");
@@ -191,7 +191,8 @@ class ImagesTest {
             new Feature(
                 "getSession",
                 "/v1/sessions/none",
-                List.of("createSession", "getSession", "listSessions", "cancelSession", "callbackSecret")),
+                List.of("createSession", "getSession", "listSessions", "cancelSession", "callbackSecret", "sendMessage",
+                    "closeSession")),
             new Feature(
                 "getWizard",
                 "/v1/wizards/wiz-none",

@@ -95,6 +95,31 @@ class SessionCliEndToEndTest {
   }
 
   @Test
+  void aConversationStartsAnswersEachMessageAndCloses() {
+    Run started = cli(asAnn, "start", "--conversation", "Plan a product launch");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    String sessionId = started.out().strip();
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+
+    Run said = cli(asAnn, "say", sessionId, "Make it shorter");
+    assertThat(said.exitCode()).as(said.toString()).isZero();
+    assertThat(said.out()).isNotBlank();
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+    Run closed = cli(asAnn, "close", sessionId);
+    assertThat(closed.exitCode()).as(closed.toString()).isZero();
+
+    Run shown = cli(asAnn, "show", sessionId, "--wait");
+    assertThat(shown.out()).as(shown.toString())
+        .startsWith("session " + sessionId + ": COMPLETED\n")
+        .contains("turn 1 > Plan a product launch", "turn 2 > Make it shorter", said.out().strip());
+    Run late = cli(asAnn, "say", sessionId, "Still there?");
+    assertThat(late.exitCode()).as(late.toString()).isEqualTo(4);
+    assertThat(late.err().lines()).singleElement().asString().startsWith("session say: 409 ");
+  }
+
+  @Test
   void aBadPromptIsTheApisRefusalInOneLine() {
     Run run = cli(asAnn, "start", " ");
 

@@ -50,6 +50,11 @@ public class SessionQuota {
    * @throws UnavailableException when the store cannot be reached
    */
   public Slot claim(String tenant, String sessionId) {
+    return claim(tenant, sessionId, holdAtMost);
+  }
+
+  /** The same for a session that may run longer than most (a conversation): its slot lapses after holdAtMost. */
+  public Slot claim(String tenant, String sessionId, Duration holdAtMost) {
     if (!settings.enabled()) {
       return () -> {};
     }

@@ -86,7 +86,8 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
             body.prompt(),
             body.capsuleId(),
             body.metadata(),
-            callbackUrl);
+            callbackUrl,
+            SessionRequest.CONVERSATION.equals(body.mode()) ? SessionRequest.CONVERSATION : null);
     boolean started = startWithinQuota(request);
     if (started) {
       events.sessionAccepted(caller.tenant(), sessionId);
@@ -105,7 +106,10 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
    * when the repeated session has ended already, the worker's sweep frees the slot.
    */
   private boolean startWithinQuota(SessionRequest request) {
-    SessionQuota.Slot slot = quota.claim(request.tenant(), request.sessionId());
+    SessionQuota.Slot slot =
+        request.conversation()
+            ? quota.claim(request.tenant(), request.sessionId(), SessionStarter.CONVERSATION_TIMEOUT.plusMinutes(1))
+            : quota.claim(request.tenant(), request.sessionId());
     try {
       return starter.start(request);
     } catch (RuntimeException e) {

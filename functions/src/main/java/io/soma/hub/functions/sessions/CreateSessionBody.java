@@ -4,10 +4,12 @@ import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.Characters;
 import io.soma.hub.functions.http.StringMetadata;
 import io.soma.hub.orchestration.callback.CallbackDestinations;
+import io.soma.hub.orchestration.session.SessionRequest;
 import java.util.Map;
 
 /** The body of {@code POST /v1/sessions}. Every rule is checked here, so an invalid body never starts anything. */
-public record CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl) {
+public record CreateSessionBody(
+    String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl, String mode) {
 
   static final int MAX_PROMPT_CHARS = 16_000;
   static final int MAX_CAPSULE_ID_CHARS = 200;
@@ -31,9 +33,17 @@ public record CreateSessionBody(String prompt, String capsuleId, Map<String, Str
           "callback_url", "must be 1 to " + CallbackDestinations.MAX_URL_CHARS + " characters");
     }
     // Whether the hub may call it depends on the hub's mode: CreateSession checks that (CallbackDestinations).
+    if (mode != null && !SessionRequest.ONE_SHOT.equals(mode) && !SessionRequest.CONVERSATION.equals(mode)) {
+      throw new InvalidInputException(
+          "mode", "must be " + SessionRequest.ONE_SHOT + " or " + SessionRequest.CONVERSATION);
+    }
+  }
+
+  public CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl) {
+    this(prompt, capsuleId, metadata, callbackUrl, null);
   }
 
   public CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata) {
-    this(prompt, capsuleId, metadata, null);
+    this(prompt, capsuleId, metadata, null, null);
   }
 }

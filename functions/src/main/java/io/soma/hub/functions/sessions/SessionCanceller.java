@@ -22,7 +22,7 @@ public class SessionCanceller {
         sessionId,
         () -> {
           SessionReader.OwnSession session = reader.describeOwn(tenant, sessionId);
-          if (session.status() != SessionView.Status.RUNNING) {
+          if (!session.status().open()) {
             throw ended(sessionId, session.status());
           }
           try {

@@ -8,6 +8,7 @@ import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.store.SessionSlots;
+import io.soma.hub.store.SessionTurns;
 import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.callback.CallbackSecrets;
 import io.temporal.client.WorkflowClient;
@@ -71,8 +72,23 @@ public class SessionFunctions {
   }
 
   @Bean
-  SessionReader sessionReader(WorkflowClient client) {
-    return new SessionReader(client);
+  SessionReader sessionReader(WorkflowClient client, SessionTurns turns) {
+    return new SessionReader(client, turns);
+  }
+
+  @Bean
+  Conversations conversations(SessionReader reader, ModerationGuard moderation, GatewayEvents events) {
+    return new Conversations(reader, moderation, events);
+  }
+
+  @Bean
+  Function<SendMessageCommand, MessageReply> sendMessage(Conversations conversations) {
+    return new SendMessage(conversations);
+  }
+
+  @Bean
+  Function<SessionLookup, SessionCloseRequested> closeSession(Conversations conversations) {
+    return new CloseSession(conversations);
   }
 
   @Bean

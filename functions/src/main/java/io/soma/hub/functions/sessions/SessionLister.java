@@ -62,7 +62,8 @@ public class SessionLister {
 
   private static String statusFilter(SessionView.Status status) {
     return switch (status) {
-      case RUNNING -> "ExecutionStatus = 'Running'";
+      // Visibility knows no WAITING (a memo value): an open conversation is listed as RUNNING.
+      case RUNNING, WAITING -> "ExecutionStatus = 'Running'";
       case COMPLETED -> "ExecutionStatus = 'Completed'";
       case FAILED -> "ExecutionStatus IN ('Failed', 'TimedOut', 'Terminated')";
       case CANCELLED -> "ExecutionStatus = 'Canceled'";

@@ -9,6 +9,7 @@ import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionMemo;
 import io.soma.hub.orchestration.session.SessionResult;
 import io.soma.hub.orchestration.session.SessionStep;
+import io.soma.hub.store.SessionTurns;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -33,9 +34,16 @@ public class SessionReader {
   private static final Type STEP_LIST = new TypeReference<List<SessionStep>>() {}.getType();
 
   private final WorkflowClient client;
+  private final SessionTurns turns;
 
+  /** Without conversations' transcripts. */
   public SessionReader(WorkflowClient client) {
+    this(client, null);
+  }
+
+  public SessionReader(WorkflowClient client, SessionTurns turns) {
     this.client = client;
+    this.turns = turns;
   }
 
   public SessionView read(String tenant, String sessionId) {
@@ -45,20 +53,42 @@ public class SessionReader {
           OwnSession session = describeOwn(tenant, sessionId);
           WorkflowExecutionDescription description = session.description();
           List<SessionStep> steps = description.getMemo(SessionMemo.STEPS, List.class, STEP_LIST);
-          SessionView.Status status = statusOf(description.getStatus());
-          return switch (status) {
+          SessionView.Status status = session.status();
+          SessionView view = switch (status) {
             case COMPLETED -> completed(session.stub(), sessionId);
             case FAILED -> failed(session.stub(), sessionId, steps, description.getStatus());
-            case RUNNING, CANCELLED -> new SessionView(sessionId, status, steps, null, null);
+            case RUNNING, WAITING, CANCELLED -> new SessionView(sessionId, status, steps, null, null);
           };
+          return session.conversation() ? view.withTranscript(transcript(tenant, sessionId)) : view;
         });
+  }
+
+  private List<SessionView.Turn> transcript(String tenant, String sessionId) {
+    if (turns == null) {
+      return List.of();
+    }
+    return turns.list(tenant, sessionId).stream()
+        .map(turn -> new SessionView.Turn(turn.turn(), turn.content(), turn.reply()))
+        .toList();
   }
 
   /** A session workflow of the caller's tenant, as described just now. */
   record OwnSession(WorkflowStub stub, WorkflowExecutionDescription description) {
 
+    /** The workflow's status, and WAITING for a running conversation that waits for a message. */
     SessionView.Status status() {
-      return statusOf(description.getStatus());
+      SessionView.Status status = statusOf(description.getStatus());
+      return status == SessionView.Status.RUNNING && SessionMemo.WAITING.equals(conversationState())
+          ? SessionView.Status.WAITING
+          : status;
+    }
+
+    boolean conversation() {
+      return conversationState() != null;
+    }
+
+    private String conversationState() {
+      return description.getMemo(SessionMemo.CONVERSATION, String.class, String.class);
     }
   }
 

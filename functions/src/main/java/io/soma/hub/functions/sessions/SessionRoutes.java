@@ -68,6 +68,39 @@ public class SessionRoutes {
             new Reply(202, requested, Map.of("Location", "/v1/sessions/" + requested.sessionId())));
   }
 
+  /** A message to an open conversation: answered with the reply (a Temporal Update), so it may take a while. */
+  @Bean
+  GatewayRoute sendMessageRoute() {
+    return GatewayRoute.of(
+        HttpMethod.POST,
+        "/v1/sessions/{id}/messages",
+        "sendMessage",
+        Capabilities.SESSIONS_WRITE,
+        MessageBody.class,
+        request ->
+            new SendMessageCommand(
+                request.caller(),
+                request.pathVariable("id"),
+                request.header("Idempotency-Key").orElse(null),
+                request.body(MessageBody.class)),
+        MessageReply.class,
+        Reply::ok);
+  }
+
+  @Bean
+  GatewayRoute closeSessionRoute() {
+    return GatewayRoute.of(
+        HttpMethod.POST,
+        "/v1/sessions/{id}/close",
+        "closeSession",
+        Capabilities.SESSIONS_WRITE,
+        null,
+        request -> new SessionLookup(request.caller(), request.pathVariable("id")),
+        SessionCloseRequested.class,
+        requested ->
+            new Reply(202, requested, Map.of("Location", "/v1/sessions/" + requested.sessionId())));
+  }
+
   /** A tenant's callback secret: for whoever may start sessions with a callback_url. */
   @Bean
   GatewayRoute callbackSecretRoute() {
@@ -84,11 +117,12 @@ public class SessionRoutes {
 
   private static SessionView.Status status(String text) {
     for (SessionView.Status status : SessionView.Status.values()) {
-      if (status.name().equals(text)) {
+      if (status.name().equals(text) && status != SessionView.Status.WAITING) {
         return status;
       }
     }
-    throw new InvalidInputException("status", "must be one of RUNNING, COMPLETED, FAILED, CANCELLED");
+    throw new InvalidInputException(
+        "status", "must be one of RUNNING, COMPLETED, FAILED, CANCELLED (an open conversation lists as RUNNING)");
   }
 
   private static int limit(String text) {

@@ -38,6 +38,9 @@ public class SessionStarter {
   /** Long enough for slow model providers and their retries; a stuck session ends as FAILED, not never. */
   static final Duration EXECUTION_TIMEOUT = Duration.ofHours(1);
 
+  /** A conversation may stay open this long, its runs after continue-as-new included. */
+  static final Duration CONVERSATION_TIMEOUT = Duration.ofHours(24);
+
   private final WorkflowClient client;
   private final Timer startTimer;
 
@@ -56,7 +59,7 @@ public class SessionStarter {
         WorkflowOptions.newBuilder()
             .setWorkflowId(SessionIds.workflowId(request.sessionId()))
             .setTaskQueue(TaskQueues.SESSIONS)
-            .setWorkflowExecutionTimeout(EXECUTION_TIMEOUT)
+            .setWorkflowExecutionTimeout(request.conversation() ? CONVERSATION_TIMEOUT : EXECUTION_TIMEOUT)
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
             .setMemo(
@@ -108,6 +111,9 @@ public class SessionStarter {
     canonical.append(request.prompt()).append('\n');
     canonical.append(Objects.toString(request.capsuleId(), "")).append('\n');
     new TreeMap<>(request.metadata()).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    if (request.conversation()) {
+      canonical.append("mode=").append(request.mode()).append('\n');
+    }
     if (request.callbackUrl() != null) {
       // Only when present: a session without one keeps the fingerprint it had before callbacks.
       canonical.append("callback_url=").append(request.callbackUrl()).append('\n');

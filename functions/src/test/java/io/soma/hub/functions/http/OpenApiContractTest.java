@@ -57,7 +57,7 @@ class OpenApiContractTest {
     DOCUMENT.document().get("paths").properties().forEach(path -> path.getValue().properties()
         .forEach(method -> operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-    assertThat(routes).hasSize(17);
+    assertThat(routes).hasSize(19);
     assertThat(operations).containsExactlyInAnyOrderElementsOf(routes);
   }
 

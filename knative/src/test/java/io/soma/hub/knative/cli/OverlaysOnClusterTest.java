@@ -35,8 +35,8 @@ class OverlaysOnClusterTest {
     String local = cluster.kubectl("apply", "--server-side", "-f",
         KnativeOnCluster.rendered(cluster, "local", NS).toString());
 
-    assertThat(production.lines()).hasSize(33).allMatch(l -> l.endsWith(" serverside-applied"));
-    assertThat(local.lines()).hasSize(33);
+    assertThat(production.lines()).hasSize(35).allMatch(l -> l.endsWith(" serverside-applied"));
+    assertThat(local.lines()).hasSize(35);
     await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 2);
     Service status = service(cluster, NS, "hub-status");
     assertThat(templateAnnotation(status, "autoscaling.knative.dev/max-scale")).isEqualTo("2");

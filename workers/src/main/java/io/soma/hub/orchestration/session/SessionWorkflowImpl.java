@@ -194,7 +194,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
           SessionStep.MODEL_COMPLETION,
           () -> {
             writeSteps();
-            return answer(request.prompt());
+            return answer(request.prompt(), null);
           });
     }
     int firstTurnOfRun = turns;
@@ -227,7 +227,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   /** One turn: the model answers the content with the recent turns as context; the turn is recorded by then. */
-  private TurnReply answer(String content) {
+  private TurnReply answer(String content, String fingerprint) {
     int turn = turns + 1;
     ModelReply reply =
         activities.answerTurn(
@@ -239,7 +239,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     while (context.size() > 2 * CONTEXT_TURNS) {
       context.remove(0);
     }
-    return new TurnReply(reply.reply(), turn, reply.model(), reply.provider());
+    return new TurnReply(reply.reply(), turn, reply.model(), reply.provider(), fingerprint);
   }
 
   /** Keeps the memo's conversation state current, so GET /v1/sessions/{id} says WAITING while no worker runs. */
@@ -271,7 +271,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     answering = true;
     try {
       waitingForMessage(false);
-      return answer(message.content());
+      return answer(message.content(), message.fingerprint());
     } finally {
       answering = false;
     }

@@ -45,9 +45,9 @@ class ConversationTest {
 
     WorkflowStub session = start(client, options, request);
     SessionWorkflow open = awaitWaiting(client, session);
-    TurnReply second = open.message(new TurnMessage("Make it shorter.", "alice"));
+    TurnReply second = open.message(new TurnMessage("Make it shorter.", "alice", null));
     awaitWaiting(client, session);
-    TurnReply third = open.message(new TurnMessage("Now in French.", "alice"));
+    TurnReply third = open.message(new TurnMessage("Now in French.", "alice", null));
 
     assertThat(second.turn()).isEqualTo(2);
     assertThat(third.turn()).isEqualTo(3);
@@ -87,7 +87,7 @@ class ConversationTest {
     session.getResult(SessionResult.class);
 
     assertThatThrownBy(() -> client.newWorkflowStub(SessionWorkflow.class, session.getExecution().getWorkflowId())
-            .message(new TurnMessage("Anyone there?", "alice")))
+            .message(new TurnMessage("Anyone there?", "alice", null)))
         .as("a closed conversation")
         .isInstanceOf(RuntimeException.class);
     assertThat(store.turns().list(request.tenant(), request.sessionId())).hasSize(1);
@@ -116,7 +116,7 @@ class ConversationTest {
     WorkflowStub session = start(client, options, request);
 
     for (int turn = 2; turn <= SessionWorkflowImpl.TURNS_PER_RUN + 2; turn++) {
-      TurnReply reply = awaitWaiting(client, session).message(new TurnMessage("Turn " + turn, "alice"));
+      TurnReply reply = awaitWaiting(client, session).message(new TurnMessage("Turn " + turn, "alice", null));
       assertThat(reply.turn()).isEqualTo(turn);
     }
 
