@@ -106,7 +106,8 @@ class ConversationEndToEndTest {
     assertThat(caller("initech", "reader", "sessions:read")
             .post("/v1/sessions/" + id + "/messages", Map.of("content", "hi")).status())
         .isEqualTo(403);
-    assertThat(ann.send("POST", "/v1/sessions/" + id + "/cancel", null).status()).isEqualTo(202);
+    JsonHttp.Response cancelled = ann.send("POST", "/v1/sessions/" + id + "/cancel", null);
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
     assertThat(SessionCalls.awaitFinished(ann, id, OPEN).get("status").asText()).isEqualTo("CANCELLED");
   }
 

@@ -127,6 +127,9 @@ class ConversationTest {
     assertThat(client.fetchHistory(session.getExecution().getWorkflowId(), session.getExecution().getRunId())
             .getLastEvent().getEventType())
         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(latest.describe().getMemo(SessionMemo.TENANT, String.class))
+        .as("the new run keeps the memo the gateway checks the tenant by")
+        .isEqualTo(request.tenant());
     awaitWaiting(client, latest).close();
     SessionResult result = latest.getResult(SessionResult.class);
     assertThat(result.reply()).isEqualTo(provider.replies.get(provider.replies.size() - 1));
