@@ -4,6 +4,7 @@ retries, since a retry would find the same end."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from airflow.sdk.exceptions import AirflowFailException
@@ -11,20 +12,29 @@ from airflow.sdk.exceptions import AirflowFailException
 from soma_hub.outcomes import Outcome, Watched
 from soma_hub.triggers import ERROR, FAILED, SUCCEEDED
 
+# Under airflow.task, as the hook's lines: the reason is a line of the task's log of its own, shipped to Loki, and not
+# only a field of the exception's record.
+log = logging.getLogger("airflow.task.hooks.soma_hub")
+
 
 def ended(watched: Watched, outcome: Outcome, view: dict) -> dict:
     if outcome.succeeded:
         return view
-    raise AirflowFailException(f"{watched.kind} {watched.resource_id} ended {outcome.status}: {outcome.reason}")
+    raise _failure(f"{watched.kind} {watched.resource_id} ended {outcome.status}: {outcome.reason}")
 
 
 def ended_by_event(event: Any) -> dict:
     """The payload of a HubEndTrigger's event; anything else (a bad or missing payload) fails with what it was."""
     if not isinstance(event, dict) or event.get("outcome") not in (SUCCEEDED, FAILED, ERROR):
-        raise AirflowFailException(f"the trigger's event is not one of a soma_hub trigger: {event!r}")
+        raise _failure(f"the trigger's event is not one of a soma_hub trigger: {event!r}")
     name = f"{event.get('kind')} {event.get('id')}"
     if event["outcome"] == SUCCEEDED:
         return event.get("view") or {}
     if event["outcome"] == ERROR:
-        raise AirflowFailException(f"waiting for {name} failed: {event.get('reason')}")
-    raise AirflowFailException(f"{name} ended {event.get('status')}: {event.get('reason')}")
+        raise _failure(f"waiting for {name} failed: {event.get('reason')}")
+    raise _failure(f"{name} ended {event.get('status')}: {event.get('reason')}")
+
+
+def _failure(message: str) -> AirflowFailException:
+    log.error("%s", message)
+    return AirflowFailException(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from airflow.sdk import BaseHook
@@ -33,8 +34,9 @@ class SomaHubHook(BaseHook):
 
     @classmethod
     async def asettings(cls, conn_id: str) -> HubSettings:
-        """For a trigger: the connection read through the triggerer (never a blocking call on its event loop)."""
-        return settings_from_connection(await cls.aget_connection(conn_id))
+        """For a trigger: the connection read through the triggerer, the token file checked off its event loop."""
+        connection = await cls.aget_connection(conn_id)
+        return await asyncio.to_thread(settings_from_connection, connection)
 
     def post(self, path: str, body: dict, *, capability: str, context: Any) -> dict:
         """
