@@ -23,6 +23,7 @@ class Received:
     path: str
     headers: dict
     body: bytes
+    method: str = "POST"
 
     def json(self):
         return json.loads(self.body)
@@ -37,9 +38,12 @@ class StubServer:
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.do_POST()
+
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                stub.received.append(Received(self.path, dict(self.headers), body))
+                stub.received.append(Received(self.path, dict(self.headers), body, self.command))
                 reply = stub.replies.pop(0) if len(stub.replies) > 1 else stub.replies[0]
                 time.sleep(reply.delay_seconds)
                 text = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)

@@ -19,8 +19,8 @@ def bearer(value, capability="memory:refresh"):
     return ScopedToken(token=value, clock=lambda: NOW).bearer(capability)
 
 
-def test_a_token_with_exactly_the_dags_capabilities_or_fewer_is_sent_as_it_is():
-    for granted in [("memory:refresh", "sessions:write"), ("memory:refresh",)]:
+def test_a_token_with_the_dags_capabilities_or_fewer_or_the_campaign_sensors_is_sent_as_it_is():
+    for granted in [DAG_CAPABILITIES, ("memory:refresh",), (*DAG_CAPABILITIES, "campaigns:write")]:
         scoped = token(granted)
         assert bearer(scoped) == scoped
 
@@ -28,7 +28,7 @@ def test_a_token_with_exactly_the_dags_capabilities_or_fewer_is_sent_as_it_is():
 @pytest.mark.parametrize(
     "value, capability, complaint",
     [
-        (token((*DAG_CAPABILITIES, "sessions:read")), "memory:refresh", r"also grants \['sessions:read'\]"),
+        (token((*DAG_CAPABILITIES, "memory:write")), "memory:refresh", r"also grants \['memory:write'\]"),
         (token(("memory:refresh", "moderation:bypass")), "memory:refresh", "moderation:bypass"),
         (token(("memory:refresh",)), "sessions:write", "lacks sessions:write"),
         (token(ttl=-1), "memory:refresh", "expired at 2027-01-15T07:59:59"),
@@ -42,7 +42,7 @@ def test_a_token_with_exactly_the_dags_capabilities_or_fewer_is_sent_as_it_is():
 def test_a_token_broader_longer_lived_or_expired_is_refused_before_any_call(value, capability, complaint):
     with pytest.raises(HubSettingsError, match=complaint) as refused:
         bearer(value, capability)
-    assert "./hub token --tenant T --sub airflow --cap memory:refresh,sessions:write --ttl 24h" in str(refused.value)
+    assert "./hub token --tenant T --sub airflow --cap memory:refresh,sessions:read,sessions:write --ttl 24h" in str(refused.value)
 
 
 def test_a_week_is_the_longest_life_and_without_iat_the_rest_of_it_counts():

@@ -42,7 +42,7 @@ def pod_specs():
 
 def test_every_listed_resource_exists_and_lives_in_the_hubs_namespace():
     kinds = {(d["kind"], d["metadata"]["name"]) for d in kustomized()}
-    assert {("Deployment", "airflow-scheduler"), ("Deployment", "airflow-dag-processor"),
+    assert {("Deployment", "airflow-scheduler"), ("Deployment", "airflow-triggerer"), ("Deployment", "airflow-dag-processor"),
             ("Deployment", "airflow-api-server"), ("Service", "airflow-api-server"),
             ("Job", "airflow-db-migrate"), ("ConfigMap", "airflow-config")} <= kinds  # fmt: skip
     hub_namespace = documents(REPO / "knative/manifests/base/namespace.yaml")[0]["metadata"]["name"]
@@ -72,13 +72,15 @@ def test_the_connection_points_at_the_gateway_host_of_the_hubs_route():
     assert connection["host"] == route["spec"]["hostnames"][0]
 
 
-def test_the_token_is_a_file_of_its_own_secret_mounted_where_the_tasks_run_and_no_password():
+@pytest.mark.parametrize("where", ["airflow-scheduler", "airflow-triggerer"])
+def test_the_token_is_a_file_of_its_own_secret_mounted_where_tasks_and_triggers_run_and_no_password(where):
     connection = json.loads(secret()["stringData"]["AIRFLOW_CONN_SOMA_HUB"])
     assert "password" not in connection and "auth" not in connection["extra"]
+    assert connection["conn_type"] == "soma_hub"
     token_file = Path(connection["extra"]["token_file"])
-    scheduler = dict(pod_specs())["airflow-scheduler"]
-    volume = next(v for v in scheduler["volumes"] if v["secret"]["secretName"] == hub_token()["metadata"]["name"])
-    mount = next(m for m in scheduler["containers"][0]["volumeMounts"] if m["name"] == volume["name"])
+    spec = dict(pod_specs())[where]
+    volume = next(v for v in spec["volumes"] if v["secret"]["secretName"] == hub_token()["metadata"]["name"])
+    mount = next(m for m in spec["containers"][0]["volumeMounts"] if m["name"] == volume["name"])
     # A whole-directory mount: a subPath mount would never see the Secret renewed.
     assert Path(mount["mountPath"]) == token_file.parent and "subPath" not in mount
     assert set(hub_token()["stringData"]) == {token_file.name}
@@ -95,7 +97,7 @@ def test_loki_and_the_logging_config_are_those_of_the_observability_manifests_an
     port = loki["spec"]["ports"][0]["port"]
     assert config()["LOKI_URL"] == f"http://{loki['metadata']['name']}.{loki['metadata']['namespace']}.svc.cluster.local:{port}"
     assert config()["AIRFLOW__LOGGING__LOGGING_CONFIG_CLASS"] == "soma_hub.loki_logging.LOGGING_CONFIG"
-    assert (AIRFLOW / "plugins/soma_hub/loki_logging.py").exists()
+    assert (AIRFLOW / "providers/soma-hub/src/soma_hub/loki_logging.py").exists()
 
 
 def test_tasks_report_to_the_api_servers_service():

@@ -4,7 +4,7 @@ import time
 
 import jwt
 
-DAG_CAPABILITIES = ("memory:refresh", "sessions:write")
+DAG_CAPABILITIES = ("memory:refresh", "sessions:read", "sessions:write")
 
 
 def scoped_token(capabilities=DAG_CAPABILITIES, *, now=None, ttl=86400, **claims):

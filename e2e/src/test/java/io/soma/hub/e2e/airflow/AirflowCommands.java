@@ -87,7 +87,7 @@ final class AirflowCommands {
     }
   }
 
-  private static Path newLog(String what) {
+  static Path newLog(String what) {
     try {
       Path directory = Files.createDirectories(Path.of(System.getProperty("hub.logs", "target/e2e-logs")));
       return Files.createTempFile(directory, "airflow-" + what.replaceAll("[^A-Za-z0-9_.-]", "_") + "-", ".log");

@@ -18,12 +18,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * An Airflow of the repository's airflow/ folder, as a deployment runs it but on one machine: a fresh AIRFLOW_HOME with
- * a SQLite metadata database, the DAGs and plugins of airflow/, the Loki logging config, and the execution API server
- * that tasks run by an executor report to.
+ * a SQLite metadata database, the DAGs of airflow/ and the provider of airflow/providers/soma-hub, the Loki logging
+ * config, the execution API server that tasks run by an executor report to, and the triggerer that runs the
+ * triggers of deferred tasks.
  */
 final class AirflowInstance implements AutoCloseable {
 
@@ -34,6 +36,7 @@ final class AirflowInstance implements AutoCloseable {
   private final Path home;
   private final Map<String, String> environment;
   private HubProcess apiServer;
+  private Process triggerer;
 
   private AirflowInstance(AirflowVenv venv, Path home, Map<String, String> environment) {
     this.venv = venv;
@@ -54,8 +57,9 @@ final class AirflowInstance implements AutoCloseable {
     Map<String, String> environment = new HashMap<>(extra);
     environment.put("AIRFLOW_HOME", home.toString());
     environment.put("AIRFLOW__CORE__DAGS_FOLDER", airflow.resolve("dags").toString());
-    environment.put("AIRFLOW__CORE__PLUGINS_FOLDER", airflow.resolve("plugins").toString());
-    environment.put("PYTHONPATH", airflow.resolve("plugins").toString());
+    // The provider is installed in the virtualenv (./hub install), which registers it with Airflow; its sources here
+    // come first on the path, so that the test runs this checkout's code even when the installed copy is older.
+    environment.put("PYTHONPATH", airflow.resolve("providers/soma-hub/src").toString());
     environment.put("PYTHONDONTWRITEBYTECODE", "1");
     environment.put("AIRFLOW__CORE__LOAD_EXAMPLES", "false");
     environment.put("AIRFLOW__CORE__EXECUTOR", "LocalExecutor");
@@ -66,7 +70,7 @@ final class AirflowInstance implements AutoCloseable {
     return new AirflowInstance(venv, home, Map.copyOf(environment));
   }
 
-  /** {@code airflow db migrate}, then the execution API server; both must succeed. */
+  /** {@code airflow db migrate}, then the execution API server and the triggerer; each must succeed. */
   AirflowInstance start() {
     require("db", "migrate");
     String port = environment.get("AIRFLOW__API__PORT");
@@ -79,7 +83,43 @@ final class AirflowInstance implements AutoCloseable {
         HubProcess.command("airflow-api-server", command, environment, health)
             .readinessTimeout(Duration.ofMinutes(2))
             .start();
+    startTriggerer();
     return this;
+  }
+
+  /**
+   * {@code airflow triggerer}, ready once Airflow itself reports a live TriggererJob ({@code airflow jobs check}, what
+   * the cluster's liveness probe asks). It serves no logs (the tests read them from the files and from Loki), so it
+   * opens no port.
+   */
+  private void startTriggerer() {
+    Path log = AirflowCommands.newLog("triggerer");
+    ProcessBuilder builder =
+        new ProcessBuilder(venv.airflow().toString(), "triggerer", "--skip-serve-logs")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("AIRFLOW") || key.equals("LOKI_URL"));
+    builder.environment().putAll(environment);
+    try {
+      triggerer = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start airflow triggerer", e);
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (true) {
+      assertThat(triggerer.isAlive()).as("airflow triggerer exited; its log %s", log).isTrue();
+      if (airflow("jobs", "check", "--job-type", "TriggererJob").exitCode() == 0) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("no live TriggererJob within 3 minutes; its log %s", log).isLessThan(deadline);
+    }
+  }
+
+  /** The state of a task instance, as {@code airflow tasks state} prints it (its last line): "deferred", "success"... */
+  String taskState(String dagId, String taskId, String runId) {
+    List<String> lines = require("tasks", "state", dagId, taskId, runId).output().lines().toList();
+    return lines.isEmpty() ? "" : lines.get(lines.size() - 1).trim();
   }
 
   /** {@code airflow <arguments>}; fails the test, with the output, when it does not exit 0. */
@@ -113,6 +153,9 @@ final class AirflowInstance implements AutoCloseable {
 
   @Override
   public void close() {
+    if (triggerer != null) {
+      stop(triggerer);
+    }
     if (apiServer != null) {
       apiServer.stop();
     }
@@ -120,6 +163,22 @@ final class AirflowInstance implements AutoCloseable {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** SIGTERM to the process and its children (the trigger runner), SIGKILL to what is left after 30 s. */
+  private static void stop(Process process) {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    children.forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
   }
 }

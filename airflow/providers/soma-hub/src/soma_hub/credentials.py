@@ -1,8 +1,9 @@
 """The bearer token of a hub call: a scoped, short-lived token minted for Airflow, never the hub's signing secret.
 
 The hook cannot verify the token (the hub holds the key), but it reads the claims before each call and refuses a
-token that would let Airflow do more than its DAGs need, that lives longer than a week, or that has expired, saying
-what to mint instead (such a token is never sent); in the last quarter of its life it warns to renew it.
+token that would let Airflow do more than the provider's operators can, that lives longer than a week, or that has
+expired, saying what to mint instead (such a token is never sent); in the last quarter of its life it warns to renew
+it. The triggers read it the same way, in the triggerer, at every poll.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from soma_hub.capabilities import DAG_CAPABILITIES
+from soma_hub.capabilities import DAG_CAPABILITIES, PROVIDER_CAPABILITIES
 from soma_hub.errors import HubSettingsError
 
 MAX_LIFETIME_SECONDS = 7 * 24 * 3600
@@ -66,10 +67,11 @@ def check(claims: dict, capability: str, now: float) -> None:
     granted = claims.get("capabilities")
     if not isinstance(granted, list) or not all(isinstance(c, str) for c in granted):
         raise HubSettingsError(f"the hub token has no capabilities array; mint one with {MINT}")
-    broader = sorted(set(granted) - DAG_CAPABILITIES)
+    broader = sorted(set(granted) - PROVIDER_CAPABILITIES)
     if broader:
         raise HubSettingsError(
-            f"the hub token also grants {broader}, which no DAG here needs; mint one with only what they need: {MINT}"
+            f"the hub token also grants {broader}, which no operator of the provider needs; mint one with only what"
+            f" the DAGs need: {MINT}"
         )
     if capability not in granted:
         raise HubSettingsError(f"the hub token lacks {capability}, which this task needs; mint one with {MINT}")

@@ -20,4 +20,9 @@ class HubRejected(Exception):
 
 
 class HubUnavailable(Exception):
-    """5xx answers or connection failures on every attempt."""
+    """5xx or 429 answers, or connection failures: on every attempt (the client), or on one poll (the triggers, which
+    poll again after a backoff). ``retry_after`` is the hub's Retry-After in seconds, when it named one."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
