@@ -17,10 +17,6 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,11 +54,11 @@ public class Conversations {
               "flagged_terms", verdict.flaggedTerms(),
               "reasons", verdict.reasons()));
     }
-    String fingerprint = digest(content);
+    String fingerprint = Fingerprints.sha256Hex(content);
     String updateId =
         command.idempotencyKey() == null
             ? UUID.randomUUID().toString()
-            : "message-" + digest(caller.tenant() + "\n" + command.idempotencyKey());
+            : "message-" + Fingerprints.sha256Hex(caller.tenant() + "\n" + command.idempotencyKey());
     TurnReply reply =
         SessionReader.orchestrator(
             sessionId,
@@ -137,14 +133,5 @@ public class Conversations {
     return new ConflictException(
         "session " + sessionId + " has ended as " + status + "; only an open conversation takes messages",
         Map.of("status", status.name()));
-  }
-
-  private static String digest(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

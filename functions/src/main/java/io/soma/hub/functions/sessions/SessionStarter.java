@@ -20,11 +20,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.common.SearchAttributes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -118,12 +114,6 @@ public class SessionStarter {
       // Only when present: a session without one keeps the fingerprint it had before callbacks.
       canonical.append("callback_url=").append(request.callbackUrl()).append('\n');
     }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Fingerprints.sha256Hex(canonical.toString());
   }
 }

@@ -19,9 +19,11 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,9 +56,6 @@ public class SessionWorkflowImpl implements SessionWorkflow {
    */
   static final int CALLS_BACK = 3;
 
-  private final SessionActivities activities;
-  private final SessionActivities localActivities;
-  private final boolean eventsEnabled;
   /** An open conversation with no message for this long ends, as if closed. */
   static final Duration CONVERSATION_IDLE_TIMEOUT = Duration.ofMinutes(30);
 
@@ -66,6 +65,9 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   /** A conversation continues as a new run after this many turns, or sooner when Temporal suggests it. */
   static final int TURNS_PER_RUN = 100;
 
+  private final SessionActivities activities;
+  private final SessionActivities localActivities;
+  private final boolean eventsEnabled;
   private final List<SessionStep> steps = new ArrayList<>(SessionStep.plan());
   private final List<ChatMessage> context = new ArrayList<>();
   private SessionRequest request;
@@ -140,15 +142,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
 
   private SessionResult runSteps(SessionRequest request) {
     log.info("Session {} of tenant {} started", request.sessionId(), request.tenant());
-
-    PolicyDecision decision = attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
-    if (!decision.allowed()) {
-      mark(SessionStep.POLICY, Status.FAILED);
-      throw rejected(request, decision);
-    }
-    mark(SessionStep.POLICY, Status.COMPLETED);
-
-    TokenGrant grant = step(SessionStep.SCOPED_TOKEN, () -> shortSteps().issueScopedToken(request));
+    TokenGrant grant = admit(request);
     ModelReply reply =
         step(
             SessionStep.MODEL_COMPLETION,
@@ -163,6 +157,17 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     log.info("Session {} completed by {} ({})", request.sessionId(), reply.provider(), reply.model());
     return new SessionResult(
         request.sessionId(), reply.reply(), reply.model(), reply.provider(), auditEventId, List.copyOf(steps));
+  }
+
+  /** The policy check (a denial fails the session, audited) and the scoped token: every session's first steps. */
+  private TokenGrant admit(SessionRequest request) {
+    PolicyDecision decision = attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
+    if (!decision.allowed()) {
+      mark(SessionStep.POLICY, Status.FAILED);
+      throw rejected(request, decision);
+    }
+    mark(SessionStep.POLICY, Status.COMPLETED);
+    return step(SessionStep.SCOPED_TOKEN, () -> shortSteps().issueScopedToken(request));
   }
 
   /**
@@ -183,13 +188,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
       log.info("Conversation {} continued at turn {}", request.sessionId(), turns);
     } else {
       log.info("Conversation {} of tenant {} started", request.sessionId(), request.tenant());
-      PolicyDecision decision = attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
-      if (!decision.allowed()) {
-        mark(SessionStep.POLICY, Status.FAILED);
-        throw rejected(request, decision);
-      }
-      mark(SessionStep.POLICY, Status.COMPLETED);
-      step(SessionStep.SCOPED_TOKEN, () -> shortSteps().issueScopedToken(request));
+      admit(request);
       step(
           SessionStep.MODEL_COMPLETION,
           () -> {
@@ -211,8 +210,7 @@ public class SessionWorkflowImpl implements SessionWorkflow {
           && (turns - firstTurnOfRun >= TURNS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested())) {
         waitingForMessage(false);
         Workflow.await(Workflow::isEveryHandlerFinished);
-        writeSteps();
-        Workflow.continueAsNew(request);
+        continueConversation(request);
       }
     }
     waitingForMessage(false);
@@ -224,6 +222,29 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     log.info("Conversation {} ended ({}) after {} turns", request.sessionId(), endedBy, turns);
     return new SessionResult(request.sessionId(), lastReply.reply(), lastReply.model(), lastReply.provider(),
         auditEventId, List.copyOf(steps));
+  }
+
+  /**
+   * Continues as a new run with the memo and search attributes the gateway set at the start, which a new run does
+   * not inherit: the tenant every read is checked by, the request's digest an idempotent repeat is compared with,
+   * and the attributes the listing filters on.
+   */
+  private void continueConversation(SessionRequest request) {
+    Map<String, Object> memo = new HashMap<>();
+    for (String key : List.of(SessionMemo.TENANT, SessionMemo.REQUEST_FINGERPRINT)) {
+      String value = Workflow.getMemo(key, String.class, String.class);
+      if (value != null) {
+        memo.put(key, value);
+      }
+    }
+    memo.put(SessionMemo.STEPS, List.copyOf(steps));
+    memo.put(SessionMemo.CONVERSATION, SessionMemo.ANSWERING);
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder()
+            .setMemo(memo)
+            .setTypedSearchAttributes(Workflow.getTypedSearchAttributes())
+            .build(),
+        request);
   }
 
   /** One turn: the model answers the content with the recent turns as context; the turn is recorded by then. */
