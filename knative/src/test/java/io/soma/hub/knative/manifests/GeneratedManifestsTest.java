@@ -86,19 +86,26 @@ class GeneratedManifestsTest {
   @DisplayName("a function of a new feature gets an HTTPRoute of its own, after the others")
   void aNewFeatureGetsItsOwnRoute(@TempDir Path copy) throws Exception {
     Path manifests = copyOfInputs(copy);
-    Files.writeString(manifests.resolve("functions.txt"), "hub-list-schedules listSchedules GET /v1/schedules\n", APPEND);
+    Files.writeString(manifests.resolve("functions.txt"), "hub-list-reports listReports GET /v1/reports\n", APPEND);
 
     Run run = generate(manifests, null);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
+    List<String> before = routeNames(Manifests.root());
     List<JsonNode> routes = Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml"));
-    JsonNode schedules = routes.get(routes.size() - 1);
-    assertThat(schedules.at("/metadata/name").asText()).isEqualTo("hub-api-schedules");
-    assertThat(schedules.at("/spec/rules")).singleElement().satisfies(
-        rule -> assertThat(rule.at("/matches/0/path/value").asText()).isEqualTo("/v1/schedules"));
-    assertThat(routes).extracting(route -> route.at("/metadata/name").asText())
-        .containsExactly("hub-api-status", "hub-api-sessions", "hub-api-wizards", "hub-api-campaigns", "hub-api-memory",
-            "hub-api-schedules");
+    JsonNode reports = routes.get(routes.size() - 1);
+    assertThat(reports.at("/metadata/name").asText()).isEqualTo("hub-api-reports");
+    assertThat(reports.at("/spec/rules")).singleElement().satisfies(
+        rule -> assertThat(rule.at("/matches/0/path/value").asText()).isEqualTo("/v1/reports"));
+    assertThat(routeNames(manifests)).as("the committed routes, in their order, then the new feature's")
+        .startsWith(before.toArray(String[]::new))
+        .hasSize(before.size() + 1);
+  }
+
+  private static List<String> routeNames(Path manifests) {
+    return Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml")).stream()
+        .map(route -> route.at("/metadata/name").asText())
+        .toList();
   }
 
   private static JsonNode route(Path manifests, String name) throws IOException {
