@@ -25,19 +25,6 @@ public record SessionRequest(
   /** A session that stays open after each reply for the next user message, until closed, idle or cancelled. */
   public static final String CONVERSATION = "conversation";
 
-  /** A session with a callback, in the default mode. */
-  public SessionRequest(
-      String sessionId,
-      String tenant,
-      String subject,
-      List<String> capabilities,
-      String prompt,
-      String capsuleId,
-      Map<String, String> metadata,
-      String callbackUrl) {
-    this(sessionId, tenant, subject, capabilities, prompt, capsuleId, metadata, callbackUrl, null);
-  }
-
   /** A session without callback. */
   public SessionRequest(
       String sessionId,

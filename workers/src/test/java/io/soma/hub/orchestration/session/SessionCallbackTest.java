@@ -187,6 +187,6 @@ class SessionCallbackTest {
 
   private static SessionRequest withCallback(SessionRequest request, String url) {
     return new SessionRequest(request.sessionId(), request.tenant(), request.subject(), request.capabilities(),
-        request.prompt(), request.capsuleId(), request.metadata(), url);
+        request.prompt(), request.capsuleId(), request.metadata(), url, null);
   }
 }
