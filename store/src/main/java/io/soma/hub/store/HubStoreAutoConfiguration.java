@@ -71,6 +71,12 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
+  SessionEvents sessionEvents(JdbcClient jdbc, Clock clock) {
+    return new SessionEvents(jdbc, clock);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
   SessionSlots sessionSlots(DataSource dataSource, Clock clock) {
     return new SessionSlots(dataSource, clock);
   }

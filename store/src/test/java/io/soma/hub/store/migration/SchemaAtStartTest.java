@@ -42,8 +42,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store has no schema yet (no migration applied); this build needs version 5 (not applied:"
-                + " 1 hub store, 2 campaigns, 3 memory, 4 limits, 5 session turns)");
+            "The hub store has no schema yet (no migration applied); this build needs version 6 (not applied:"
+                + " 1 hub store, 2 campaigns, 3 memory, 4 limits, 5 session turns, 6 session events)");
     assertThat(tables()).isEmpty();
   }
 
@@ -54,8 +54,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store is at schema version 2; this build needs version 5 (not applied: 3 memory, 4 limits,"
-                + " 5 session turns)");
+            "The hub store is at schema version 2; this build needs version 6 (not applied: 3 memory, 4 limits,"
+                + " 5 session turns, 6 session events)");
     assertThat(tables()).doesNotContain("memory_entries");
   }
 
