@@ -2,6 +2,8 @@ package io.soma.hub.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.soma.hub.functions.http.DeclaredRoutes;
+import io.soma.hub.functions.http.GatewayRoute;
 import io.soma.hub.functions.memory.MemoryApplication;
 import io.soma.hub.functions.sessions.SessionsApplication;
 import io.soma.hub.functions.status.StatusApplication;
@@ -34,7 +36,9 @@ class FunctionApplicationsTest {
     Set<String> all =
         FunctionApplications.FEATURES.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
     int declared = FunctionApplications.FEATURES.values().stream().mapToInt(Set::size).sum();
-    assertThat(all).hasSize(declared).hasSize(19);
+    Set<String> routed =
+        DeclaredRoutes.all().stream().map(GatewayRoute::function).collect(Collectors.toSet());
+    assertThat(all).hasSize(declared).isEqualTo(routed);
   }
 
   @Test
