@@ -53,14 +53,14 @@ public class HttpEdgeConfiguration {
 
   /**
    * The server-sent event responses of this instance. A response ends after HUB_EVENT_STREAM_MAX (the client
-   * reconnects with Last-Event-ID), which must stay below the request timeout of the proxy in front: Knative's
-   * revision timeoutSeconds, and spring.mvc.async.request-timeout here.
+   * reconnects with Last-Event-ID), which must stay below the request timeout of the proxy in front: the functions'
+   * Knative revision timeoutSeconds (75 s), and spring.mvc.async.request-timeout here.
    */
   @Bean
   EventStreams eventStreams(
       @Value("${HUB_EVENT_STREAM_POLL:250ms}") Duration pollEvery,
       @Value("${HUB_EVENT_STREAM_HEARTBEAT:15s}") Duration heartbeatAfter,
-      @Value("${HUB_EVENT_STREAM_MAX:270s}") Duration maxDuration,
+      @Value("${HUB_EVENT_STREAM_MAX:60s}") Duration maxDuration,
       @Value("${HUB_EVENT_STREAMS_PER_INSTANCE:500}") int maxOpen) {
     return new EventStreams(pollEvery, heartbeatAfter, maxDuration, maxOpen);
   }

@@ -45,7 +45,7 @@ class StrictParsingTest {
   @DisplayName("every object of a rendered kustomization, patches applied, has no field its model does not know")
   void everyRenderedObject(String kustomization) {
     List<ObjectNode> objects = KustomizeRenderer.render(Manifests.root().resolve(kustomization));
-    assertThat(objects).hasSize(35);
+    assertThat(objects).hasSize(SpecEndpoints.RENDERED_OBJECTS);
     for (ObjectNode object : objects) {
       assertThat(StrictModels.unknownFields(StrictModels.typed(object)))
           .as("unknown fields of %s", StrictModels.describe(object))
