@@ -71,7 +71,7 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  SessionEvents sessionEvents(JdbcClient jdbc, Clock clock) {
+  SessionEvents sessionEventStore(JdbcClient jdbc, Clock clock) {
     return new SessionEvents(jdbc, clock);
   }
 

@@ -40,8 +40,18 @@ public class SessionEvents {
    * unique and the append starts again after the newest.
    */
   public int append(String tenant, String sessionId, List<NewEvent> events) {
+    return append(tenant, sessionId, events, 0);
+  }
+
+  /**
+   * The same, when the writer knows the number the next event should get ({@code next}, the last append's result
+   * plus one): one statement instead of two. Should the number be taken, it appends after the newest.
+   */
+  public int append(String tenant, String sessionId, List<NewEvent> events, int next) {
     for (int attempt = 1; ; attempt++) {
-      int next = nextSeq(sessionId);
+      if (next < FIRST_SEQ || attempt > 1) {
+        next = nextSeq(sessionId);
+      }
       try {
         for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
           insert(tenant, sessionId, next + from, events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT)));

@@ -62,4 +62,15 @@ class SessionEventsTest {
     assertThat(events.after("acme", "old", 0, 10)).isEmpty();
     assertThat(events.after("acme", "new", 0, 10)).hasSize(1);
   }
+
+  @Test
+  void aWriterThatKnowsTheNextNumberAppendsThereAndOneThatIsWrongAppendsAfterTheNewest() {
+    int last = events.append("acme", "s1", List.of(new NewEvent("model.started", "{}")), 0);
+    assertThat(last).isEqualTo(3);
+    assertThat(events.append("acme", "s1", List.of(new NewEvent("token", "{}")), last + 1)).isEqualTo(4);
+
+    assertThat(events.append("acme", "s1", List.of(new NewEvent("token", "{\"late\":1}")), 3))
+        .as("3 is taken: after the newest").isEqualTo(5);
+    assertThat(events.after("acme", "s1", 0, 10)).extracting(Event::seq).containsExactly(3, 4, 5);
+  }
 }

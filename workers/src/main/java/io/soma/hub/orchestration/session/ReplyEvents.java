@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * The events of one model call of a session, as {@code GET /v1/sessions/{id}/events} streams them: {@code
  * model.started}, a {@code token} per piece of the reply as the provider produces it, then {@code model.completed}
  * or {@code model.failed}. Pieces arrive on the provider's threads and are only buffered there; the activity's own
- * thread writes them ({@link #flush}) while it waits, so a session's events have one writer.
+ * thread writes them ({@link #flush}) while it waits, so a session's events have one writer. {@code model.started}
+ * waits for the first write too: a provider that answers at once (the offline one) costs one insert in all.
  */
 final class ReplyEvents implements Consumer<String> {
 
@@ -24,6 +25,8 @@ final class ReplyEvents implements Consumer<String> {
   private final String sessionId;
   private final int turn;
   private final List<NewEvent> pending = new ArrayList<>();
+  /** The number the next written event gets, once known from a write (0: read it from the store). */
+  private int next;
 
   private ReplyEvents(SessionEvents events, String tenant, String sessionId, int turn) {
     this.events = events;
@@ -32,12 +35,12 @@ final class ReplyEvents implements Consumer<String> {
     this.turn = turn;
   }
 
-  /** Records that the model call of this turn (1 for a one-shot session) starts, at this attempt. */
+  /** The model call of this turn (1 for a one-shot session) starts, at this attempt. */
   static ReplyEvents started(SessionEvents events, String tenant, String sessionId, int turn, int attempt) {
     ReplyEvents reply = new ReplyEvents(events, tenant, sessionId, turn);
     ObjectNode data = reply.turnData();
     data.put("attempt", attempt);
-    events.append(tenant, sessionId, List.of(new NewEvent("model.started", data.toString())));
+    reply.pending.add(new NewEvent("model.started", data.toString()));
     return reply;
   }
 
@@ -60,7 +63,7 @@ final class ReplyEvents implements Consumer<String> {
       ready = List.copyOf(pending);
       pending.clear();
     }
-    events.append(tenant, sessionId, ready);
+    write(ready);
   }
 
   /** Writes the last pieces and the call's end. */
@@ -85,7 +88,11 @@ final class ReplyEvents implements Consumer<String> {
       pending.clear();
     }
     ready.add(last);
-    events.append(tenant, sessionId, ready);
+    write(ready);
+  }
+
+  private void write(List<NewEvent> ready) {
+    next = events.append(tenant, sessionId, ready, next) + 1;
   }
 
   private ObjectNode turnData() {
