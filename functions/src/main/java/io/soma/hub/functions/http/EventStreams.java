@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,11 +43,7 @@ public final class EventStreams implements SmartLifecycle {
   private final ScheduledExecutorService pump =
       Executors.newScheduledThreadPool(
           PUMP_THREADS,
-          runnable -> {
-            Thread thread = new Thread(runnable, "event-stream-pump");
-            thread.setDaemon(true);
-            return thread;
-          });
+          new CustomizableThreadFactory("event-stream-pump-"));
 
   public EventStreams(Duration pollEvery, Duration heartbeatAfter, Duration maxDuration, int maxOpen) {
     this.pollEvery = pollEvery;

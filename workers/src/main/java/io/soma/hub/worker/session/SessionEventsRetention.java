@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Deletes the sessions' streamed events once they are older than the retention: they serve whoever watches a session
@@ -23,11 +24,7 @@ final class SessionEventsRetention implements AutoCloseable {
   private final Duration retention;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "session-events-retention");
-            thread.setDaemon(true);
-            return thread;
-          });
+          new CustomizableThreadFactory("session-events-retention-"));
 
   SessionEventsRetention(SessionEvents events, Clock clock, Duration retention) {
     this.events = events;
