@@ -149,11 +149,12 @@ class SessionCliEndToEndTest {
   @Test
   void watchFollowsAConversationAcrossReconnectionsUntilItIsClosed() throws Exception {
     String sessionId = cli(asAnn, "start", "--conversation", "Plan a product launch").out().strip();
+    double opened = streamsOpened();
     CompletableFuture<Run> watching = CompletableFuture.supplyAsync(() -> cli(asAnn, "watch", sessionId));
     await().atMost(Duration.ofSeconds(60)).until(
         () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
-    // Longer than a response lasts here: watch has reconnected at least once meanwhile.
-    Thread.sleep(3_000);
+    await("watch has reconnected at least once").atMost(Duration.ofSeconds(60))
+        .until(() -> streamsOpened() >= opened + 2);
     Run said = cli(asAnn, "say", sessionId, "Make it shorter");
     assertThat(said.exitCode()).as(said.toString()).isZero();
     await().atMost(Duration.ofSeconds(60)).until(
@@ -194,6 +195,14 @@ class SessionCliEndToEndTest {
     assertThat(run.err().lines()).singleElement().asString()
         .startsWith("session list: cannot reach the hub at " + deadUrl)
         .contains("./hub up");
+  }
+
+  /** The functions' count of event stream responses opened so far. */
+  private static double streamsOpened() {
+    return hub.gateway().header("Accept", "text/plain").get("/metrics").body().lines()
+        .filter(line -> line.startsWith("gateway_event_streams_opened_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /**

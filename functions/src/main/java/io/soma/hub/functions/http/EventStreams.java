@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -45,11 +48,20 @@ public final class EventStreams implements SmartLifecycle {
           PUMP_THREADS,
           new CustomizableThreadFactory("event-stream-pump-"));
 
-  public EventStreams(Duration pollEvery, Duration heartbeatAfter, Duration maxDuration, int maxOpen) {
+  private final Counter opened;
+
+  public EventStreams(
+      Duration pollEvery, Duration heartbeatAfter, Duration maxDuration, int maxOpen, MeterRegistry registry) {
     this.pollEvery = pollEvery;
     this.heartbeatAfter = heartbeatAfter;
     this.maxDuration = maxDuration;
     this.maxOpen = maxOpen;
+    this.opened = Counter.builder("gateway.event.streams.opened")
+        .description("Event stream responses opened (a client's reconnection is one more)")
+        .register(registry);
+    Gauge.builder("gateway.event.streams.open", pumps, Set::size)
+        .description("Event stream responses open now")
+        .register(registry);
   }
 
   /** The streams answering now. */
@@ -134,6 +146,7 @@ public final class EventStreams implements SmartLifecycle {
 
     void start() {
       pumps.add(this);
+      opened.increment();
       out.onComplete(this::stop).onError(failure -> stop()).onTimeout(this::finish);
       pump.execute(this::tick);
     }

@@ -61,8 +61,9 @@ public class HttpEdgeConfiguration {
       @Value("${HUB_EVENT_STREAM_POLL:250ms}") Duration pollEvery,
       @Value("${HUB_EVENT_STREAM_HEARTBEAT:15s}") Duration heartbeatAfter,
       @Value("${HUB_EVENT_STREAM_MAX:60s}") Duration maxDuration,
-      @Value("${HUB_EVENT_STREAMS_PER_INSTANCE:500}") int maxOpen) {
-    return new EventStreams(pollEvery, heartbeatAfter, maxDuration, maxOpen);
+      @Value("${HUB_EVENT_STREAMS_PER_INSTANCE:500}") int maxOpen,
+      MeterRegistry registry) {
+    return new EventStreams(pollEvery, heartbeatAfter, maxDuration, maxOpen, registry);
   }
 
   /** The routes an instance serves: all without a definition, else those of the functions it names. */
