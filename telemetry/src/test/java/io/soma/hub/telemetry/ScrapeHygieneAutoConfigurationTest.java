@@ -34,7 +34,7 @@ class ScrapeHygieneAutoConfigurationTest {
   void theMetersThatPromtoolFlagsAreLintedCleanWithTheFilters() {
     PrometheusMeterRegistry unfiltered = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registerTroublesomeMeters(unfiltered);
-    assertThat(PromLint.problems(unfiltered.scrape()))
+    assertThat(PromTool.problems(unfiltered.scrape()))
         .contains(
             "http_server_requests_seconds no help text",
             "jvm_compilation_time_ms_total metric names should not contain abbreviated units",
@@ -50,7 +50,7 @@ class ScrapeHygieneAutoConfigurationTest {
           registerTroublesomeMeters(filtered);
           String scrape = filtered.scrape();
 
-          assertThat(PromLint.problems(scrape)).isEmpty();
+          assertThat(PromTool.problems(scrape)).isEmpty();
           assertThat(scrape)
               .contains("# HELP http_server_requests_seconds Http server requests")
               .contains("# HELP spring_security_filterchains_authentication_filter_before_total ")

@@ -8,7 +8,7 @@ import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionRequest;
 import io.soma.hub.orchestration.session.SessionResult;
 import io.soma.hub.orchestration.session.SessionWorkflow;
-import io.soma.hub.telemetry.PromLint;
+import io.soma.hub.telemetry.PromTool;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
@@ -98,7 +98,7 @@ class WorkerApplicationTest {
                   .contains("workflow_type=\"session-start-workflow\"")
                   .contains("temporal_request_total")
                   .contains("jvm_memory_used_bytes");
-              assertThat(PromLint.problems(metrics.body())).isEmpty();
+              assertThat(PromTool.problems(metrics.body())).isEmpty();
             });
   }
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.soma.hub.functions.support.GatewayTestConfiguration;
 import io.soma.hub.functions.support.HttpCalls;
 import io.soma.hub.functions.support.TestTokens;
-import io.soma.hub.telemetry.PromLint;
+import io.soma.hub.telemetry.PromTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class GatewayEventsBrokerDownTest {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       String metrics = http.get("/metrics", null).body();
       assertThat(metrics).containsPattern("hub_events_publish_failures_total [1-9]");
-      assertThat(PromLint.problems(metrics)).isEmpty();
+      assertThat(PromTool.problems(metrics)).isEmpty();
     });
   }
 }

@@ -6,7 +6,7 @@ import io.soma.hub.functions.support.GatewayTestConfiguration;
 import io.soma.hub.functions.support.HttpCalls;
 import io.soma.hub.functions.support.HttpCalls.Answer;
 import io.soma.hub.functions.support.TestTokens;
-import io.soma.hub.telemetry.PromLint;
+import io.soma.hub.telemetry.PromTool;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -44,7 +44,7 @@ class MetricsExpositionTest {
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.contentType()).startsWith("text/plain");
     String body = metrics.body();
-    assertThat(PromLint.problems(body)).isEmpty();
+    assertThat(PromTool.problems(body)).isEmpty();
     assertThat(body)
         .contains("# TYPE gateway_moderation_decisions_total counter")
         .contains("# TYPE gateway_moderation_strikes_total counter")

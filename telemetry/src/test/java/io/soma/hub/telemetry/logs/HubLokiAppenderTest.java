@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.soma.hub.telemetry.PromLint;
+import io.soma.hub.telemetry.PromTool;
 import io.soma.hub.telemetry.ScrapeHygieneAutoConfiguration;
 import io.soma.hub.telemetry.logs.LokiPushCapture.PushedLine;
 import java.time.Duration;
@@ -85,7 +85,7 @@ class HubLokiAppenderTest {
     }
 
     String scrape = prometheus.scrape();
-    assertThat(PromLint.problems(scrape)).isEmpty();
+    assertThat(PromTool.problems(scrape)).isEmpty();
     assertThat(scrape)
         .contains("loki4j_drop_events_total{")
         .contains("loki4j_send_errors_total{")

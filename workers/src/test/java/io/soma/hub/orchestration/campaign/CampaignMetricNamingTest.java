@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.soma.hub.telemetry.PromLint;
+import io.soma.hub.telemetry.PromTool;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,6 @@ class CampaignMetricNamingTest {
         .contains("# TYPE campaign_analytics_created_total counter")
         .contains("campaign_analytics_created_total{campaign_id=\"camp-1\",campaign_name=\"Spring\"} 1.0")
         .contains("other_thing_created_at_total 1.0");
-    assertThat(PromLint.problems(scrape)).isEmpty();
+    assertThat(PromTool.problems(scrape)).isEmpty();
   }
 }

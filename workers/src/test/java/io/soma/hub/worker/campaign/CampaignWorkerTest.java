@@ -12,7 +12,7 @@ import io.soma.hub.orchestration.campaign.MarketingCampaignWorkflow;
 import io.soma.hub.orchestration.campaign.PlanModule;
 import io.soma.hub.orchestration.campaign.PlanTask;
 import io.soma.hub.store.campaign.ToolRequests;
-import io.soma.hub.telemetry.PromLint;
+import io.soma.hub.telemetry.PromTool;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
@@ -91,7 +91,7 @@ class CampaignWorkerTest {
               assertThat(metrics)
                   .contains("# TYPE campaign_analytics_created_total counter")
                   .contains("campaign_analytics_created_total{campaign_id=\"" + campaignId + "\",campaign_name=\"Worker Launch\"} 1.0");
-              assertThat(PromLint.problems(metrics)).isEmpty();
+              assertThat(PromTool.problems(metrics)).isEmpty();
             });
   }
 
