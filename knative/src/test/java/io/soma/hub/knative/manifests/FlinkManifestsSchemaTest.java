@@ -30,7 +30,7 @@ class FlinkManifestsSchemaTest {
   }
 
   private static List<ObjectNode> rendered() {
-    return KustomizeRenderer.render(flinkManifests());
+    return Kustomize.build(flinkManifests());
   }
 
   private static ObjectNode one(String kind) {

@@ -37,7 +37,7 @@ class KnativeSchemaTest {
   @DisplayName("every Knative Service of a rendered kustomization, patches applied")
   void everyRenderedService(String kustomization) {
     List<ObjectNode> services =
-        KustomizeRenderer.render(Manifests.root().resolve(kustomization)).stream()
+        Kustomize.build(Manifests.root().resolve(kustomization)).stream()
             .filter(KnativeSchemaTest::isKnativeService)
             .toList();
     assertThat(services).hasSize(SpecEndpoints.FUNCTIONS.size());

@@ -31,7 +31,7 @@ class MigrationJobContractTest {
     String functionsImage =
         FunctionServiceContractTest.container(rendered.all(io.fabric8.knative.serving.v1.Service.class).get(0))
             .getImage();
-    String tag = migrate.getImage().substring(KustomizeRenderer.imageName(migrate.getImage()).length() + 1);
+    String tag = migrate.getImage().substring(Kustomize.imageName(migrate.getImage()).length() + 1);
 
     assertThat(migrate.getImage()).as("the functions' image and tag").isEqualTo(functionsImage);
     assertThat(job.getMetadata().getName())

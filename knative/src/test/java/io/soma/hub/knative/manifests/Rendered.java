@@ -13,7 +13,7 @@ record Rendered(String kustomization, List<HasMetadata> objects) {
   static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|WEBHOOK_URL|DB_USER)");
 
   static Rendered of(String kustomization) {
-    List<ObjectNode> objects = KustomizeRenderer.render(Manifests.root().resolve(kustomization));
+    List<ObjectNode> objects = Kustomize.build(Manifests.root().resolve(kustomization));
     return new Rendered(kustomization, objects.stream().map(StrictModels::typed).toList());
   }
 

@@ -44,7 +44,7 @@ class StrictParsingTest {
   @FieldSource("io.soma.hub.knative.manifests.Manifests#RENDERINGS")
   @DisplayName("every object of a rendered kustomization, patches applied, has no field its model does not know")
   void everyRenderedObject(String kustomization) {
-    List<ObjectNode> objects = KustomizeRenderer.render(Manifests.root().resolve(kustomization));
+    List<ObjectNode> objects = Kustomize.build(Manifests.root().resolve(kustomization));
     assertThat(objects).hasSize(SpecEndpoints.RENDERED_OBJECTS);
     for (ObjectNode object : objects) {
       assertThat(StrictModels.unknownFields(StrictModels.typed(object)))
