@@ -71,6 +71,12 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
+  ScheduleSeats scheduleSeats(JdbcClient jdbc, Clock clock) {
+    return new ScheduleSeats(jdbc, clock);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
   SessionSlots sessionSlots(DataSource dataSource, Clock clock) {
     return new SessionSlots(dataSource, clock);
   }
