@@ -2,7 +2,9 @@ package io.soma.hub.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.soma.hub.functions.http.OpenApiDocument;
 import io.soma.hub.functions.memory.MemoryApplication;
+import io.soma.hub.functions.schedules.SchedulesApplication;
 import io.soma.hub.functions.sessions.SessionsApplication;
 import io.soma.hub.functions.status.StatusApplication;
 import io.soma.hub.functions.wizards.WizardsApplication;
@@ -19,6 +21,7 @@ class FunctionApplicationsTest {
     assertThat(FunctionApplications.forDefinition(" getSession ; createSession")).isEqualTo(SessionsApplication.class);
     assertThat(FunctionApplications.forDefinition("approveWizard")).isEqualTo(WizardsApplication.class);
     assertThat(FunctionApplications.forDefinition("refreshMemory")).isEqualTo(MemoryApplication.class);
+    assertThat(FunctionApplications.forDefinition("deleteSchedule;getSchedule")).isEqualTo(SchedulesApplication.class);
   }
 
   @Test
@@ -34,7 +37,18 @@ class FunctionApplicationsTest {
     Set<String> all =
         FunctionApplications.FEATURES.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
     int declared = FunctionApplications.FEATURES.values().stream().mapToInt(Set::size).sum();
-    assertThat(all).hasSize(declared).hasSize(19);
+    assertThat(all).hasSize(declared).containsExactlyInAnyOrderElementsOf(operationIds());
+  }
+
+  /** Every operation of the API document: one function each. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> operationIds() {
+    return OpenApiDocument.load().pathItems().values().stream()
+        .flatMap(item -> ((java.util.Map<String, Object>) item).values().stream())
+        .filter(java.util.Map.class::isInstance)
+        .map(operation -> (String) ((java.util.Map<String, Object>) operation).get("operationId"))
+        .filter(java.util.Objects::nonNull)
+        .collect(Collectors.toSet());
   }
 
   @Test

@@ -16,4 +16,9 @@ public record Reply(int status, Object body, Map<String, String> headers) {
   public static Reply accepted(Object body) {
     return new Reply(202, body, Map.of());
   }
+
+  /** 204: done, and nothing to say (no body, no Content-Type). */
+  public static Reply noContent() {
+    return new Reply(204, null, Map.of());
+  }
 }

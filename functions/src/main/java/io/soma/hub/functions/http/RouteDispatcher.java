@@ -121,6 +121,9 @@ public final class RouteDispatcher {
       Reply reply = route.reply().apply(bound.function().apply(input));
       ServerResponse.BodyBuilder response = ServerResponse.status(reply.status()).headers(h -> h.addAll(limitHeaders));
       reply.headers().forEach(response::header);
+      if (reply.body() == null) {
+        return response.build();
+      }
       return response.contentType(MediaType.APPLICATION_JSON).body(GatewayJson.MAPPER.writeValueAsBytes(reply.body()));
     } catch (RuntimeException e) {
       return problem(ProblemMapping.toProblem(e, request.path()), limitHeaders);

@@ -57,7 +57,6 @@ class OpenApiContractTest {
     DOCUMENT.document().get("paths").properties().forEach(path -> path.getValue().properties()
         .forEach(method -> operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-    assertThat(routes).hasSize(19);
     assertThat(operations).containsExactlyInAnyOrderElementsOf(routes);
   }
 
@@ -123,7 +122,9 @@ class OpenApiContractTest {
       JsonNode response = DOCUMENT.resolve(entry.getValue());
       String status = entry.getKey();
       assertThat(response.at("/headers/X-Request-Id/$ref").asText()).as(status).isEqualTo("#/components/headers/X-Request-Id");
-      if (status.startsWith("2")) {
+      if (status.equals("204")) {
+        assertThat(response.has("content")).as("204 has no body").isFalse();
+      } else if (status.startsWith("2")) {
         assertThat(OpenApiSchemas.names(response.get("content"))).as(status).containsExactly("application/json");
       } else {
         assertThat(OpenApiSchemas.names(response.get("content"))).as(status).containsExactly(Problem.MEDIA_TYPE);
