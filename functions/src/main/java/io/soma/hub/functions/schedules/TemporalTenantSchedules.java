@@ -189,8 +189,11 @@ public class TemporalTenantSchedules implements TenantSchedules {
   private static ScheduleView view(ScheduleDescription description) {
     String zone = memo(description::getMemo, ScheduleMemo.TIMEZONE);
     String scheduleId = scheduleIdOf(description.getId());
+    boolean paused = description.getSchedule().getState().isPaused();
     List<String> next =
-        description.getInfo().getNextActionTimes().stream().limit(NEXT_RUNS).map(t -> at(t, zone)).toList();
+        paused
+            ? List.of()
+            : description.getInfo().getNextActionTimes().stream().limit(NEXT_RUNS).map(t -> at(t, zone)).toList();
     List<ScheduleView.Run> recent =
         description.getInfo().getRecentActions().stream().map(action -> run(action, zone)).toList();
     return new ScheduleView(
@@ -198,7 +201,7 @@ public class TemporalTenantSchedules implements TenantSchedules {
         memo(description::getMemo, ScheduleMemo.CRON),
         zone,
         memo(description::getMemo, ScheduleMemo.PROMPT),
-        description.getSchedule().getState().isPaused(),
+        paused,
         memo(description::getMemo, ScheduleMemo.CREATED_AT),
         next,
         recent);
