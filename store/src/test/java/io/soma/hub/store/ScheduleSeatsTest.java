@@ -55,31 +55,29 @@ class ScheduleSeatsTest {
 
   @Test
   void concurrentCreatesNeverTakeMoreSeatsThanTheLimit() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Callable<Outcome>> creates =
-          IntStream.range(0, 24).<Callable<Outcome>>mapToObj(i -> () -> seats.claim("acme", "s" + i, 5)).toList();
-      List<Outcome> outcomes = pool.invokeAll(creates).stream().map(ScheduleSeatsTest::join).toList();
+    List<Outcome> outcomes = atOnce(24, i -> seats.claim("acme", "s" + i, 5));
 
-      assertThat(outcomes).filteredOn(o -> o == Outcome.CLAIMED).hasSize(5);
-      assertThat(outcomes).filteredOn(o -> o == Outcome.FULL).hasSize(19);
-      assertThat(seats.held("acme")).hasSize(5);
-    } finally {
-      pool.shutdownNow();
-    }
+    assertThat(outcomes).filteredOn(o -> o == Outcome.CLAIMED).hasSize(5);
+    assertThat(outcomes).filteredOn(o -> o == Outcome.FULL).hasSize(19);
+    assertThat(seats.held("acme")).hasSize(5);
   }
 
   @Test
   void concurrentRepeatsOfOneCreateTakeOneSeat() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    try {
-      List<Callable<Outcome>> repeats =
-          IntStream.range(0, 6).<Callable<Outcome>>mapToObj(i -> () -> seats.claim("acme", "same", 5)).toList();
-      List<Outcome> outcomes = pool.invokeAll(repeats).stream().map(ScheduleSeatsTest::join).toList();
+    List<Outcome> outcomes = atOnce(6, i -> seats.claim("acme", "same", 5));
 
-      assertThat(outcomes).filteredOn(o -> o == Outcome.CLAIMED).hasSize(1);
-      assertThat(outcomes).filteredOn(o -> o == Outcome.ALREADY_HELD).hasSize(5);
-      assertThat(seats.held("acme")).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o == Outcome.CLAIMED).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o == Outcome.ALREADY_HELD).hasSize(5);
+    assertThat(seats.held("acme")).hasSize(1);
+  }
+
+  /** The claims, {@code count} of them on as many threads at once. */
+  private static List<Outcome> atOnce(int count, java.util.function.IntFunction<Outcome> claim) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      List<Callable<Outcome>> claims = IntStream.range(0, count).<Callable<Outcome>>mapToObj(i -> () -> claim.apply(i))
+          .toList();
+      return pool.invokeAll(claims).stream().map(ScheduleSeatsTest::join).toList();
     } finally {
       pool.shutdownNow();
     }

@@ -109,6 +109,8 @@ class ScheduleEndToEndTest {
     String sessionId =
         await().atMost(VISIBLE).until(() -> ok(ann.get("/v1/schedules/" + id)).get("recent_runs"), runs -> !runs.isEmpty())
             .get(0).get("session_id").asText();
+    // The run admits its session before it starts it: the run shows a moment before its session exists.
+    await().atMost(VISIBLE).until(() -> ann.get("/v1/sessions/" + sessionId).status() == 200);
     JsonNode session = SessionCalls.awaitFinished(ann, sessionId, Duration.ofSeconds(90));
     assertThat(session.get("status").asText()).as(session.toString()).isEqualTo("COMPLETED");
     assertThat(session.at("/result/reply").asText()).isNotBlank();

@@ -133,7 +133,8 @@ public class TemporalTenantSchedules implements TenantSchedules {
       return client.listSchedules(query, LIST_PAGE)
           .filter(entry -> tenant.equals(memo(entry::getMemo, ScheduleMemo.TENANT)))
           .map(TemporalTenantSchedules::summary)
-          .sorted(Comparator.comparing(SchedulePage.Summary::createdAt).thenComparing(SchedulePage.Summary::scheduleId))
+          .sorted(Comparator.comparing(SchedulePage.Summary::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+              .thenComparing(SchedulePage.Summary::scheduleId))
           .toList();
     } catch (RuntimeException e) {
       throw BoundedCalls.unavailable(e);
@@ -207,10 +208,12 @@ public class TemporalTenantSchedules implements TenantSchedules {
         recent);
   }
 
+  /** Visibility may list a schedule before it has its state and info (just created): it then reads as unpaused. */
   private static SchedulePage.Summary summary(ScheduleListDescription entry) {
     String zone = memo(entry::getMemo, ScheduleMemo.TIMEZONE);
-    boolean paused = entry.getSchedule().getState().isPaused();
-    List<Instant> next = entry.getInfo().getNextActionTimes();
+    boolean paused =
+        entry.getSchedule() != null && entry.getSchedule().getState() != null && entry.getSchedule().getState().isPaused();
+    List<Instant> next = entry.getInfo() == null ? List.of() : entry.getInfo().getNextActionTimes();
     return new SchedulePage.Summary(
         scheduleIdOf(entry.getScheduleId()),
         memo(entry::getMemo, ScheduleMemo.CRON),
