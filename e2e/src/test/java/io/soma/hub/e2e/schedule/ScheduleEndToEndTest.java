@@ -185,6 +185,19 @@ class ScheduleEndToEndTest {
   }
 
   @Test
+  void aTenantNameThatNeedsQuotingSeesOnlyItsOwn() {
+    JsonHttp odd = caller("o'brien \" OR HubTenant = 'acme", "x");
+    JsonHttp lookalike = caller("o'brien", "x");
+    String mine = odd.post("/v1/schedules", Map.of("cron", "0 6 * * *", "prompt", "An odd tenant's"))
+        .json().get("schedule_id").asText();
+
+    await().atMost(VISIBLE).untilAsserted(() -> assertThat(listed(odd)).containsExactly(mine));
+    assertThat(listed(lookalike)).isEmpty();
+    assertThat(lookalike.get("/v1/schedules/" + mine).status()).isEqualTo(404);
+    assertThat(ok(odd.get("/v1/schedules/" + mine)).get("prompt").asText()).isEqualTo("An odd tenant's");
+  }
+
+  @Test
   void everyBadRequestIsAClearClientErrorAndCreatesNothing() throws Exception {
     JsonHttp ann = caller("umbrella", "ann");
     Map<String, String> invalid = new LinkedHashMap<>();
