@@ -28,7 +28,8 @@ public final class HubCli {
     this.out = out;
     this.err = err;
     for (Verb verb : List.of(
-        new StartVerb(), new ListVerb(), new ShowVerb(), new SayVerb(), new CloseVerb(), new CancelVerb())) {
+        new StartVerb(), new ListVerb(), new ShowVerb(), new WatchVerb(), new SayVerb(), new CloseVerb(),
+        new CancelVerb())) {
       verbs.put(verb.name(), verb);
     }
   }

@@ -47,6 +47,41 @@ final class HubClient {
     return send(request);
   }
 
+  /** What a GET of an event stream answered: the stream, open, or (a 204 or anything not 2xx) the whole answer. */
+  record StreamAnswer(ServerSentEvents events, ApiResponse whole) {}
+
+  /**
+   * GETs a server-sent event stream, from after {@code lastEventId} when it is set. A 2xx other than 204 is handed
+   * over open; any other answer is read whole, as {@link #get} would return it.
+   */
+  StreamAnswer stream(String path, String lastEventId) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.resolve(path))
+            .header("Authorization", "Bearer " + settings.token())
+            .header("Accept", "text/event-stream, application/problem+json")
+            .header("User-Agent", "soma-hub-session-cli")
+            .GET();
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() / 100 == 2 && response.statusCode() != 204) {
+        return new StreamAnswer(new ServerSentEvents(response.body()), null);
+      }
+      try (java.io.InputStream body = response.body()) {
+        return new StreamAnswer(
+            null, new ApiResponse(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+    } catch (IOException failure) {
+      throw unreachable(reason(failure));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw unreachable("interrupted while waiting for the answer");
+    }
+  }
+
   private HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(settings.resolve(pathAndQuery))
         .timeout(ANSWER_TIMEOUT)

@@ -14,6 +14,8 @@ final class Usage {
                  the tenant's sessions, newest first: id, status, created, ended; --all follows every page
         show ID [--wait]
                  the session's status, steps, and its reply or error; --wait polls until it has ended
+        watch ID the session as it runs: the reply as the model streams it, until the session ends (a dropped
+                 connection is resumed where it was); -o json prints every event as one line
         say ID "message" [--idempotency-key K]
                  add a message to an open conversation; prints the reply once the model has answered
         close ID

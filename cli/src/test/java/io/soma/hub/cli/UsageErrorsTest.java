@@ -33,11 +33,12 @@ class UsageErrorsTest {
 
   @Test
   void anUnknownVerbNamesTheKnownOnes() {
-    CliRun run = CliRun.of(TOKEN, "watch", "abc");
+    CliRun run = CliRun.of(TOKEN, "follow", "abc");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.errLines())
-        .containsExactly("session: unknown verb 'watch'; the verbs are start, list, show, say, close, cancel (./hub session help)");
+        .containsExactly("session: unknown verb 'follow'; the verbs are start, list, show, watch, say, close, cancel"
+            + " (./hub session help)");
   }
 
   @Test

@@ -16,6 +16,11 @@ public final class CloudEventJson {
 
   public static final String SPEC_VERSION = "1.0";
   public static final String CONTENT_TYPE = "application/json";
+  /**
+   * The record's {@code content-type} header: the CloudEvents Kafka protocol binding says so in structured mode
+   * (the whole event in the value), as opposed to binary mode's {@code ce_*} headers.
+   */
+  public static final String EVENT_FORMAT = "application/cloudevents+json; charset=UTF-8";
 
   private static final JsonFactory JSON = new JsonFactory();
 

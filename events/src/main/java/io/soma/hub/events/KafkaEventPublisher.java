@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +61,14 @@ final class KafkaEventPublisher implements EventPublisher {
     return config;
   }
 
+  /** The Kafka protocol binding's header name (lower case, unlike HTTP's). */
+  static final String CONTENT_TYPE_HEADER = "content-type";
+
   @Override
   public CompletableFuture<Void> publish(HubEvent event) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.tenant(), CloudEventJson.write(event));
+    record.headers().add(CONTENT_TYPE_HEADER, CloudEventJson.EVENT_FORMAT.getBytes(StandardCharsets.UTF_8));
     try {
       sender.execute(() -> send(event, record, acknowledged));
     } catch (RejectedExecutionException e) {

@@ -12,6 +12,7 @@ import io.soma.hub.orchestration.events.HubEventSources;
 import io.soma.hub.orchestration.events.HubEventTypes;
 import io.soma.hub.testing.kafka.KafkaBroker;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,11 @@ class KafkaEventPublisherTest {
       JsonNode json = JSON.readTree(record.value());
       assertThat(record.key()).isEqualTo(json.get("data").get("tenant").textValue());
       assertThat(record.value()).isIn(events.stream().map(CloudEventJson::write).toList());
+      // The CloudEvents Kafka protocol binding, structured mode: the record's content-type is the event format's.
+      assertThat(record.headers().headers("content-type")).singleElement()
+          .satisfies(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
+              .isEqualTo("application/cloudevents+json; charset=UTF-8"));
+      assertThat(record.headers().toArray()).as("no ce_ headers: those are binary mode").hasSize(1);
     }
     assertThat(registry.scrape())
         .contains("hub_events_published_total 3.0")

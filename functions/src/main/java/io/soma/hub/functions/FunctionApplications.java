@@ -36,7 +36,8 @@ public final class FunctionApplications {
   static {
     FEATURES.put(StatusApplication.class, Set.of("status"));
     FEATURES.put(SessionsApplication.class, Set.of(
-        "createSession", "getSession", "listSessions", "cancelSession", "callbackSecret", "sendMessage", "closeSession"));
+        "createSession", "getSession", "listSessions", "cancelSession", "callbackSecret", "sendMessage", "closeSession",
+        "sessionEvents"));
     FEATURES.put(
         WizardsApplication.class, Set.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard"));
     FEATURES.put(CampaignsApplication.class, Set.of("getCampaign", "decideCampaign"));

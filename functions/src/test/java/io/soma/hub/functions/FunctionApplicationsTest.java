@@ -2,7 +2,8 @@ package io.soma.hub.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.soma.hub.functions.http.OpenApiDocument;
+import io.soma.hub.functions.http.DeclaredRoutes;
+import io.soma.hub.functions.http.GatewayRoute;
 import io.soma.hub.functions.memory.MemoryApplication;
 import io.soma.hub.functions.schedules.SchedulesApplication;
 import io.soma.hub.functions.sessions.SessionsApplication;
@@ -37,18 +38,9 @@ class FunctionApplicationsTest {
     Set<String> all =
         FunctionApplications.FEATURES.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
     int declared = FunctionApplications.FEATURES.values().stream().mapToInt(Set::size).sum();
-    assertThat(all).hasSize(declared).containsExactlyInAnyOrderElementsOf(operationIds());
-  }
-
-  /** Every operation of the API document: one function each. */
-  @SuppressWarnings("unchecked")
-  private static Set<String> operationIds() {
-    return OpenApiDocument.load().pathItems().values().stream()
-        .flatMap(item -> ((java.util.Map<String, Object>) item).values().stream())
-        .filter(java.util.Map.class::isInstance)
-        .map(operation -> (String) ((java.util.Map<String, Object>) operation).get("operationId"))
-        .filter(java.util.Objects::nonNull)
-        .collect(Collectors.toSet());
+    Set<String> routed =
+        DeclaredRoutes.all().stream().map(GatewayRoute::function).collect(Collectors.toSet());
+    assertThat(all).hasSize(declared).isEqualTo(routed);
   }
 
   @Test

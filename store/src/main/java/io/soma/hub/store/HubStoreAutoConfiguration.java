@@ -77,6 +77,12 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
+  SessionEvents sessionEventStore(JdbcClient jdbc, Clock clock) {
+    return new SessionEvents(jdbc, clock);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
   SessionSlots sessionSlots(DataSource dataSource, Clock clock) {
     return new SessionSlots(dataSource, clock);
   }

@@ -29,6 +29,7 @@ final class FirstCalls {
         "sendMessage",
         new ColdStart.Call("POST", "/v1/sessions/cold-start-none/messages", "{\"content\":\"Hello\"}", 404));
     OF_FUNCTIONS.put("closeSession", new ColdStart.Call("POST", "/v1/sessions/cold-start-none/close", null, 404));
+    OF_FUNCTIONS.put("sessionEvents", new ColdStart.Call("GET", "/v1/sessions/cold-start-none/events", null, 404));
     OF_FUNCTIONS.put("callbackSecret", new ColdStart.Call("GET", "/v1/callbacks/secret", null, 200));
     OF_FUNCTIONS.put("listWizards", new ColdStart.Call("GET", "/v1/wizards", null, 200));
     OF_FUNCTIONS.put(

@@ -194,7 +194,7 @@ class ImagesTest {
                 "getSession",
                 "/v1/sessions/none",
                 List.of("createSession", "getSession", "listSessions", "cancelSession", "callbackSecret", "sendMessage",
-                    "closeSession")),
+                    "closeSession", "sessionEvents")),
             new Feature(
                 "getWizard",
                 "/v1/wizards/wiz-none",

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -42,7 +43,8 @@ class SessionCliEndToEndTest {
   static void startTheHub() {
     cli = HubJars.root().resolve(CLI_JAR);
     Assumptions.assumeTrue(Files.isRegularFile(cli), CLI_JAR + " is not built");
-    hub = LocalHub.builder().quickStartJvms().start();
+    // Event stream responses end after 2 s, so that watch reconnects (and resumes) while a conversation waits.
+    hub = LocalHub.builder().quickStartJvms().env("HUB_EVENT_STREAM_MAX", "2s").start();
     asAnn = Map.of(
         "HUB_URL", "http://" + hub.functionsTarget(),
         "HUB_TOKEN", hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
@@ -120,6 +122,52 @@ class SessionCliEndToEndTest {
   }
 
   @Test
+  void watchPrintsTheReplyAsItStreamsAndEndsWithTheSession() throws IOException {
+    String sessionId = cli(asAnn, "start", "Write a haiku about deployments").out().strip();
+
+    Run watched = cli(asAnn, "watch", sessionId);
+    assertThat(watched.exitCode()).as(watched.toString()).isZero();
+    String reply = JSON.readTree(cli(asAnn, "show", sessionId, "-o", "json").out()).at("/result/reply").asText();
+    assertThat(watched.out()).isEqualTo(reply + "\n");
+    assertThat(watched.err()).as("no spinner on a pipe").isEmpty();
+
+    Run json = cli(asAnn, "watch", sessionId, "-o", "json");
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : json.out().lines().toList()) {
+      lines.add(JSON.readTree(line));
+    }
+    assertThat(lines.get(0).path("event").asText()).isEqualTo("accepted");
+    assertThat(lines.get(lines.size() - 1).path("id").asText()).isEqualTo("end");
+    assertThat(lines.get(lines.size() - 1).at("/data/result/reply").asText()).isEqualTo(reply);
+
+    Run other = cli(Map.of("HUB_URL", asAnn.get("HUB_URL"),
+        "HUB_TOKEN", hub.tokens().mint("globex", "eve", "sessions:read")), "watch", sessionId);
+    assertThat(other.exitCode()).as(other.toString()).isEqualTo(4);
+    assertThat(other.err().lines()).singleElement().asString().startsWith("session watch: 404 ");
+  }
+
+  @Test
+  void watchFollowsAConversationAcrossReconnectionsUntilItIsClosed() throws Exception {
+    String sessionId = cli(asAnn, "start", "--conversation", "Plan a product launch").out().strip();
+    double opened = streamsOpened();
+    CompletableFuture<Run> watching = CompletableFuture.supplyAsync(() -> cli(asAnn, "watch", sessionId));
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+    await("watch has reconnected at least once").atMost(Duration.ofSeconds(60))
+        .until(() -> streamsOpened() >= opened + 2);
+    Run said = cli(asAnn, "say", sessionId, "Make it shorter");
+    assertThat(said.exitCode()).as(said.toString()).isZero();
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+    assertThat(cli(asAnn, "close", sessionId).exitCode()).isZero();
+
+    Run watched = watching.get(3, TimeUnit.MINUTES);
+    assertThat(watched.exitCode()).as(watched.toString()).isZero();
+    String first = JSON.readTree(cli(asAnn, "show", sessionId, "-o", "json").out()).at("/transcript/0/reply").asText();
+    assertThat(watched.out()).as("each reply once, in order").isEqualTo(first + "\nturn 2:\n" + said.out());
+  }
+
+  @Test
   void aBadPromptIsTheApisRefusalInOneLine() {
     Run run = cli(asAnn, "start", " ");
 
@@ -147,6 +195,14 @@ class SessionCliEndToEndTest {
     assertThat(run.err().lines()).singleElement().asString()
         .startsWith("session list: cannot reach the hub at " + deadUrl)
         .contains("./hub up");
+  }
+
+  /** The functions' count of event stream responses opened so far. */
+  private static double streamsOpened() {
+    return hub.gateway().header("Accept", "text/plain").get("/metrics").body().lines()
+        .filter(line -> line.startsWith("gateway_event_streams_opened_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /**

@@ -3,7 +3,9 @@ package io.soma.hub.e2e.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soma.hub.cli.ServerSentEvents;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,6 +80,35 @@ public final class JsonHttp {
       return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A server-sent event stream as it is being answered; closing it drops the connection. */
+  public record OpenEvents(int status, ServerSentEvents events) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      events.close();
+    }
+  }
+
+  /**
+   * GETs a {@code text/event-stream} and hands the answer over open, read with the session CLI's reader (what
+   * {@code ./hub session watch} reads with); an answer that is not a stream is there too, as its events' data.
+   */
+  public OpenEvents openEvents(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    if (!hasHeader("Accept")) {
+      request.header("Accept", "text/event-stream");
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      return new OpenEvents(response.statusCode(), new ServerSentEvents(response.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,16 +26,21 @@ final class CommittedRecords {
 
   /** The committed values of the topic now, up to its last stable offset. */
   static List<String> read(String bootstrapServers, String topic) {
+    return records(bootstrapServers, topic).stream().map(ConsumerRecord::value).toList();
+  }
+
+  /** The committed records of the topic now, headers and all. */
+  static List<ConsumerRecord<String, String>> records(String bootstrapServers, String topic) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<String> values = new ArrayList<>();
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      TopicScan.fromBeginningToEnd(consumer, topic, record -> values.add(record.value()));
+      TopicScan.fromBeginningToEnd(consumer, topic, records::add);
     }
-    return values;
+    return records;
   }
 
   /**

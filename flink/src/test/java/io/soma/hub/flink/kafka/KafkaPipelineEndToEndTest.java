@@ -46,6 +46,11 @@ class KafkaPipelineEndToEndTest {
         producer.send(1, TestEvents.at("late-1", "acme", ScheduledEvents.TYPES.get(0), "10:01:30"));
         assertThat(CommittedRecords.await(kafka.bootstrapServers(), topics.late(), values -> !values.isEmpty()))
             .singleElement().asString().contains("\"id\":\"late-1\"");
+        // A late event is a CloudEvent again, in the Kafka protocol binding's structured mode.
+        assertThat(CommittedRecords.records(kafka.bootstrapServers(), topics.late())).singleElement()
+            .satisfies(late -> assertThat(late.headers().lastHeader("content-type").value())
+                .asString(java.nio.charset.StandardCharsets.UTF_8)
+                .isEqualTo("application/cloudevents+json; charset=UTF-8"));
         assertThat(CommittedRecords.read(kafka.bootstrapServers(), topics.counts())).hasSize(counts.size());
       } finally {
         job.cancel().get();

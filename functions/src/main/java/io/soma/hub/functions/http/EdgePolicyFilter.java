@@ -40,7 +40,7 @@ public final class EdgePolicyFilter extends OncePerRequestFilter {
   /** Headers the hub reads: each at most once, and visible ASCII only. */
   private static final List<String> READ_ONCE =
       List.of("Authorization", "Content-Type", "Content-Length", "Transfer-Encoding", "Idempotency-Key",
-          REQUEST_ID_HEADER, "Host");
+          REQUEST_ID_HEADER, "Host", "Last-Event-ID");
 
   private final Counter serverErrors;
 

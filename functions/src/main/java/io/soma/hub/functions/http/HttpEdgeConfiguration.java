@@ -3,6 +3,7 @@ package io.soma.hub.functions.http;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.limits.TenantRateLimiter;
 import io.soma.hub.functions.security.Callers;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,7 @@ public class HttpEdgeConfiguration {
       List<GatewayRoute> routes,
       FunctionCatalog catalog,
       TenantRateLimiter limiter,
+      EventStreams eventStreams,
       @Value("${spring.cloud.function.definition:}") String definition) {
     List<RouteDispatcher.BoundRoute> bound =
         served(routes, definition).stream()
@@ -45,7 +47,23 @@ public class HttpEdgeConfiguration {
     }
     bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
     Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
-    return new RouteDispatcher(bound, callers, limiter, OpenApiDocument.onFirstRequest()).routerFunction();
+    return new RouteDispatcher(bound, callers, limiter, OpenApiDocument.onFirstRequest(), eventStreams)
+        .routerFunction();
+  }
+
+  /**
+   * The server-sent event responses of this instance. A response ends after HUB_EVENT_STREAM_MAX (the client
+   * reconnects with Last-Event-ID), which must stay below the request timeout of the proxy in front: the functions'
+   * Knative revision timeoutSeconds (75 s), and spring.mvc.async.request-timeout here.
+   */
+  @Bean
+  EventStreams eventStreams(
+      @Value("${HUB_EVENT_STREAM_POLL:250ms}") Duration pollEvery,
+      @Value("${HUB_EVENT_STREAM_HEARTBEAT:15s}") Duration heartbeatAfter,
+      @Value("${HUB_EVENT_STREAM_MAX:60s}") Duration maxDuration,
+      @Value("${HUB_EVENT_STREAMS_PER_INSTANCE:500}") int maxOpen,
+      MeterRegistry registry) {
+    return new EventStreams(pollEvery, heartbeatAfter, maxDuration, maxOpen, registry);
   }
 
   /** The routes an instance serves: all without a definition, else those of the functions it names. */

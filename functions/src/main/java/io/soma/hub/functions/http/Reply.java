@@ -2,7 +2,7 @@ package io.soma.hub.functions.http;
 
 import java.util.Map;
 
-/** How a route answers a function's output: status, JSON body and extra headers. */
+/** How a route answers a function's output: status, JSON body (or an {@link EventStream}) and extra headers. */
 public record Reply(int status, Object body, Map<String, String> headers) {
 
   public static Reply ok(Object body) {
@@ -17,8 +17,13 @@ public record Reply(int status, Object body, Map<String, String> headers) {
     return new Reply(202, body, Map.of());
   }
 
-  /** 204: done, and nothing to say (no body, no Content-Type). */
+  /** 204, no body. */
   public static Reply noContent() {
     return new Reply(204, null, Map.of());
+  }
+
+  /** 200 with the events of {@code stream} as they come ({@link EventStreams}). */
+  public static Reply events(EventStream stream) {
+    return new Reply(200, stream, Map.of());
   }
 }

@@ -44,17 +44,20 @@ public final class RouteDispatcher {
   private final Function<ServerRequest, Caller> callers;
   private final TenantRateLimiter limiter;
   private final OpenApiDocument document;
+  private final EventStreams eventStreams;
   private final List<PathPattern> patterns;
 
   public RouteDispatcher(
       List<BoundRoute> routes,
       Function<ServerRequest, Caller> callers,
       TenantRateLimiter limiter,
-      OpenApiDocument document) {
+      OpenApiDocument document,
+      EventStreams eventStreams) {
     this.routes = List.copyOf(routes);
     this.callers = callers;
     this.limiter = limiter;
     this.document = document;
+    this.eventStreams = eventStreams;
     this.patterns = routes.stream().map(b -> PathPatternParser.defaultInstance.parse(b.route().path())).toList();
   }
 
@@ -119,6 +122,11 @@ public final class RouteDispatcher {
           route.input()
               .apply(new RouteRequest(caller, request.pathVariables(), request.headers().asHttpHeaders(), body, query));
       Reply reply = route.reply().apply(bound.function().apply(input));
+      if (reply.body() instanceof EventStream stream) {
+        return HttpMethod.HEAD.equals(request.method())
+            ? EventStreams.head(limitHeaders)
+            : eventStreams.serve(stream, limitHeaders);
+      }
       ServerResponse.BodyBuilder response = ServerResponse.status(reply.status()).headers(h -> h.addAll(limitHeaders));
       reply.headers().forEach(response::header);
       if (reply.body() == null) {

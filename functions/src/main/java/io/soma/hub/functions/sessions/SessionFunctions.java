@@ -7,6 +7,7 @@ import io.soma.hub.functions.limits.LimitSettings;
 import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
+import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
 import io.soma.hub.orchestration.callback.CallbackDestinations;
@@ -94,6 +95,11 @@ public class SessionFunctions {
   @Bean
   Function<SessionLookup, SessionView> getSession(SessionReader reader) {
     return new GetSession(reader);
+  }
+
+  @Bean
+  Function<SessionEventsQuery, SessionFeed> sessionEvents(SessionReader reader, SessionEvents events) {
+    return new StreamSessionEvents(reader, events);
   }
 
   @Bean

@@ -101,6 +101,27 @@ public class SessionRoutes {
             new Reply(202, requested, Map.of("Location", "/v1/sessions/" + requested.sessionId())));
   }
 
+  /**
+   * The session's events as server-sent events, from after {@code Last-Event-ID}; a client that already received
+   * the end gets 204, which tells an EventSource to stop reconnecting.
+   */
+  @Bean
+  GatewayRoute sessionEventsRoute() {
+    return GatewayRoute.of(
+        HttpMethod.GET,
+        "/v1/sessions/{id}/events",
+        "sessionEvents",
+        Capabilities.SESSIONS_READ,
+        null,
+        request ->
+            SessionEventsQuery.of(
+                request.caller(),
+                request.pathVariable("id"),
+                request.header(SessionEventsQuery.LAST_EVENT_ID).orElse(null)),
+        SessionFeed.class,
+        feed -> feed.ended() ? Reply.noContent() : Reply.events(feed));
+  }
+
   /** A tenant's callback secret: for whoever may start sessions with a callback_url. */
   @Bean
   GatewayRoute callbackSecretRoute() {

@@ -12,11 +12,11 @@ import org.springframework.util.ClassUtils;
  * Every {@link GatewayRoute} the functions declare, as the beans themselves: each configuration class of the
  * functions that has a route bean method is found on the classpath, so a new feature's routes cannot be missed.
  */
-final class DeclaredRoutes {
+public final class DeclaredRoutes {
 
   private DeclaredRoutes() {}
 
-  static List<GatewayRoute> all() {
+  public static List<GatewayRoute> all() {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Configuration.class));
     Class<?>[] routeConfigurations = scanner.findCandidateComponents("io.soma.hub.functions").stream()

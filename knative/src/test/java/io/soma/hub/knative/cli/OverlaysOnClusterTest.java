@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.knative.serving.v1.Service;
 import io.soma.hub.knative.cluster.KnativeClusterExtension;
 import io.soma.hub.knative.cluster.KnativeCluster;
+import io.soma.hub.knative.manifests.SpecEndpoints;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +36,9 @@ class OverlaysOnClusterTest {
     String local = cluster.kubectl("apply", "--server-side", "-f",
         KnativeOnCluster.rendered(cluster, "local", NS).toString());
 
-    assertThat(production.lines()).hasSize(35).allMatch(l -> l.endsWith(" serverside-applied"));
-    assertThat(local.lines()).hasSize(35);
+    assertThat(production.lines()).hasSize(SpecEndpoints.RENDERED_OBJECTS)
+        .allMatch(l -> l.endsWith(" serverside-applied"));
+    assertThat(local.lines()).hasSize(SpecEndpoints.RENDERED_OBJECTS);
     await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 2);
     Service status = service(cluster, NS, "hub-status");
     assertThat(templateAnnotation(status, "autoscaling.knative.dev/max-scale")).isEqualTo("2");

@@ -35,6 +35,12 @@ public final class SpecEndpoints {
   /** The functions' bean names, in the table's order (the CLI's tests use them too). */
   public static final List<String> FUNCTIONS = ALL.stream().map(Endpoint::function).toList();
 
+  /**
+   * The objects a rendering of the manifests holds: a Knative Service per function, and 16 more (the namespace, the
+   * config maps, the worker, the routes, ...).
+   */
+  public static final int RENDERED_OBJECTS = FUNCTIONS.size() + 16;
+
   private static final Pattern ROUTE =
       Pattern.compile("GatewayRoute\\.of\\(\\s*HttpMethod\\.(\\w+),\\s*\"([^\"]+)\",\\s*\"(\\w+)\"");
 

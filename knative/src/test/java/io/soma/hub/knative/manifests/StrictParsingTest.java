@@ -45,10 +45,7 @@ class StrictParsingTest {
   @DisplayName("every object of a rendered kustomization, patches applied, has no field its model does not know")
   void everyRenderedObject(String kustomization) {
     List<ObjectNode> objects = KustomizeRenderer.render(Manifests.root().resolve(kustomization));
-    // A Service per function and an HTTPRoute per feature of the API, then ten more (namespace, config, migration
-    // Job, worker, the document's route, ...).
-    long features = SpecEndpoints.ALL.stream().map(endpoint -> endpoint.path().split("/")[2]).distinct().count();
-    assertThat(objects).hasSize(SpecEndpoints.FUNCTIONS.size() + (int) features + 10);
+    assertThat(objects).hasSize(SpecEndpoints.RENDERED_OBJECTS);
     for (ObjectNode object : objects) {
       assertThat(StrictModels.unknownFields(StrictModels.typed(object)))
           .as("unknown fields of %s", StrictModels.describe(object))

@@ -3,6 +3,7 @@ package io.soma.hub.orchestration.model;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * Answers a prompt. Failures are Temporal application failures (retryable or not), carried by the future.
@@ -18,6 +19,20 @@ public interface ModelProvider {
    */
   default CompletableFuture<ModelReply> converseAsync(List<ChatMessage> messages) {
     return completeAsync(messages.get(messages.size() - 1).content());
+  }
+
+  /**
+   * Like {@link #converseAsync}, also handing each piece of the reply to {@code pieces} as the provider produces it,
+   * in order, from any thread; the pieces joined are the reply. A provider that cannot stream hands over the whole
+   * reply as one piece.
+   */
+  default CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
+    return converseAsync(messages)
+        .thenApply(
+            reply -> {
+              pieces.accept(reply.reply());
+              return reply;
+            });
   }
 
   /** Waits for the reply in the calling thread; failures are thrown as they are. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ public final class OfflineModelProvider implements ModelProvider {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s");
+  private static final Pattern WORD_WITH_SPACE = Pattern.compile("(?<=\\s)(?=\\S)");
   private static final int SALIENT_TERMS = 5;
   private static final int GIST_CHARS = 160;
   private static final Set<String> STOP_WORDS =
@@ -34,6 +36,16 @@ public final class OfflineModelProvider implements ModelProvider {
   @Override
   public CompletableFuture<ModelReply> completeAsync(String prompt) {
     return CompletableFuture.completedFuture(reply(prompt));
+  }
+
+  /** The reply of the last message, handed over word by word (each with the space that follows it). */
+  @Override
+  public CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
+    ModelReply reply = reply(messages.get(messages.size() - 1).content());
+    for (String word : WORD_WITH_SPACE.split(reply.reply())) {
+      pieces.accept(word);
+    }
+    return CompletableFuture.completedFuture(reply);
   }
 
   private static ModelReply reply(String prompt) {

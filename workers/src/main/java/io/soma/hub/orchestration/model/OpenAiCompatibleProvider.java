@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server errors, timeouts and
@@ -69,18 +72,31 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
   /** The whole conversation as the request's messages; cancelling the returned future aborts the HTTP exchange. */
   @Override
   public CompletableFuture<ModelReply> converseAsync(List<ChatMessage> messages) {
+    return exchange(messages, null);
+  }
+
+  /**
+   * Asks for the reply as a stream of server-sent chunks ({@code "stream": true}), handing each chunk's content to
+   * {@code pieces} as it arrives. A server that answers with one JSON body instead is read as such, its reply one
+   * piece.
+   */
+  @Override
+  public CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
+    return exchange(messages, pieces);
+  }
+
+  private CompletableFuture<ModelReply> exchange(List<ChatMessage> messages, Consumer<String> pieces) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(completionsUri)
             .timeout(requestTimeout)
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(requestBody(messages)));
+            .header("Accept", pieces == null ? "application/json" : "text/event-stream, application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(requestBody(messages, pieces != null)));
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }
-    CompletableFuture<HttpResponse<String>> exchange =
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
-    CompletableFuture<ModelReply> reply = exchange.handle(this::replyOrFailure);
+    CompletableFuture<HttpResponse<Object>> exchange = http.sendAsync(request.build(), answer(pieces));
+    CompletableFuture<ModelReply> reply = exchange.handle((response, failure) -> replyOrFailure(response, failure, pieces));
     // CompletableFuture does not pass a dependent's cancellation upstream (the JDK's HTTP client happens to), so
     // a reply that ends while its exchange is still running cancels the exchange itself.
     reply.whenComplete(
@@ -92,7 +108,27 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     return reply;
   }
 
-  private ModelReply replyOrFailure(HttpResponse<String> response, Throwable failure) {
+  /** A successful stream is read chunk by chunk into a {@link ModelReply}; any other answer as one string. */
+  private HttpResponse.BodyHandler<Object> answer(Consumer<String> pieces) {
+    return info -> {
+      boolean streamed =
+          pieces != null
+              && info.statusCode() / 100 == 2
+              && info.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+                  .startsWith("text/event-stream");
+      if (streamed) {
+        ChatCompletionStream stream = new ChatCompletionStream(model, pieces, completionsUri);
+        return HttpResponse.BodySubscribers.mapping(
+            HttpResponse.BodySubscribers.fromLineSubscriber(
+                stream, ChatCompletionStream::reply, StandardCharsets.UTF_8, null),
+            reply -> (Object) reply);
+      }
+      return HttpResponse.BodySubscribers.mapping(
+          HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), body -> (Object) body);
+    };
+  }
+
+  private ModelReply replyOrFailure(HttpResponse<Object> response, Throwable failure, Consumer<String> pieces) {
     if (failure != null) {
       Throwable cause =
           failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
@@ -101,25 +137,36 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
       }
       throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
+    if (response.body() instanceof ModelReply streamed) {
+      return streamed;
+    }
+    String body = (String) response.body();
     int status = response.statusCode();
     if (status == 408 || status == 429 || status >= 500) {
       throw unavailable(
-          "model provider at " + completionsUri + " answered HTTP " + status + ": " + abbreviate(response.body()),
+          "model provider at " + completionsUri + " answered HTTP " + status + ": " + abbreviate(body),
           retryAfter(response));
     }
     if (status < 200 || status >= 300) {
       throw ApplicationFailure.newNonRetryableFailure(
           "model provider at " + completionsUri + " rejected the request with HTTP " + status + ": "
-              + abbreviate(response.body()),
+              + abbreviate(body),
           SessionFailures.MODEL_PROVIDER_REJECTED,
           status);
     }
-    return replyOf(response.body());
+    ModelReply reply = replyOf(body);
+    if (pieces != null) {
+      pieces.accept(reply.reply());
+    }
+    return reply;
   }
 
-  private String requestBody(List<ChatMessage> messages) {
+  private String requestBody(List<ChatMessage> messages, boolean stream) {
     ObjectNode body = JSON.createObjectNode();
     body.put("model", model);
+    if (stream) {
+      body.put("stream", true);
+    }
     var array = body.putArray("messages");
     for (ChatMessage chat : messages) {
       ObjectNode message = array.addObject();
@@ -162,17 +209,17 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
         .map(delay -> delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
   }
 
-  private static ApplicationFailure unavailable(String message, Optional<Duration> retryAfter) {
+  static ApplicationFailure unavailable(String message, Optional<Duration> retryAfter) {
     ApplicationFailure failure = ApplicationFailure.newFailure(message, SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
     retryAfter.ifPresent(failure::setNextRetryDelay);
     return failure;
   }
 
-  private static ApplicationFailure badResponse(String message) {
+  static ApplicationFailure badResponse(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
   }
 
-  private static String abbreviate(String text) {
+  static String abbreviate(String text) {
     if (text == null) {
       return "";
     }

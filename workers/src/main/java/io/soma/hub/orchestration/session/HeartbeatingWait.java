@@ -20,13 +20,29 @@ final class HeartbeatingWait {
 
   /** The heartbeat details are the seconds waited so far, visible in the pending activity's description. */
   static <T> T await(CompletableFuture<T> pending, ActivityExecutionContext context, Duration interval) {
+    return await(pending, context, interval, () -> {}, interval);
+  }
+
+  /** The same, also running {@code tick} every {@code tickEvery} while it waits, on the waiting thread. */
+  static <T> T await(
+      CompletableFuture<T> pending,
+      ActivityExecutionContext context,
+      Duration interval,
+      Runnable tick,
+      Duration tickEvery) {
     long startedNanos = System.nanoTime();
+    long lastBeatNanos = startedNanos;
     try {
       while (true) {
         try {
-          return pending.get(interval.toMillis(), TimeUnit.MILLISECONDS);
+          return pending.get(tickEvery.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillWaiting) {
-          context.heartbeat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos));
+          tick.run();
+          long now = System.nanoTime();
+          if (now - lastBeatNanos >= interval.toNanos()) {
+            lastBeatNanos = now;
+            context.heartbeat(TimeUnit.NANOSECONDS.toSeconds(now - startedNanos));
+          }
         }
       }
     } catch (ActivityCompletionException stop) {

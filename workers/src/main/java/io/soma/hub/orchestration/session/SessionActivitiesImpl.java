@@ -11,6 +11,7 @@ import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
+import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionCompletions.Completion;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
@@ -19,6 +20,8 @@ import io.soma.hub.orchestration.model.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -29,6 +32,8 @@ public class SessionActivitiesImpl implements SessionActivities {
 
   private static final Logger log = LoggerFactory.getLogger(SessionActivitiesImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How often the pieces of a streamed reply are written while the provider streams: readers see them this late. */
+  static final Duration TOKEN_FLUSH_INTERVAL = Duration.ofMillis(100);
 
   private final SessionPolicy policy;
   private final ScopedTokens tokens;
@@ -37,6 +42,7 @@ public class SessionActivitiesImpl implements SessionActivities {
   private final AuditLog auditLog;
   private final SessionSlots slots;
   private final SessionTurns turns;
+  private final SessionEvents events;
 
   public SessionActivitiesImpl(
       SessionPolicy policy,
@@ -45,7 +51,8 @@ public class SessionActivitiesImpl implements SessionActivities {
       SessionCompletions completions,
       AuditLog auditLog,
       SessionSlots slots,
-      SessionTurns turns) {
+      SessionTurns turns,
+      SessionEvents events) {
     this.policy = policy;
     this.tokens = tokens;
     this.provider = provider;
@@ -53,6 +60,7 @@ public class SessionActivitiesImpl implements SessionActivities {
     this.auditLog = auditLog;
     this.slots = slots;
     this.turns = turns;
+    this.events = events;
   }
 
   @Override
@@ -77,10 +85,7 @@ public class SessionActivitiesImpl implements SessionActivities {
             .orElseGet(
                 () -> {
                   ModelReply fresh =
-                      HeartbeatingWait.await(
-                          provider.completeAsync(request.prompt()),
-                          Activity.getExecutionContext(),
-                          SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL);
+                      streamed(request.tenant(), request.sessionId(), 1, List.of(ChatMessage.user(request.prompt())));
                   return completions.recordIfAbsent(
                       request.tenant(),
                       new Completion(request.sessionId(), fresh.model(), fresh.provider(), fresh.reply()));
@@ -97,17 +102,41 @@ public class SessionActivitiesImpl implements SessionActivities {
                 () -> {
                   List<ChatMessage> messages = new ArrayList<>(request.context());
                   messages.add(ChatMessage.user(request.content()));
-                  ModelReply fresh =
-                      HeartbeatingWait.await(
-                          provider.converseAsync(messages),
-                          Activity.getExecutionContext(),
-                          SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL);
+                  ModelReply fresh = streamed(request.tenant(), request.sessionId(), request.turn(), messages);
                   return turns.recordIfAbsent(
                       request.tenant(),
                       new Turn(request.sessionId(), request.turn(), request.content(), fresh.model(), fresh.provider(),
                           fresh.reply()));
                 });
     return new ModelReply(recorded.model(), recorded.provider(), recorded.reply());
+  }
+
+  /**
+   * Asks the provider, writing the call's events as it streams ({@link ReplyEvents}) for whoever watches the
+   * session. Only a reply not recorded yet is asked for, so a retry after the record streams nothing again.
+   */
+  private ModelReply streamed(String tenant, String sessionId, int turn, List<ChatMessage> messages) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    ReplyEvents reply = ReplyEvents.started(events, tenant, sessionId, turn, context.getInfo().getAttempt());
+    ModelReply fresh;
+    try {
+      fresh =
+          HeartbeatingWait.await(
+              provider.streamAsync(messages, reply),
+              context,
+              SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL,
+              reply::flush,
+              TOKEN_FLUSH_INTERVAL);
+    } catch (RuntimeException failure) {
+      try {
+        reply.failed(failure);
+      } catch (RuntimeException unrecorded) {
+        failure.addSuppressed(unrecorded);
+      }
+      throw failure;
+    }
+    reply.completed(fresh);
+    return fresh;
   }
 
   @Override

@@ -21,6 +21,7 @@ import io.soma.hub.orchestration.session.SessionWorkflowImpl;
 import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
+import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
 import io.soma.hub.worker.temporal.WorkerRegistration;
@@ -96,8 +97,9 @@ class SessionWorkerConfiguration {
       SessionCompletions completions,
       AuditLog auditLog,
       SessionSlots slots,
-      SessionTurns turns) {
-    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog, slots, turns);
+      SessionTurns turns,
+      SessionEvents events) {
+    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog, slots, turns, events);
   }
 
   /** Frees the quota slots of sessions that ended other than by their last step (the functions claim them). */
@@ -109,6 +111,13 @@ class SessionWorkerConfiguration {
       MeterRegistry registry,
       @Value("${hub.session-slots.sweep-interval:15s}") Duration interval) {
     return new SessionSlotSweeper(slots, client, clock, registry).every(interval);
+  }
+
+  /** Deletes the sessions' streamed events after HUB_SESSION_EVENTS_RETENTION (a week by default), hourly. */
+  @Bean(destroyMethod = "close")
+  SessionEventsRetention sessionEventsRetention(
+      SessionEvents events, Clock clock, @Value("${HUB_SESSION_EVENTS_RETENTION:7d}") Duration retention) {
+    return new SessionEventsRetention(events, clock, retention).every(Duration.ofHours(1));
   }
 
   /** Session callbacks, signed with the tenant's secret derived from HUB_CALLBACK_KEY (none: every one is refused). */

@@ -2,6 +2,8 @@ package io.soma.hub.orchestration.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OfflineModelProviderTest {
@@ -34,5 +36,17 @@ class OfflineModelProviderTest {
     String reply = provider.complete("word ".repeat(200)).reply();
 
     assertThat(reply).contains("200 words").contains("...\"");
+  }
+
+  @Test
+  void aStreamedReplyComesWordByWordAndIsTheSameReply() {
+    String prompt = "Write the welcome email for new customers.";
+    List<String> pieces = new ArrayList<>();
+
+    ModelReply streamed = provider.streamAsync(List.of(ChatMessage.user(prompt)), pieces::add).join();
+
+    assertThat(streamed).isEqualTo(provider.complete(prompt));
+    assertThat(String.join("", pieces)).isEqualTo(streamed.reply());
+    assertThat(pieces).hasSizeGreaterThan(10).allSatisfy(piece -> assertThat(piece.strip()).doesNotContain(" "));
   }
 }

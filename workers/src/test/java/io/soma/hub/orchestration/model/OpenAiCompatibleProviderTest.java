@@ -20,6 +20,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -183,5 +185,81 @@ class OpenAiCompatibleProviderTest {
 
   private static OpenAiCompatibleProvider provider(String baseUrl) {
     return new OpenAiCompatibleProvider(baseUrl, "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofSeconds(5));
+  }
+
+  private static String chunk(String content) {
+    return "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"served-model\",\"choices\":[{"
+        + "\"index\":0,\"delta\":{\"content\":" + content + "},\"finish_reason\":null}]}\n\n";
+  }
+
+  private static final String LAST_CHUNK =
+      "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},"
+          + "\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+
+  @Test
+  void aStreamedReplyIsHandedOverChunkByChunk() {
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
+        .withHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .withBody(": keep-alive\n\n" + chunk("\"Hel\"") + chunk("\"lo, \\u00e9t\u00e9\"") + chunk("\"\"")
+            + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\"},\r\n"
+            + "data: \"finish_reason\":null}]}\r\n\r\n" + LAST_CHUNK)));
+    List<String> pieces = new ArrayList<>();
+
+    ModelReply reply = provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), pieces::add).join();
+
+    assertThat(pieces).containsExactly("Hel", "lo, \u00e9t\u00e9", "!");
+    assertThat(reply).isEqualTo(new ModelReply("served-model", "openai-compatible", "Hello, \u00e9t\u00e9!"));
+    server.verify(postRequestedFor(urlEqualTo(COMPLETIONS))
+        .withRequestBody(equalToJson(
+            "{\"model\":\"gpt-test\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
+  }
+
+  @Test
+  void aServerThatIgnoresStreamingAnswersAsOnePiece() {
+    server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER)));
+    List<String> pieces = new ArrayList<>();
+
+    ModelReply reply = provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), pieces::add).join();
+
+    assertThat(pieces).containsExactly("Hello there.");
+    assertThat(reply.reply()).isEqualTo("Hello there.");
+  }
+
+  @Test
+  void aStreamCutBeforeItsEndIsARetryableFailure() {
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(chunk("\"Hel\""))));
+
+    assertThatThrownBy(() -> provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), piece -> {}).join())
+        .hasCauseInstanceOf(ApplicationFailure.class)
+        .cause()
+        .satisfies(failure -> {
+          assertThat(((ApplicationFailure) failure).getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+          assertThat(((ApplicationFailure) failure).isNonRetryable()).isFalse();
+        });
+  }
+
+  @Test
+  void anErrorStreamedMidwayIsARetryableFailureAndAChunkThatIsNotJsonIsABadResponse() {
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(chunk("\"Hel\"") + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n" + LAST_CHUNK)));
+    assertThatThrownBy(() -> provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), piece -> {}).join())
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+          assertThat(failure.getOriginalMessage()).contains("overloaded");
+        });
+
+    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody("data: {not json\n\n" + LAST_CHUNK)));
+    assertThatThrownBy(() -> provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), piece -> {}).join())
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
+          assertThat(failure.isNonRetryable()).isTrue();
+        });
   }
 }

@@ -2,6 +2,7 @@ package io.soma.hub.orchestration.session;
 
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
+import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
 import java.time.Clock;
@@ -13,7 +14,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The real hub store on a fresh in-memory H2 database with the hub migrations applied. */
 public record HubStoreFixture(
-    JdbcClient jdbc, AuditLog auditLog, SessionCompletions completions, SessionSlots slots, SessionTurns turns) {
+    JdbcClient jdbc,
+    AuditLog auditLog,
+    SessionCompletions completions,
+    SessionSlots slots,
+    SessionTurns turns,
+    SessionEvents events) {
 
   public static HubStoreFixture migrated() {
     DataSource dataSource =
@@ -24,7 +30,7 @@ public record HubStoreFixture(
     Clock clock = Clock.systemUTC();
     return new HubStoreFixture(
         jdbc, new AuditLog(jdbc, clock), new SessionCompletions(jdbc, clock), new SessionSlots(dataSource, clock),
-        new SessionTurns(jdbc, clock));
+        new SessionTurns(jdbc, clock), new SessionEvents(jdbc, clock));
   }
 
   int completionsRecordedFor(String sessionId) {

@@ -20,6 +20,7 @@ import io.soma.hub.orchestration.model.OpenAiCompatibleProvider;
 import io.soma.hub.orchestration.session.SessionStep.Status;
 import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.SessionCompletions.Completion;
+import io.soma.hub.store.SessionEvents;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
@@ -87,6 +88,31 @@ class SessionWorkflowTest {
     assertThat(audit).contains("\"kind\":\"session.completed\"", "\"token_id\"", "\"provider\":\"offline\"");
     assertThat(audit).doesNotContain("eyJ");
     assertThat(store.slots().running(request.tenant())).as("the quota slot, freed by the last step").isZero();
+  }
+
+  @Test
+  void theModelCallIsRecordedAsEventsTokenByTokenForWhoeverWatches(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+    env.start();
+    SessionRequest request = Sessions.request("Draft the release notes for version two.");
+    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+
+    SessionResult result = session.run(request);
+
+    List<SessionEvents.Event> events = store.events().after(request.tenant(), request.sessionId(), 0, 1000);
+    assertThat(events.get(0)).isEqualTo(new SessionEvents.Event(3, "model.started", "{\"turn\":1,\"attempt\":1}"));
+    assertThat(events.get(events.size() - 1))
+        .isEqualTo(new SessionEvents.Event(events.size() + 2, "model.completed",
+            "{\"turn\":1,\"model\":\"soma-offline-extractive\",\"provider\":\"offline\"}"));
+    List<SessionEvents.Event> tokens = events.subList(1, events.size() - 1);
+    assertThat(tokens).hasSizeGreaterThan(10).extracting(SessionEvents.Event::kind).containsOnly("token");
+    StringBuilder text = new StringBuilder();
+    for (SessionEvents.Event token : tokens) {
+      text.append(new ObjectMapper().readTree(token.data()).get("text").asText());
+    }
+    assertThat(text.toString()).isEqualTo(result.reply());
+    assertThat(store.events().after("globex", request.sessionId(), 0, 1000)).isEmpty();
   }
 
   @Test

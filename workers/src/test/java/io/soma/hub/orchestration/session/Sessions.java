@@ -48,7 +48,8 @@ public final class Sessions {
         store.completions(),
         store.auditLog(),
         store.slots(),
-        store.turns());
+        store.turns(),
+        store.events());
   }
 
   static ScopedTokens tokens() {
