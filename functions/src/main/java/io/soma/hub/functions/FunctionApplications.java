@@ -2,6 +2,7 @@ package io.soma.hub.functions;
 
 import io.soma.hub.functions.campaigns.CampaignsApplication;
 import io.soma.hub.functions.memory.MemoryApplication;
+import io.soma.hub.functions.schedules.SchedulesApplication;
 import io.soma.hub.functions.sessions.SessionsApplication;
 import io.soma.hub.functions.status.StatusApplication;
 import io.soma.hub.functions.wizards.WizardsApplication;
@@ -42,6 +43,8 @@ public final class FunctionApplications {
     FEATURES.put(CampaignsApplication.class, Set.of("getCampaign", "decideCampaign"));
     FEATURES.put(
         MemoryApplication.class, Set.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory"));
+    FEATURES.put(SchedulesApplication.class, Set.of(
+        "createSchedule", "listSchedules", "getSchedule", "pauseSchedule", "unpauseSchedule", "deleteSchedule"));
   }
 
   static final String DEFINITION = "spring.cloud.function.definition";

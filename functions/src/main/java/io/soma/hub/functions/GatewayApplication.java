@@ -2,6 +2,7 @@ package io.soma.hub.functions;
 
 import io.soma.hub.functions.campaigns.CampaignsApplication;
 import io.soma.hub.functions.memory.MemoryApplication;
+import io.soma.hub.functions.schedules.SchedulesApplication;
 import io.soma.hub.functions.sessions.SessionsApplication;
 import io.soma.hub.functions.status.StatusApplication;
 import io.soma.hub.functions.wizards.WizardsApplication;
@@ -28,7 +29,8 @@ import org.springframework.context.aot.AbstractAotProcessor;
   SessionsApplication.class,
   WizardsApplication.class,
   CampaignsApplication.class,
-  MemoryApplication.class
+  MemoryApplication.class,
+  SchedulesApplication.class
 })
 public class GatewayApplication {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.soma.hub.functions.http.DeclaredRoutes;
 import io.soma.hub.functions.http.GatewayRoute;
 import io.soma.hub.functions.memory.MemoryApplication;
+import io.soma.hub.functions.schedules.SchedulesApplication;
 import io.soma.hub.functions.sessions.SessionsApplication;
 import io.soma.hub.functions.status.StatusApplication;
 import io.soma.hub.functions.wizards.WizardsApplication;
@@ -21,6 +22,7 @@ class FunctionApplicationsTest {
     assertThat(FunctionApplications.forDefinition(" getSession ; createSession")).isEqualTo(SessionsApplication.class);
     assertThat(FunctionApplications.forDefinition("approveWizard")).isEqualTo(WizardsApplication.class);
     assertThat(FunctionApplications.forDefinition("refreshMemory")).isEqualTo(MemoryApplication.class);
+    assertThat(FunctionApplications.forDefinition("deleteSchedule;getSchedule")).isEqualTo(SchedulesApplication.class);
   }
 
   @Test

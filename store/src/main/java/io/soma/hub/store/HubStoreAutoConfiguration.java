@@ -71,6 +71,12 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
+  ScheduleSeats scheduleSeats(JdbcClient jdbc, Clock clock) {
+    return new ScheduleSeats(jdbc, clock);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
   SessionEvents sessionEventStore(JdbcClient jdbc, Clock clock) {
     return new SessionEvents(jdbc, clock);
   }

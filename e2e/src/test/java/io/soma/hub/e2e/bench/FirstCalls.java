@@ -55,11 +55,23 @@ final class FirstCalls {
         "searchMemory", new ColdStart.Call("POST", "/v1/memory/search", "{\"query\":\"launch\"}", 200));
     OF_FUNCTIONS.put(
         "refreshMemory", new ColdStart.Call("POST", "/v1/memory/refresh", "{\"campaign\":\"cold-start\"}", 202));
+    OF_FUNCTIONS.put(
+        "createSchedule",
+        // 409 once the tenant has as many schedules as its limit: the function has done a create's work by then.
+        new ColdStart.Call("POST", "/v1/schedules", "{\"cron\":\"0 9 * * 1\",\"prompt\":\"Weekly plan\"}",
+            Set.of(201, 409)));
+    OF_FUNCTIONS.put("listSchedules", new ColdStart.Call("GET", "/v1/schedules", null, 200));
+    String none = "/v1/schedules/00000000-0000-0000-0000-000000000000";
+    OF_FUNCTIONS.put("getSchedule", new ColdStart.Call("GET", none, null, 404));
+    OF_FUNCTIONS.put("pauseSchedule", new ColdStart.Call("POST", none + "/pause", null, 404));
+    OF_FUNCTIONS.put("unpauseSchedule", new ColdStart.Call("POST", none + "/unpause", null, 404));
+    OF_FUNCTIONS.put("deleteSchedule", new ColdStart.Call("DELETE", none, null, 404));
   }
 
   /** Capabilities covering every call above. */
   static final String CAPABILITIES =
-      "sessions:write,sessions:read,campaigns:write,memory:write,memory:read,memory:refresh,wizards:write";
+      "sessions:write,sessions:read,campaigns:write,memory:write,memory:read,memory:refresh,wizards:write,"
+          + "schedules:write,schedules:read";
 
   private FirstCalls() {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soma.hub.e2e.support.FunctionTable;
 import io.soma.hub.e2e.support.HubOnCluster;
 import io.soma.hub.e2e.support.HubStoreRows;
 import io.soma.hub.e2e.support.HubWorkflows;
@@ -192,7 +193,7 @@ class HubOnClusterEndToEndTest {
         "hub-status-canary  True");
     assertThat(list.exitCode()).as(list.output()).isZero();
     var services = new ObjectMapper().readTree(list.output()).path("items");
-    assertThat(services).hasSize(19).allSatisfy(service -> assertThat(
+    assertThat(services).hasSize(FunctionTable.functions().size()).allSatisfy(service -> assertThat(
         service.at("/status/conditions").findValuesAsText("status")).as(service.at("/metadata/name").asText())
         .containsOnly("True"));
   }

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
  * The API fuzzer against the whole hub (real Temporal, worker and functions, as ./hub up runs them), with a token that
  * holds every capability: Schemathesis reads /openapi.json, generates valid and invalid requests for every operation
  * and follows the document's links (a session created, then read; a wizard started, answered, approved; a memory
- * remembered, then recalled), and fails on any 5xx, any status, header, content type or body the document does not
+ * remembered, then recalled; a schedule created, then read, paused, unpaused and deleted), and fails on any 5xx, any status, header, content type or body the document does not
  * state, any invalid request taken, any valid one refused, any undocumented method not answered 405. It must find
  * nothing, and the functions must have counted no 5xx.
  *
- * <p>Two of the checks cannot apply to this API and pass vacuously: {@code use_after_free} needs a DELETE (the API
- * has none), {@code object_level_authorization} needs peer identities from a login operation Schemathesis can call
- * (tokens come from the tenant's issuer, not from the API); tenant isolation is tested by the session, wizard,
- * campaign and memory tests instead.
+ * <p>{@code use_after_free} applies to the one DELETE (a deleted schedule must be 404 for every operation after it).
+ * {@code object_level_authorization} cannot apply and passes vacuously: it needs peer identities from a login
+ * operation Schemathesis can call (tokens come from the tenant's issuer, not from the API); tenant isolation is tested
+ * by the session, schedule, wizard, campaign and memory tests instead.
  *
  * <p>{@code ./hub test} runs a fixed seed with few examples per operation; {@code ./hub bench fuzz} a larger run
  * ({@code -Dfuzz.examples}, {@code -Dfuzz.seed}).
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class ApiFuzzEndToEndTest {
 
   static final List<String> EVERY_CAPABILITY = List.of("sessions:write", "sessions:read", "wizards:write",
-      "campaigns:write", "memory:write", "memory:read", "memory:refresh", "moderation:bypass");
+      "campaigns:write", "memory:write", "memory:read", "memory:refresh", "moderation:bypass", "schedules:write",
+      "schedules:read");
 
   @Test
   void theFuzzerFindsNothing() {

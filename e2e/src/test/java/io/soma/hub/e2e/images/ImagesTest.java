@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.soma.hub.e2e.support.ContainerSandbox;
+import io.soma.hub.e2e.support.FunctionTable;
 import io.soma.hub.e2e.support.HubJars;
 import io.soma.hub.e2e.support.HubProcess;
 import io.soma.hub.e2e.support.HubWorkflows;
@@ -88,7 +89,8 @@ class ImagesTest {
   @Test
   void everyFunctionServiceSelectsAnAotCacheTrainedIntoTheImage() throws IOException {
     List<JsonNode> services = functionServices();
-    assertThat(services).hasSize(19);
+    assertThat(services).as("one per function of knative/manifests/functions.txt")
+        .hasSize(FunctionTable.functions().size());
     for (JsonNode service : services) {
       Map<String, String> env = environmentOf(service);
       String function = env.get("SPRING_CLOUD_FUNCTION_DEFINITION");
@@ -201,10 +203,16 @@ class ImagesTest {
             new Feature(
                 "recallMemory",
                 "/v1/memory/none",
-                List.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory")));
+                List.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory")),
+            new Feature(
+                "getSchedule",
+                "/v1/schedules/none",
+                List.of("createSchedule", "listSchedules", "getSchedule", "pauseSchedule", "unpauseSchedule",
+                    "deleteSchedule")));
     LocalTokens tokens = LocalTokens.withRandomSecret();
     String token =
-        tokens.mint("acme", "image", "sessions:read", "wizards:write", "campaigns:write", "memory:read");
+        tokens.mint("acme", "image", "sessions:read", "wizards:write", "campaigns:write", "memory:read",
+            "schedules:read");
     try (TemporalDevServer temporal = TemporalDevServer.start()) {
       for (Feature feature : features) {
         String cached = feature.cachedFunction();

@@ -75,7 +75,7 @@ class MigrationsOnPostgresEndToEndTest {
       assertThat(process.runToExit(COMMAND)).as(process.name()).isNotZero();
       assertThat(process.logTail(40))
           .contains("APPLICATION FAILED TO START")
-          .contains("The hub store has no schema yet (no migration applied); this build needs version 6")
+          .contains("The hub store has no schema yet (no migration applied); this build needs version 7")
           .contains("hub-migrate Job");
     }
   }
@@ -97,14 +97,14 @@ class MigrationsOnPostgresEndToEndTest {
     HubProcess first = migrate("migrate-as-owner", postgres.user(), postgres.password());
     assertThat(first.runToExit(COMMAND)).as(first.logTail(40)).isZero();
     assertThat(first.logTail(40))
-        .contains("Hub store migrated from version none to 6 (6 migrations applied)")
+        .contains("Hub store migrated from version none to 7 (7 migrations applied)")
         .contains("Started StoreMigration")
         .doesNotContain("Tomcat")
         .doesNotContain("GatewayApplication");
 
     HubProcess again = migrate("migrate-as-owner-again", postgres.user(), postgres.password());
     assertThat(again.runToExit(COMMAND)).as(again.logTail(40)).isZero();
-    assertThat(again.logTail(40)).contains("Hub store schema already at version 6: nothing to migrate");
+    assertThat(again.logTail(40)).contains("Hub store schema already at version 7: nothing to migrate");
   }
 
   @Test
@@ -114,7 +114,7 @@ class MigrationsOnPostgresEndToEndTest {
     HubProcess function = function("function-as-app", FUNCTIONS, port);
     try {
       function.start();
-      assertThat(function.logTail(200)).contains("Hub store schema at version 6, as this build expects");
+      assertThat(function.logTail(200)).contains("Hub store schema at version 7, as this build expects");
       JsonHttp ann =
           new JsonHttp(URI.create("http://127.0.0.1:" + port + "/"))
               .as(TOKENS.mint("acme", "ann", "sessions:write", "memory:write", "memory:read"));
@@ -140,7 +140,7 @@ class MigrationsOnPostgresEndToEndTest {
     HubProcess worker = worker("worker-as-app", Ports.free());
     try {
       worker.start();
-      assertThat(worker.logTail(400)).contains("Hub store schema at version 6, as this build expects");
+      assertThat(worker.logTail(400)).contains("Hub store schema at version 7, as this build expects");
     } finally {
       worker.stop();
     }

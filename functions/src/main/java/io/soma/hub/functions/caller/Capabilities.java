@@ -11,6 +11,8 @@ public final class Capabilities {
   public static final String MEMORY_READ = "memory:read";
   public static final String MEMORY_REFRESH = "memory:refresh";
   public static final String MODERATION_BYPASS = "moderation:bypass";
+  public static final String SCHEDULES_WRITE = "schedules:write";
+  public static final String SCHEDULES_READ = "schedules:read";
 
   private Capabilities() {}
 }

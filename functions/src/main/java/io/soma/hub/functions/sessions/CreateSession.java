@@ -2,7 +2,6 @@ package io.soma.hub.functions.sessions;
 
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.InvalidInputException;
-import io.soma.hub.functions.errors.RefusedException;
 import io.soma.hub.functions.errors.UnavailableException;
 import io.soma.hub.functions.events.GatewayEvents;
 import io.soma.hub.functions.limits.SessionQuota;
@@ -13,7 +12,6 @@ import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionRequest;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -69,12 +67,7 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
     ModerationVerdict verdict = moderation.evaluate(caller, body.prompt());
     if (!verdict.allowed()) {
       events.moderationBlocked(caller.tenant(), sessionId(command), verdict.strikeCount());
-      throw new RefusedException(
-          "the prompt was blocked by moderation",
-          Map.of(
-              "strike_count", verdict.strikeCount(),
-              "flagged_terms", verdict.flaggedTerms(),
-              "reasons", verdict.reasons()));
+      throw verdict.refusal();
     }
     String sessionId = sessionId(command);
     SessionRequest request =

@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a request's canonical text, in hex: how an idempotent repeat is told from a reused key. */
-final class Fingerprints {
+public final class Fingerprints {
 
   private Fingerprints() {}
 
-  static String sha256Hex(String text) {
+  public static String sha256Hex(String text) {
     try {
       return HexFormat.of()
           .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

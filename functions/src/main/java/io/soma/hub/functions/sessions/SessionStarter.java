@@ -5,12 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.soma.hub.functions.errors.IdempotencyKeyReusedException;
 import io.soma.hub.functions.errors.UnavailableException;
-import io.soma.hub.orchestration.HubSearchAttributes;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionMemo;
 import io.soma.hub.orchestration.session.SessionRequest;
-import io.soma.hub.orchestration.session.SessionStep;
+import io.soma.hub.orchestration.session.SessionStarts;
 import io.soma.hub.orchestration.session.SessionWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -19,9 +18,7 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
-import io.temporal.common.SearchAttributes;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -31,8 +28,7 @@ import java.util.TreeMap;
  */
 public class SessionStarter {
 
-  /** Long enough for slow model providers and their retries; a stuck session ends as FAILED, not never. */
-  static final Duration EXECUTION_TIMEOUT = Duration.ofHours(1);
+  static final Duration EXECUTION_TIMEOUT = SessionStarts.EXECUTION_TIMEOUT;
 
   /** A conversation may stay open this long, its runs after continue-as-new included. */
   static final Duration CONVERSATION_TIMEOUT = Duration.ofHours(24);
@@ -58,17 +54,9 @@ public class SessionStarter {
             .setWorkflowExecutionTimeout(request.conversation() ? CONVERSATION_TIMEOUT : EXECUTION_TIMEOUT)
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-            .setMemo(
-                Map.of(
-                    SessionMemo.TENANT, request.tenant(),
-                    SessionMemo.STEPS, SessionStep.plan(),
-                    SessionMemo.REQUEST_FINGERPRINT, fingerprint))
-            // What GET /v1/sessions filters on (SessionLister); set once here, never upserted.
-            .setTypedSearchAttributes(
-                SearchAttributes.newBuilder()
-                    .set(HubSearchAttributes.TENANT, HubSearchAttributes.keyword(request.tenant()))
-                    .set(HubSearchAttributes.USER, HubSearchAttributes.keyword(request.subject()))
-                    .build())
+            .setMemo(SessionStarts.memo(request.tenant(), fingerprint))
+            // What GET /v1/sessions filters on (SessionLister).
+            .setTypedSearchAttributes(SessionStarts.searchAttributes(request.tenant(), request.subject()))
             .build();
     SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, options);
     try {

@@ -35,11 +35,14 @@ public final class SpecEndpoints {
   /** The functions' bean names, in the table's order (the CLI's tests use them too). */
   public static final List<String> FUNCTIONS = ALL.stream().map(Endpoint::function).toList();
 
+  /** The API's features: the path segments after /v1, each with an HTTPRoute of its own. */
+  static final long FEATURES = ALL.stream().map(endpoint -> endpoint.path().split("/")[2]).distinct().count();
+
   /**
-   * The objects a rendering of the manifests holds: a Knative Service per function, and 16 more (the namespace, the
-   * config maps, the worker, the routes, ...).
+   * The objects a rendering of the manifests holds: a Knative Service per function, an HTTPRoute per feature, and 10
+   * more (the namespace, the config maps, the worker, the document's route, ...).
    */
-  public static final int RENDERED_OBJECTS = FUNCTIONS.size() + 16;
+  public static final int RENDERED_OBJECTS = FUNCTIONS.size() + (int) FEATURES + 10;
 
   private static final Pattern ROUTE =
       Pattern.compile("GatewayRoute\\.of\\(\\s*HttpMethod\\.(\\w+),\\s*\"([^\"]+)\",\\s*\"(\\w+)\"");

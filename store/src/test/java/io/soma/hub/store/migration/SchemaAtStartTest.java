@@ -34,7 +34,8 @@ class SchemaAtStartTest {
     new SchemaAtStart(true).migrate(flyway());
 
     assertThat(tables())
-        .contains("moderation_strikes", "campaign_artifacts", "memory_entries", "rate_limit_buckets", "session_slots");
+        .contains("moderation_strikes", "campaign_artifacts", "memory_entries", "rate_limit_buckets", "session_slots",
+            "schedule_seats");
   }
 
   @Test
@@ -42,8 +43,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store has no schema yet (no migration applied); this build needs version 6 (not applied:"
-                + " 1 hub store, 2 campaigns, 3 memory, 4 limits, 5 session turns, 6 session events)");
+            "The hub store has no schema yet (no migration applied); this build needs version 7 (not applied:"
+                + " 1 hub store, 2 campaigns, 3 memory, 4 limits, 5 session turns, 6 session events, 7 schedules)");
     assertThat(tables()).isEmpty();
   }
 
@@ -54,8 +55,8 @@ class SchemaAtStartTest {
     assertThatThrownBy(() -> new SchemaAtStart(false).migrate(flyway()))
         .isInstanceOf(StoreSchemaMismatchException.class)
         .hasMessage(
-            "The hub store is at schema version 2; this build needs version 6 (not applied: 3 memory, 4 limits,"
-                + " 5 session turns, 6 session events)");
+            "The hub store is at schema version 2; this build needs version 7 (not applied: 3 memory, 4 limits,"
+                + " 5 session turns, 6 session events, 7 schedules)");
     assertThat(tables()).doesNotContain("memory_entries");
   }
 

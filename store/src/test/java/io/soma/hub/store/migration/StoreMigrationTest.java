@@ -28,12 +28,12 @@ class StoreMigrationTest {
   @Test
   void migratesThenFindsNothingToDo(CapturedOutput output) {
     assertThat(StoreMigration.run("migrate", "--spring.datasource.url=" + url)).isZero();
-    assertThat(output).contains("Hub store migrated from version none to 6 (6 migrations applied)");
+    assertThat(output).contains("Hub store migrated from version none to 7 (7 migrations applied)");
     JdbcClient store = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
     assertThat(store.sql("SELECT count(*) FROM memory_entries").query(Long.class).single()).isZero();
 
     assertThat(StoreMigration.run("migrate", "--spring.datasource.url=" + url)).isZero();
-    assertThat(output).contains("Hub store schema already at version 6: nothing to migrate");
+    assertThat(output).contains("Hub store schema already at version 7: nothing to migrate");
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The real hub store on a fresh in-memory H2 database with the hub migrations applied. */
-record HubStoreFixture(
+public record HubStoreFixture(
     JdbcClient jdbc,
     AuditLog auditLog,
     SessionCompletions completions,
@@ -21,7 +21,7 @@ record HubStoreFixture(
     SessionTurns turns,
     SessionEvents events) {
 
-  static HubStoreFixture migrated() {
+  public static HubStoreFixture migrated() {
     DataSource dataSource =
         new DriverManagerDataSource(
             "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Requests and real activity wiring for session workflow tests. */
-final class Sessions {
+public final class Sessions {
 
   static final String SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
   static final String DENIED_TENANT = "blocked-tenant";
@@ -36,7 +36,7 @@ final class Sessions {
         Map.of("source", "test"));
   }
 
-  static SessionActivitiesImpl activities(HubStoreFixture store, ModelProvider provider) {
+  public static SessionActivitiesImpl activities(HubStoreFixture store, ModelProvider provider) {
     return activities(store, provider, SECRET);
   }
 
