@@ -83,6 +83,8 @@ class VerbsOnClusterTest {
   @Order(2)
   @DisplayName("list and describe, as tables and as JSON or YAML kn can read")
   void listAndDescribe(KnativeCluster cluster) {
+    // The controller creates each Service's first revision in its own time, later the more Services there are.
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, NS, "hub-status").size() == 1);
     CliRun table = cli(cluster, NS, "list");
     CliRun json = cli(cluster, NS, "list", "-o", "json");
     CliRun yaml = cli(cluster, NS, "describe", "hub-status", "-o", "yaml");
