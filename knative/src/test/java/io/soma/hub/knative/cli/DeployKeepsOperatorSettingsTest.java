@@ -79,6 +79,12 @@ class DeployKeepsOperatorSettingsTest {
     String ns = "operated-all";
     cluster.kubectl("create", "namespace", ns);
     cluster.kubectl("apply", "--server-side", "-f", KnativeOnCluster.rendered(cluster, "production", ns).toString());
+    // Deployed onto Services whose first Revision exists: a Service the controller has not reconciled yet would
+    // take the deploy's template as its first (correctly, and then there is one Revision, not two).
+    for (String name : SpecEndpoints.FUNCTIONS.stream().map(SpecEndpoints::serviceOf).toList()) {
+      await(name + " has its first revision").atMost(KnativeOnCluster.RECONCILED)
+          .until(() -> revisions(cluster, ns, name).size() == 1);
+    }
 
     CliRun deploy = cli(cluster, ns, "deploy", "--overlay", "production", "--all", "--image", IMAGE);
 
@@ -89,7 +95,8 @@ class DeployKeepsOperatorSettingsTest {
     }
     assertThat(names).hasSize(SpecEndpoints.FUNCTIONS.size());
     for (String name : names) {
-      await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, name).size() == 2);
+      await(name + " has its second revision").atMost(KnativeOnCluster.RECONCILED)
+          .until(() -> revisions(cluster, ns, name).size() == 2);
       Service service = service(cluster, ns, name);
       assertThat(service.getMetadata().getGeneration()).as(name).isEqualTo(2L);
       assertProductionKept(service);

@@ -49,7 +49,7 @@ public final class SpecEndpoints {
 
   private SpecEndpoints() {}
 
-  static String serviceOf(String function) {
+  public static String serviceOf(String function) {
     return "hub-" + function.replaceAll("([A-Z])", "-$1").toLowerCase();
   }
 
