@@ -24,15 +24,24 @@ public interface ModelProvider {
   /**
    * Like {@link #converseAsync}, also handing each piece of the reply to {@code pieces} as the provider produces it,
    * in order, from any thread; the pieces joined are the reply. A provider that cannot stream hands over the whole
-   * reply as one piece.
+   * reply as one piece. Cancelling the returned future abandons the call, as for {@link #converseAsync}.
    */
   default CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
-    return converseAsync(messages)
-        .thenApply(
+    CompletableFuture<ModelReply> call = converseAsync(messages);
+    CompletableFuture<ModelReply> streamed =
+        call.thenApply(
             reply -> {
               pieces.accept(reply.reply());
               return reply;
             });
+    // A dependent's cancellation does not reach the future it depends on: pass it on, so the call stops.
+    streamed.whenComplete(
+        (ignored, failure) -> {
+          if (failure != null && !call.isDone()) {
+            call.cancel(true);
+          }
+        });
+    return streamed;
   }
 
   /** Waits for the reply in the calling thread; failures are thrown as they are. */
