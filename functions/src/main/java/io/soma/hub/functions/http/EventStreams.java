@@ -138,6 +138,7 @@ public final class EventStreams implements SmartLifecycle {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final long startedNanos = System.nanoTime();
     private long lastWriteNanos = startedNanos;
+    private boolean greeted;
 
     Pump(EventStream stream, ServerResponse.StreamBuilder out) {
       this.stream = stream;
@@ -156,8 +157,9 @@ public final class EventStreams implements SmartLifecycle {
         return;
       }
       try {
-        if (startedNanos == lastWriteNanos) {
+        if (!greeted) {
           write("retry: " + RECONNECT_AFTER.toMillis() + "\n\n");
+          greeted = true;
         }
         for (EventStream.Event event : stream.poll()) {
           write("id: " + event.id() + "\nevent: " + event.name() + "\ndata: " + event.json() + "\n\n");
@@ -173,8 +175,8 @@ public final class EventStreams implements SmartLifecycle {
         }
         pump.schedule(this::tick, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
       } catch (IOException gone) {
-        // The client went away: nothing to answer.
-        stop();
+        // The client went away: nothing more to write; the response is done.
+        finish();
       } catch (RuntimeException failure) {
         // The events cannot be read now (store or orchestrator down): say so and end; the client retries.
         log.warn("An event stream ends early: {}", failure.getMessage());
