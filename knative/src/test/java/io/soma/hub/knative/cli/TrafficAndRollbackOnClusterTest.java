@@ -118,7 +118,11 @@ class TrafficAndRollbackOnClusterTest {
     CliRun run = cli(cluster, ns, "deploy", "--manifests", CliRun.FIXTURES.toString(), "--function", "status",
         "--image", image, "--no-wait");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, "hub-status").size() == revisions);
+    // The Service's status names the new revision a moment after it exists; the CLI reads @latest from there.
+    String latest = "hub-status-%05d".formatted(revisions);
+    await().atMost(KnativeOnCluster.RECONCILED).until(() -> revisions(cluster, ns, "hub-status").size() == revisions
+        && service(cluster, ns, "hub-status").getStatus() != null
+        && latest.equals(service(cluster, ns, "hub-status").getStatus().getLatestCreatedRevisionName()));
   }
 
   private List<TrafficTarget> specTraffic() {
