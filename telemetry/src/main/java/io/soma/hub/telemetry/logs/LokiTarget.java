@@ -58,16 +58,17 @@ public record LokiTarget(URI pushUrl, String app, String namespace, String env) 
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https"))
         || uri.getHost() == null
-        || uri.getQuery() != null
         || uri.getFragment() != null
         || uri.getUserInfo() != null) {
       throw malformed(lokiUrl);
     }
     String path = uri.getPath() == null ? "" : uri.getPath();
-    if (path.isEmpty() || path.equals("/")) {
+    if ((path.isEmpty() || path.equals("/")) && uri.getQuery() == null) {
       return uri.resolve(PUSH_PATH);
     }
-    if (!path.equals(PUSH_PATH)) {
+    // A push URL may sit under a prefix and carry the store's ingestion options, as VictoriaLogs' does:
+    // /insert/loki/api/v1/push?_msg_field=message.
+    if (!path.endsWith(PUSH_PATH)) {
       throw malformed(lokiUrl);
     }
     return uri;
@@ -77,7 +78,7 @@ public record LokiTarget(URI pushUrl, String app, String namespace, String env) 
     return new IllegalArgumentException(
         "LOKI_URL must be Loki's http(s) base URL (e.g. http://loki.observability:3100) or its push URL ending in "
             + PUSH_PATH
-            + ", without credentials or query, not: "
+            + " (with a query for the store's options if it needs them), without credentials, not: "
             + lokiUrl);
   }
 

@@ -26,6 +26,12 @@ final class AppenderMeters implements AutoCloseable {
         .sum();
   }
 
+  /** The bytes of the pushes sent, as loki4j counts them on the wire. */
+  double sentBytes(String appender) {
+    var summary = registry.find("loki4j.send.bytes").tag("appender", appender).summary();
+    return summary == null ? 0 : summary.totalAmount();
+  }
+
   /** Lines accepted but not yet sent. */
   double unsent(String appender) {
     var gauge = registry.find("loki4j.unsent.events").tag("appender", appender).gauge();

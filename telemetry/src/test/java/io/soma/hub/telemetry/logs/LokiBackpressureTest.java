@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
+import io.soma.hub.testing.logs.VictoriaLogs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Beyond the queue budget, lines are dropped and counted, and the logging thread never waits: with Loki answering
@@ -70,16 +73,16 @@ class LokiBackpressureTest {
   }
 
   @Test
-  void stoppingWhileLokiIsGoneGivesUpAfterTheDrainTimeout() {
+  void stoppingWhileLokiIsGoneGivesUpAfterTheDrainTimeout(@TempDir Path directory) {
     LokiBudget oneSecondDrain =
         new LokiBudget(
             TINY.batchMaxItems(), TINY.batchMaxBytes(), TINY.batchTimeout(), TINY.sendQueueMaxBytes(),
             TINY.maxRetries(), TINY.minRetryBackoff(), TINY.maxRetryBackoff(), 0, TINY.connectTimeout(),
             TINY.requestTimeout(), Duration.ofSeconds(1));
-    try (LokiPushCapture loki = new LokiPushCapture()) {
-      ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), oneSecondDrain);
+    try (VictoriaLogs store = VictoriaLogs.startIn(directory)) {
+      ShippingLogger shipping = new ShippingLogger(store.lokiUrl(), oneSecondDrain);
       shipping.logger.info("a line that will never reach Loki");
-      loki.stop();
+      store.stop();
       // loki4j alone would wait for Loki for good; the shutdown of a process must not.
       assertTimeoutPreemptively(Duration.ofSeconds(30), shipping::close);
       assertThat(shipping.appender.isStarted()).isFalse();

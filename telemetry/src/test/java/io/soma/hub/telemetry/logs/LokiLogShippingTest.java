@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.Appender;
+import io.soma.hub.testing.logs.VictoriaLogs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,16 +37,15 @@ class LokiLogShippingTest {
   }
 
   @Test
-  void withLokiUrlTheApplicationsLinesReachLokiUnderItsName() {
-    try (LokiPushCapture loki = new LokiPushCapture();
+  void withLokiUrlTheApplicationsLinesReachTheLogStoreUnderItsName(@TempDir Path directory) {
+    try (VictoriaLogs store = VictoriaLogs.startIn(directory);
         ConfigurableApplicationContext app =
-            start("spring.application.name=soma-hub-worker", "LOKI_URL=" + loki.baseUrl(), "HUB_ENV=test")) {
+            start("spring.application.name=soma-hub-worker", "LOKI_URL=" + store.lokiUrl(), "HUB_ENV=test")) {
       LoggerFactory.getLogger("io.soma.hub.worker.Example").info("worker line for Loki");
 
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(() -> loki.lines().stream().anyMatch(line -> line.line().contains("worker line for Loki")));
-      assertThat(loki.lines().get(0).labels())
+      String query = "{app=\"soma-hub-worker\"} \"worker line for Loki\"";
+      await().atMost(Duration.ofSeconds(15)).until(() -> store.query(query).size() == 1);
+      assertThat(StoredLine.parse(store.query(query).get(0)).labels())
           .isEqualTo(Map.of("app", "soma-hub-worker", "namespace", "local", "env", "test"));
       assertThat(root().getAppender(HubLokiAppender.NAME)).isNotNull();
     }

@@ -3,17 +3,20 @@ package io.soma.hub.telemetry.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.soma.hub.telemetry.logs.LokiPushCapture.PushedLine;
+import io.soma.hub.testing.logs.VictoriaLogs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
- * A 60 s Loki outage at 1,000 lines/s with the shipped budget: 20 s of 503 answers, then 40 s with nothing listening,
- * then Loki is back. Every line reaches Loki and nothing is counted as dropped.
+ * A 60 s outage of the log store at 1,000 lines/s with the shipped budget: the real store's process is stopped (its
+ * port refuses connections) and started again 60 s later on the same data. Every line is in the store afterwards, and
+ * nothing is counted as dropped.
  */
 class LokiOutageTest {
 
@@ -22,29 +25,27 @@ class LokiOutageTest {
   private static final int LINES_PER_TICK = LINES_PER_SECOND * TICK_MS / 1_000;
 
   @Test
-  void aSixtySecondOutageAtAThousandLinesASecondLosesNoLine() {
-    try (LokiPushCapture loki = new LokiPushCapture();
+  void aSixtySecondOutageAtAThousandLinesASecondLosesNoLine(@TempDir Path directory) {
+    try (VictoriaLogs store = VictoriaLogs.startIn(directory);
         AppenderMeters meters = new AppenderMeters()) {
       String appender;
       int emitted = 0;
-      try (ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
+      try (ShippingLogger shipping = new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
         appender = shipping.name;
         Paced paced = new Paced(shipping);
         emitted = paced.emitFor(Duration.ofSeconds(5), emitted);
-        loki.answer(503);
-        emitted = paced.emitFor(Duration.ofSeconds(20), emitted);
-        loki.stop();
-        emitted = paced.emitFor(Duration.ofSeconds(40), emitted);
-        loki.restart();
+        store.stop();
+        emitted = paced.emitFor(Duration.ofSeconds(60), emitted);
+        store.start();
         emitted = paced.emitFor(Duration.ofSeconds(5), emitted);
         await().atMost(Duration.ofSeconds(60)).until(() -> meters.unsent(appender) == 0);
       }
 
-      List<PushedLine> lines = loki.lines();
+      List<StoredLine> lines = StoredLine.of(store);
       BitSet received = new BitSet(emitted);
-      lines.forEach(line -> received.set(Paced.sequence(line)));
+      lines.forEach(line -> received.set(line.sequence()));
       System.out.printf(
-          "loki outage: %d lines emitted, %d distinct received (%d pushed lines), dropped %.0f, batches lost %.0f%n",
+          "log store outage: %d lines emitted, %d distinct stored (%d stored lines), dropped %.0f, batches lost %.0f%n",
           emitted, received.cardinality(), lines.size(), meters.dropped(appender), meters.batchesLost(appender));
       assertThat(emitted).isGreaterThanOrEqualTo(69_000);
       assertThat(received.cardinality()).isEqualTo(emitted);
@@ -75,12 +76,6 @@ class LokiOutageTest {
         MDC.clear();
       }
       return next;
-    }
-
-    static int sequence(PushedLine line) {
-      String text = line.line();
-      int at = text.indexOf("line ") + "line ".length();
-      return Integer.parseInt(text.substring(at, text.indexOf(' ', at)));
     }
   }
 }

@@ -2,7 +2,7 @@ package io.soma.hub.telemetry.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.soma.hub.telemetry.logs.LokiPushCapture.PushedLine;
+import io.soma.hub.testing.logs.VictoriaLogs;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./hub bench logs}: what the Loki appender ships and what it costs a request. First a burst measures the
  * lines per second that reach Loki. Then a server whose requests log 4 lines each is warmed up (at four times the
- * rate, then through a 10 s outage) and loaded at 250 requests/s (1,000 lines/s): while Loki is up, through a 60 s
- * outage (20 s of 503, 40 s gone), while the appender catches up after it, and while Loki is up again. Prints the
+ * rate, then through a 10 s outage) and loaded at 250 requests/s (1,000 lines/s): while the store is up, through a
+ * 60 s outage (its process stopped, connections refused), while the appender catches up after it, and while the store
+ * is up again. Prints the
  * lines lost and the p99 request latency of each phase, and last {@code ratio=<p99 Loki down / p99 Loki up>}
  * (target at most 1.1), where "up" is the phases before and after the outage together: the process still gets
- * faster while it runs (JIT), and an "up" taken only before the outage would flatter the outage. Loki is a
- * stand-in in a JVM of its own ({@link LokiStandIn}), so that receiving the pushes is not charged to the requests
- * while Loki is up.
+ * faster while it runs (JIT), and an "up" taken only before the outage would flatter the outage. The store is
+ * VictoriaLogs, which takes Loki's push API, in a process of its own.
  */
 @Tag("bench")
 class LokiShippingBenchmarkTest {
@@ -46,25 +46,23 @@ class LokiShippingBenchmarkTest {
   private static final Duration WARM_UP = Duration.ofSeconds(20);
   private static final Duration UP = Duration.ofSeconds(Long.getLong("bench.logs.up-seconds", 30));
   private static final long OUTAGE_SECONDS = Long.getLong("bench.logs.outage-seconds", 60);
-  private static final Duration UNAVAILABLE = Duration.ofSeconds(OUTAGE_SECONDS / 3);
-  private static final Duration GONE = Duration.ofSeconds(OUTAGE_SECONDS - OUTAGE_SECONDS / 3);
+  private static final Duration GONE = Duration.ofSeconds(OUTAGE_SECONDS);
   private static final Duration CATCH_UP = Duration.ofSeconds(10);
   private static final Duration WARM_UP_OUTAGE = Duration.ofSeconds(5);
 
   @Test
-  void linesShippedAndRequestLatencyAcrossAnOutage(@TempDir Path lokiFiles) throws Exception {
+  void linesShippedAndRequestLatencyAcrossAnOutage(@TempDir Path storeFiles) throws Exception {
     List<String> report = new ArrayList<>();
-    try (LokiStandIn loki = new LokiStandIn(lokiFiles);
+    try (VictoriaLogs store = VictoriaLogs.startIn(storeFiles);
         AppenderMeters meters = new AppenderMeters()) {
       String appender;
       List<String> failedRequests;
       int served;
       Phase upBefore;
-      Phase unavailable;
       Phase gone;
       Phase catchUp;
       Phase upAfter;
-      try (ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), LokiBudget.SIXTY_SECOND_OUTAGE);
+      try (ShippingLogger shipping = new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE);
           LoggingHttpServer server = new LoggingHttpServer(shipping.logger, LINES_PER_REQUEST)) {
         appender = shipping.name;
         report.add(String.format(Locale.ROOT, "shipped: %.0f lines/s (%d lines, burst from 2 threads)",
@@ -72,20 +70,16 @@ class LokiShippingBenchmarkTest {
 
         Load load = new Load(server);
         load.run(WARM_UP, WARM_UP_INTERVAL);
-        // A short outage first: its first time, the appender's failure paths (503, refused connections, retries)
-        // are compiled, and the C2 compiler then took most of a core; the measured outage is the steady state.
-        loki.answer(503);
+        // A short outage first: its first time, the appender's failure paths (refused connections, retries) are
+        // compiled, and the C2 compiler then took most of a core; the measured outage is the steady state.
+        store.stop();
         load.run(WARM_UP_OUTAGE, REQUEST_INTERVAL);
-        loki.stop();
-        load.run(WARM_UP_OUTAGE, REQUEST_INTERVAL);
-        loki.restart();
+        store.start();
         load.run(CATCH_UP, REQUEST_INTERVAL);
         upBefore = Phase.measure(load, server, UP);
-        loki.answer(503);
-        unavailable = Phase.measure(load, server, UNAVAILABLE);
-        loki.stop();
+        store.stop();
         gone = Phase.measure(load, server, GONE);
-        loki.restart();
+        store.start();
         catchUp = Phase.measure(load, server, CATCH_UP);
         upAfter = Phase.measure(load, server, UP);
         load.close();
@@ -97,16 +91,16 @@ class LokiShippingBenchmarkTest {
           LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
       }
-      // Closing drained the appender: what is not in Loki now is lost.
+      // Closing drained the appender: what is not in the store now is lost.
       BitSet received = new BitSet(served);
-      for (PushedLine line : loki.lines()) {
-        if (line.line().contains("of the benchmark")) {
-          received.set(lineNumber(line));
+      for (StoredLine line : StoredLine.of(store)) {
+        if (line.message().contains("of the benchmark")) {
+          received.set(line.sequence());
         }
       }
       long lost = served - received.cardinality();
       List<Long> up = concat(upBefore.requests(), upAfter.requests());
-      List<Long> down = concat(unavailable.requests(), gone.requests());
+      List<Long> down = gone.requests();
       double p99Up = p99(up);
       double p99Down = p99(down);
       report.add(String.format(Locale.ROOT, "outage run: %d request lines logged (1,000/s, 4,000/s in the warm-up),"
@@ -116,14 +110,14 @@ class LokiShippingBenchmarkTest {
           failedRequests.isEmpty() ? "" : " (first: " + failedRequests.get(0) + ")"));
       report.add(String.format(Locale.ROOT, "request p99: %.2f ms with Loki up (%d requests), %.2f ms with Loki down (%d)",
           p99Up / 1e6, up.size(), p99Down / 1e6, down.size()));
-      List<Phase> phases = List.of(upBefore, unavailable, gone, catchUp, upAfter);
-      report.add("p99 by phase (Loki up, answering 503, gone, back while the appender catches up, up again):");
+      List<Phase> phases = List.of(upBefore, gone, catchUp, upAfter);
+      report.add("p99 by phase (store up, stopped, back while the appender catches up, up again):");
       report.add("  request: " + String.join(", ", phases.stream()
           .map(phase -> String.format(Locale.ROOT, "%.2f ms", p99(phase.requests()) / 1e6)).toList()));
       report.add("  the request's " + LINES_PER_REQUEST + " log calls: " + String.join(", ", phases.stream()
           .map(phase -> String.format(Locale.ROOT, "%.0f µs", p99(phase.logging()) / 1e3)).toList()));
       double logCallsUp = p99(concat(upBefore.logging(), upAfter.logging()));
-      double logCallsDown = p99(concat(unavailable.logging(), gone.logging()));
+      double logCallsDown = p99(gone.logging());
       report.add(String.format(Locale.ROOT,
           "log calls p99: %.0f µs with Loki up, %.0f µs with Loki down (ratio %.2f)",
           logCallsUp / 1e3, logCallsDown / 1e3, logCallsDown / logCallsUp));
@@ -243,11 +237,5 @@ class LokiShippingBenchmarkTest {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
-  }
-
-  private static int lineNumber(PushedLine line) {
-    String text = line.line();
-    int at = text.indexOf("line ") + "line ".length();
-    return Integer.parseInt(text.substring(at, text.indexOf(' ', at)));
   }
 }

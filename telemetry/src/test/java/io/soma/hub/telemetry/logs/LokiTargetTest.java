@@ -26,6 +26,9 @@ class LokiTargetTest {
         .isEqualTo(URI.create("https://logs.example.com/loki/api/v1/push"));
     assertThat(from(Map.of("LOKI_URL", " http://127.0.0.1:3100/loki/api/v1/push ")).orElseThrow().pushUrl())
         .isEqualTo(URI.create("http://127.0.0.1:3100/loki/api/v1/push"));
+    // VictoriaLogs' push URL: under /insert, with its ingestion options.
+    String victoriaLogs = "http://127.0.0.1:9428/insert/loki/api/v1/push?_msg_field=message";
+    assertThat(from(Map.of("LOKI_URL", victoriaLogs)).orElseThrow().pushUrl()).isEqualTo(URI.create(victoriaLogs));
   }
 
   @Test
@@ -50,6 +53,7 @@ class LokiTargetTest {
         "http://user:password@loki:3100",
         "http://loki:3100/api/push",
         "http://loki:3100/?tenant=a",
+        "http://loki:3100/loki/api/v1/push/more",
         "http://lo ki:3100"
       })
   void aMalformedLokiUrlStopsTheProcessWithTheReason(String url) {
