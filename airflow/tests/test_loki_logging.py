@@ -120,3 +120,12 @@ def test_a_failing_shipper_never_fails_the_log_call():
 def test_reading_back_points_at_loki_and_leaves_the_local_file_to_the_ui():
     sources, logs = LokiTaskLog(CapturingShipper()).read("dag_id=d/run_id=r/task_id=t/attempt=1.log", None)
     assert logs == [] and "Loki" in sources[0]
+
+
+def test_a_base_url_gets_the_push_path_and_a_push_url_is_kept():
+    from soma_hub.loki_logging import push_url
+
+    assert push_url("http://loki:3100") == "http://loki:3100/loki/api/v1/push"
+    assert push_url("http://loki:3100/") == "http://loki:3100/loki/api/v1/push"
+    victoria_logs = "http://127.0.0.1:9428/insert/loki/api/v1/push?_msg_field=message"
+    assert push_url(victoria_logs) == victoria_logs

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soma.hub.e2e.support.HubWorkflows;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.LogStore;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.orchestration.memory.MemoryRefreshWorkflow;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class AirflowDagsEndToEndTest {
 
   private static LocalHub hub;
   private static HeldModel model;
-  private static LokiCapture loki;
+  private static LogStore loki;
   private static AirflowInstance airflow;
   private static String airflowToken;
   private static Path tokenFile;
@@ -74,13 +75,13 @@ class AirflowDagsEndToEndTest {
   @BeforeAll
   static void startTheHubLokiAndAirflow() throws IOException {
     AirflowVenv venv = AirflowVenv.locate();
-    loki = LokiCapture.start();
+    loki = LogStore.start();
     model = HeldModel.start();
     // The hub's processes ship to the same Loki as Airflow, as in a cluster.
     hub =
         LocalHub.builder()
             .quickStartJvms()
-            .env("LOKI_URL", loki.baseUrl())
+            .env("LOKI_URL", loki.lokiUrl())
             .env("HUB_ENV", "e2e")
             .workerEnv("HUB_MODEL_BASE_URL", model.baseUrl())
             .workerEnv("HUB_MODEL_NAME", "e2e-held")
@@ -93,7 +94,7 @@ class AirflowDagsEndToEndTest {
     Files.writeString(tokenFile, airflowToken + "\n");
     airflow =
         AirflowInstance.create(
-                venv, Map.of("LOKI_URL", loki.baseUrl(), "AIRFLOW_CONN_SOMA_HUB", hubConnection()))
+                venv, Map.of("LOKI_URL", loki.lokiUrl(), "AIRFLOW_CONN_SOMA_HUB", hubConnection()))
             .start();
   }
 
@@ -101,7 +102,7 @@ class AirflowDagsEndToEndTest {
   static void stopEverything() throws IOException {
     try (LocalHub last = hub;
         HeldModel third = model;
-        LokiCapture second = loki;
+        LogStore second = loki;
         AirflowInstance first = airflow) {
       // try-with-resources closes each, in reverse order, even when one fails
     } finally {
@@ -196,7 +197,7 @@ class AirflowDagsEndToEndTest {
   @Order(4)
   void lokiReceivedEachTasksLinesOnceWithLowCardinalityLabels() {
     assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
-    List<LokiCapture.Line> lines =
+    List<LogStore.Line> lines =
         loki.lines().stream().filter(line -> "airflow".equals(line.labels().get("app"))).toList();
     assertThat(lines).as("Airflow's lines pushed to Loki").isNotEmpty();
     assertThat(lines)
@@ -207,13 +208,13 @@ class AirflowDagsEndToEndTest {
             new String[] {"memory_refresh", "refresh_campaign_memory", "/v1/memory/refresh"},
             new String[] {"soma_session_warmup", "trigger_warmup_session", "/v1/sessions"})) {
       Map<String, String> labels = Map.of("app", "airflow", "dag_id", task[0], "task_id", task[1]);
-      List<LokiCapture.Line> ofTask = lines.stream().filter(line -> line.labels().equals(labels)).toList();
+      List<LogStore.Line> ofTask = lines.stream().filter(line -> line.labels().equals(labels)).toList();
       // The hook logs each answer once per task run: once under the executor (shipped by the supervisor's
       // processor), once in `tasks test` (shipped by the handler on airflow.task); never twice for one run.
-      List<LokiCapture.Line> answers =
+      List<LogStore.Line> answers =
           ofTask.stream().filter(line -> line.message().startsWith("POST " + task[2] + " answered")).toList();
       assertThat(answers).as("the hook's answer lines of %s", task[1]).hasSize(2);
-      assertThat(answers).allSatisfy(line -> assertThat(line.metadata()).containsEntry("run_id", RUNS.get(task[0])));
+      assertThat(answers).allSatisfy(line -> assertThat(line.fields()).containsEntry("run_id", RUNS.get(task[0])));
       assertThat(ofTask)
           .as("the task runner's own lines, from the executor's run")
           .anySatisfy(line -> assertThat(line.message()).startsWith("Done. Returned value was"));
@@ -241,7 +242,7 @@ class AirflowDagsEndToEndTest {
             () ->
                 assertThat(loki.lines())
                     .filteredOn(line -> "soma-hub-worker".equals(line.labels().get("app")))
-                    .anySatisfy(line -> assertThat(line.metadata()).containsKey("workflow_id")));
+                    .anySatisfy(line -> assertThat(line.fields()).containsKey("workflow_id")));
   }
 
   @Test
@@ -369,7 +370,7 @@ class AirflowDagsEndToEndTest {
   /** The messages of a task of soma_session_run as Loki received them. */
   private static List<String> taskLines(String taskId) {
     Map<String, String> labels = Map.of("app", "airflow", "dag_id", SESSION_RUN, "task_id", taskId);
-    return loki.lines().stream().filter(line -> line.labels().equals(labels)).map(LokiCapture.Line::message).toList();
+    return loki.lines().stream().filter(line -> line.labels().equals(labels)).map(LogStore.Line::message).toList();
   }
 
   private static String onlyRun(String dagId) {

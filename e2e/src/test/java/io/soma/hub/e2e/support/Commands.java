@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short helper commands (CLIs, pg_ctl) to completion. */
@@ -22,17 +23,23 @@ public final class Commands {
   private Commands() {}
 
   static Result run(Path workingDirectory, Duration timeout, List<String> command) {
+    return run(workingDirectory, timeout, Map.of(), command);
+  }
+
+  /** The command with these variables added to this process's environment. */
+  public static Result run(Path workingDirectory, Duration timeout, Map<String, String> env, List<String> command) {
     Path output = null;
     try {
       // A file, not a pipe: a hanging command that keeps its output open cannot block the timeout.
       output = Files.createTempFile("hub-command", ".out");
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(workingDirectory == null ? null : workingDirectory.toFile())
               .redirectErrorStream(true)
               .redirectOutput(output.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().putAll(env);
+      Process process = builder.start();
       boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!exited) {
         process.destroyForcibly().waitFor();

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class Directories {
+public final class Directories {
 
   private Directories() {}
 
-  static void deleteRecursively(Path directory) {
+  public static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

@@ -96,6 +96,7 @@ public final class RouteDispatcher {
     GatewayRoute route = bound.route();
     HttpHeaders limitHeaders = new HttpHeaders();
     try {
+      MDC.put(LogKeys.FUNCTION, route.function());
       Caller caller = callers.apply(request);
       MDC.put(LogKeys.TENANT_ID, caller.tenant());
       sessionIdIn(route, request).ifPresent(id -> MDC.put(LogKeys.SESSION_ID, id));
@@ -137,6 +138,7 @@ public final class RouteDispatcher {
       return problem(ProblemMapping.toProblem(e, request.path()), limitHeaders);
     } finally {
       // The servlet thread serves another tenant next.
+      MDC.remove(LogKeys.FUNCTION);
       MDC.remove(LogKeys.TENANT_ID);
       MDC.remove(LogKeys.SESSION_ID);
     }

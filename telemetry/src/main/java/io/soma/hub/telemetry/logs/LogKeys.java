@@ -15,6 +15,8 @@ public final class LogKeys {
   public static final String WORKFLOW_ID = "workflow_id";
   /** The id of one HTTP request at a function's edge: the caller's X-Request-Id when it is well-formed. */
   public static final String REQUEST_ID = "request_id";
+  /** The gateway function a request at the edge is routed to, e.g. createSession ({@code ./hub logs --function}). */
+  public static final String FUNCTION = "function";
 
   /** The Temporal SDK's MDC keys (io.temporal.internal.logging.LoggerTag) and the names they are shipped under. */
   static final Map<String, String> TEMPORAL_RENAMES =
@@ -26,7 +28,7 @@ public final class LogKeys {
 
   /** Every MDC key shipped as structured metadata; any other MDC entry stays out of Loki. */
   static final List<String> SHIPPED =
-      List.of(TENANT_ID, SESSION_ID, WORKFLOW_ID, REQUEST_ID, "WorkflowId", "RunId", "WorkflowType", "ActivityType");
+      List.of(TENANT_ID, SESSION_ID, WORKFLOW_ID, REQUEST_ID, FUNCTION, "WorkflowId", "RunId", "WorkflowType", "ActivityType");
 
   private LogKeys() {}
 }
