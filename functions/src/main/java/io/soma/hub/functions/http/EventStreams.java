@@ -108,12 +108,15 @@ public final class EventStreams implements SmartLifecycle {
   public void stop() {
     running = false;
     long deadline = System.nanoTime() + pollEvery.multipliedBy(10).toNanos();
-    while (!pumps.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(pollEvery.toMillis() / 4 + 1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+    synchronized (pumps) {
+      long left;
+      while (!pumps.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          pumps.wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
     }
     pump.shutdownNow();
@@ -197,14 +200,22 @@ public final class EventStreams implements SmartLifecycle {
 
     void finish() {
       if (stopped.compareAndSet(false, true)) {
-        pumps.remove(this);
+        leave();
         out.complete();
       }
     }
 
     private void stop() {
       if (stopped.compareAndSet(false, true)) {
+        leave();
+      }
+    }
+
+    /** Out of the open set; a shutdown waiting for the set to empty is told. */
+    private void leave() {
+      synchronized (pumps) {
         pumps.remove(this);
+        pumps.notifyAll();
       }
     }
   }
