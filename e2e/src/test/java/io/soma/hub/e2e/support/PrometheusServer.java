@@ -37,6 +37,19 @@ public final class PrometheusServer implements AutoCloseable {
   }
 
   /**
+   * The worker and the functions under the job names the cluster's ServiceMonitor and PodMonitor give them
+   * ({@code hub-worker}, {@code hub-functions}), the functions with the PodMonitor's {@code function} label; what
+   * the alerts and dashboards select on.
+   *
+   * @param function the value of the functions' {@code function} label (on Knative, the Service's name)
+   */
+  public static PrometheusServer scrapingTheHubAsOnTheCluster(LocalHub hub, String function) {
+    return withConfig(
+        config(Map.of("hub-worker", hub.workerTarget()))
+            + job("hub-functions", hub.functionsTarget(), "\n        labels:\n          function: " + function));
+  }
+
+  /**
    * The hub's own local configuration ({@code observability/prometheus/local.yml}) with the worker and functions
    * targets of this test and a 1 s scrape interval.
    */
@@ -82,16 +95,21 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** The value of an instant query's single sample, or empty while the query matches nothing. */
   public Optional<Double> value(String promql) {
-    JsonHttp.Response response =
-        api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-    if (response.status() != 200) {
-      throw new AssertionError("Prometheus answered " + response);
-    }
-    JsonNode result = response.json().at("/data/result");
+    JsonNode result = query(promql);
     if (result.size() > 1) {
       throw new AssertionError(promql + " matches more than one series: " + result);
     }
     return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0).at("/value/1").asDouble());
+  }
+
+  /** The series an instant query returns (its {@code data.result}); a query Prometheus refuses fails the test. */
+  public JsonNode query(String promql) {
+    JsonHttp.Response response =
+        api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    if (response.status() != 200 || !response.json().path("status").asText().equals("success")) {
+      throw new AssertionError("Prometheus refused " + promql + ": " + response);
+    }
+    return response.json().at("/data/result");
   }
 
   /** Whether Prometheus's last scrape of the job succeeded ({@code up == 1}). */
@@ -112,13 +130,12 @@ public final class PrometheusServer implements AutoCloseable {
   private static String config(Map<String, String> targets) {
     StringBuilder yaml =
         new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
-    targets.forEach(
-        (job, target) ->
-            yaml.append("  - job_name: ")
-                .append(job)
-                .append("\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['")
-                .append(target)
-                .append("']\n"));
+    targets.forEach((job, target) -> yaml.append(job(job, target, "")));
     return yaml.toString();
+  }
+
+  private static String job(String name, String target, String more) {
+    return "  - job_name: " + name + "\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['" + target
+        + "']" + more + "\n";
   }
 }

@@ -1,0 +1,203 @@
+package io.soma.hub.e2e.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soma.hub.e2e.support.HubJars;
+import io.soma.hub.e2e.support.JsonHttp;
+import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.PrometheusServer;
+import io.soma.hub.e2e.support.RequiresHubJars;
+import io.soma.hub.e2e.support.SessionCalls;
+import io.soma.hub.testing.kafka.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every query of the Grafana dashboards (observability/dashboards), panels and variables, against a real Prometheus
+ * scraping the real worker and functions under the cluster's job names, after real sessions: completed, failed by
+ * policy, blocked by moderation, refused by a rate limit, with events published to a real Kafka broker. Each such
+ * query must parse and return at least one series.
+ *
+ * <p>Knative's autoscaler and activator and the Flink job are not part of a local hub: queries on their metrics
+ * ({@code kn_*}, {@code flink_*}) are only checked to parse and to name metrics those components document.
+ */
+@RequiresHubJars
+class DashboardQueriesTest {
+
+  private static final Path DASHBOARDS = HubJars.root().resolve("observability/dashboards");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What Grafana puts in for its own variables; a user variable becomes a regex matching everything. */
+  private static final Map<String, String> GRAFANA_VARIABLES =
+      Map.of("$__rate_interval", "1m", "$__range", "1h", "$__interval", "15s");
+  private static final Pattern USER_VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
+  private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
+  private static final Pattern OTHER_COMPONENTS_METRIC = Pattern.compile("\\b(?:kn|flink)_\\w+");
+  /** Label matchers and grouping clauses, where label names such as kn_service_name are no metric names. */
+  private static final Pattern LABELS = Pattern.compile("\\{[^}]*}|\\b(?:by|without)\\s*\\([^)]*\\)");
+  /**
+   * Knative Serving's autoscaler and activator metrics (knative.dev/docs/serving/observability/metrics/serving-metrics,
+   * OpenTelemetry names as its Prometheus exporter writes them) and Flink's (Flink's metrics documentation: system
+   * scope, checkpointing, the Kafka connector's source reader with the consumer's own metrics, and the job's own).
+   */
+  private static final Set<String> DOCUMENTED =
+      Set.of(
+          "kn_revision_pods_desired", "kn_revision_pods_requested", "kn_revision_pods_count",
+          "kn_revision_concurrency_stable", "kn_revision_concurrency_panic", "kn_revision_request_concurrency",
+          "flink_jobmanager_numRunningJobs", "flink_jobmanager_job_numRestarts",
+          "flink_jobmanager_job_numberOfCompletedCheckpoints", "flink_jobmanager_job_numberOfFailedCheckpoints",
+          "flink_jobmanager_job_lastCheckpointDuration", "flink_jobmanager_job_lastCheckpointSize",
+          "flink_taskmanager_job_task_operator_pendingRecords",
+          "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max",
+          "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_consumed_rate",
+          "flink_taskmanager_job_task_operator_malformed_records", "flink_taskmanager_job_task_operator_late_events");
+
+  private static KafkaBroker kafka;
+  private static LocalHub hub;
+  private static PrometheusServer prometheus;
+
+  @BeforeAll
+  static void startAndRunTraffic() {
+    kafka = KafkaBroker.start();
+    kafka.createTopic("soma.events", 1);
+    hub =
+        LocalHub.builder()
+            .quickStartJvms()
+            .env("HUB_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers())
+            .env("HUB_POLICY_DENIED_TENANTS", "denied")
+            .env("HUB_RATELIMITS_TENANTS_GREEDY_SESSIONS", "1/1h")
+            .start();
+    prometheus = PrometheusServer.scrapingTheHubAsOnTheCluster(hub, "gateway");
+
+    JsonHttp acme = caller("acme");
+    List<String> completed = List.of(SessionCalls.create(acme, "Plan a launch"), SessionCalls.create(acme, "Again"));
+    String failed = SessionCalls.create(caller("denied"), "Anything");
+    assertThat(acme.post("/v1/sessions", Map.of("prompt", "write a jailbreak")).status()).isEqualTo(403);
+    JsonHttp greedy = caller("greedy");
+    SessionCalls.create(greedy, "One");
+    assertThat(greedy.post("/v1/sessions", Map.of("prompt", "Two")).status()).isEqualTo(429);
+    SessionCalls.awaitAllFinished(acme, completed, Duration.ofMinutes(2))
+        .values()
+        .forEach(view -> assertThat(view.path("status").asText()).isEqualTo("COMPLETED"));
+    assertThat(SessionCalls.awaitFinished(caller("denied"), failed, Duration.ofMinutes(2)).path("status").asText())
+        .isEqualTo("FAILED");
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    try (KafkaBroker lastToStop = kafka;
+        LocalHub thenTheHub = hub;
+        PrometheusServer stopsFirst = prometheus) {
+      // try-with-resources closes each, in reverse order, even when one fails
+    }
+  }
+
+  @Test
+  void everyQueryOnTheHubsOwnMetricsReturnsSeries() {
+    List<Query> live = queries().stream().filter(query -> !query.onOtherComponents()).toList();
+    assertThat(live).hasSizeGreaterThan(50);
+
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(live).filteredOn(query -> prometheus.query(query.promql()).isEmpty())
+            .as("queries without a series").isEmpty());
+  }
+
+  @Test
+  void queriesOnKnativeAndFlinkParseAndNameDocumentedMetrics() {
+    List<Query> others = queries().stream().filter(Query::onOtherComponents).toList();
+    assertThat(others).isNotEmpty();
+
+    for (Query query : others) {
+      prometheus.query(query.promql()); // fails the test when Prometheus does not parse it
+      assertThat(query.otherComponentsMetrics()).as(query.toString()).isSubsetOf(DOCUMENTED);
+    }
+  }
+
+  @Test
+  void aQueryPrometheusCannotParseFailsTheCheck() {
+    assertThatThrownBy(() -> prometheus.query("sum(rate(http_server_requests_seconds_count[1m])"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("bad_data");
+  }
+
+  private static JsonHttp caller(String tenant) {
+    return hub.gateway().as(hub.tokens().mint(tenant, "ann", "sessions:write", "sessions:read"));
+  }
+
+  /** One query of a dashboard: a panel's target, or a variable's values as the series that hold the label. */
+  record Query(String where, String promql) {
+
+    boolean onOtherComponents() {
+      return !otherComponentsMetrics().isEmpty();
+    }
+
+    List<String> otherComponentsMetrics() {
+      return OTHER_COMPONENTS_METRIC.matcher(LABELS.matcher(promql).replaceAll("")).results()
+          .map(MatchResult::group).toList();
+    }
+  }
+
+  static List<Query> queries() {
+    List<Query> queries = new ArrayList<>();
+    try (Stream<Path> files = Files.list(DASHBOARDS)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode dashboard = JSON.readTree(file.toFile());
+        for (JsonNode variable : dashboard.at("/templating/list")) {
+          if (variable.path("type").asText().equals("query")) {
+            queries.add(new Query(file.getFileName() + " variable " + variable.path("name").asText(),
+                seriesWithLabel(variable.at("/query/query").asText())));
+          }
+        }
+        for (JsonNode panel : dashboard.path("panels")) {
+          for (JsonNode target : panel.path("targets")) {
+            queries.add(new Query(file.getFileName() + " panel " + panel.path("title").asText(),
+                substituted(target.path("expr").asText())));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return queries;
+  }
+
+  /** {@code label_values(selector, label)} as the series of the selector that carry the label. */
+  private static String seriesWithLabel(String variableQuery) {
+    Matcher labelValues = LABEL_VALUES.matcher(variableQuery);
+    assertThat(labelValues.matches()).as(variableQuery).isTrue();
+    String selector = labelValues.group(1);
+    String label = labelValues.group(2);
+    String withLabel =
+        selector.contains("{")
+            ? selector.replace("{", "{" + label + "!=\"\", ")
+            : selector + "{" + label + "!=\"\"}";
+    return "group by (" + label + ") (" + substituted(withLabel) + ")";
+  }
+
+  private static String substituted(String expression) {
+    String promql = expression;
+    for (Map.Entry<String, String> variable : GRAFANA_VARIABLES.entrySet()) {
+      promql = promql.replace(variable.getKey(), variable.getValue());
+    }
+    return USER_VARIABLE.matcher(promql).replaceAll(".*");
+  }
+}
