@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soma.hub.e2e.support.FlinkEventCountJob;
 import io.soma.hub.e2e.support.HubJars;
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
+import io.soma.hub.e2e.support.Ports;
 import io.soma.hub.e2e.support.PrometheusServer;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.SessionCalls;
@@ -32,12 +34,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every query of the Grafana dashboards (observability/dashboards), panels and variables, against a real Prometheus
- * scraping the real worker and functions under the cluster's job names, after real sessions: completed, failed by
- * policy, blocked by moderation, refused by a rate limit, with events published to a real Kafka broker. Each such
- * query must parse and return at least one series.
+ * scraping the real worker and functions under the cluster's job names, and the analytics job's Flink reporter
+ * (launched as {@code flink run} launches it, with the shipped reporter configuration, reading a real Kafka broker).
+ * After real sessions (completed, failed by policy, blocked by moderation, refused by a rate limit) whose events the
+ * hub publishes to that broker, each query must parse and return at least one series.
  *
- * <p>Knative's autoscaler and activator and the Flink job are not part of a local hub: queries on their metrics
- * ({@code kn_*}, {@code flink_*}) are only checked to parse and to name metrics those components document.
+ * <p>Knative's autoscaler and activator are not part of a local hub: queries on their metrics ({@code kn_*}) are
+ * only checked to parse and to name metrics Knative documents.
  */
 @RequiresHubJars
 class DashboardQueriesTest {
@@ -49,34 +52,32 @@ class DashboardQueriesTest {
       Map.of("$__rate_interval", "1m", "$__range", "1h", "$__interval", "15s");
   private static final Pattern USER_VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
-  private static final Pattern OTHER_COMPONENTS_METRIC = Pattern.compile("\\b(?:kn|flink)_\\w+");
-  /** Label matchers and grouping clauses, where label names such as kn_service_name are no metric names. */
+  private static final Pattern KNATIVE_METRIC = Pattern.compile("\\bkn_\\w+");
+  /** Label matchers and grouping clauses, whose label names (kn_service_name) are no metric names. */
   private static final Pattern LABELS = Pattern.compile("\\{[^}]*}|\\b(?:by|without)\\s*\\([^)]*\\)");
   /**
    * Knative Serving's autoscaler and activator metrics (knative.dev/docs/serving/observability/metrics/serving-metrics,
-   * OpenTelemetry names as its Prometheus exporter writes them) and Flink's (Flink's metrics documentation: system
-   * scope, checkpointing, the Kafka connector's source reader with the consumer's own metrics, and the job's own).
+   * OpenTelemetry names as its Prometheus exporter writes them).
    */
-  private static final Set<String> DOCUMENTED =
+  private static final Set<String> KNATIVE_DOCUMENTED =
       Set.of(
           "kn_revision_pods_desired", "kn_revision_pods_requested", "kn_revision_pods_count",
-          "kn_revision_concurrency_stable", "kn_revision_concurrency_panic", "kn_revision_request_concurrency",
-          "flink_jobmanager_numRunningJobs", "flink_jobmanager_job_numRestarts",
-          "flink_jobmanager_job_numberOfCompletedCheckpoints", "flink_jobmanager_job_numberOfFailedCheckpoints",
-          "flink_jobmanager_job_lastCheckpointDuration", "flink_jobmanager_job_lastCheckpointSize",
-          "flink_taskmanager_job_task_operator_pendingRecords",
-          "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max",
-          "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_consumed_rate",
-          "flink_taskmanager_job_task_operator_malformed_records", "flink_taskmanager_job_task_operator_late_events");
+          "kn_revision_concurrency_stable", "kn_revision_concurrency_panic", "kn_revision_request_concurrency");
 
   private static KafkaBroker kafka;
+  private static FlinkEventCountJob job;
   private static LocalHub hub;
   private static PrometheusServer prometheus;
 
   @BeforeAll
   static void startAndRunTraffic() {
     kafka = KafkaBroker.start();
-    kafka.createTopic("soma.events", 1);
+    for (String topic : List.of("soma.events", "soma.events.per-minute", "soma.events.dead-letter", "soma.events.late")) {
+      kafka.createTopic(topic, 1);
+    }
+    int flinkMetrics = Ports.free();
+    job = FlinkEventCountJob.startReportingTo(flinkMetrics, List.of(
+        "--bootstrap-servers", kafka.bootstrapServers(), "--checkpoint-interval", "2 s"));
     hub =
         LocalHub.builder()
             .quickStartJvms()
@@ -84,7 +85,8 @@ class DashboardQueriesTest {
             .env("HUB_POLICY_DENIED_TENANTS", "denied")
             .env("HUB_RATELIMITS_TENANTS_GREEDY_SESSIONS", "1/1h")
             .start();
-    prometheus = PrometheusServer.scrapingTheHubAsOnTheCluster(hub, "gateway");
+    prometheus = PrometheusServer.scrapingTheHubAsOnTheCluster(
+        hub, "gateway", Map.of("soma-events-per-minute", "127.0.0.1:" + flinkMetrics));
 
     JsonHttp acme = caller("acme");
     List<String> completed = List.of(SessionCalls.create(acme, "Plan a launch"), SessionCalls.create(acme, "Again"));
@@ -103,6 +105,7 @@ class DashboardQueriesTest {
   @AfterAll
   static void stopEverything() {
     try (KafkaBroker lastToStop = kafka;
+        FlinkEventCountJob thenTheJob = job;
         LocalHub thenTheHub = hub;
         PrometheusServer stopsFirst = prometheus) {
       // try-with-resources closes each, in reverse order, even when one fails
@@ -110,25 +113,28 @@ class DashboardQueriesTest {
   }
 
   @Test
-  void everyQueryOnTheHubsOwnMetricsReturnsSeries() {
-    List<Query> live = queries().stream().filter(query -> !query.onOtherComponents()).toList();
-    assertThat(live).hasSizeGreaterThan(50);
+  void everyQueryOnTheHubsAndTheJobsMetricsReturnsSeries() {
+    List<Query> live = queries().stream().filter(query -> query.knativeMetrics().isEmpty()).toList();
+    assertThat(live).hasSizeGreaterThan(60);
 
     await()
-        .atMost(Duration.ofMinutes(2))
+        .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofSeconds(2))
-        .untilAsserted(() -> assertThat(live).filteredOn(query -> prometheus.query(query.promql()).isEmpty())
-            .as("queries without a series").isEmpty());
+        .untilAsserted(() -> {
+          assertThat(job.isAlive()).as("the job, last lines:\n%s", job.logTail(40)).isTrue();
+          assertThat(live).filteredOn(query -> prometheus.query(query.promql()).isEmpty())
+              .as("queries without a series").isEmpty();
+        });
   }
 
   @Test
-  void queriesOnKnativeAndFlinkParseAndNameDocumentedMetrics() {
-    List<Query> others = queries().stream().filter(Query::onOtherComponents).toList();
-    assertThat(others).isNotEmpty();
+  void queriesOnKnativeParseAndNameDocumentedMetrics() {
+    List<Query> knative = queries().stream().filter(query -> !query.knativeMetrics().isEmpty()).toList();
+    assertThat(knative).isNotEmpty();
 
-    for (Query query : others) {
+    for (Query query : knative) {
       prometheus.query(query.promql()); // fails the test when Prometheus does not parse it
-      assertThat(query.otherComponentsMetrics()).as(query.toString()).isSubsetOf(DOCUMENTED);
+      assertThat(query.knativeMetrics()).as(query.toString()).isSubsetOf(KNATIVE_DOCUMENTED);
     }
   }
 
@@ -146,13 +152,8 @@ class DashboardQueriesTest {
   /** One query of a dashboard: a panel's target, or a variable's values as the series that hold the label. */
   record Query(String where, String promql) {
 
-    boolean onOtherComponents() {
-      return !otherComponentsMetrics().isEmpty();
-    }
-
-    List<String> otherComponentsMetrics() {
-      return OTHER_COMPONENTS_METRIC.matcher(LABELS.matcher(promql).replaceAll("")).results()
-          .map(MatchResult::group).toList();
+    List<String> knativeMetrics() {
+      return KNATIVE_METRIC.matcher(LABELS.matcher(promql).replaceAll("")).results().map(MatchResult::group).toList();
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +43,13 @@ public final class PrometheusServer implements AutoCloseable {
    * the alerts and dashboards select on.
    *
    * @param function the value of the functions' {@code function} label (on Knative, the Service's name)
+   * @param more more scrape jobs by name, each a {@code host:port} serving {@code /metrics}
    */
-  public static PrometheusServer scrapingTheHubAsOnTheCluster(LocalHub hub, String function) {
+  public static PrometheusServer scrapingTheHubAsOnTheCluster(LocalHub hub, String function, Map<String, String> more) {
+    Map<String, String> jobs = new HashMap<>(more);
+    jobs.put("hub-worker", hub.workerTarget());
     return withConfig(
-        config(Map.of("hub-worker", hub.workerTarget()))
+        config(jobs)
             + job("hub-functions", hub.functionsTarget(), "\n        labels:\n          function: " + function));
   }
 
