@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every query of the Grafana dashboards (observability/dashboards), panels and variables, against a real Prometheus
- * scraping the real worker and functions under the cluster's job names, and the analytics job's Flink reporter
+ * scraping the real worker and functions as observability/prometheus/local.yml does (the cluster's job names), and the analytics job's Flink reporter
  * (launched as {@code flink run} launches it, with the shipped reporter configuration, reading a real Kafka broker).
  * After real sessions (completed, failed by policy, blocked by moderation, refused by a rate limit) whose events the
  * hub publishes to that broker, each query must parse and return at least one series.
@@ -85,8 +85,7 @@ class DashboardQueriesTest {
             .env("HUB_POLICY_DENIED_TENANTS", "denied")
             .env("HUB_RATELIMITS_TENANTS_GREEDY_SESSIONS", "1/1h")
             .start();
-    prometheus = PrometheusServer.scrapingTheHubAsOnTheCluster(
-        hub, "gateway", Map.of("soma-events-per-minute", "127.0.0.1:" + flinkMetrics));
+    prometheus = PrometheusServer.scrapingTheHub(hub, Map.of("soma-events-per-minute", "127.0.0.1:" + flinkMetrics));
 
     JsonHttp acme = caller("acme");
     List<String> completed = List.of(SessionCalls.create(acme, "Plan a launch"), SessionCalls.create(acme, "Again"));

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,26 +37,15 @@ public final class PrometheusServer implements AutoCloseable {
   }
 
   /**
-   * The worker and the functions under the job names the cluster's ServiceMonitor and PodMonitor give them
-   * ({@code hub-worker}, {@code hub-functions}), the functions with the PodMonitor's {@code function} label; what
-   * the alerts and dashboards select on.
-   *
-   * @param function the value of the functions' {@code function} label (on Knative, the Service's name)
-   * @param more more scrape jobs by name, each a {@code host:port} serving {@code /metrics}
-   */
-  public static PrometheusServer scrapingTheHubAsOnTheCluster(LocalHub hub, String function, Map<String, String> more) {
-    Map<String, String> jobs = new HashMap<>(more);
-    jobs.put("hub-worker", hub.workerTarget());
-    return withConfig(
-        config(jobs)
-            + job("hub-functions", hub.functionsTarget(), "\n        labels:\n          function: " + function));
-  }
-
-  /**
-   * The hub's own local configuration ({@code observability/prometheus/local.yml}) with the worker and functions
-   * targets of this test and a 1 s scrape interval.
+   * The hub's own local configuration ({@code observability/prometheus/local.yml}: the cluster's job names) with the
+   * worker and functions targets of this test and a 1 s scrape interval.
    */
   public static PrometheusServer scrapingTheHub(LocalHub hub) {
+    return scrapingTheHub(hub, Map.of());
+  }
+
+  /** As {@link #scrapingTheHub(LocalHub)}, and more scrape jobs by name, each a {@code host:port} serving /metrics. */
+  public static PrometheusServer scrapingTheHub(LocalHub hub, Map<String, String> more) {
     Path local = HubJars.root().resolve("observability/prometheus/local.yml");
     try {
       String config =
@@ -66,7 +54,9 @@ public final class PrometheusServer implements AutoCloseable {
               .replace("127.0.0.1:8080", hub.functionsTarget())
               .replace("scrape_interval: 5s", "scrape_interval: 1s")
               .replace("scrape_timeout: 5s", "scrape_timeout: 1s");
-      return withConfig(config);
+      StringBuilder jobs = new StringBuilder(config);
+      more.forEach((job, target) -> jobs.append(job(job, target)));
+      return withConfig(jobs.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -134,12 +124,12 @@ public final class PrometheusServer implements AutoCloseable {
   private static String config(Map<String, String> targets) {
     StringBuilder yaml =
         new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
-    targets.forEach((job, target) -> yaml.append(job(job, target, "")));
+    targets.forEach((job, target) -> yaml.append(job(job, target)));
     return yaml.toString();
   }
 
-  private static String job(String name, String target, String more) {
+  private static String job(String name, String target) {
     return "  - job_name: " + name + "\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['" + target
-        + "']" + more + "\n";
+        + "']\n";
   }
 }
