@@ -3,7 +3,7 @@
 #   1. the observability namespace
 #   2. kube-prometheus-stack (Prometheus operator and CRDs, Prometheus, Alertmanager; Grafana off)
 #   3. Loki (single binary, 31-day retention), waiting until it is ready
-#   4. the hub's namespace, the PodMonitor (functions) and ServiceMonitor (worker)
+#   4. the hub's namespace, the PodMonitors (functions, Knative's autoscaler and activator), ServiceMonitor (worker)
 #   5. the PrometheusRule with the hub's alerts
 #   6. the Grafana dashboards, as ConfigMaps for Grafana's dashboard sidecar (Grafana itself is not installed)
 # Idempotent: helm upgrade --install and kubectl apply, so a second run changes nothing that did not change.
@@ -111,7 +111,8 @@ run "$KUBECTL" "${context[@]}" --namespace "$NAMESPACE" rollout status statefuls
 
 step "4/6 monitors"
 apply "$ROOT/knative/manifests/base/namespace.yaml" \
-  "$HERE/monitors/functions-podmonitor.yaml" "$HERE/monitors/worker-servicemonitor.yaml"
+  "$HERE/monitors/functions-podmonitor.yaml" "$HERE/monitors/worker-servicemonitor.yaml" \
+  "$HERE/monitors/knative-podmonitor.yaml"
 
 step "5/6 alerts"
 apply "$HERE/rules/hub-alerts.yaml"
