@@ -3,8 +3,9 @@
 #   1. the observability namespace
 #   2. kube-prometheus-stack (Prometheus operator and CRDs, Prometheus, Alertmanager; Grafana off)
 #   3. Loki (single binary, 31-day retention), waiting until it is ready
-#   4. the hub's namespace, the PodMonitor (functions) and ServiceMonitor (worker)
+#   4. the hub's namespace, the PodMonitors (functions, Knative's autoscaler and activator), ServiceMonitor (worker)
 #   5. the PrometheusRule with the hub's alerts
+#   6. the Grafana dashboards, as ConfigMaps for Grafana's dashboard sidecar (Grafana itself is not installed)
 # Idempotent: helm upgrade --install and kubectl apply, so a second run changes nothing that did not change.
 #
 #   observability/deploy.sh [--dry-run] [--context NAME]
@@ -58,6 +59,15 @@ objects() {
     }' "$@"
 }
 
+# ConfigMap/name (namespace) of each ConfigMap a kustomization generates, for the dry run's listing.
+generated() {
+  awk '
+    /^namespace:/ { ns = $2 }
+    /^configMapGenerator:/ { gen = 1; next }
+    /^[^ #-]/ { gen = 0 }
+    gen && /^  - name:/ { printf "    ConfigMap/%s (namespace %s)\n", $3, ns }' "$1/kustomization.yaml"
+}
+
 run() {
   echo "+ $*"
   if ! $dry_run; then
@@ -87,24 +97,31 @@ if ! $dry_run; then
   done
 fi
 
-step "1/5 namespace $NAMESPACE"
+step "1/6 namespace $NAMESPACE"
 apply "$HERE/namespace.yaml"
 
-step "2/5 kube-prometheus-stack $KPS_VERSION (Grafana off)"
+step "2/6 kube-prometheus-stack $KPS_VERSION (Grafana off)"
 run "$HELM" "${context[@]/--context/--kube-context}" upgrade --install kube-prometheus-stack "$KPS_CHART" \
   --version "$KPS_VERSION" --namespace "$NAMESPACE" --values "$HERE/kube-prometheus-stack/values.yaml" \
   --wait --timeout 10m
 
-step "3/5 Loki"
+step "3/6 Loki"
 apply "$HERE/loki/configmap.yaml" "$HERE/loki/service.yaml" "$HERE/loki/statefulset.yaml"
 run "$KUBECTL" "${context[@]}" --namespace "$NAMESPACE" rollout status statefulset/loki --timeout=5m
 
-step "4/5 monitors"
+step "4/6 monitors"
 apply "$ROOT/knative/manifests/base/namespace.yaml" \
-  "$HERE/monitors/functions-podmonitor.yaml" "$HERE/monitors/worker-servicemonitor.yaml"
+  "$HERE/monitors/functions-podmonitor.yaml" "$HERE/monitors/worker-servicemonitor.yaml" \
+  "$HERE/monitors/knative-podmonitor.yaml"
 
-step "5/5 alerts"
+step "5/6 alerts"
 apply "$HERE/rules/hub-alerts.yaml"
+
+step "6/6 dashboards"
+run "$KUBECTL" "${context[@]}" apply -k "$HERE/dashboards"
+if $dry_run; then
+  generated "$HERE/dashboards"
+fi
 
 if $dry_run; then
   echo "dry run: nothing was applied"

@@ -37,10 +37,15 @@ public final class PrometheusServer implements AutoCloseable {
   }
 
   /**
-   * The hub's own local configuration ({@code observability/prometheus/local.yml}) with the worker and functions
-   * targets of this test and a 1 s scrape interval.
+   * The hub's own local configuration ({@code observability/prometheus/local.yml}: the cluster's job names) with the
+   * worker and functions targets of this test and a 1 s scrape interval.
    */
   public static PrometheusServer scrapingTheHub(LocalHub hub) {
+    return scrapingTheHub(hub, Map.of());
+  }
+
+  /** As {@link #scrapingTheHub(LocalHub)}, and more scrape jobs by name, each a {@code host:port} serving /metrics. */
+  public static PrometheusServer scrapingTheHub(LocalHub hub, Map<String, String> more) {
     Path local = HubJars.root().resolve("observability/prometheus/local.yml");
     try {
       String config =
@@ -49,7 +54,9 @@ public final class PrometheusServer implements AutoCloseable {
               .replace("127.0.0.1:8080", hub.functionsTarget())
               .replace("scrape_interval: 5s", "scrape_interval: 1s")
               .replace("scrape_timeout: 5s", "scrape_timeout: 1s");
-      return withConfig(config);
+      StringBuilder jobs = new StringBuilder(config);
+      more.forEach((job, target) -> jobs.append(job(job, target)));
+      return withConfig(jobs.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,16 +89,21 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** The value of an instant query's single sample, or empty while the query matches nothing. */
   public Optional<Double> value(String promql) {
-    JsonHttp.Response response =
-        api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-    if (response.status() != 200) {
-      throw new AssertionError("Prometheus answered " + response);
-    }
-    JsonNode result = response.json().at("/data/result");
+    JsonNode result = query(promql);
     if (result.size() > 1) {
       throw new AssertionError(promql + " matches more than one series: " + result);
     }
     return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0).at("/value/1").asDouble());
+  }
+
+  /** The series an instant query returns (its {@code data.result}); a query Prometheus refuses fails the test. */
+  public JsonNode query(String promql) {
+    JsonHttp.Response response =
+        api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    if (response.status() != 200 || !response.json().path("status").asText().equals("success")) {
+      throw new AssertionError("Prometheus refused " + promql + ": " + response);
+    }
+    return response.json().at("/data/result");
   }
 
   /** Whether Prometheus's last scrape of the job succeeded ({@code up == 1}). */
@@ -112,13 +124,12 @@ public final class PrometheusServer implements AutoCloseable {
   private static String config(Map<String, String> targets) {
     StringBuilder yaml =
         new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
-    targets.forEach(
-        (job, target) ->
-            yaml.append("  - job_name: ")
-                .append(job)
-                .append("\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['")
-                .append(target)
-                .append("']\n"));
+    targets.forEach((job, target) -> yaml.append(job(job, target)));
     return yaml.toString();
+  }
+
+  private static String job(String name, String target) {
+    return "  - job_name: " + name + "\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['" + target
+        + "']\n";
   }
 }

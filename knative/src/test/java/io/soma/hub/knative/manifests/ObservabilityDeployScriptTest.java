@@ -24,13 +24,13 @@ class ObservabilityDeployScriptTest {
   record Run(int exitCode, List<String> lines) {}
 
   @Test
-  @DisplayName("the dry run lists namespace, kube-prometheus-stack, Loki, monitors and rules in that order")
+  @DisplayName("the dry run lists namespace, kube-prometheus-stack, Loki, monitors, rules and dashboards in that order")
   void dryRunOrder() throws Exception {
     Run run = run(NO_TOOLS, "--dry-run");
 
     assertThat(run.exitCode()).as(String.join("\n", run.lines())).isZero();
     List<String> commands = run.lines().stream().filter(line -> line.startsWith("+ ")).toList();
-    assertThat(commands).hasSize(6);
+    assertThat(commands).hasSize(7);
     assertThat(commands.get(0)).contains("apply").endsWith("observability/namespace.yaml");
     assertThat(commands.get(1))
         .contains("/nonexistent/helm upgrade --install kube-prometheus-stack")
@@ -40,11 +40,13 @@ class ObservabilityDeployScriptTest {
     assertThat(commands.get(3)).contains("rollout status statefulset/loki");
     assertThat(commands.get(4)).contains("functions-podmonitor.yaml").contains("worker-servicemonitor.yaml");
     assertThat(commands.get(5)).endsWith("rules/hub-alerts.yaml");
+    assertThat(commands.get(6)).endsWith("apply -k " + OBSERVABILITY.resolve("dashboards"));
     assertThat(run.lines()).last().asString().isEqualTo("dry run: nothing was applied");
   }
 
   @Test
-  @DisplayName("every Kubernetes object under observability/ is applied, and the hub's namespace before its monitors")
+  @DisplayName("every Kubernetes object under observability/ is applied, generated ones included, and the hub's"
+      + " namespace before its monitors")
   void dryRunAppliesEveryObject() throws Exception {
     List<String> listed =
         run(NO_TOOLS, "--dry-run").lines().stream()
@@ -54,9 +56,13 @@ class ObservabilityDeployScriptTest {
 
     List<String> expected = new ArrayList<>(List.of("Namespace/soma-hub"));
     for (Path file : Manifests.yamlFilesUnder(OBSERVABILITY)) {
+      if (Manifests.isKustomization(file)) {
+        Kustomize.build(file.getParent()).forEach(object -> expected.add(kindAndName(object)));
+        continue;
+      }
       for (JsonNode document : Manifests.documents(file)) {
         if (document.has("kind") && document.has("apiVersion")) {
-          expected.add(document.path("kind").asText() + "/" + document.at("/metadata/name").asText());
+          expected.add(kindAndName(document));
         }
       }
     }
@@ -87,6 +93,10 @@ class ObservabilityDeployScriptTest {
     assertThat(noTools.exitCode()).isEqualTo(1);
     assertThat(noTools.lines()).noneMatch(line -> line.startsWith("+ "));
     assertThat(String.join("\n", noTools.lines())).contains("/nonexistent/kubectl is not installed");
+  }
+
+  private static String kindAndName(JsonNode object) {
+    return object.path("kind").asText() + "/" + object.at("/metadata/name").asText();
   }
 
   private static Run run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {

@@ -21,7 +21,7 @@ class ObservabilityManifestsSchemaTest {
           "PrometheusRule", CrdSchema.load("prometheus-operator-prometheusrules.crd.yaml", "v1"));
 
   @Test
-  @DisplayName("every monitoring.coreos.com object is valid, and there is one of each kind")
+  @DisplayName("every monitoring.coreos.com object is valid, and each is there")
   void everyOperatorObjectIsValid() {
     List<JsonNode> objects = operatorObjects();
     for (JsonNode object : objects) {
@@ -29,19 +29,20 @@ class ObservabilityManifestsSchemaTest {
       assertThat(schema).as("a schema for %s", StrictModels.describe(object)).isNotNull();
       assertThat(schema.violations(object)).as(StrictModels.describe(object)).isEmpty();
     }
-    assertThat(objects).extracting(o -> o.path("kind").asText())
-        .containsExactlyInAnyOrder("PodMonitor", "ServiceMonitor", "PrometheusRule");
+    assertThat(objects).extracting(o -> o.path("kind").asText() + "/" + o.at("/metadata/name").asText())
+        .containsExactlyInAnyOrder("PodMonitor/hub-functions", "PodMonitor/knative-serving",
+            "ServiceMonitor/hub-worker", "PrometheusRule/hub-alerts");
   }
 
   @Test
   @DisplayName("a misspelled field and a wrong type are rejected")
   void badShapesFail() {
-    ObjectNode podMonitor = single("PodMonitor").deepCopy();
+    ObjectNode podMonitor = single("PodMonitor", "hub-functions").deepCopy();
     ObjectNode endpoint = (ObjectNode) podMonitor.at("/spec/podMetricsEndpoints/0");
     endpoint.set("intreval", endpoint.remove("interval"));
     assertThat(SCHEMAS.get("PodMonitor").violations(podMonitor)).singleElement().asString().contains("intreval");
 
-    ObjectNode rule = single("PrometheusRule").deepCopy();
+    ObjectNode rule = single("PrometheusRule", "hub-alerts").deepCopy();
     ((ObjectNode) rule.at("/spec/groups/0/rules/0")).putArray("for").add("2m");
     assertThat(SCHEMAS.get("PrometheusRule").violations(rule)).isNotEmpty();
   }
@@ -49,7 +50,7 @@ class ObservabilityManifestsSchemaTest {
   @Test
   @DisplayName("the PodMonitor selects the functions' pods on Knative's user-port, past the queue-proxy")
   void podMonitorScrapesTheFunctionsUserContainer() {
-    JsonNode podMonitor = single("PodMonitor");
+    JsonNode podMonitor = single("PodMonitor", "hub-functions");
     JsonNode selector = podMonitor.at("/spec/selector/matchLabels");
     List<JsonNode> functions =
         Manifests.yamlFilesUnder(Manifests.root().resolve("base/functions")).stream()
@@ -74,7 +75,7 @@ class ObservabilityManifestsSchemaTest {
   @Test
   @DisplayName("the ServiceMonitor selects the worker Service and its port named metrics")
   void serviceMonitorScrapesTheWorkerService() {
-    JsonNode serviceMonitor = single("ServiceMonitor");
+    JsonNode serviceMonitor = single("ServiceMonitor", "hub-worker");
     JsonNode service = Manifests.documents(Manifests.root().resolve("base/worker/service.yaml")).get(0);
     serviceMonitor.at("/spec/selector/matchLabels").fields().forEachRemaining(
         label -> assertThat(service.at("/metadata/labels").path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
@@ -88,8 +89,10 @@ class ObservabilityManifestsSchemaTest {
     return Manifests.documents(Manifests.root().resolve("base/namespace.yaml")).get(0).at("/metadata/name").asText();
   }
 
-  private static JsonNode single(String kind) {
-    List<JsonNode> matching = operatorObjects().stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+  private static JsonNode single(String kind, String name) {
+    List<JsonNode> matching = operatorObjects().stream()
+        .filter(o -> o.path("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
+        .toList();
     assertThat(matching).hasSize(1);
     return matching.get(0);
   }
