@@ -1,6 +1,7 @@
 package io.soma.hub.e2e.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.soma.hub.e2e.support.JsonHttp;
 import io.soma.hub.e2e.support.LocalHub;
@@ -54,7 +55,10 @@ class FunctionsShutdownUnderLoadTest {
     for (int i = 0; i < CLIENTS; i++) {
       clients.submit(() -> postUntilRefused(caller, outcomes));
     }
-    Thread.sleep(3_000);
+    // Under load: every client has had sessions accepted, and requests are in flight.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> outcomes.stream().filter(o -> o.status() == 201).count() > 2L * CLIENTS);
 
     long sigterm = System.nanoTime();
     hub.functions().stop();

@@ -108,7 +108,7 @@ class LokiShippingBenchmarkTest {
           served, lost, meters.dropped(appender), meters.batchesLost(appender)));
       report.add(String.format(Locale.ROOT, "requests failed: %d%s", failedRequests.size(),
           failedRequests.isEmpty() ? "" : " (first: " + failedRequests.get(0) + ")"));
-      report.add(String.format(Locale.ROOT, "request p99: %.2f ms with Loki up (%d requests), %.2f ms with Loki down (%d)",
+      report.add(String.format(Locale.ROOT, "request p99: %.2f ms with the store up (%d requests), %.2f ms with it down (%d)",
           p99Up / 1e6, up.size(), p99Down / 1e6, down.size()));
       List<Phase> phases = List.of(upBefore, gone, catchUp, upAfter);
       report.add("p99 by phase (store up, stopped, back while the appender catches up, up again):");
@@ -119,7 +119,7 @@ class LokiShippingBenchmarkTest {
       double logCallsUp = p99(concat(upBefore.logging(), upAfter.logging()));
       double logCallsDown = p99(gone.logging());
       report.add(String.format(Locale.ROOT,
-          "log calls p99: %.0f µs with Loki up, %.0f µs with Loki down (ratio %.2f)",
+          "log calls p99: %.0f µs with the store up, %.0f µs with it down (ratio %.2f)",
           logCallsUp / 1e3, logCallsDown / 1e3, logCallsDown / logCallsUp));
       report.add(String.format(Locale.ROOT, "ratio=%.2f", p99Down / p99Up));
       report.forEach(System.out::println);
