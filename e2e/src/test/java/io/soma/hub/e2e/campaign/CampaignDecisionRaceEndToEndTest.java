@@ -17,8 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,19 +33,8 @@ class CampaignDecisionRaceEndToEndTest {
   private static final int DECIDERS = 8;
   private static final String TENANT = "acme";
 
-  private static LocalHub hub;
-
-  @BeforeAll
-  static void startTheHub() {
-    hub = LocalHub.builder().start();
-  }
-
-  @AfterAll
-  static void stopTheHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  @AutoClose private static final LocalHub hub = LocalHub.builder().start();
 
   @Test
   void ofEightConcurrentDecidersExactlyOneIsAcceptedAndTheOthersAreToldWhoseDecisionCounts() throws Exception {

@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +30,8 @@ class FunctionsShutdownUnderLoadTest {
   /** Spring's shutdown phase is 25 s; Knative's grace for a revision is its timeoutSeconds (75 s in knative/). */
   private static final Duration GRACE = Duration.ofSeconds(30);
 
-  private static LocalHub hub;
-
-  @BeforeAll
-  static void startTheHub() {
-    hub = LocalHub.builder().quickStartJvms().start();
-  }
-
-  @AfterAll
-  static void stopTheHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  @AutoClose private static final LocalHub hub = LocalHub.builder().quickStartJvms().start();
 
   record Outcome(long startedNanos, long endedNanos, int status, String sessionId, String failure) {}
 

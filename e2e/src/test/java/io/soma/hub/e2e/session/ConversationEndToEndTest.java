@@ -11,8 +11,7 @@ import io.soma.hub.e2e.support.SessionCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +23,8 @@ class ConversationEndToEndTest {
 
   private static final Duration OPEN = Duration.ofSeconds(60);
 
-  private static LocalHub hub;
-
-  @BeforeAll
-  static void startTheHub() {
-    hub = LocalHub.builder().quickStartJvms().start();
-  }
-
-  @AfterAll
-  static void stopTheHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  @AutoClose private static final LocalHub hub = LocalHub.builder().quickStartJvms().start();
 
   @Test
   void aConversationAnswersEachMessageUntilItIsClosedAndKeepsItsTranscript() {

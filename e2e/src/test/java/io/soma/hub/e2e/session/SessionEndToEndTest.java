@@ -11,8 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,19 +21,8 @@ import org.junit.jupiter.api.Test;
 @RequiresHubJars
 class SessionEndToEndTest {
 
-  private static LocalHub hub;
-
-  @BeforeAll
-  static void startTheHub() {
-    hub = LocalHub.builder().quickStartJvms().start();
-  }
-
-  @AfterAll
-  static void stopTheHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  @AutoClose private static final LocalHub hub = LocalHub.builder().quickStartJvms().start();
 
   @Test
   void healthAndMetricsAreAnonymous() {

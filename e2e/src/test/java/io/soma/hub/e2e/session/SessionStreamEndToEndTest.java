@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,19 +31,8 @@ class SessionStreamEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration READ = Duration.ofSeconds(60);
 
-  private static LocalHub hub;
-
-  @BeforeAll
-  static void startTheHub() {
-    hub = LocalHub.builder().quickStartJvms().start();
-  }
-
-  @AfterAll
-  static void stopTheHub() {
-    if (hub != null) {
-      hub.close();
-    }
-  }
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  @AutoClose private static final LocalHub hub = LocalHub.builder().quickStartJvms().start();
 
   @Test
   void aWatcherSeesEveryStepAndTheReplyTokenByTokenThenTheEnd() throws Exception {
