@@ -48,6 +48,8 @@ class HubLokiAppenderTest {
       MDC.put(LogKeys.TENANT_ID, "acme");
       MDC.put(LogKeys.SESSION_ID, "3f2a");
       MDC.put("WorkflowId", "session-3f2a");
+      MDC.put("traceId", "5b8efff798038103d269b633813fc60c");
+      MDC.put("spanId", "eee19b7ec3c1b174");
       MDC.put("authorization", "Bearer secret");
       try {
         shipping.logger.info("session {} accepted", "3f2a");
@@ -64,7 +66,12 @@ class HubLokiAppenderTest {
         Map.of("app", "soma-hub-test", "namespace", "hub-ns", "env", "test"));
     assertThat(withIds.metadata())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of("tenant_id", "acme", "session_id", "3f2a", "workflow_id", "session-3f2a"));
+            Map.of(
+                "tenant_id", "acme",
+                "session_id", "3f2a",
+                "workflow_id", "session-3f2a",
+                "trace_id", "5b8efff798038103d269b633813fc60c",
+                "span_id", "eee19b7ec3c1b174"));
     JsonNode line = new ObjectMapper().readTree(withIds.line());
     assertThat(line.get("message").asString()).isEqualTo("session 3f2a accepted");
     assertThat(line.get("level").asString()).isEqualTo("INFO");
