@@ -16,6 +16,8 @@ import io.soma.hub.events.EventTopic;
 import io.soma.hub.testing.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +122,11 @@ class TracesEndToEndTest {
     assertThat(trace.named("send soma.events")).extracting(Span::service)
         .contains("soma-hub-functions", "soma-hub-worker");
 
+    // The workflow's log lines name the trace and the span they were written in (Spring Boot's pattern, from the MDC).
+    assertThat(logLines(hub.worker().log(), "Session " + sessionId + " of tenant acme started"))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("[" + traceId + "-" + run.spanId() + "]"));
+
     // Each event of the session carries the trace context of its publish span (CloudEvents Distributed Tracing).
     List<JsonNode> events = sessionEvents(sessionId, 2);
     assertThat(events).extracting(event -> event.get("type").asText())
@@ -166,6 +174,14 @@ class TracesEndToEndTest {
         .filter(record -> record.value().contains(sessionId))
         .map(record -> parse(record.value()))
         .toList();
+  }
+
+  private static List<String> logLines(Path log, String text) {
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines.filter(line -> line.contains(text)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static JsonNode parse(String json) {
