@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * A hub event as a CloudEvents 1.0 event in structured JSON mode, the record format of {@code soma.events} (see
- * docs/flink.md for the rules the analytics job applies). The same event always gives the same bytes.
+ * docs/flink.md for the rules the analytics job applies). The same event always gives the same bytes; the extension
+ * attributes given beside it (the Distributed Tracing extension's {@code traceparent} and {@code tracestate}) are
+ * written as top-level attributes, as the format wants extensions.
  */
 public final class CloudEventJson {
 
@@ -27,6 +29,11 @@ public final class CloudEventJson {
   private CloudEventJson() {}
 
   public static String write(HubEvent event) {
+    return write(event, Map.of());
+  }
+
+  /** With extension attributes, written in the map's order between the context attributes and {@code data}. */
+  public static String write(HubEvent event, Map<String, String> extensions) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
@@ -37,6 +44,9 @@ public final class CloudEventJson {
       json.writeStringField("time", event.time());
       json.writeStringField("subject", event.subject());
       json.writeStringField("datacontenttype", CONTENT_TYPE);
+      for (Map.Entry<String, String> extension : extensions.entrySet()) {
+        json.writeStringField(extension.getKey(), extension.getValue());
+      }
       json.writeObjectFieldStart("data");
       json.writeStringField("tenant", event.tenant());
       for (Map.Entry<String, String> field : event.data().entrySet()) {

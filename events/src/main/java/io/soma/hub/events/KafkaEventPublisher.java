@@ -1,7 +1,15 @@
 package io.soma.hub.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.soma.hub.orchestration.events.HubEvent;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * Publishes to Kafka with an idempotent producer ({@code acks=all}, {@code enable.idempotence=true}), keyed by
  * tenant so each tenant's events keep their order. {@code KafkaProducer.send} can block (topic metadata, a full
  * buffer), so sends run on one sender thread behind a bounded queue: the caller (a request thread, an activity)
- * never waits on the broker, and a dead broker costs at most the producer's timeouts on that thread.
+ * never waits on the broker, and a dead broker costs at most the producer's timeouts on that thread. Each publish is
+ * a producer span of the caller's trace, from the call to the broker's acknowledgement; the event carries that
+ * span's W3C trace context as its {@code traceparent} (CloudEvents Distributed Tracing extension), so a consumer
+ * such as the Flink job can join the trace.
  */
 final class KafkaEventPublisher implements EventPublisher {
 
@@ -31,10 +42,12 @@ final class KafkaEventPublisher implements EventPublisher {
   private final Producer<String, String> producer;
   private final ThreadPoolExecutor sender;
   private final EventMeters meters;
+  private final Tracer tracer;
 
-  KafkaEventPublisher(KafkaEventSettings settings, EventMeters meters) {
+  KafkaEventPublisher(KafkaEventSettings settings, EventMeters meters, Tracer tracer) {
     this.topic = settings.topic();
     this.meters = meters;
+    this.tracer = tracer;
     this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new StringSerializer());
     this.sender =
         new ThreadPoolExecutor(
@@ -67,14 +80,41 @@ final class KafkaEventPublisher implements EventPublisher {
   @Override
   public CompletableFuture<Void> publish(HubEvent event) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.tenant(), CloudEventJson.write(event));
+    Span span = publishSpan(event);
+    Map<String, String> traceContext = new LinkedHashMap<>();
+    W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), traceContext, Map::put);
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(topic, event.tenant(), CloudEventJson.write(event, traceContext));
     record.headers().add(CONTENT_TYPE_HEADER, CloudEventJson.EVENT_FORMAT.getBytes(StandardCharsets.UTF_8));
+    acknowledged.whenComplete((ignored, error) -> end(span, error));
     try {
       sender.execute(() -> send(event, record, acknowledged));
     } catch (RejectedExecutionException e) {
       fail(event, acknowledged, new IllegalStateException("the event queue is full or the publisher is closed", e));
     }
     return acknowledged;
+  }
+
+  /** Named and described as OpenTelemetry's messaging conventions name a Kafka send. */
+  private Span publishSpan(HubEvent event) {
+    return tracer
+        .spanBuilder("send " + topic)
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.operation.type", "send")
+        .setAttribute("messaging.destination.name", topic)
+        .setAttribute("messaging.message.id", event.id())
+        .setAttribute("cloudevents.event_id", event.id())
+        .setAttribute("cloudevents.event_type", event.type())
+        .startSpan();
+  }
+
+  private static void end(Span span, Throwable error) {
+    if (error != null) {
+      span.recordException(error);
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
   }
 
   private void send(HubEvent event, ProducerRecord<String, String> record, CompletableFuture<Void> acknowledged) {

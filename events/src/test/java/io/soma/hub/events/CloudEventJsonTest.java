@@ -23,6 +23,18 @@ class CloudEventJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  void extensionsAreTopLevelAttributesBesideTheContextOnes() throws IOException {
+    HubEvent event = SampleEvents.all().get(0);
+    String traceparent = "00-5b8efff798038103d269b633813fc60c-eee19b7ec3c1b174-01";
+
+    JsonNode json = JSON.readTree(CloudEventJson.write(event, Map.of("traceparent", traceparent)));
+
+    assertThat(json.get("traceparent").textValue()).isEqualTo(traceparent);
+    assertThat(json.get("data").has("traceparent")).isFalse();
+    assertThat(CloudEventJson.write(event, Map.of())).isEqualTo(CloudEventJson.write(event));
+  }
+
+  @Test
   void everyEventIsAStructuredCloudEventWithTheTenantInItsData() throws IOException {
     for (HubEvent event : SampleEvents.all()) {
       JsonNode json = JSON.readTree(CloudEventJson.write(event));

@@ -7,6 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.soma.hub.orchestration.events.HubEvent;
 import io.soma.hub.orchestration.events.HubEventSources;
 import io.soma.hub.orchestration.events.HubEventTypes;
@@ -69,6 +78,40 @@ class KafkaEventPublisherTest {
     assertThat(registry.scrape())
         .contains("hub_events_published_total 3.0")
         .contains("hub_events_publish_failures_total 0.0");
+  }
+
+  /** The CloudEvents Distributed Tracing extension: the event names its publish span, a child of the caller's. */
+  @Test
+  void aPublishIsASpanOfTheCallersTraceThatTheEventNames() throws Exception {
+    kafka.createTopic("traced.events", 1);
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    try (SdkTracerProvider tracing =
+        SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
+      OpenTelemetry openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(tracing).build();
+      Span caller = tracing.get("test").spanBuilder("caller").startSpan();
+      HubEvent event = event("acme", "traced-1");
+      try (EventPublisher publisher =
+              EventPublishers.create(
+                  new KafkaEventSettings(kafka.bootstrapServers(), "traced.events", "test"),
+                  new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                  openTelemetry);
+          Scope ignored = caller.makeCurrent()) {
+        publisher.publish(event).get(30, TimeUnit.SECONDS);
+      }
+      caller.end();
+
+      SpanData publish =
+          spans.getFinishedSpanItems().stream()
+              .filter(span -> span.getName().equals("send traced.events"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+      assertThat(publish.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
+      ConsumerRecord<String, String> record =
+          EventTopic.read(kafka.bootstrapServers(), "traced.events", 1, Duration.ofSeconds(30)).get(0);
+      assertThat(JSON.readTree(record.value()).get("traceparent").textValue())
+          .isEqualTo("00-" + publish.getTraceId() + "-" + publish.getSpanId() + "-01");
+    }
   }
 
   @Test

@@ -58,28 +58,41 @@ public final class LocalTools {
    * a bare mvn run uses the binaries when they are built and skips otherwise.
    */
   public static Path temporalServerBin() {
-    Optional<Path> given = fromEnvironment("HUB_TEMPORAL_SERVER_BIN");
+    return builtFromSource("temporal-server", "HUB_TEMPORAL_SERVER_BIN", "temporal-server", "temporal-sql-tool");
+  }
+
+  /** The folder holding jaeger (Jaeger v2), built from source by tools/jaeger/build, as for the Temporal server. */
+  public static Path jaegerBin() {
+    return builtFromSource("jaeger", "HUB_JAEGER_BIN", "jaeger");
+  }
+
+  /**
+   * The folder of a tool that tools/NAME/build makes and prints: the one {@code variable} names, else the build's,
+   * which ./hub test may still be running in the background (the script then waits for it).
+   */
+  private static Path builtFromSource(String tool, String variable, String... binaries) {
+    Optional<Path> given = fromEnvironment(variable);
     if (given.isPresent()) {
-      return given.filter(LocalTools::holdsTemporalServer)
-          .orElseGet(() -> missing("temporal-server and temporal-sql-tool in HUB_TEMPORAL_SERVER_BIN=" + given.get()));
+      return given.filter(bin -> holds(bin, binaries))
+          .orElseGet(() -> missing(String.join(" and ", binaries) + " in " + variable + "=" + given.get()));
     }
     boolean build = Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"));
-    String script = HubJars.root().resolve("tools/temporal-server/build").toString();
+    String script = HubJars.root().resolve("tools/" + tool + "/build").toString();
     List<String> command = build ? List.of("bash", script) : List.of("bash", script, "--if-built");
     Commands.Result result = Commands.run(null, Duration.ofMinutes(30), command);
     String[] lines = result.output().strip().split("\n");
     Path bin = Path.of(lines[lines.length - 1]);
-    if (result.ok() && holdsTemporalServer(bin)) {
+    if (result.ok() && holds(bin, binaries)) {
       return bin;
     }
     if (build) {
-      throw new AssertionError("tools/temporal-server/build failed with " + result.exitCode() + ":\n" + result.output());
+      throw new AssertionError("tools/" + tool + "/build failed with " + result.exitCode() + ":\n" + result.output());
     }
-    return missing("the Temporal server built from source (tools/temporal-server/build, which ./hub test runs)");
+    return missing(tool + " built from source (tools/" + tool + "/build, which ./hub test runs)");
   }
 
-  private static boolean holdsTemporalServer(Path bin) {
-    return Files.isExecutable(bin.resolve("temporal-server")) && Files.isExecutable(bin.resolve("temporal-sql-tool"));
+  private static boolean holds(Path bin, String... binaries) {
+    return Arrays.stream(binaries).allMatch(binary -> Files.isExecutable(bin.resolve(binary)));
   }
 
   private static Optional<Path> fromEnvironment(String variable) {

@@ -31,8 +31,12 @@ public final class OpenAiModelStub implements AutoCloseable {
   public static final String COMPLETIONS_PATH = "/v1/chat/completions";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A call as it arrived, and the reply it was (or would have been) given. */
-  public record Call(int number, String authorization, JsonNode request, String reply) {
+  /**
+   * A call as it arrived, and the reply it was (or would have been) given.
+   *
+   * @param traceparent the W3C trace context the call carried, or null
+   */
+  public record Call(int number, String authorization, String traceparent, JsonNode request, String reply) {
 
     public String model() {
       return request.path("model").asText(null);
@@ -131,7 +135,13 @@ public final class OpenAiModelStub implements AutoCloseable {
       }
       int number = numbers.incrementAndGet();
       String reply = "reply " + number + " from the e2e model to: " + promptOf(request);
-      calls.add(new Call(number, serveEvent.getRequest().getHeader("Authorization"), request, reply));
+      calls.add(
+          new Call(
+              number,
+              serveEvent.getRequest().getHeader("Authorization"),
+              serveEvent.getRequest().getHeader("traceparent"),
+              request,
+              reply));
       return response
           .withStatus(200)
           .withHeader("Content-Type", "application/json")

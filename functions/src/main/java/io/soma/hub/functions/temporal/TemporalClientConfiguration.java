@@ -1,12 +1,15 @@
 package io.soma.hub.functions.temporal;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.soma.hub.orchestration.connection.TemporalTls;
+import io.soma.hub.orchestration.connection.TemporalTracing;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +20,8 @@ import org.springframework.core.env.Environment;
  * The gateway's Temporal client. Stubs connect lazily, so a function starts (and answers 503) while Temporal is
  * unreachable instead of failing its readiness. Calls are retried for a short window only: long enough to ride out
  * a blip or a quick Temporal restart, short enough that a caller gets a 503 instead of waiting a minute (the SDK's
- * default). TLS to the frontend when {@code hub.temporal.tls.*} asks for it.
+ * default). TLS to the frontend when {@code hub.temporal.tls.*} asks for it. A workflow start is a span of the
+ * request's trace, which the workflow continues ({@link TemporalTracing}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalClientConfiguration {
@@ -48,8 +52,16 @@ public class TemporalClientConfiguration {
 
   @Bean
   WorkflowClient workflowClient(
-      WorkflowServiceStubs stubs, @Value("${HUB_TEMPORAL_NAMESPACE:default}") String namespace) {
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+      WorkflowServiceStubs stubs,
+      @Value("${HUB_TEMPORAL_NAMESPACE:default}") String namespace,
+      ObjectProvider<OpenTelemetry> openTelemetry) {
+    TemporalTracing tracing = TemporalTracing.over(openTelemetry.getIfAvailable(OpenTelemetry::noop));
+    return WorkflowClient.newInstance(
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(namespace)
+            .setInterceptors(tracing.clientInterceptor())
+            .build());
   }
 
   /** The bound of every call that waits for the worker: wizard answers and approvals, campaign decisions. */

@@ -59,6 +59,27 @@ class MetricsExpositionTest {
     assertThat(labelNames(body, "gateway_moderation_strikes_total")).containsExactly("tenant");
   }
 
+  /**
+   * Exemplars link the latency histograms to traces: in the OpenMetrics format (what Prometheus asks for when its
+   * exemplar storage is on) a request's latency sample carries the trace and span ids of its span.
+   */
+  @Test
+  void theOpenMetricsScrapeLinksLatenciesToTraces() {
+    HttpCalls http = new HttpCalls(port);
+    String writer = TestTokens.hs256("acme", "ann", "sessions:write", "sessions:read");
+    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"Plan an exemplary launch\"}").status())
+        .isEqualTo(201);
+
+    Answer metrics =
+        http.send(http.request("/metrics", null).header("Accept", "application/openmetrics-text; version=1.0.0").build());
+
+    assertThat(metrics.contentType()).startsWith("application/openmetrics-text");
+    assertThat(metrics.body())
+        .containsPattern(
+            "http_server_requests_seconds_[a-z]+\\{[^}]*uri=\"/v1/sessions\"[^}]*\\} \\S+ # "
+                + "\\{span_id=\"[0-9a-f]{16}\",trace_id=\"[0-9a-f]{32}\"\\}");
+  }
+
   /** Every label name on the samples of one family. */
   private static Set<String> labelNames(String exposition, String family) {
     Set<String> names = new TreeSet<>();

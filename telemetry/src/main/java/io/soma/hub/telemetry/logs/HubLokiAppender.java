@@ -37,15 +37,15 @@ public final class HubLokiAppender extends Loki4jAppender {
     return appender;
   }
 
-  /** Renames the Temporal SDK's MDC keys, so a workflow id is {@code workflow_id} whoever put it in the MDC. */
+  /** Renames the Temporal SDK's and the tracing MDC keys, so a workflow id is {@code workflow_id} whoever put it there. */
   @Override
   public LogRecord eventToLogRecord(ILoggingEvent event) {
     LogRecord record = super.eventToLogRecord(event);
-    if (record.metadata.keySet().stream().noneMatch(LogKeys.TEMPORAL_RENAMES::containsKey)) {
+    if (record.metadata.keySet().stream().noneMatch(LogKeys.RENAMES::containsKey)) {
       return record;
     }
     Map<String, String> renamed = new LinkedHashMap<>();
-    record.metadata.forEach((key, value) -> renamed.putIfAbsent(LogKeys.TEMPORAL_RENAMES.getOrDefault(key, key), value));
+    record.metadata.forEach((key, value) -> renamed.putIfAbsent(LogKeys.RENAMES.getOrDefault(key, key), value));
     return LogRecord.create(record.timestampMs, record.nanosInMs, record.stream, record.message, renamed);
   }
 

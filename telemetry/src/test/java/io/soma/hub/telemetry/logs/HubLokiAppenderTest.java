@@ -47,6 +47,8 @@ class HubLokiAppenderTest {
         MDC.put(LogKeys.TENANT_ID, "acme");
         MDC.put(LogKeys.SESSION_ID, "3f2a");
         MDC.put("WorkflowId", "session-3f2a");
+        MDC.put("traceId", "5b8efff798038103d269b633813fc60c");
+        MDC.put("spanId", "eee19b7ec3c1b174");
         MDC.put("authorization", "Bearer secret");
         try {
           shipping.logger.info("session {} accepted", "3f2a");
@@ -62,9 +64,15 @@ class HubLokiAppenderTest {
       assertThat(withIds.labels()).isEqualTo(Map.of("app", "soma-hub-test", "namespace", "hub-ns", "env", "test"));
       assertThat(withIds.message()).isEqualTo("session 3f2a accepted");
       assertThat(withIds.fields())
-          .containsAllEntriesOf(Map.of("tenant_id", "acme", "session_id", "3f2a", "workflow_id", "session-3f2a"))
+          .containsAllEntriesOf(
+              Map.of(
+                  "tenant_id", "acme",
+                  "session_id", "3f2a",
+                  "workflow_id", "session-3f2a",
+                  "trace_id", "5b8efff798038103d269b633813fc60c",
+                  "span_id", "eee19b7ec3c1b174"))
           .containsEntry("level", "INFO")
-          .doesNotContainKeys("authorization", "WorkflowId");
+          .doesNotContainKeys("authorization", "WorkflowId", "traceId", "spanId");
       assertThat(withIds.fields().get("logger_name")).startsWith("io.soma.hub.telemetry.test.");
       assertThat(withIds.fields().values()).noneMatch(value -> value.contains("secret"));
       StoredLine withoutIds = lines.get(1);

@@ -3,6 +3,8 @@ package io.soma.hub.orchestration.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.soma.hub.orchestration.session.SessionFailures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.function.Consumer;
  * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server errors, timeouts and
  * I/O errors are retryable failures; a client error (4xx) is not, because sending the same request again cannot
  * succeed. Speaks HTTP/1.1 only: some OpenAI-compatible servers mishandle the h2c upgrade the JDK client offers.
+ * Sends the current trace context as {@code traceparent}, so a traced model server continues the session's trace.
  */
 public final class OpenAiCompatibleProvider implements ModelProvider {
 
@@ -95,6 +98,7 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }
+    W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::header);
     CompletableFuture<HttpResponse<Object>> exchange = http.sendAsync(request.build(), answer(pieces));
     CompletableFuture<ModelReply> reply = exchange.handle((response, failure) -> replyOrFailure(response, failure, pieces));
     // CompletableFuture does not pass a dependent's cancellation upstream (the JDK's HTTP client happens to), so

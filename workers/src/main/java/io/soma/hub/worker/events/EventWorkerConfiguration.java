@@ -1,12 +1,14 @@
 package io.soma.hub.worker.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.soma.hub.events.EventPublisher;
 import io.soma.hub.events.EventPublishers;
 import io.soma.hub.events.KafkaEventSettings;
 import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.events.EventActivitiesImpl;
 import io.soma.hub.worker.temporal.WorkerRegistration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,11 +21,13 @@ import org.springframework.context.annotation.Configuration;
 class EventWorkerConfiguration {
 
   @Bean(destroyMethod = "close")
-  EventPublisher eventPublisher(KafkaProperties properties, MeterRegistry registry) {
+  EventPublisher eventPublisher(
+      KafkaProperties properties, MeterRegistry registry, ObjectProvider<OpenTelemetry> openTelemetry) {
     return EventPublishers.create(
         new KafkaEventSettings(
             properties.bootstrapServers(), properties.eventsTopic(), "soma-hub-worker", properties.security()),
-        registry);
+        registry,
+        openTelemetry.getIfAvailable(OpenTelemetry::noop));
   }
 
   @Bean

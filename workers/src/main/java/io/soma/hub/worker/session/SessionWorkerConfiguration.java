@@ -10,6 +10,7 @@ import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.model.ModelProvider;
 import io.soma.hub.orchestration.model.OfflineModelProvider;
 import io.soma.hub.orchestration.model.OpenAiCompatibleProvider;
+import io.soma.hub.orchestration.model.TracedModelProvider;
 import io.soma.hub.orchestration.policy.LocalPolicyRules;
 import io.soma.hub.orchestration.policy.OpaClient;
 import io.soma.hub.orchestration.policy.SessionPolicy;
@@ -26,6 +27,8 @@ import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
 import io.soma.hub.worker.temporal.WorkerRegistration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -37,6 +40,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,12 +72,24 @@ class SessionWorkerConfiguration {
         properties.secret(), properties.issuer(), properties.audience(), properties.scopedTokenTtl(), clock);
   }
 
+  /** The provider, each call a span of the activity's trace. */
   @Bean
-  ModelProvider modelProvider(ModelProperties properties) {
+  ModelProvider modelProvider(ModelProperties properties, ObjectProvider<OpenTelemetry> openTelemetry) {
+    Tracer tracer = openTelemetry.getIfAvailable(OpenTelemetry::noop).getTracer("io.soma.hub.model");
     if (!properties.configured()) {
-      log.info("No HUB_MODEL_BASE_URL: sessions are answered by the offline provider");
-      return new OfflineModelProvider();
+      return new TracedModelProvider(
+          offlineModelProvider(), tracer, OfflineModelProvider.PROVIDER, OfflineModelProvider.MODEL);
     }
+    return new TracedModelProvider(
+        openAiCompatibleProvider(properties), tracer, OpenAiCompatibleProvider.PROVIDER, properties.name());
+  }
+
+  private static ModelProvider offlineModelProvider() {
+    log.info("No HUB_MODEL_BASE_URL: sessions are answered by the offline provider");
+    return new OfflineModelProvider();
+  }
+
+  private static ModelProvider openAiCompatibleProvider(ModelProperties properties) {
     if (properties.name() == null || properties.name().isBlank()) {
       throw new IllegalStateException(
           "HUB_MODEL_BASE_URL is set but HUB_MODEL_NAME is not: name the model the provider should run");

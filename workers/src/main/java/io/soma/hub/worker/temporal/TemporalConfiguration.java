@@ -3,14 +3,18 @@ package io.soma.hub.worker.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.soma.hub.orchestration.connection.TemporalTracing;
 import io.soma.hub.store.LocalModeBinding;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The plain Temporal SDK, wired by hand: one set of service stubs reporting SDK metrics to the application's
- * registry, one client for the configured namespace, one worker factory whose lifecycle we own.
+ * registry, one client for the configured namespace, one worker factory whose lifecycle we own. Both trace
+ * ({@link TemporalTracing}): each workflow run and activity is a span of the trace that started the workflow.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
@@ -52,15 +57,25 @@ class TemporalConfiguration {
   }
 
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+  TemporalTracing temporalTracing(ObjectProvider<OpenTelemetry> openTelemetry) {
+    return TemporalTracing.over(openTelemetry.getIfAvailable(OpenTelemetry::noop));
+  }
+
+  @Bean
+  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties, TemporalTracing tracing) {
     return WorkflowClient.newInstance(
-        stubs, WorkflowClientOptions.newBuilder().setNamespace(properties.namespace()).build());
+        stubs,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(properties.namespace())
+            .setInterceptors(tracing.clientInterceptor())
+            .build());
   }
 
   /** Shut down by {@link TemporalWorkerLifecycle}, with a drain, not by the bean factory. */
   @Bean(destroyMethod = "")
-  WorkerFactory workerFactory(WorkflowClient client) {
-    return WorkerFactory.newInstance(client);
+  WorkerFactory workerFactory(WorkflowClient client, TemporalTracing tracing) {
+    return WorkerFactory.newInstance(
+        client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(tracing.workerInterceptor()).build());
   }
 
   @Bean
