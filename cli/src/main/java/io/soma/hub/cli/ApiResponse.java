@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** One answer of the API: its status and its body exactly as it came, which {@code -o json} prints. */
+/**
+ * One answer of the API: its status and its body exactly as it came, which {@code -o json} prints.
+ */
 record ApiResponse(int status, String body) {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +33,8 @@ record ApiResponse(int status, String body) {
     } catch (JsonProcessingException notJson) {
       // answered below
     }
-    throw new CliFailure(ExitCodes.HUB_FAILED, "the hub answered " + status + " with a body that is not a JSON object");
+    throw new CliFailure(
+        ExitCodes.HUB_FAILED,
+        "the hub answered " + status + " with a body that is not a JSON object");
   }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The words after the verb: options ({@code --name value}, {@code --name=value}, flags) anywhere among the
- * positional words, and {@code --} to end the options (a prompt that starts with a dash). Every option a verb does
- * not declare is a usage error, so a typo is never silently ignored.
+ * The words after the verb: options ({@code --name value}, {@code --name=value}, flags) anywhere
+ * among the positional words, and {@code --} to end the options (a prompt that starts with a dash).
+ * Every option a verb does not declare is a usage error, so a typo is never silently ignored.
  */
 final class Arguments {
 
@@ -95,13 +95,17 @@ final class Arguments {
     return List.copyOf(positionals);
   }
 
-  /** The one positional word the verb needs, e.g. the session id; {@code what} names it in the usage error. */
+  /**
+   * The one positional word the verb needs, e.g. the session id; {@code what} names it in the usage
+   * error.
+   */
   String single(String what) {
     if (positionals.isEmpty()) {
       throw CliFailure.usage("missing " + what);
     }
     if (positionals.size() > 1) {
-      throw CliFailure.usage("expected " + what + " as one word, got " + positionals.size() + " (quote it)");
+      throw CliFailure.usage(
+          "expected " + what + " as one word, got " + positionals.size() + " (quote it)");
     }
     return positionals.get(0);
   }

@@ -1,8 +1,9 @@
 package io.soma.hub.cli;
 
 /**
- * A failure that ends the command: its message is the one line printed on stderr, its exit code says which kind it
- * is. Thrown anywhere below {@link HubCli}, which is the only place that prints it.
+ * A failure that ends the command: its message is the one line printed on stderr, its exit code
+ * says which kind it is. Thrown anywhere below {@link HubCli}, which is the only place that prints
+ * it.
  */
 final class CliFailure extends RuntimeException {
 

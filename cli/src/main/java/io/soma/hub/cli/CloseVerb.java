@@ -1,6 +1,9 @@
 package io.soma.hub.cli;
 
-/** {@code close ID}: POST /v1/sessions/{id}/close; the conversation ends COMPLETED once any reply in flight came. */
+/**
+ * {@code close ID}: POST /v1/sessions/{id}/close; the conversation ends COMPLETED once any reply in
+ * flight came.
+ */
 final class CloseVerb extends SessionActionVerb {
 
   CloseVerb() {

@@ -1,6 +1,9 @@
 package io.soma.hub.cli;
 
-/** The exit codes of {@code ./hub session}: one per kind of failure, so a script can tell them apart. */
+/**
+ * The exit codes of {@code ./hub session}: one per kind of failure, so a script can tell them
+ * apart.
+ */
 final class ExitCodes {
 
   static final int OK = 0;
@@ -8,7 +11,9 @@ final class ExitCodes {
   /** The CLI itself failed: a bug, reported in one line like every other failure. */
   static final int INTERNAL = 1;
 
-  /** An unknown verb or option, a missing or malformed argument, no HUB_TOKEN, an unusable HUB_URL. */
+  /**
+   * An unknown verb or option, a missing or malformed argument, no HUB_TOKEN, an unusable HUB_URL.
+   */
   static final int USAGE = 2;
 
   /** The hub could not be reached: connection refused, a timeout, a connection cut. */

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./hub session VERB ...}: the sessions API for people at a terminal. The one place that prints failures:
- * each is one line on stderr and an exit code from {@link ExitCodes}, never a stack trace.
+ * {@code ./hub session VERB ...}: the sessions API for people at a terminal. The one place that
+ * prints failures: each is one line on stderr and an exit code from {@link ExitCodes}, never a
+ * stack trace.
  */
 public final class HubCli {
 
@@ -27,17 +28,26 @@ public final class HubCli {
     this.environment = Map.copyOf(environment);
     this.out = out;
     this.err = err;
-    for (Verb verb : List.of(
-        new StartVerb(), new ListVerb(), new ShowVerb(), new WatchVerb(), new SayVerb(), new CloseVerb(),
-        new CancelVerb())) {
+    for (Verb verb :
+        List.of(
+            new StartVerb(),
+            new ListVerb(),
+            new ShowVerb(),
+            new WatchVerb(),
+            new SayVerb(),
+            new CloseVerb(),
+            new CancelVerb())) {
       verbs.put(verb.name(), verb);
     }
   }
 
   public static void main(String[] args) {
-    // UTF-8 whatever the locale: replies are any text, and -o json must reach a script byte for byte.
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    // UTF-8 whatever the locale: replies are any text, and -o json must reach a script byte for
+    // byte.
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     int code;
     try {
       code = new HubCli(System.getenv(), out, err).run(Arrays.asList(args));
@@ -63,7 +73,10 @@ public final class HubCli {
     Verb verb = verbs.get(name);
     if (verb == null) {
       err.println(
-          "session: unknown verb '" + name + "'; the verbs are " + String.join(", ", verbs.keySet())
+          "session: unknown verb '"
+              + name
+              + "'; the verbs are "
+              + String.join(", ", verbs.keySet())
               + " (./hub session help)");
       return ExitCodes.USAGE;
     }

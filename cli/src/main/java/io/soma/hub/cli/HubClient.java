@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The sessions API over the JDK's HttpClient. Every answer comes back as it is (the verbs decide what a status
- * means); not reaching the hub at all is a {@link CliFailure} with {@link ExitCodes#UNREACHABLE}.
+ * The sessions API over the JDK's HttpClient. Every answer comes back as it is (the verbs decide
+ * what a status means); not reaching the hub at all is a {@link CliFailure} with {@link
+ * ExitCodes#UNREACHABLE}.
  */
 final class HubClient {
 
@@ -22,9 +23,13 @@ final class HubClient {
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
   private final HubSettings settings;
-  // HTTP/1.1: the gateway speaks it, and HTTP/2 over plain http would only add an upgrade attempt to every call.
+  // HTTP/1.1: the gateway speaks it, and HTTP/2 over plain http would only add an upgrade attempt
+  // to every call.
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(CONNECT_TIMEOUT)
+          .build();
 
   HubClient(HubSettings settings) {
     this.settings = settings;
@@ -41,18 +46,22 @@ final class HubClient {
     if (jsonBody == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
     }
     return send(request);
   }
 
-  /** What a GET of an event stream answered: the stream, open, or (a 204 or anything not 2xx) the whole answer. */
+  /**
+   * What a GET of an event stream answered: the stream, open, or (a 204 or anything not 2xx) the
+   * whole answer.
+   */
   record StreamAnswer(ServerSentEvents events, ApiResponse whole) {}
 
   /**
-   * GETs a server-sent event stream, from after {@code lastEventId} when it is set. A 2xx other than 204 is handed
-   * over open; any other answer is read whole, as {@link #get} would return it.
+   * GETs a server-sent event stream, from after {@code lastEventId} when it is set. A 2xx other
+   * than 204 is handed over open; any other answer is read whole, as {@link #get} would return it.
    */
   StreamAnswer stream(String path, String lastEventId) {
     HttpRequest.Builder request =
@@ -72,7 +81,9 @@ final class HubClient {
       }
       try (java.io.InputStream body = response.body()) {
         return new StreamAnswer(
-            null, new ApiResponse(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            null,
+            new ApiResponse(
+                response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
       }
     } catch (IOException failure) {
       throw unreachable(reason(failure));
@@ -106,7 +117,11 @@ final class HubClient {
   private CliFailure unreachable(String reason) {
     return new CliFailure(
         ExitCodes.UNREACHABLE,
-        "cannot reach the hub at " + settings.baseUrl() + " (" + reason + "); is it running? ./hub up starts one,"
+        "cannot reach the hub at "
+            + settings.baseUrl()
+            + " ("
+            + reason
+            + "); is it running? ./hub up starts one,"
             + " HUB_URL points elsewhere");
   }
 
@@ -128,6 +143,8 @@ final class HubClient {
         return cause.getMessage().toLowerCase(java.util.Locale.ROOT);
       }
     }
-    return failure instanceof ConnectException ? "connection refused" : failure.getClass().getSimpleName();
+    return failure instanceof ConnectException
+        ? "connection refused"
+        : failure.getClass().getSimpleName();
   }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code list [--status S] [--limit N] [--all]}: GET /v1/sessions, one page, or every page with {@code --all}
- * (following {@code next_cursor}). With {@code -o json} one page is printed as it came; every page is printed as one
- * object of the same shape, {@code {"sessions": [...], "next_cursor": null}}.
+ * {@code list [--status S] [--limit N] [--all]}: GET /v1/sessions, one page, or every page with
+ * {@code --all} (following {@code next_cursor}). With {@code -o json} one page is printed as it
+ * came; every page is printed as one object of the same shape, {@code {"sessions": [...],
+ * "next_cursor": null}}.
  */
 final class ListVerb implements Verb {
 
@@ -115,7 +116,8 @@ final class ListVerb implements Verb {
   private static String status(String value) {
     String status = value.toUpperCase(Locale.ROOT);
     if (!STATUSES.contains(status)) {
-      throw CliFailure.usage(STATUS + " takes RUNNING, COMPLETED, FAILED or CANCELLED, got '" + value + "'");
+      throw CliFailure.usage(
+          STATUS + " takes RUNNING, COMPLETED, FAILED or CANCELLED, got '" + value + "'");
     }
     return status;
   }
@@ -129,7 +131,8 @@ final class ListVerb implements Verb {
     } catch (NumberFormatException notANumber) {
       // answered below
     }
-    throw CliFailure.usage(LIMIT + " takes a number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
+    throw CliFailure.usage(
+        LIMIT + " takes a number from 1 to " + MAX_LIMIT + ", got '" + value + "'");
   }
 
   private static String text(JsonNode value) {

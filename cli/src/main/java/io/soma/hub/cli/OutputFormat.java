@@ -2,7 +2,9 @@ package io.soma.hub.cli;
 
 import java.util.Optional;
 
-/** {@code -o json} prints the API's JSON body as it came, for scripts; the default is for people. */
+/**
+ * {@code -o json} prints the API's JSON body as it came, for scripts; the default is for people.
+ */
 enum OutputFormat {
   TEXT,
   JSON;

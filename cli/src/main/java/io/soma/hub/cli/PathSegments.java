@@ -2,10 +2,14 @@ package io.soma.hub.cli;
 
 import java.nio.charset.StandardCharsets;
 
-/** Percent-encoding for a word that goes into a URL: a session id with a slash must not reach another path. */
+/**
+ * Percent-encoding for a word that goes into a URL: a session id with a slash must not reach
+ * another path.
+ */
 final class PathSegments {
 
-  private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+  private static final String UNRESERVED =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
   private PathSegments() {}
 

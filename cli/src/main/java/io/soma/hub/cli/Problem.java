@@ -3,11 +3,12 @@ package io.soma.hub.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * An error answer of the API (an RFC 9457 problem, docs/api.md "Errors") read into the one line a person needs:
- * the HTTP status, what went wrong, and which field and rule when the API names them. Tolerant: a proxy's HTML page
- * or an empty body still gives a line, with the status alone.
+ * An error answer of the API (an RFC 9457 problem, docs/api.md "Errors") read into the one line a
+ * person needs: the HTTP status, what went wrong, and which field and rule when the API names them.
+ * Tolerant: a proxy's HTML page or an empty body still gives a line, with the status alone.
  */
-record Problem(int httpStatus, String title, String detail, String field, String rule, String state) {
+record Problem(
+    int httpStatus, String title, String detail, String field, String rule, String state) {
 
   static Problem decode(int httpStatus, String body) {
     JsonNode json = null;
@@ -25,13 +26,16 @@ record Problem(int httpStatus, String title, String detail, String field, String
         text(json, "detail"),
         text(json, "field"),
         text(json, "rule"),
-        // A 409 of cancel replaces the problem's numeric status with the session's state, e.g. "COMPLETED".
+        // A 409 of cancel replaces the problem's numeric status with the session's state, e.g.
+        // "COMPLETED".
         json.path("status").isTextual() ? json.get("status").asText() : null);
   }
 
   private static String text(JsonNode json, String name) {
     JsonNode value = json.get(name);
-    return value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    return value == null || !value.isValueNode() || value.isNull() || value.asText().isBlank()
+        ? null
+        : value.asText();
   }
 
   /** E.g. {@code 400 prompt: must be 1 to 16000 characters and not blank (got 16001)}. */
@@ -43,7 +47,9 @@ record Problem(int httpStatus, String title, String detail, String field, String
       line.append(title);
     } else {
       line.append(
-          httpStatus >= 500 ? "the hub failed and gave no details" : "the hub refused the request and gave no details");
+          httpStatus >= 500
+              ? "the hub failed and gave no details"
+              : "the hub refused the request and gave no details");
     }
     if (field != null && rule != null && !line.toString().contains(rule)) {
       line.append(" (").append(field).append(": ").append(rule).append(')');

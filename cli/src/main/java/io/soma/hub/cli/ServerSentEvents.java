@@ -8,13 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Reads a {@code text/event-stream} the way the HTML standard's EventSource does: lines end in LF, CR or CRLF; an
- * event is dispatched at a blank line; {@code data} lines are joined with LF; lines starting with a colon are comments
- * (heartbeats); an event without {@code id} keeps the last one seen. Public for the end-to-end tests.
+ * Reads a {@code text/event-stream} the way the HTML standard's EventSource does: lines end in LF,
+ * CR or CRLF; an event is dispatched at a blank line; {@code data} lines are joined with LF; lines
+ * starting with a colon are comments (heartbeats); an event without {@code id} keeps the last one
+ * seen. Public for the end-to-end tests.
  */
 public final class ServerSentEvents implements AutoCloseable {
 
-  /** One dispatched event: the last id seen, its type ({@code message} when it names none), its data. */
+  /**
+   * One dispatched event: the last id seen, its type ({@code message} when it names none), its
+   * data.
+   */
   public record Event(String id, String type, String data) {}
 
   private final BufferedReader lines;
@@ -26,7 +30,10 @@ public final class ServerSentEvents implements AutoCloseable {
     this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
   }
 
-  /** The next event, or empty at the end of the stream (an event not ended by a blank line is dropped). */
+  /**
+   * The next event, or empty at the end of the stream (an event not ended by a blank line is
+   * dropped).
+   */
   public Optional<Event> next() throws IOException {
     String type = null;
     StringBuilder data = null;
@@ -50,7 +57,8 @@ public final class ServerSentEvents implements AutoCloseable {
       }
       switch (field) {
         case "event" -> type = value;
-        case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        case "data" ->
+            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
         case "id" -> {
           if (!value.contains("\0")) {
             lastId = value;

@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A verb that POSTs, without a body, to one action of a session ({@code /v1/sessions/{id}/ACTION}) and says in one
- * line what was requested: cancel and close. A refusal (e.g. 409 for an ended session) fails like any other.
+ * A verb that POSTs, without a body, to one action of a session ({@code /v1/sessions/{id}/ACTION})
+ * and says in one line what was requested: cancel and close. A refusal (e.g. 409 for an ended
+ * session) fails like any other.
  */
 abstract class SessionActionVerb implements Verb {
 
@@ -32,7 +33,9 @@ abstract class SessionActionVerb implements Verb {
   public int run(Invocation call) {
     String id = call.arguments().single("the session id");
     ApiResponse response =
-        call.hub().post("/v1/sessions/" + PathSegments.encode(id) + "/" + action, null, Map.of()).requireSuccess();
+        call.hub()
+            .post("/v1/sessions/" + PathSegments.encode(id) + "/" + action, null, Map.of())
+            .requireSuccess();
     if (call.json()) {
       call.printBody(response);
     } else {

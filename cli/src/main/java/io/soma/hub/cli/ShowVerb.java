@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * {@code show ID [--wait]}: GET /v1/sessions/{id}; the status, the steps, the reply or the error. {@code --wait} asks
- * again every {@link #POLL} until the session has ended (the API has no long poll; the stream comes with watch).
+ * {@code show ID [--wait]}: GET /v1/sessions/{id}; the status, the steps, the reply or the error.
+ * {@code --wait} asks again every {@link #POLL} until the session has ended (the API has no long
+ * poll; the stream comes with watch).
  */
 final class ShowVerb implements Verb {
 
@@ -62,13 +63,18 @@ final class ShowVerb implements Verb {
   }
 
   static void print(JsonNode session, PrintStream out) {
-    out.println("session " + session.path("session_id").asText() + ": " + session.path("status").asText());
+    out.println(
+        "session " + session.path("session_id").asText() + ": " + session.path("status").asText());
     Table steps = new Table("  STEP", "STATUS");
-    session.path("steps").forEach(step -> steps.row("  " + step.path("name").asText(), step.path("status").asText()));
+    session
+        .path("steps")
+        .forEach(
+            step -> steps.row("  " + step.path("name").asText(), step.path("status").asText()));
     if (!session.path("steps").isEmpty()) {
       steps.print(out);
     }
-    // A conversation's turns, each message and its reply; the last reply is also the result once it has ended.
+    // A conversation's turns, each message and its reply; the last reply is also the result once it
+    // has ended.
     for (JsonNode turn : session.path("transcript")) {
       out.println("turn " + turn.path("turn").asInt() + " > " + turn.path("content").asText());
       out.println(turn.path("reply").asText());
@@ -79,7 +85,12 @@ final class ShowVerb implements Verb {
     }
     JsonNode result = session.get("result");
     if (result != null && result.isObject()) {
-      out.println("reply (" + result.path("provider").asText() + ", " + result.path("model").asText() + "):");
+      out.println(
+          "reply ("
+              + result.path("provider").asText()
+              + ", "
+              + result.path("model").asText()
+              + "):");
       out.println(result.path("reply").asText());
     }
   }

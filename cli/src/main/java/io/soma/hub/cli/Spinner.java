@@ -1,12 +1,12 @@
 package io.soma.hub.cli;
 
 import java.io.PrintStream;
-import java.util.Map;
 
 /**
- * A one-line progress indicator on stderr while {@code show --wait} polls or {@code watch} waits for the model. Only
- * on a terminal: redirected to a file or a pipe, carriage returns would only be noise. The JVM cannot tell whether stderr alone is a terminal, so the
- * {@code hub} wrapper says so in {@value #TERMINAL_VARIABLE} ({@code [ -t 2 ]}); run without it, it stays quiet.
+ * A one-line progress indicator on stderr while {@code show --wait} polls or {@code watch} waits
+ * for the model. Only on a terminal: redirected to a file or a pipe, carriage returns would only be
+ * noise. The JVM cannot tell whether stderr alone is a terminal, so the {@code hub} wrapper says so
+ * in {@value #TERMINAL_VARIABLE} ({@code [ -t 2 ]}); run without it, it stays quiet.
  */
 final class Spinner {
 

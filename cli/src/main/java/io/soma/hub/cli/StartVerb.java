@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code start "prompt" [--conversation] [--idempotency-key K] [--metadata k=v ...]}: POST /v1/sessions. Prints the session id alone
- * on stdout, so {@code id=$(./hub session start "...")} works; a moderation warning goes to stderr.
+ * {@code start "prompt" [--conversation] [--idempotency-key K] [--metadata k=v ...]}: POST
+ * /v1/sessions. Prints the session id alone on stdout, so {@code id=$(./hub session start "...")}
+ * works; a moderation warning goes to stderr.
  */
 final class StartVerb implements Verb {
 
@@ -42,7 +43,8 @@ final class StartVerb implements Verb {
     Map<String, String> headers = new LinkedHashMap<>();
     arguments.value(IDEMPOTENCY_KEY).ifPresent(key -> headers.put("Idempotency-Key", key));
 
-    ApiResponse response = call.hub().post("/v1/sessions", body.toString(), headers).requireSuccess();
+    ApiResponse response =
+        call.hub().post("/v1/sessions", body.toString(), headers).requireSuccess();
     if (call.json()) {
       call.printBody(response);
       return ExitCodes.OK;
@@ -50,7 +52,9 @@ final class StartVerb implements Verb {
     JsonNode created = response.json();
     call.out().println(created.path("session_id").asText());
     if (response.status() == 200) {
-      call.err().println("session start: the Idempotency-Key names an existing session; nothing new was started");
+      call.err()
+          .println(
+              "session start: the Idempotency-Key names an existing session; nothing new was started");
     }
     String verdict = moderationVerdict(created.path("moderation"));
     if (verdict != null) {
@@ -74,7 +78,10 @@ final class StartVerb implements Verb {
     return metadata;
   }
 
-  /** Null when moderation had nothing to say; else its reasons, strikes and flagged terms in one line. */
+  /**
+   * Null when moderation had nothing to say; else its reasons, strikes and flagged terms in one
+   * line.
+   */
   static String moderationVerdict(JsonNode moderation) {
     if (!moderation.path("reasons").isArray() || moderation.path("reasons").isEmpty()) {
       return null;

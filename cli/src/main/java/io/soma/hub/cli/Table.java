@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain left-aligned columns, two spaces apart, as {@code kubectl get} prints them; nothing after the last one. */
+/**
+ * Plain left-aligned columns, two spaces apart, as {@code kubectl get} prints them; nothing after
+ * the last one.
+ */
 final class Table {
 
   private final List<List<String>> rows = new ArrayList<>();

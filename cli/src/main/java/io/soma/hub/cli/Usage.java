@@ -1,6 +1,9 @@
 package io.soma.hub.cli;
 
-/** The help text: every verb, the environment and the exit codes (a script's contract, so they are listed here). */
+/**
+ * The help text: every verb, the environment and the exit codes (a script's contract, so they are
+ * listed here).
+ */
 final class Usage {
 
   static final String TEXT =

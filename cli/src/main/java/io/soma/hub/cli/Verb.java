@@ -1,6 +1,9 @@
 package io.soma.hub.cli;
 
-/** One {@code ./hub session VERB}: the options it accepts and what it does; it returns its exit code. */
+/**
+ * One {@code ./hub session VERB}: the options it accepts and what it does; it returns its exit
+ * code.
+ */
 interface Verb {
 
   String name();

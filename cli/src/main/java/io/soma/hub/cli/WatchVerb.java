@@ -10,15 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code watch ID}: follows GET /v1/sessions/{id}/events until the session ends, printing the reply as the model
- * streams it (a spinner on stderr until the first piece, when stderr is a terminal). A dropped connection, or a
- * response the hub ended early, is resumed from the last event received ({@code Last-Event-ID}), so nothing is
- * printed twice or missed. {@code -o json}: every event as one JSON line ({@code id}, {@code event}, {@code data}).
+ * {@code watch ID}: follows GET /v1/sessions/{id}/events until the session ends, printing the reply
+ * as the model streams it (a spinner on stderr until the first piece, when stderr is a terminal). A
+ * dropped connection, or a response the hub ended early, is resumed from the last event received
+ * ({@code Last-Event-ID}), so nothing is printed twice or missed. {@code -o json}: every event as
+ * one JSON line ({@code id}, {@code event}, {@code data}).
  */
 final class WatchVerb implements Verb {
 
   /** Reconnections in a row that received nothing, after which the hub counts as unreachable. */
   static final int MAX_FRUITLESS_RECONNECTIONS = 5;
+
   static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
   private static final Set<String> ENDS = Set.of("completed", "failed", "cancelled");
 
@@ -51,7 +53,9 @@ final class WatchVerb implements Verb {
           }
           if (whole.status() != 503 || ++fruitless > MAX_FRUITLESS_RECONNECTIONS) {
             whole.requireSuccess();
-            throw new CliFailure(ExitCodes.HUB_FAILED, "the hub answered " + whole.status() + " to the event stream");
+            throw new CliFailure(
+                ExitCodes.HUB_FAILED,
+                "the hub answered " + whole.status() + " to the event stream");
           }
         } else {
           try (ServerSentEvents events = answer.events()) {
@@ -70,7 +74,8 @@ final class WatchVerb implements Verb {
             // The connection is gone either way.
           }
           if (fruitless > MAX_FRUITLESS_RECONNECTIONS) {
-            throw new CliFailure(ExitCodes.UNREACHABLE,
+            throw new CliFailure(
+                ExitCodes.UNREACHABLE,
                 "the hub ended the event stream " + fruitless + " times in a row without an event");
           }
         }
@@ -118,7 +123,8 @@ final class WatchVerb implements Verb {
         return ENDS.contains(event.type());
       }
       switch (event.type()) {
-        case "accepted", "moderated" -> spinner.show("session " + data.path("session_id").asText() + " " + event.type());
+        case "accepted", "moderated" ->
+            spinner.show("session " + data.path("session_id").asText() + " " + event.type());
         case "model.started" -> {
           endLine();
           int turn = data.path("turn").asInt(1);
@@ -154,8 +160,12 @@ final class WatchVerb implements Verb {
         case "failed" -> {
           spinner.clear();
           endLine();
-          call.err().println("session failed: " + data.path("error").path("type").asText() + ": "
-              + data.path("error").path("message").asText());
+          call.err()
+              .println(
+                  "session failed: "
+                      + data.path("error").path("type").asText()
+                      + ": "
+                      + data.path("error").path("message").asText());
           return true;
         }
         case "cancelled" -> {
@@ -165,7 +175,8 @@ final class WatchVerb implements Verb {
           return true;
         }
         default -> {
-          // An event this CLI does not know yet (or "unavailable", after which the stream ends and is resumed).
+          // An event this CLI does not know yet (or "unavailable", after which the stream ends and
+          // is resumed).
         }
       }
       return false;

@@ -18,7 +18,9 @@ class ArgumentsTest {
 
   @Test
   void optionsMayComeBeforeOrAfterTheWordsInEitherSpelling() {
-    Arguments arguments = parse("--limit", "5", "hello", "--metadata=a=1", "--metadata", "b=2", "--all", "-o", "json");
+    Arguments arguments =
+        parse(
+            "--limit", "5", "hello", "--metadata=a=1", "--metadata", "b=2", "--all", "-o", "json");
 
     assertThat(arguments.positionals()).containsExactly("hello");
     assertThat(arguments.value("--limit")).hasValue("5");
@@ -39,11 +41,13 @@ class ArgumentsTest {
   @Test
   void everyMistakeIsAUsageErrorNamingIt() {
     assertThatThrownBy(() -> parse("--bogus"))
-        .isInstanceOfSatisfying(CliFailure.class, f -> assertThat(f.exitCode()).isEqualTo(ExitCodes.USAGE))
+        .isInstanceOfSatisfying(
+            CliFailure.class, f -> assertThat(f.exitCode()).isEqualTo(ExitCodes.USAGE))
         .hasMessage("unknown option --bogus");
     assertThatThrownBy(() -> parse("--bogus=1")).hasMessage("unknown option --bogus");
     assertThatThrownBy(() -> parse("--limit")).hasMessage("--limit needs a value");
-    assertThatThrownBy(() -> parse("--limit", "1", "--limit", "2")).hasMessage("--limit given twice");
+    assertThatThrownBy(() -> parse("--limit", "1", "--limit", "2"))
+        .hasMessage("--limit given twice");
     assertThatThrownBy(() -> parse("--all=yes")).hasMessage("--all takes no value");
   }
 

@@ -17,7 +17,8 @@ record CliRun(int exitCode, String out, String err) {
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = new HubCli(environment, stdout, stderr).run(List.of(args));
     }
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Against a hub at this URL with a token. */

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real HTTP server on a loopback port that answers canned API responses in the order they were queued, and keeps
- * every request it got. Stands in for the gateway at unit level only; the end-to-end test runs the real hub.
+ * A real HTTP server on a loopback port that answers canned API responses in the order they were
+ * queued, and keeps every request it got. Stands in for the gateway at unit level only; the
+ * end-to-end test runs the real hub.
  */
 final class FakeHub implements AutoCloseable {
 
@@ -40,22 +41,28 @@ final class FakeHub implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      Answer answer;
-      synchronized (this) {
-        requests.add(new Request(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().toString(),
-            Map.copyOf(exchange.getRequestHeaders()),
-            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-        answer = answers.isEmpty() ? new Answer(599, "text/plain", "nothing queued") : answers.poll();
-      }
-      byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-      exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          Answer answer;
+          synchronized (this) {
+            requests.add(
+                new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            answer =
+                answers.isEmpty()
+                    ? new Answer(599, "text/plain", "nothing queued")
+                    : answers.poll();
+          }
+          byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+          exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
   }
 

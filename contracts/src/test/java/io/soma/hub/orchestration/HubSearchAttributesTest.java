@@ -19,10 +19,18 @@ class HubSearchAttributesTest {
 
   @Test
   void plainNamesStayReadableAndEveryOtherIsEncodedWithoutQuotesOrBackslashes() {
-    assertThat(HubSearchAttributes.keyword("acme-corp.eu:team@1_x")).isEqualTo("acme-corp.eu:team@1_x");
-    for (String odd : new String[] {"o'brien", "a\\b", "x\" OR HubTenant = \"y", "~plain", "ünïcode", " ", "a b"}) {
-      assertThat(HubSearchAttributes.keyword(odd)).as(odd).startsWith("~").matches("~[A-Za-z0-9_-]*");
+    assertThat(HubSearchAttributes.keyword("acme-corp.eu:team@1_x"))
+        .isEqualTo("acme-corp.eu:team@1_x");
+    for (String odd :
+        new String[] {
+          "o'brien", "a\\b", "x\" OR HubTenant = \"y", "~plain", "ünïcode", " ", "a b"
+        }) {
+      assertThat(HubSearchAttributes.keyword(odd))
+          .as(odd)
+          .startsWith("~")
+          .matches("~[A-Za-z0-9_-]*");
     }
-    assertThat(HubSearchAttributes.keyword("o'brien")).isNotEqualTo(HubSearchAttributes.keyword("o\"brien"));
+    assertThat(HubSearchAttributes.keyword("o'brien"))
+        .isNotEqualTo(HubSearchAttributes.keyword("o\"brien"));
   }
 }

@@ -9,18 +9,21 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * A hub event as a CloudEvents 1.0 event in structured JSON mode, the record format of {@code soma.events} (see
- * docs/flink.md for the rules the analytics job applies). The same event always gives the same bytes; the extension
- * attributes given beside it (the Distributed Tracing extension's {@code traceparent} and {@code tracestate}) are
- * written as top-level attributes, as the format wants extensions.
+ * A hub event as a CloudEvents 1.0 event in structured JSON mode, the record format of {@code
+ * soma.events} (see docs/flink.md for the rules the analytics job applies). The same event always
+ * gives the same bytes; the extension attributes given beside it (the Distributed Tracing
+ * extension's {@code traceparent} and {@code tracestate}) are written as top-level attributes, as
+ * the format wants extensions.
  */
 public final class CloudEventJson {
 
   public static final String SPEC_VERSION = "1.0";
   public static final String CONTENT_TYPE = "application/json";
+
   /**
-   * The record's {@code content-type} header: the CloudEvents Kafka protocol binding says so in structured mode
-   * (the whole event in the value), as opposed to binary mode's {@code ce_*} headers.
+   * The record's {@code content-type} header: the CloudEvents Kafka protocol binding says so in
+   * structured mode (the whole event in the value), as opposed to binary mode's {@code ce_*}
+   * headers.
    */
   public static final String EVENT_FORMAT = "application/cloudevents+json; charset=UTF-8";
 
@@ -32,7 +35,10 @@ public final class CloudEventJson {
     return write(event, Map.of());
   }
 
-  /** With extension attributes, written in the map's order between the context attributes and {@code data}. */
+  /**
+   * With extension attributes, written in the map's order between the context attributes and {@code
+   * data}.
+   */
   public static String write(HubEvent event, Map<String, String> extensions) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = JSON.createGenerator(out)) {

@@ -4,9 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code hub_events_published_total} and {@code hub_events_publish_failures_total}: registered when Kafka is
- * configured, so a scrape shows zero failures rather than nothing. A failure is one event the producer gave up on
- * (or could not take); the worker retries its events, so there one event may fail more than once.
+ * {@code hub_events_published_total} and {@code hub_events_publish_failures_total}: registered when
+ * Kafka is configured, so a scrape shows zero failures rather than nothing. A failure is one event
+ * the producer gave up on (or could not take); the worker retries its events, so there one event
+ * may fail more than once.
  */
 final class EventMeters {
 
@@ -20,7 +21,8 @@ final class EventMeters {
             .register(registry);
     failures =
         Counter.builder("hub.events.publish.failures")
-            .description("Events that could not be published (broker unreachable, timeout, queue full)")
+            .description(
+                "Events that could not be published (broker unreachable, timeout, queue full)")
             .register(registry);
   }
 

@@ -5,7 +5,10 @@ import io.opentelemetry.api.OpenTelemetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The publisher a process gets: Kafka when a broker is configured, else {@link EventPublisher#NONE}. */
+/**
+ * The publisher a process gets: Kafka when a broker is configured, else {@link
+ * EventPublisher#NONE}.
+ */
 public final class EventPublishers {
 
   private static final Logger log = LoggerFactory.getLogger(EventPublishers.class);
@@ -24,7 +27,11 @@ public final class EventPublishers {
       return EventPublisher.NONE;
     }
     log.info(
-        "Events are published to {} at {} ({})", settings.topic(), settings.bootstrapServers(), settings.security());
-    return new KafkaEventPublisher(settings, new EventMeters(registry), openTelemetry.getTracer("io.soma.hub.events"));
+        "Events are published to {} at {} ({})",
+        settings.topic(),
+        settings.bootstrapServers(),
+        settings.security());
+    return new KafkaEventPublisher(
+        settings, new EventMeters(registry), openTelemetry.getTracer("io.soma.hub.events"));
   }
 }

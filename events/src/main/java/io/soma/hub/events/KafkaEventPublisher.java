@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.soma.hub.orchestration.events.HubEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,19 +21,19 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes to Kafka with an idempotent producer ({@code acks=all}, {@code enable.idempotence=true}), keyed by
- * tenant so each tenant's events keep their order. {@code KafkaProducer.send} can block (topic metadata, a full
- * buffer), so sends run on one sender thread behind a bounded queue: the caller (a request thread, an activity)
- * never waits on the broker, and a dead broker costs at most the producer's timeouts on that thread. Each publish is
- * a producer span of the caller's trace, from the call to the broker's acknowledgement; the event carries that
- * span's W3C trace context as its {@code traceparent} (CloudEvents Distributed Tracing extension), so a consumer
- * such as the Flink job can join the trace.
+ * Publishes to Kafka with an idempotent producer ({@code acks=all}, {@code
+ * enable.idempotence=true}), keyed by tenant so each tenant's events keep their order. {@code
+ * KafkaProducer.send} can block (topic metadata, a full buffer), so sends run on one sender thread
+ * behind a bounded queue: the caller (a request thread, an activity) never waits on the broker, and
+ * a dead broker costs at most the producer's timeouts on that thread. Each publish is a producer
+ * span of the caller's trace, from the call to the broker's acknowledgement; the event carries that
+ * span's W3C trace context as its {@code traceparent} (CloudEvents Distributed Tracing extension),
+ * so a consumer such as the Flink job can join the trace.
  */
 final class KafkaEventPublisher implements EventPublisher {
 
@@ -48,10 +49,16 @@ final class KafkaEventPublisher implements EventPublisher {
     this.topic = settings.topic();
     this.meters = meters;
     this.tracer = tracer;
-    this.producer = new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new StringSerializer());
+    this.producer =
+        new KafkaProducer<>(
+            producerConfig(settings), new StringSerializer(), new StringSerializer());
     this.sender =
         new ThreadPoolExecutor(
-            1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(KafkaEventSettings.QUEUE_CAPACITY),
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(KafkaEventSettings.QUEUE_CAPACITY),
             runnable -> {
               Thread thread = new Thread(runnable, "hub-events-sender");
               thread.setDaemon(true);
@@ -68,8 +75,12 @@ final class KafkaEventPublisher implements EventPublisher {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KafkaEventSettings.MAX_BLOCK.toMillis());
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KafkaEventSettings.REQUEST_TIMEOUT.toMillis());
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KafkaEventSettings.DELIVERY_TIMEOUT.toMillis());
+    config.put(
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        (int) KafkaEventSettings.REQUEST_TIMEOUT.toMillis());
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        (int) KafkaEventSettings.DELIVERY_TIMEOUT.toMillis());
     config.putAll(settings.security().clientConfig());
     return config;
   }
@@ -82,15 +93,21 @@ final class KafkaEventPublisher implements EventPublisher {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     Span span = publishSpan(event);
     Map<String, String> traceContext = new LinkedHashMap<>();
-    W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), traceContext, Map::put);
+    W3CTraceContextPropagator.getInstance()
+        .inject(Context.current().with(span), traceContext, Map::put);
     ProducerRecord<String, String> record =
         new ProducerRecord<>(topic, event.tenant(), CloudEventJson.write(event, traceContext));
-    record.headers().add(CONTENT_TYPE_HEADER, CloudEventJson.EVENT_FORMAT.getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(CONTENT_TYPE_HEADER, CloudEventJson.EVENT_FORMAT.getBytes(StandardCharsets.UTF_8));
     acknowledged.whenComplete((ignored, error) -> end(span, error));
     try {
       sender.execute(() -> send(event, record, acknowledged));
     } catch (RejectedExecutionException e) {
-      fail(event, acknowledged, new IllegalStateException("the event queue is full or the publisher is closed", e));
+      fail(
+          event,
+          acknowledged,
+          new IllegalStateException("the event queue is full or the publisher is closed", e));
     }
     return acknowledged;
   }
@@ -117,7 +134,8 @@ final class KafkaEventPublisher implements EventPublisher {
     span.end();
   }
 
-  private void send(HubEvent event, ProducerRecord<String, String> record, CompletableFuture<Void> acknowledged) {
+  private void send(
+      HubEvent event, ProducerRecord<String, String> record, CompletableFuture<Void> acknowledged) {
     try {
       producer.send(
           record,
@@ -136,7 +154,12 @@ final class KafkaEventPublisher implements EventPublisher {
 
   private void fail(HubEvent event, CompletableFuture<Void> acknowledged, Throwable error) {
     meters.failed();
-    log.warn("Event {} ({}) was not published to {}: {}", event.id(), event.type(), topic, error.toString());
+    log.warn(
+        "Event {} ({}) was not published to {}: {}",
+        event.id(),
+        event.type(),
+        topic,
+        error.toString());
     acknowledged.completeExceptionally(error);
   }
 
@@ -145,7 +168,10 @@ final class KafkaEventPublisher implements EventPublisher {
     return true;
   }
 
-  /** Sends what is queued and waits for its acknowledgements, {@link KafkaEventSettings#CLOSE_TIMEOUT} in all. */
+  /**
+   * Sends what is queued and waits for its acknowledgements, {@link
+   * KafkaEventSettings#CLOSE_TIMEOUT} in all.
+   */
   @Override
   public void close() {
     long deadline = System.nanoTime() + KafkaEventSettings.CLOSE_TIMEOUT.toNanos();

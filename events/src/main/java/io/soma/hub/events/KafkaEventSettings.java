@@ -10,20 +10,29 @@ import java.time.Duration;
  * @param clientId names the producer in the broker's logs and metrics
  * @param security TLS and SASL (HUB_KAFKA_SECURITY_PROTOCOL and the rest); plaintext by default
  */
-public record KafkaEventSettings(String bootstrapServers, String topic, String clientId, KafkaSecurity security) {
+public record KafkaEventSettings(
+    String bootstrapServers, String topic, String clientId, KafkaSecurity security) {
 
   public static final String DEFAULT_TOPIC = "soma.events";
 
-  /** The longest a send waits for topic metadata or buffer space: on the sender thread, never the caller's. */
+  /**
+   * The longest a send waits for topic metadata or buffer space: on the sender thread, never the
+   * caller's.
+   */
   public static final Duration MAX_BLOCK = Duration.ofSeconds(5);
 
   /** One request to the broker; retried by the producer within the delivery timeout. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-  /** How long the producer keeps trying one event (retries included) before it reports a failure. */
+  /**
+   * How long the producer keeps trying one event (retries included) before it reports a failure.
+   */
   public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Events waiting for the sender thread; beyond this a publish fails at once rather than using more memory. */
+  /**
+   * Events waiting for the sender thread; beyond this a publish fails at once rather than using
+   * more memory.
+   */
   public static final int QUEUE_CAPACITY = 10_000;
 
   /** How long a stopping process waits for events still queued or in flight, in all. */

@@ -14,13 +14,15 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 
 /**
- * How the producer authenticates and encrypts ({@code hub.kafka.*}, from HUB_KAFKA_SECURITY_PROTOCOL and the
- * HUB_KAFKA_SSL_* / HUB_KAFKA_SASL_* variables; docs/operations.md, TLS), as Kafka client settings. PLAINTEXT, the
- * local default, adds none.
+ * How the producer authenticates and encrypts ({@code hub.kafka.*}, from
+ * HUB_KAFKA_SECURITY_PROTOCOL and the HUB_KAFKA_SSL_* / HUB_KAFKA_SASL_* variables;
+ * docs/operations.md, TLS), as Kafka client settings. PLAINTEXT, the local default, adds none.
  *
  * @param protocol {@code PLAINTEXT}, {@code SSL}, {@code SASL_SSL} or {@code SASL_PLAINTEXT}
- * @param caFile PEM certificates of the authorities that sign the brokers' certificates; unset: the JVM's
- * @param certFile a PEM client certificate (chain), for brokers with {@code ssl.client.auth=required}
+ * @param caFile PEM certificates of the authorities that sign the brokers' certificates; unset: the
+ *     JVM's
+ * @param certFile a PEM client certificate (chain), for brokers with {@code
+ *     ssl.client.auth=required}
  * @param keyFile its unencrypted PKCS#8 PEM key
  * @param saslMechanism {@code SCRAM-SHA-512} (the default), {@code SCRAM-SHA-256} or {@code PLAIN}
  * @param username the SASL user
@@ -35,7 +37,8 @@ public record KafkaSecurity(
     String username,
     String password) {
 
-  private static final Set<String> PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_SSL", "SASL_PLAINTEXT");
+  private static final Set<String> PROTOCOLS =
+      Set.of("PLAINTEXT", "SSL", "SASL_SSL", "SASL_PLAINTEXT");
   private static final Map<String, String> LOGIN_MODULES =
       Map.of(
           "SCRAM-SHA-512", "org.apache.kafka.common.security.scram.ScramLoginModule",
@@ -43,7 +46,8 @@ public record KafkaSecurity(
           "PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule");
 
   /** After the constants above, which its constructor reads. */
-  public static final KafkaSecurity PLAINTEXT = new KafkaSecurity(null, null, null, null, null, null, null);
+  public static final KafkaSecurity PLAINTEXT =
+      new KafkaSecurity(null, null, null, null, null, null, null);
 
   public KafkaSecurity {
     protocol = orDefault(protocol, "PLAINTEXT").toUpperCase(Locale.ROOT);
@@ -64,7 +68,10 @@ public record KafkaSecurity(
     boolean sasl = protocol.startsWith("SASL_");
     if (sasl && !LOGIN_MODULES.containsKey(saslMechanism)) {
       throw new IllegalArgumentException(
-          "HUB_KAFKA_SASL_MECHANISM must be one of " + LOGIN_MODULES.keySet() + ", was " + saslMechanism);
+          "HUB_KAFKA_SASL_MECHANISM must be one of "
+              + LOGIN_MODULES.keySet()
+              + ", was "
+              + saslMechanism);
     }
     if (sasl && (username.isEmpty() || password.isEmpty())) {
       throw new IllegalArgumentException(
@@ -73,8 +80,8 @@ public record KafkaSecurity(
   }
 
   /**
-   * The client settings: the protocol; for TLS the authorities and the client certificate as PEM (read now, so that
-   * a wrong path fails the start); for SASL the mechanism and the login.
+   * The client settings: the protocol; for TLS the authorities and the client certificate as PEM
+   * (read now, so that a wrong path fails the start); for SASL the mechanism and the login.
    */
   public Map<String, Object> clientConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
@@ -94,8 +101,12 @@ public record KafkaSecurity(
       config.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
       config.put(
           SaslConfigs.SASL_JAAS_CONFIG,
-          LOGIN_MODULES.get(saslMechanism) + " required username=\"" + quoted(username) + "\" password=\""
-              + quoted(password) + "\";");
+          LOGIN_MODULES.get(saslMechanism)
+              + " required username=\""
+              + quoted(username)
+              + "\" password=\""
+              + quoted(password)
+              + "\";");
     }
     return config;
   }

@@ -44,21 +44,39 @@ class CloudEventJsonTest {
       assertThat(json.get("type").textValue()).isEqualTo(event.type()).startsWith("io.soma.hub.");
       assertThat(json.get("subject").textValue()).isEqualTo(event.subject());
       assertThat(json.get("datacontenttype").textValue()).isEqualTo("application/json");
-      assertThat(Instant.parse(json.get("time").textValue())).isEqualTo(Instant.ofEpochMilli(SampleEvents.TIME));
+      assertThat(Instant.parse(json.get("time").textValue()))
+          .isEqualTo(Instant.ofEpochMilli(SampleEvents.TIME));
       assertThat(json.get("data").get("tenant").textValue()).isEqualTo("acme");
-      event.data().forEach((key, value) -> assertThat(json.get("data").get(key).textValue()).isEqualTo(value));
+      event
+          .data()
+          .forEach(
+              (key, value) -> assertThat(json.get("data").get(key).textValue()).isEqualTo(value));
     }
   }
 
   @Test
   void theSameOccurrenceHasTheSameIdAndTheSameBytes() {
-    HubEvent first = HubEvent.of(HubEventTypes.SESSION_COMPLETED, "/soma-hub/worker", 1_000L, "s-1", "acme",
-        Map.of("b", "2", "a", "1"));
-    HubEvent retried = HubEvent.of(HubEventTypes.SESSION_COMPLETED, "/soma-hub/worker", 1_000L, "s-1", "acme",
-        Map.of("a", "1", "b", "2"));
+    HubEvent first =
+        HubEvent.of(
+            HubEventTypes.SESSION_COMPLETED,
+            "/soma-hub/worker",
+            1_000L,
+            "s-1",
+            "acme",
+            Map.of("b", "2", "a", "1"));
+    HubEvent retried =
+        HubEvent.of(
+            HubEventTypes.SESSION_COMPLETED,
+            "/soma-hub/worker",
+            1_000L,
+            "s-1",
+            "acme",
+            Map.of("a", "1", "b", "2"));
     assertThat(retried.id()).isEqualTo(first.id()).isEqualTo("s-1:session.completed");
     assertThat(CloudEventJson.write(retried)).isEqualTo(CloudEventJson.write(first));
-    HubEvent failed = HubEvent.of(HubEventTypes.SESSION_FAILED, "/soma-hub/worker", 1_000L, "s-1", "acme", Map.of());
+    HubEvent failed =
+        HubEvent.of(
+            HubEventTypes.SESSION_FAILED, "/soma-hub/worker", 1_000L, "s-1", "acme", Map.of());
     assertThat(failed.id()).isNotEqualTo(first.id());
   }
 
@@ -71,7 +89,13 @@ class CloudEventJsonTest {
   @Test
   void aTenantInTheDataCannotReplaceTheEventsTenant() throws IOException {
     HubEvent event =
-        HubEvent.of(HubEventTypes.SESSION_ACCEPTED, "/soma-hub/functions", 0, "s", "acme", Map.of("tenant", "other"));
+        HubEvent.of(
+            HubEventTypes.SESSION_ACCEPTED,
+            "/soma-hub/functions",
+            0,
+            "s",
+            "acme",
+            Map.of("tenant", "other"));
     JsonNode json = JSON.readTree(CloudEventJson.write(event));
     assertThat(json.get("data").get("tenant").textValue()).isEqualTo("acme");
     assertThat(json.get("data").size()).isEqualTo(1);

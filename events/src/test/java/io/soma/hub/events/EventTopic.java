@@ -12,7 +12,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic of a real broker from the beginning, committed records only, as the analytics job does. */
+/**
+ * Reads a topic of a real broker from the beginning, committed records only, as the analytics job
+ * does.
+ */
 public final class EventTopic {
 
   private EventTopic() {}
@@ -24,7 +27,10 @@ public final class EventTopic {
 
   /** Polls until {@code enough} holds for everything read so far, or {@code within} has passed. */
   public static List<ConsumerRecord<String, String>> read(
-      String bootstrap, String topic, Predicate<List<ConsumerRecord<String, String>>> enough, Duration within) {
+      String bootstrap,
+      String topic,
+      Predicate<List<ConsumerRecord<String, String>>> enough,
+      Duration within) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());

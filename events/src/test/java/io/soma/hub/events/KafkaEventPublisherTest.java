@@ -56,23 +56,30 @@ class KafkaEventPublisherTest {
     List<HubEvent> events =
         List.of(event("acme", "s-1"), event("globex", "s-2"), event("acme", "s-3"));
     try (EventPublisher publisher =
-        EventPublishers.create(new KafkaEventSettings(kafka.bootstrapServers(), null, "test"), registry)) {
+        EventPublishers.create(
+            new KafkaEventSettings(kafka.bootstrapServers(), null, "test"), registry)) {
       assertThat(publisher.enabled()).isTrue();
-      CompletableFuture.allOf(events.stream().map(publisher::publish).toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(
+              events.stream().map(publisher::publish).toArray(CompletableFuture[]::new))
           .get(30, TimeUnit.SECONDS);
     }
 
     List<ConsumerRecord<String, String>> records =
-        EventTopic.read(kafka.bootstrapServers(), "soma.events", events.size(), Duration.ofSeconds(30));
+        EventTopic.read(
+            kafka.bootstrapServers(), "soma.events", events.size(), Duration.ofSeconds(30));
     assertThat(records).hasSize(events.size());
     for (ConsumerRecord<String, String> record : records) {
       JsonNode json = JSON.readTree(record.value());
       assertThat(record.key()).isEqualTo(json.get("data").get("tenant").textValue());
       assertThat(record.value()).isIn(events.stream().map(CloudEventJson::write).toList());
-      // The CloudEvents Kafka protocol binding, structured mode: the record's content-type is the event format's.
-      assertThat(record.headers().headers("content-type")).singleElement()
-          .satisfies(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8))
-              .isEqualTo("application/cloudevents+json; charset=UTF-8"));
+      // The CloudEvents Kafka protocol binding, structured mode: the record's content-type is the
+      // event format's.
+      assertThat(record.headers().headers("content-type"))
+          .singleElement()
+          .satisfies(
+              header ->
+                  assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                      .isEqualTo("application/cloudevents+json; charset=UTF-8"));
       assertThat(record.headers().toArray()).as("no ce_ headers: those are binary mode").hasSize(1);
     }
     assertThat(registry.scrape())
@@ -80,7 +87,10 @@ class KafkaEventPublisherTest {
         .contains("hub_events_publish_failures_total 0.0");
   }
 
-  /** The CloudEvents Distributed Tracing extension: the event names its publish span, a child of the caller's. */
+  /**
+   * The CloudEvents Distributed Tracing extension: the event names its publish span, a child of the
+   * caller's.
+   */
   @Test
   void aPublishIsASpanOfTheCallersTraceThatTheEventNames() throws Exception {
     kafka.createTopic("traced.events", 1);
@@ -108,7 +118,8 @@ class KafkaEventPublisherTest {
       assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
       assertThat(publish.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
       ConsumerRecord<String, String> record =
-          EventTopic.read(kafka.bootstrapServers(), "traced.events", 1, Duration.ofSeconds(30)).get(0);
+          EventTopic.read(kafka.bootstrapServers(), "traced.events", 1, Duration.ofSeconds(30))
+              .get(0);
       assertThat(JSON.readTree(record.value()).get("traceparent").textValue())
           .isEqualTo("00-" + publish.getTraceId() + "-" + publish.getSpanId() + "-01");
     }
@@ -118,14 +129,17 @@ class KafkaEventPublisherTest {
   void anUnreachableBrokerNeverBlocksTheCallerAndIsCounted() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     String nobody = "127.0.0.1:" + freePort();
-    try (EventPublisher publisher = EventPublishers.create(new KafkaEventSettings(nobody, null, "test"), registry)) {
+    try (EventPublisher publisher =
+        EventPublishers.create(new KafkaEventSettings(nobody, null, "test"), registry)) {
       long start = System.nanoTime();
       CompletableFuture<Void> first = publisher.publish(event("acme", "s-4"));
       CompletableFuture<Void> second = publisher.publish(event("acme", "s-5"));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
 
-      assertThatThrownBy(() -> first.get(40, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-      assertThatThrownBy(() -> second.get(40, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+      assertThatThrownBy(() -> first.get(40, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class);
+      assertThatThrownBy(() -> second.get(40, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class);
     }
     assertThat(registry.scrape()).contains("hub_events_publish_failures_total 2.0");
   }
@@ -133,15 +147,21 @@ class KafkaEventPublisherTest {
   @Test
   void withoutABrokerNothingIsCreatedAndNothingWaits() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    EventPublisher publisher = EventPublishers.create(new KafkaEventSettings(" ", null, "test"), registry);
+    EventPublisher publisher =
+        EventPublishers.create(new KafkaEventSettings(" ", null, "test"), registry);
     assertThat(publisher).isSameAs(EventPublisher.NONE);
     assertThat(publisher.publish(event("acme", "s-6"))).isCompleted();
     assertThat(registry.getMeters()).isEmpty();
   }
 
   private static HubEvent event(String tenant, String session) {
-    return HubEvent.of(HubEventTypes.SESSION_ACCEPTED, HubEventSources.FUNCTIONS, System.currentTimeMillis(),
-        session, tenant, Map.of("session_id", session));
+    return HubEvent.of(
+        HubEventTypes.SESSION_ACCEPTED,
+        HubEventSources.FUNCTIONS,
+        System.currentTimeMillis(),
+        session,
+        tenant,
+        Map.of("session_id", session));
   }
 
   private static int freePort() throws Exception {

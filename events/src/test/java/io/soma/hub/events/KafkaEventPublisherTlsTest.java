@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The publisher through a real broker's TLS listeners: SSL with a client certificate, SASL_SSL with SCRAM-SHA-512;
- * and refused without the certificate, with a wrong password, or by a broker it does not trust.
+ * The publisher through a real broker's TLS listeners: SSL with a client certificate, SASL_SSL with
+ * SCRAM-SHA-512; and refused without the certificate, with a wrong password, or by a broker it does
+ * not trust.
  */
 class KafkaEventPublisherTlsTest {
 
@@ -48,7 +49,11 @@ class KafkaEventPublisherTlsTest {
     kafka =
         KafkaBroker.start(
             new SecureListeners(
-                broker.certificate(), broker.privateKey(), authority.certificate(), USER, PASSWORD));
+                broker.certificate(),
+                broker.privateKey(),
+                authority.certificate(),
+                USER,
+                PASSWORD));
     // It exists, so that a refused publish can only be refused by the handshake or the login.
     kafka.createTopic(REFUSED, 1);
   }
@@ -63,7 +68,13 @@ class KafkaEventPublisherTlsTest {
     IssuedCertificate hub = authority.issueClient("hub");
     KafkaSecurity ssl =
         new KafkaSecurity(
-            "SSL", ca(), hub.certificate().toString(), hub.privateKey().toString(), null, null, null);
+            "SSL",
+            ca(),
+            hub.certificate().toString(),
+            hub.privateKey().toString(),
+            null,
+            null,
+            null);
 
     assertPublished(kafka.sslBootstrapServers(), ssl, "tls.ssl");
   }
@@ -77,20 +88,24 @@ class KafkaEventPublisherTlsTest {
 
   @Test
   void sslWithoutAClientCertificateIsRefused() throws Exception {
-    assertRefused(kafka.sslBootstrapServers(), new KafkaSecurity("SSL", ca(), null, null, null, null, null));
+    assertRefused(
+        kafka.sslBootstrapServers(), new KafkaSecurity("SSL", ca(), null, null, null, null, null));
   }
 
   @Test
   void aWrongPasswordIsRefused() throws Exception {
     assertRefused(
-        kafka.saslSslBootstrapServers(), new KafkaSecurity("SASL_SSL", ca(), null, null, null, USER, "wrong"));
+        kafka.saslSslBootstrapServers(),
+        new KafkaSecurity("SASL_SSL", ca(), null, null, null, USER, "wrong"));
   }
 
   @Test
   void aBrokerOfAnotherAuthorityIsNotTrusted() throws Exception {
-    TestCertificateAuthority stranger = TestCertificateAuthority.create(directory.resolve("stranger"));
+    TestCertificateAuthority stranger =
+        TestCertificateAuthority.create(directory.resolve("stranger"));
     KafkaSecurity trustsOthers =
-        new KafkaSecurity("SASL_SSL", stranger.certificate().toString(), null, null, null, USER, PASSWORD);
+        new KafkaSecurity(
+            "SASL_SSL", stranger.certificate().toString(), null, null, null, USER, PASSWORD);
 
     assertRefused(kafka.saslSslBootstrapServers(), trustsOthers);
   }
@@ -106,28 +121,34 @@ class KafkaEventPublisherTlsTest {
     assertThat(new KafkaSecurity("SASL_SSL", null, null, null, "plain", USER, PASSWORD).toString())
         .isEqualTo("SASL_SSL PLAIN as " + USER)
         .doesNotContain(PASSWORD);
-    assertThat(KafkaSecurity.PLAINTEXT.clientConfig()).containsExactly(Map.entry("security.protocol", "PLAINTEXT"));
+    assertThat(KafkaSecurity.PLAINTEXT.clientConfig())
+        .containsExactly(Map.entry("security.protocol", "PLAINTEXT"));
   }
 
-  private static void assertPublished(String bootstrap, KafkaSecurity security, String topic) throws Exception {
+  private static void assertPublished(String bootstrap, KafkaSecurity security, String topic)
+      throws Exception {
     kafka.createTopic(topic, 1);
     HubEvent event = event();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (EventPublisher publisher =
-        EventPublishers.create(new KafkaEventSettings(bootstrap, topic, "test", security), registry)) {
+        EventPublishers.create(
+            new KafkaEventSettings(bootstrap, topic, "test", security), registry)) {
       publisher.publish(event).get(30, TimeUnit.SECONDS);
     }
 
     List<ConsumerRecord<String, String>> records =
         EventTopic.read(kafka.bootstrapServers(), topic, 1, Duration.ofSeconds(30));
-    assertThat(records).extracting(ConsumerRecord::value).containsExactly(CloudEventJson.write(event));
+    assertThat(records)
+        .extracting(ConsumerRecord::value)
+        .containsExactly(CloudEventJson.write(event));
     assertThat(registry.scrape()).contains("hub_events_published_total 1.0");
   }
 
   private static void assertRefused(String bootstrap, KafkaSecurity security) throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (EventPublisher publisher =
-        EventPublishers.create(new KafkaEventSettings(bootstrap, REFUSED, "test", security), registry)) {
+        EventPublishers.create(
+            new KafkaEventSettings(bootstrap, REFUSED, "test", security), registry)) {
       assertThatThrownBy(() -> publisher.publish(event()).get(40, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .cause()
@@ -142,7 +163,12 @@ class KafkaEventPublisherTlsTest {
 
   private static HubEvent event() {
     String session = "s-" + UUID.randomUUID();
-    return HubEvent.of(HubEventTypes.SESSION_ACCEPTED, HubEventSources.FUNCTIONS, System.currentTimeMillis(),
-        session, "acme", Map.of("session_id", session));
+    return HubEvent.of(
+        HubEventTypes.SESSION_ACCEPTED,
+        HubEventSources.FUNCTIONS,
+        System.currentTimeMillis(),
+        session,
+        "acme",
+        Map.of("session_id", session));
   }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One event of every type as the hub builds them, with the ids and data the functions and the worker put in. Their
- * JSON is committed under {@code src/test/resources/cloudevents}, where the Flink module's contract test parses it.
+ * One event of every type as the hub builds them, with the ids and data the functions and the
+ * worker put in. Their JSON is committed under {@code src/test/resources/cloudevents}, where the
+ * Flink module's contract test parses it.
  */
 final class SampleEvents {
 
@@ -21,16 +22,35 @@ final class SampleEvents {
   static List<HubEvent> all() {
     return List.of(
         functions(HubEventTypes.SESSION_ACCEPTED, SESSION, Map.of("session_id", SESSION)),
-        functions(HubEventTypes.MODERATION_BLOCKED, "blocked-" + SESSION, Map.of("strike_count", "1")),
-        worker(HubEventTypes.SESSION_COMPLETED, SESSION, Map.of("session_id", SESSION, "provider", "offline")),
-        worker(HubEventTypes.SESSION_FAILED, SESSION, Map.of("session_id", SESSION, "reason", "PolicyDenied")),
-        worker(HubEventTypes.SESSION_CANCELLED, SESSION, Map.of("session_id", SESSION, "step", "model_completion")),
-        worker(HubEventTypes.WIZARD_COMPLETED, "wizard-1", Map.of("wizard_id", "marketing_campaign_v1")),
-        worker(HubEventTypes.CAMPAIGN_STARTED, CAMPAIGN, Map.of("campaign_id", CAMPAIGN, "campaign_name", "Spring \"launch\"")),
+        functions(
+            HubEventTypes.MODERATION_BLOCKED, "blocked-" + SESSION, Map.of("strike_count", "1")),
+        worker(
+            HubEventTypes.SESSION_COMPLETED,
+            SESSION,
+            Map.of("session_id", SESSION, "provider", "offline")),
+        worker(
+            HubEventTypes.SESSION_FAILED,
+            SESSION,
+            Map.of("session_id", SESSION, "reason", "PolicyDenied")),
+        worker(
+            HubEventTypes.SESSION_CANCELLED,
+            SESSION,
+            Map.of("session_id", SESSION, "step", "model_completion")),
+        worker(
+            HubEventTypes.WIZARD_COMPLETED,
+            "wizard-1",
+            Map.of("wizard_id", "marketing_campaign_v1")),
+        worker(
+            HubEventTypes.CAMPAIGN_STARTED,
+            CAMPAIGN,
+            Map.of("campaign_id", CAMPAIGN, "campaign_name", "Spring \"launch\"")),
         worker(HubEventTypes.CAMPAIGN_APPROVED, CAMPAIGN, Map.of("campaign_id", CAMPAIGN)),
         worker(HubEventTypes.CAMPAIGN_REJECTED, CAMPAIGN, Map.of("campaign_id", CAMPAIGN)),
         worker(HubEventTypes.CAMPAIGN_COMPLETED, CAMPAIGN, Map.of("campaign_id", CAMPAIGN)),
-        worker(HubEventTypes.MEMORY_REFRESHED, "memory-refresh-" + SESSION, Map.of("campaign", "spring-launch")));
+        worker(
+            HubEventTypes.MEMORY_REFRESHED,
+            "memory-refresh-" + SESSION,
+            Map.of("campaign", "spring-launch")));
   }
 
   private static HubEvent functions(String type, String subject, Map<String, String> data) {

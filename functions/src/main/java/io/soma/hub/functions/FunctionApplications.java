@@ -18,40 +18,64 @@ import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.util.ClassUtils;
 
 /**
- * Which application context a functions process starts. An instance that serves the functions of one feature (a
- * Knative Service runs one function) starts that feature's application: the edge and the feature's beans, not the
- * others' (no Temporal client for {@code status}, no wizard or memory beans for sessions). Any other selection, or
- * none (every function on one port, locally), starts the whole {@link GatewayApplication}.
+ * Which application context a functions process starts. An instance that serves the functions of
+ * one feature (a Knative Service runs one function) starts that feature's application: the edge and
+ * the feature's beans, not the others' (no Temporal client for {@code status}, no wizard or memory
+ * beans for sessions). Any other selection, or none (every function on one port, locally), starts
+ * the whole {@link GatewayApplication}.
  *
- * <p>Each application is built with Spring's ahead-of-time processing (bean definitions as generated code, the
- * conditions decided at build time) and starts from it unless {@code spring.aot.enabled} says otherwise: a cold start
- * then skips parsing configuration classes and evaluating auto-configuration, a third of the main thread's work at
- * start. Tests start their contexts the ordinary way.
+ * <p>Each application is built with Spring's ahead-of-time processing (bean definitions as
+ * generated code, the conditions decided at build time) and starts from it unless {@code
+ * spring.aot.enabled} says otherwise: a cold start then skips parsing configuration classes and
+ * evaluating auto-configuration, a third of the main thread's work at start. Tests start their
+ * contexts the ordinary way.
  */
 public final class FunctionApplications {
 
-  /** The functions of each feature application; ImagesTest holds them to the routes each one serves. */
+  /**
+   * The functions of each feature application; ImagesTest holds them to the routes each one serves.
+   */
   static final Map<Class<?>, Set<String>> FEATURES = new LinkedHashMap<>();
 
   static {
     FEATURES.put(StatusApplication.class, Set.of("status"));
-    FEATURES.put(SessionsApplication.class, Set.of(
-        "createSession", "getSession", "listSessions", "cancelSession", "callbackSecret", "sendMessage", "closeSession",
-        "sessionEvents"));
     FEATURES.put(
-        WizardsApplication.class, Set.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard"));
+        SessionsApplication.class,
+        Set.of(
+            "createSession",
+            "getSession",
+            "listSessions",
+            "cancelSession",
+            "callbackSecret",
+            "sendMessage",
+            "closeSession",
+            "sessionEvents"));
+    FEATURES.put(
+        WizardsApplication.class,
+        Set.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard"));
     FEATURES.put(CampaignsApplication.class, Set.of("getCampaign", "decideCampaign"));
     FEATURES.put(
-        MemoryApplication.class, Set.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory"));
-    FEATURES.put(SchedulesApplication.class, Set.of(
-        "createSchedule", "listSchedules", "getSchedule", "pauseSchedule", "unpauseSchedule", "deleteSchedule"));
+        MemoryApplication.class,
+        Set.of("rememberMemory", "recallMemory", "searchMemory", "refreshMemory"));
+    FEATURES.put(
+        SchedulesApplication.class,
+        Set.of(
+            "createSchedule",
+            "listSchedules",
+            "getSchedule",
+            "pauseSchedule",
+            "unpauseSchedule",
+            "deleteSchedule"));
   }
 
   static final String DEFINITION = "spring.cloud.function.definition";
 
   private FunctionApplications() {}
 
-  /** The application for the functions a definition selects (semicolon separated; blank: all of them). */
+  /**
+   * The application for the functions a definition selects (semicolon separated; blank: all of
+   * them).
+   */
   static Class<?> forDefinition(String definition) {
     Set<String> selected =
         Arrays.stream(definition == null ? new String[0] : definition.split(";"))
@@ -65,7 +89,10 @@ public final class FunctionApplications {
         .orElse(GatewayApplication.class);
   }
 
-  /** The definition as Spring will read it: a command-line argument, else a system property, else the variable. */
+  /**
+   * The definition as Spring will read it: a command-line argument, else a system property, else
+   * the variable.
+   */
   static String definition(String[] args) {
     String prefix = "--" + DEFINITION + "=";
     for (String arg : args) {
@@ -78,13 +105,16 @@ public final class FunctionApplications {
   }
 
   /**
-   * Starts {@code application}, from its ahead-of-time processed context when the jar holds one. Its own main
-   * class, so that the generated context found is that application's.
+   * Starts {@code application}, from its ahead-of-time processed context when the jar holds one.
+   * Its own main class, so that the generated context found is that application's.
    */
   public static ConfigurableApplicationContext run(Class<?> application, String[] args) {
-    // Not while the processing itself runs main (it would find the previous build's generated classes).
+    // Not while the processing itself runs main (it would find the previous build's generated
+    // classes).
     boolean processing = Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING);
-    if (System.getProperty(AotDetector.AOT_ENABLED) == null && !processing && aheadOfTimeProcessed(application)) {
+    if (System.getProperty(AotDetector.AOT_ENABLED) == null
+        && !processing
+        && aheadOfTimeProcessed(application)) {
       System.setProperty(AotDetector.AOT_ENABLED, "true");
     }
     SpringApplication spring = new SpringApplication(application);
@@ -93,6 +123,7 @@ public final class FunctionApplications {
   }
 
   private static boolean aheadOfTimeProcessed(Class<?> application) {
-    return ClassUtils.isPresent(application.getName() + "__ApplicationContextInitializer", application.getClassLoader());
+    return ClassUtils.isPresent(
+        application.getName() + "__ApplicationContextInitializer", application.getClassLoader());
   }
 }

@@ -8,8 +8,9 @@ import io.soma.hub.functions.startup.AotTrainingConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * What every function's application holds whatever its feature: the HTTP edge (routes, problem details, limits) and
- * the token check. Not a component, so the gateway's component scan does not pick it up twice.
+ * What every function's application holds whatever its feature: the HTTP edge (routes, problem
+ * details, limits) and the token check. Not a component, so the gateway's component scan does not
+ * pick it up twice.
  */
 @Import({
   HttpEdgeConfiguration.class,

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Audit events. Recording is idempotent per event id: a second write of the same id changes nothing. */
+/**
+ * Audit events. Recording is idempotent per event id: a second write of the same id changes
+ * nothing.
+ */
 public class AuditLog {
 
   private final JdbcClient jdbc;
@@ -16,7 +19,8 @@ public class AuditLog {
   }
 
   /** Returns true when this call recorded the event, false when it was already there. */
-  public boolean record(String eventId, String tenant, String subject, String kind, String payloadJson) {
+  public boolean record(
+      String eventId, String tenant, String subject, String kind, String payloadJson) {
     return InsertOnce.insert(
         jdbc.sql(
                 "INSERT INTO audit_events (event_id, tenant, subject, kind, payload, recorded_at) "

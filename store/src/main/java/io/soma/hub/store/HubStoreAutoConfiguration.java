@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Repositories of the hub store for any Spring Boot application that has this module and a DataSource. Every
- * repository depends on the schema check ({@link SchemaAtStart}), so a process that uses the store checks its schema
- * when it starts, even where beans are lazy (one function per instance), and one that does not never connects.
+ * Repositories of the hub store for any Spring Boot application that has this module and a
+ * DataSource. Every repository depends on the schema check ({@link SchemaAtStart}), so a process
+ * that uses the store checks its schema when it starts, even where beans are lazy (one function per
+ * instance), and one that does not never connects.
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @Import(StoreTlsConfiguration.class)
@@ -32,7 +33,8 @@ public class HubStoreAutoConfiguration {
 
   @Bean
   StoreLocation hubStoreLocation(
-      @Value("${spring.datasource.url:}") String jdbcUrl, @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
+      @Value("${spring.datasource.url:}") String jdbcUrl,
+      @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
     return new StoreLocation(jdbcUrl, localMode);
   }
 
@@ -41,13 +43,16 @@ public class HubStoreAutoConfiguration {
   @ConditionalOnMissingBean
   FlywayMigrationStrategy hubSchemaAtStart(
       StoreLocation location, @Value("${hub.store.migrate-on-start:}") String migrateOnStart) {
-    return new SchemaAtStart(SchemaAtStart.migratesAtStart(migrateOnStart, location.localMode(), location.jdbcUrl()));
+    return new SchemaAtStart(
+        SchemaAtStart.migratesAtStart(migrateOnStart, location.localMode(), location.jdbcUrl()));
   }
 
   @Bean
   @DependsOnDatabaseInitialization
   ModerationStrikes moderationStrikes(
-      JdbcClient jdbc, Clock clock, @Value("${hub.moderation.strike-window:PT24H}") Duration window) {
+      JdbcClient jdbc,
+      Clock clock,
+      @Value("${hub.moderation.strike-window:PT24H}") Duration window) {
     return new ModerationStrikes(jdbc, clock, window);
   }
 

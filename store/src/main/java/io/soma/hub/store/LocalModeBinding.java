@@ -9,20 +9,26 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Where a hub process listens. In local mode ({@code HUB_LOCAL_MODE=true}: one machine, {@code ./hub up}) every port
- * it opens is on loopback only: the HTTP server, the embedded database's TCP server (H2's {@code AUTO_SERVER}) and
- * the worker's embedded Temporal server; {@code HUB_BIND} names another address (e.g. {@code 0.0.0.0}) when a local
- * hub must be reached from elsewhere. Outside local mode (a pod) the server listens on every interface unless
- * {@code HUB_BIND} says otherwise. An explicit {@code server.address} always wins.
+ * Where a hub process listens. In local mode ({@code HUB_LOCAL_MODE=true}: one machine, {@code
+ * ./hub up}) every port it opens is on loopback only: the HTTP server, the embedded database's TCP
+ * server (H2's {@code AUTO_SERVER}) and the worker's embedded Temporal server; {@code HUB_BIND}
+ * names another address (e.g. {@code 0.0.0.0}) when a local hub must be reached from elsewhere.
+ * Outside local mode (a pod) the server listens on every interface unless {@code HUB_BIND} says
+ * otherwise. An explicit {@code server.address} always wins.
  */
 public class LocalModeBinding implements EnvironmentPostProcessor, Ordered {
 
-  /** The address the hub's own listeners bind, when there is one: read by the embedded Temporal server. */
+  /**
+   * The address the hub's own listeners bind, when there is one: read by the embedded Temporal
+   * server.
+   */
   public static final String BIND_ADDRESS = "hub.bind-address";
+
   static final String LOOPBACK = "127.0.0.1";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String bind = environment.getProperty("HUB_BIND", "").trim();
     if (bind.isEmpty() && environment.getProperty("HUB_LOCAL_MODE", Boolean.class, false)) {
       bind = LOOPBACK;

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Moderation strikes per tenant and user. A strike counts for {@code window} after it was recorded. */
+/**
+ * Moderation strikes per tenant and user. A strike counts for {@code window} after it was recorded.
+ */
 public class ModerationStrikes {
 
   private final JdbcClient jdbc;

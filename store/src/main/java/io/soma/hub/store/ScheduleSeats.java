@@ -7,9 +7,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The seats of a tenant's schedules, numbered from 0 up to the tenant's limit: a schedule holds one from before its
- * Temporal Schedule is created until it is deleted. A seat is taken by inserting its row, so the primary key, not a
- * count, decides a race: two creates on any instances never take one seat, nor more seats than the limit.
+ * The seats of a tenant's schedules, numbered from 0 up to the tenant's limit: a schedule holds one
+ * from before its Temporal Schedule is created until it is deleted. A seat is taken by inserting
+ * its row, so the primary key, not a count, decides a race: two creates on any instances never take
+ * one seat, nor more seats than the limit.
  */
 public class ScheduleSeats {
 
@@ -34,8 +35,8 @@ public class ScheduleSeats {
   }
 
   /**
-   * Takes the first free seat below {@code limit} for the schedule. A tenant that holds {@code limit} seats or more
-   * (the limit was lowered) gets none, whichever seats are free.
+   * Takes the first free seat below {@code limit} for the schedule. A tenant that holds {@code
+   * limit} seats or more (the limit was lowered) gets none, whichever seats are free.
    */
   public Outcome claim(String tenant, String scheduleId, int limit) {
     if (holds(scheduleId)) {
@@ -48,12 +49,14 @@ public class ScheduleSeats {
     for (int seat = 0; seat < limit; seat++) {
       boolean taken =
           InsertOnce.insert(
-              jdbc.sql("INSERT INTO schedule_seats (tenant, seat, schedule_id, claimed_at) VALUES (?, ?, ?, ?)")
+              jdbc.sql(
+                      "INSERT INTO schedule_seats (tenant, seat, schedule_id, claimed_at) VALUES (?, ?, ?, ?)")
                   .params(tenant, seat, scheduleId, now));
       if (taken) {
         return Outcome.CLAIMED;
       }
-      // The seat is taken, or the schedule took another one meanwhile (a concurrent repeat): its id is unique.
+      // The seat is taken, or the schedule took another one meanwhile (a concurrent repeat): its id
+      // is unique.
       if (holds(scheduleId)) {
         return Outcome.ALREADY_HELD;
       }
@@ -63,24 +66,28 @@ public class ScheduleSeats {
 
   /** Frees the schedule's seat; returns false when it held none. */
   public boolean release(String scheduleId) {
-    return jdbc.sql("DELETE FROM schedule_seats WHERE schedule_id = ?").param(scheduleId).update() == 1;
+    return jdbc.sql("DELETE FROM schedule_seats WHERE schedule_id = ?").param(scheduleId).update()
+        == 1;
   }
 
   /** The tenant's seats, oldest first. */
   public List<Held> held(String tenant) {
-    return jdbc.sql("SELECT schedule_id, claimed_at FROM schedule_seats WHERE tenant = ? ORDER BY claimed_at, seat")
+    return jdbc.sql(
+            "SELECT schedule_id, claimed_at FROM schedule_seats WHERE tenant = ? ORDER BY claimed_at, seat")
         .param(tenant)
         .query(
             (row, number) ->
-                new Held(row.getString("schedule_id"), row.getObject("claimed_at", OffsetDateTime.class).toInstant()))
+                new Held(
+                    row.getString("schedule_id"),
+                    row.getObject("claimed_at", OffsetDateTime.class).toInstant()))
         .list();
   }
 
   private boolean holds(String scheduleId) {
     return jdbc.sql("SELECT COUNT(*) FROM schedule_seats WHERE schedule_id = ?")
-        .param(scheduleId)
-        .query(Integer.class)
-        .single()
+            .param(scheduleId)
+            .query(Integer.class)
+            .single()
         > 0;
   }
 }

@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The model reply recorded for each session, so a retried completion does not ask the provider again. */
+/**
+ * The model reply recorded for each session, so a retried completion does not ask the provider
+ * again.
+ */
 public class SessionCompletions {
 
   public record Completion(String sessionId, String model, String provider, String reply) {}
@@ -19,7 +22,8 @@ public class SessionCompletions {
   }
 
   public Optional<Completion> find(String sessionId) {
-    return jdbc.sql("SELECT session_id, model, provider, reply FROM session_completions WHERE session_id = ?")
+    return jdbc.sql(
+            "SELECT session_id, model, provider, reply FROM session_completions WHERE session_id = ?")
         .param(sessionId)
         .query(
             (rs, row) ->
@@ -32,8 +36,8 @@ public class SessionCompletions {
   }
 
   /**
-   * Records the completion unless one is already there, and returns the one that is recorded: a concurrent or
-   * earlier attempt wins, so every reader sees the same reply.
+   * Records the completion unless one is already there, and returns the one that is recorded: a
+   * concurrent or earlier attempt wins, so every reader sees the same reply.
    */
   public Completion recordIfAbsent(String tenant, Completion completion) {
     InsertOnce.insert(

@@ -13,10 +13,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sessions counted against their tenant's quota of sessions running at once. The gateway claims a session's
- * slot before it starts the workflow and gives it back when no workflow started; the worker releases the slots of
- * workflows that have closed. A slot lapses by itself at its {@code expires_at}, when the workflow's execution
- * timeout has ended it for sure.
+ * The sessions counted against their tenant's quota of sessions running at once. The gateway claims
+ * a session's slot before it starts the workflow and gives it back when no workflow started; the
+ * worker releases the slots of workflows that have closed. A slot lapses by itself at its {@code
+ * expires_at}, when the workflow's execution timeout has ended it for sure.
  */
 public class SessionSlots {
 
@@ -30,8 +30,8 @@ public class SessionSlots {
   }
 
   /**
-   * What a claim did. {@code running} is the tenant's slots in force when the claim was refused or the session held
-   * its slot already; a claim that took a slot does not count them (-1).
+   * What a claim did. {@code running} is the tenant's slots in force when the claim was refused or
+   * the session held its slot already; a claim that took a slot does not count them (-1).
    */
   public record Claim(Outcome outcome, int running) {}
 
@@ -51,28 +51,37 @@ public class SessionSlots {
   }
 
   /**
-   * Claims a slot for the session unless its tenant already holds {@code quota} slots in force. Claims of one tenant
-   * hold a lock on the tenant's row while they count and insert, so concurrent claims on any number of instances
-   * never take more slots than the quota.
+   * Claims a slot for the session unless its tenant already holds {@code quota} slots in force.
+   * Claims of one tenant hold a lock on the tenant's row while they count and insert, so concurrent
+   * claims on any number of instances never take more slots than the quota.
    *
    * @param holdAtMost when the slot lapses if nobody releases it
    */
   public Claim claim(String tenant, String sessionId, int quota, Duration holdAtMost) {
     Optional<Claim> claim = claimUnderLock(tenant, sessionId, quota, holdAtMost);
     if (claim.isEmpty()) {
-      // The tenant's first claim creates its row, in a statement of its own: on PostgreSQL the duplicate key of a
+      // The tenant's first claim creates its row, in a statement of its own: on PostgreSQL the
+      // duplicate key of a
       // concurrent first claim would abort a transaction.
-      InsertOnce.insert(jdbc.sql("INSERT INTO session_slot_tenants (tenant) VALUES (?)").param(tenant));
+      InsertOnce.insert(
+          jdbc.sql("INSERT INTO session_slot_tenants (tenant) VALUES (?)").param(tenant));
       claim = claimUnderLock(tenant, sessionId, quota, holdAtMost);
     }
-    return claim.orElseThrow(() -> new IllegalStateException("no row for tenant " + tenant + " to lock"));
+    return claim.orElseThrow(
+        () -> new IllegalStateException("no row for tenant " + tenant + " to lock"));
   }
 
-  /** The claim, in a transaction that holds the tenant's row locked; empty when the tenant has no row yet. */
-  private Optional<Claim> claimUnderLock(String tenant, String sessionId, int quota, Duration holdAtMost) {
+  /**
+   * The claim, in a transaction that holds the tenant's row locked; empty when the tenant has no
+   * row yet.
+   */
+  private Optional<Claim> claimUnderLock(
+      String tenant, String sessionId, int quota, Duration holdAtMost) {
     return transactions.execute(
         status ->
-            lockTenant(tenant) ? Optional.of(claimLocked(tenant, sessionId, quota, holdAtMost)) : Optional.empty());
+            lockTenant(tenant)
+                ? Optional.of(claimLocked(tenant, sessionId, quota, holdAtMost))
+                : Optional.empty());
   }
 
   private boolean lockTenant(String tenant) {
@@ -84,9 +93,10 @@ public class SessionSlots {
   }
 
   /**
-   * Under the tenant's lock. The common case, a free slot, is one statement: the insert happens unless the session
-   * holds a slot already or the tenant is at its quota; only a refused insert asks which of the two it was. A release
-   * takes no lock, so one between the insert and the questions answers neither: then the insert is tried again.
+   * Under the tenant's lock. The common case, a free slot, is one statement: the insert happens
+   * unless the session holds a slot already or the tenant is at its quota; only a refused insert
+   * asks which of the two it was. A release takes no lock, so one between the insert and the
+   * questions answers neither: then the insert is tried again.
    */
   private Claim claimLocked(String tenant, String sessionId, int quota, Duration holdAtMost) {
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -104,7 +114,8 @@ public class SessionSlots {
     }
   }
 
-  private boolean insertIfFree(String tenant, String sessionId, int quota, OffsetDateTime now, Duration holdAtMost) {
+  private boolean insertIfFree(
+      String tenant, String sessionId, int quota, OffsetDateTime now, Duration holdAtMost) {
     return jdbc.sql(
                 """
                 INSERT INTO session_slots (session_id, tenant, claimed_at, expires_at)
@@ -120,7 +131,8 @@ public class SessionSlots {
 
   /** Gives the session's slot back; returns false when it held none. */
   public boolean release(String sessionId) {
-    return jdbc.sql("DELETE FROM session_slots WHERE session_id = ?").param(sessionId).update() == 1;
+    return jdbc.sql("DELETE FROM session_slots WHERE session_id = ?").param(sessionId).update()
+        == 1;
   }
 
   /** The tenant's slots in force. */
@@ -135,13 +147,17 @@ public class SessionSlots {
         .params(OffsetDateTime.ofInstant(instant, ZoneOffset.UTC), limit)
         .query(
             (row, number) ->
-                new Held(row.getString("session_id"), row.getObject("claimed_at", OffsetDateTime.class).toInstant()))
+                new Held(
+                    row.getString("session_id"),
+                    row.getObject("claimed_at", OffsetDateTime.class).toInstant()))
         .list();
   }
 
   /** Deletes the slots that have lapsed; returns how many. */
   public int releaseLapsed() {
-    return jdbc.sql("DELETE FROM session_slots WHERE expires_at <= ?").param(OffsetDateTime.now(clock)).update();
+    return jdbc.sql("DELETE FROM session_slots WHERE expires_at <= ?")
+        .param(OffsetDateTime.now(clock))
+        .update();
   }
 
   private int running(String tenant, OffsetDateTime now) {
@@ -153,9 +169,9 @@ public class SessionSlots {
 
   private boolean holds(String tenant, String sessionId) {
     return jdbc.sql("SELECT COUNT(*) FROM session_slots WHERE session_id = ? AND tenant = ?")
-        .params(sessionId, tenant)
-        .query(Integer.class)
-        .single()
+            .params(sessionId, tenant)
+            .query(Integer.class)
+            .single()
         > 0;
   }
 }

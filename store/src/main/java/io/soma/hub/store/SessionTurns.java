@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The turns of conversation sessions: each user message with the reply it got, in order. */
 public class SessionTurns {
 
-  public record Turn(String sessionId, int turn, String content, String model, String provider, String reply) {}
+  public record Turn(
+      String sessionId, int turn, String content, String model, String provider, String reply) {}
 
   private static final String COLUMNS = "session_id, turn, content, model, provider, reply";
 
@@ -30,17 +31,25 @@ public class SessionTurns {
 
   /** The session's turns, first to last; for another tenant's session, none. */
   public List<Turn> list(String tenant, String sessionId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM session_turns WHERE session_id = ? AND tenant = ? ORDER BY turn")
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM session_turns WHERE session_id = ? AND tenant = ? ORDER BY turn")
         .params(sessionId, tenant)
         .query(SessionTurns::turn)
         .list();
   }
 
-  /** Records the turn unless it is there already, and returns the recorded one: an earlier attempt wins. */
+  /**
+   * Records the turn unless it is there already, and returns the recorded one: an earlier attempt
+   * wins.
+   */
   public Turn recordIfAbsent(String tenant, Turn turn) {
     InsertOnce.insert(
         jdbc.sql(
-                "INSERT INTO session_turns (" + COLUMNS + ", tenant, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                "INSERT INTO session_turns ("
+                    + COLUMNS
+                    + ", tenant, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .params(
                 turn.sessionId(),
                 turn.turn(),

@@ -1,8 +1,9 @@
 package io.soma.hub.store;
 
 /**
- * Where the hub store lives. The embedded file database is for one machine ({@code ./hub up}); in a cluster it
- * would be a separate, silently lost database per pod, so outside local mode it is refused.
+ * Where the hub store lives. The embedded file database is for one machine ({@code ./hub up}); in a
+ * cluster it would be a separate, silently lost database per pod, so outside local mode it is
+ * refused.
  */
 public record StoreLocation(String jdbcUrl, boolean localMode) {
 

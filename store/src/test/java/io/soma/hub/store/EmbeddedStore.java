@@ -19,7 +19,9 @@ public final class EmbeddedStore {
   public static DataSource migratedDataSource() {
     DataSource dataSource =
         new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+            "jdbc:h2:mem:"
+                + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     return dataSource;
   }

@@ -26,7 +26,9 @@ class IdempotentRecordsTest {
     var first = new SessionCompletions.Completion("s1", "m", "offline", "first");
 
     assertThat(completions.recordIfAbsent("acme", first)).isEqualTo(first);
-    assertThat(completions.recordIfAbsent("acme", new SessionCompletions.Completion("s1", "m", "p", "second")))
+    assertThat(
+            completions.recordIfAbsent(
+                "acme", new SessionCompletions.Completion("s1", "m", "p", "second")))
         .isEqualTo(first);
     assertThat(completions.find("s2")).isEmpty();
   }

@@ -48,7 +48,9 @@ class ScheduleSeatsTest {
     seats.claim("acme", "c", 3);
     seats.release("a");
 
-    assertThat(seats.claim("acme", "d", 2)).as("seat 0 is free, but two are held").isEqualTo(Outcome.FULL);
+    assertThat(seats.claim("acme", "d", 2))
+        .as("seat 0 is free, but two are held")
+        .isEqualTo(Outcome.FULL);
     seats.release("b");
     assertThat(seats.claim("acme", "d", 2)).isEqualTo(Outcome.CLAIMED);
   }
@@ -72,11 +74,12 @@ class ScheduleSeatsTest {
   }
 
   /** The claims, {@code count} of them on as many threads at once. */
-  private static List<Outcome> atOnce(int count, java.util.function.IntFunction<Outcome> claim) throws Exception {
+  private static List<Outcome> atOnce(int count, java.util.function.IntFunction<Outcome> claim)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
-      List<Callable<Outcome>> claims = IntStream.range(0, count).<Callable<Outcome>>mapToObj(i -> () -> claim.apply(i))
-          .toList();
+      List<Callable<Outcome>> claims =
+          IntStream.range(0, count).<Callable<Outcome>>mapToObj(i -> () -> claim.apply(i)).toList();
       return pool.invokeAll(claims).stream().map(ScheduleSeatsTest::join).toList();
     } finally {
       pool.shutdownNow();

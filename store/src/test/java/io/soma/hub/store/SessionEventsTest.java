@@ -19,9 +19,16 @@ class SessionEventsTest {
 
   @Test
   void eventsAreNumberedFromThreeInTheOrderAppended() {
-    assertThat(events.append("acme", "s1", List.of(new NewEvent("model.started", "{}")))).isEqualTo(3);
-    assertThat(events.append("acme", "s1", List.of(new NewEvent("token", "{\"text\":\"a\"}"),
-        new NewEvent("token", "{\"text\":\"b\"}")))).isEqualTo(5);
+    assertThat(events.append("acme", "s1", List.of(new NewEvent("model.started", "{}"))))
+        .isEqualTo(3);
+    assertThat(
+            events.append(
+                "acme",
+                "s1",
+                List.of(
+                    new NewEvent("token", "{\"text\":\"a\"}"),
+                    new NewEvent("token", "{\"text\":\"b\"}"))))
+        .isEqualTo(5);
 
     assertThat(events.after("acme", "s1", 0, 10))
         .containsExactly(
@@ -44,12 +51,16 @@ class SessionEventsTest {
   @Test
   void aLongAppendIsSplitIntoStatementsAndKeepsItsOrder() {
     int count = SessionEvents.ROWS_PER_INSERT * 2 + 7;
-    List<NewEvent> tokens = IntStream.range(0, count).mapToObj(i -> new NewEvent("token", "{\"i\":" + i + "}")).toList();
+    List<NewEvent> tokens =
+        IntStream.range(0, count)
+            .mapToObj(i -> new NewEvent("token", "{\"i\":" + i + "}"))
+            .toList();
 
     assertThat(events.append("acme", "s1", tokens)).isEqualTo(2 + count);
     List<Event> read = events.after("acme", "s1", 0, 1000);
     assertThat(read).hasSize(count);
-    assertThat(read.get(count - 1)).isEqualTo(new Event(2 + count, "token", "{\"i\":" + (count - 1) + "}"));
+    assertThat(read.get(count - 1))
+        .isEqualTo(new Event(2 + count, "token", "{\"i\":" + (count - 1) + "}"));
   }
 
   @Test
@@ -67,10 +78,12 @@ class SessionEventsTest {
   void aWriterThatKnowsTheNextNumberAppendsThereAndOneThatIsWrongAppendsAfterTheNewest() {
     int last = events.append("acme", "s1", List.of(new NewEvent("model.started", "{}")), 0);
     assertThat(last).isEqualTo(3);
-    assertThat(events.append("acme", "s1", List.of(new NewEvent("token", "{}")), last + 1)).isEqualTo(4);
+    assertThat(events.append("acme", "s1", List.of(new NewEvent("token", "{}")), last + 1))
+        .isEqualTo(4);
 
     assertThat(events.append("acme", "s1", List.of(new NewEvent("token", "{\"late\":1}")), 3))
-        .as("3 is taken: after the newest").isEqualTo(5);
+        .as("3 is taken: after the newest")
+        .isEqualTo(5);
     assertThat(events.after("acme", "s1", 0, 10)).extracting(Event::seq).containsExactly(3, 4, 5);
   }
 }

@@ -29,7 +29,9 @@ class SessionSlotsTest {
     assertThat(slots.claim("acme", "s1", 2, HOUR).outcome()).isEqualTo(Outcome.CLAIMED);
     assertThat(slots.claim("acme", "s2", 2, HOUR).outcome()).isEqualTo(Outcome.CLAIMED);
     assertThat(slots.claim("acme", "s3", 2, HOUR)).isEqualTo(new Claim(Outcome.QUOTA_FULL, 2));
-    assertThat(slots.claim("globex", "s4", 2, HOUR).outcome()).as("another tenant").isEqualTo(Outcome.CLAIMED);
+    assertThat(slots.claim("globex", "s4", 2, HOUR).outcome())
+        .as("another tenant")
+        .isEqualTo(Outcome.CLAIMED);
 
     assertThat(slots.release("s1")).isTrue();
     assertThat(slots.release("s1")).isFalse();
@@ -54,7 +56,8 @@ class SessionSlotsTest {
     assertThat(slots.running("acme")).isZero();
     assertThat(slots.claim("acme", "s2", 1, HOUR).outcome()).isEqualTo(Outcome.CLAIMED);
     assertThat(slots.releaseLapsed()).isOne();
-    assertThat(slots.claimedBefore(clock.instant().plusSeconds(1), 10)).extracting(Held::sessionId)
+    assertThat(slots.claimedBefore(clock.instant().plusSeconds(1), 10))
+        .extracting(Held::sessionId)
         .containsExactly("s2");
   }
 
@@ -69,7 +72,9 @@ class SessionSlotsTest {
 
     assertThat(slots.claimedBefore(clock.instant(), 10))
         .containsExactly(new Held("s1", first), new Held("s2", first.plusSeconds(10)));
-    assertThat(slots.claimedBefore(clock.instant(), 1)).extracting(Held::sessionId).containsExactly("s1");
+    assertThat(slots.claimedBefore(clock.instant(), 1))
+        .extracting(Held::sessionId)
+        .containsExactly("s1");
   }
 
   @Test
@@ -99,14 +104,16 @@ class SessionSlotsTest {
 
   @Test
   void concurrentClaimsOnTwoInstancesNeverExceedTheQuota() throws Exception {
-    List<SessionSlots> instances = List.of(new SessionSlots(store, clock), new SessionSlots(store, clock));
+    List<SessionSlots> instances =
+        List.of(new SessionSlots(store, clock), new SessionSlots(store, clock));
     ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
       List<Future<Claim>> claims = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         SessionSlots instance = instances.get(i % 2);
         String session = "s" + i;
-        claims.add(threads.submit((Callable<Claim>) () -> instance.claim("acme", session, 5, HOUR)));
+        claims.add(
+            threads.submit((Callable<Claim>) () -> instance.claim("acme", session, 5, HOUR)));
       }
       int claimed = 0;
       for (Future<Claim> claim : claims) {

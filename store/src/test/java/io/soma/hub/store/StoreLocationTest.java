@@ -13,6 +13,7 @@ class StoreLocationTest {
 
     assertThatCode(() -> new StoreLocation(file, true)).doesNotThrowAnyException();
     assertThatThrownBy(() -> new StoreLocation(file, false)).hasMessageContaining("HUB_DB_URL");
-    assertThatCode(() -> new StoreLocation("jdbc:postgresql://db:5432/hub", false)).doesNotThrowAnyException();
+    assertThatCode(() -> new StoreLocation("jdbc:postgresql://db:5432/hub", false))
+        .doesNotThrowAnyException();
   }
 }

@@ -13,18 +13,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 /**
- * Keeps {@code /metrics} clean for {@code promtool check metrics} in every hub process: every family gets help text
- * (the Temporal SDK, Tomcat, Spring Security and Spring's HTTP timers register meters without a description), names
- * are snake_case (Spring Security names its filter-chain event counters after filter classes), gauges do not end in
- * {@code _count} (reserved for histograms and summaries), and the two JVM meters whose names carry an abbreviated,
- * non-base unit are left out. Renames run before the description is derived, so help text follows the final name.
+ * Keeps {@code /metrics} clean for {@code promtool check metrics} in every hub process: every
+ * family gets help text (the Temporal SDK, Tomcat, Spring Security and Spring's HTTP timers
+ * register meters without a description), names are snake_case (Spring Security names its
+ * filter-chain event counters after filter classes), gauges do not end in {@code _count} (reserved
+ * for histograms and summaries), and the two JVM meters whose names carry an abbreviated, non-base
+ * unit are left out. Renames run before the description is derived, so help text follows the final
+ * name.
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterFilter.class)
 public class ScrapeHygieneAutoConfiguration {
 
   /** {@code jvm_compilation_time_ms_total} and {@code process_cpu_time_ns_total}. */
-  static final Set<String> ABBREVIATED_UNIT_METERS = Set.of("jvm.compilation.time", "process.cpu.time");
+  static final Set<String> ABBREVIATED_UNIT_METERS =
+      Set.of("jvm.compilation.time", "process.cpu.time");
 
   static final Map<String, String> COUNT_GAUGE_NAMES =
       Map.of(
@@ -73,12 +76,19 @@ public class ScrapeHygieneAutoConfiguration {
           return id;
         }
         return new Meter.Id(
-            id.getName(), Tags.of(id.getTags()), id.getBaseUnit(), describe(id.getName()), id.getType());
+            id.getName(),
+            Tags.of(id.getTags()),
+            id.getBaseUnit(),
+            describe(id.getName()),
+            id.getType());
       }
     };
   }
 
-  /** {@code spring.security.filterchains.AuthenticationFilter.after} to {@code ...authentication_filter.after}. */
+  /**
+   * {@code spring.security.filterchains.AuthenticationFilter.after} to {@code
+   * ...authentication_filter.after}.
+   */
   static String snakeCase(String meterName) {
     if (meterName.chars().noneMatch(Character::isUpperCase)) {
       return meterName;
@@ -88,7 +98,9 @@ public class ScrapeHygieneAutoConfiguration {
 
   static String describe(String meterName) {
     if (meterName.startsWith("temporal")) {
-      return "Temporal Java SDK metric " + meterName + ", see docs.temporal.io/references/sdk-metrics";
+      return "Temporal Java SDK metric "
+          + meterName
+          + ", see docs.temporal.io/references/sdk-metrics";
     }
     String words = meterName.replace('.', ' ').replace('_', ' ');
     return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);

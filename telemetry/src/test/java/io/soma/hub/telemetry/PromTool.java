@@ -13,26 +13,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Prometheus' own linter on an exposition: {@code promtool check metrics} of Debian's prometheus, which {@code ./hub
- * install} adds ({@code HUB_PROMETHEUS_DIR}, else {@code PATH}). Without it a test is skipped, and fails under
- * {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true), which always has it.
+ * Prometheus' own linter on an exposition: {@code promtool check metrics} of Debian's prometheus,
+ * which {@code ./hub install} adds ({@code HUB_PROMETHEUS_DIR}, else {@code PATH}). Without it a
+ * test is skipped, and fails under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true), which always
+ * has it.
  */
 public final class PromTool {
 
   private PromTool() {}
 
   /**
-   * One {@code "<metric> <problem>"} line per problem, as promtool prints them; empty for a clean exposition. A text
-   * promtool cannot parse is an {@link IllegalArgumentException} with its words.
+   * One {@code "<metric> <problem>"} line per problem, as promtool prints them; empty for a clean
+   * exposition. A text promtool cannot parse is an {@link IllegalArgumentException} with its words.
    */
   public static List<String> problems(String exposition) {
     try {
       Process process =
-          new ProcessBuilder(promtool().toString(), "check", "metrics").redirectErrorStream(true).start();
+          new ProcessBuilder(promtool().toString(), "check", "metrics")
+              .redirectErrorStream(true)
+              .start();
       try (OutputStream in = process.getOutputStream()) {
         in.write(exposition.getBytes(StandardCharsets.UTF_8));
       }
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("promtool check metrics did not end within 30 s");
@@ -40,7 +44,8 @@ public final class PromTool {
       return switch (process.exitValue()) {
         case 0 -> List.of();
         case 3 -> output.lines().toList();
-        default -> throw new IllegalArgumentException(output.replaceFirst("^error while linting: ", ""));
+        default ->
+            throw new IllegalArgumentException(output.replaceFirst("^error while linting: ", ""));
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -45,7 +45,8 @@ class ScrapeHygieneAutoConfigurationTest {
     context.run(
         app -> {
           PrometheusMeterRegistry filtered = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-          List<MeterFilter> filters = app.getBeanProvider(MeterFilter.class).orderedStream().toList();
+          List<MeterFilter> filters =
+              app.getBeanProvider(MeterFilter.class).orderedStream().toList();
           filters.forEach(filtered.config()::meterFilter);
           registerTroublesomeMeters(filtered);
           String scrape = filtered.scrape();
@@ -64,21 +65,34 @@ class ScrapeHygieneAutoConfigurationTest {
 
   @Test
   void camelCaseNamesBecomeSnakeCase() {
-    assertThat(ScrapeHygieneAutoConfiguration.snakeCase("spring.security.filterchains.AuthenticationFilter.after"))
+    assertThat(
+            ScrapeHygieneAutoConfiguration.snakeCase(
+                "spring.security.filterchains.AuthenticationFilter.after"))
         .isEqualTo("spring.security.filterchains.authentication_filter.after");
-    assertThat(ScrapeHygieneAutoConfiguration.snakeCase("spring.security.OAuth2ProtectedResourceMetadataFilter"))
+    assertThat(
+            ScrapeHygieneAutoConfiguration.snakeCase(
+                "spring.security.OAuth2ProtectedResourceMetadataFilter"))
         .isEqualTo("spring.security.oauth2_protected_resource_metadata_filter");
-    assertThat(ScrapeHygieneAutoConfiguration.snakeCase("jvm.memory.used")).isEqualTo("jvm.memory.used");
+    assertThat(ScrapeHygieneAutoConfiguration.snakeCase("jvm.memory.used"))
+        .isEqualTo("jvm.memory.used");
   }
 
-  /** Stand-ins for what Spring, Tomcat, Spring Security, the JVM binders and the Temporal SDK register. */
+  /**
+   * Stand-ins for what Spring, Tomcat, Spring Security, the JVM binders and the Temporal SDK
+   * register.
+   */
   private static void registerTroublesomeMeters(MeterRegistry registry) {
-    Timer.builder("http.server.requests").tag("uri", "/v1/sessions").register(registry).record(Duration.ofMillis(5));
+    Timer.builder("http.server.requests")
+        .tag("uri", "/v1/sessions")
+        .register(registry)
+        .record(Duration.ofMillis(5));
     Timer.builder("gateway.workflow.start")
         .description("Time to start a session workflow in Temporal")
         .register(registry)
         .record(Duration.ofMillis(3));
-    Counter.builder("spring.security.filterchains.AuthenticationFilter.before").register(registry).increment();
+    Counter.builder("spring.security.filterchains.AuthenticationFilter.before")
+        .register(registry)
+        .increment();
     Gauge.builder("system.cpu.count", () -> 2).register(registry);
     Gauge.builder("temporal_workflow_active_thread_count", () -> 1).register(registry);
     FunctionCounter.builder("jvm.compilation.time", 1L, n -> n).baseUnit("ms").register(registry);

@@ -16,7 +16,10 @@ public class AnswerRejected extends RuntimeException {
     return questionId;
   }
 
-  /** The rule's name as in the catalogue's validation ({@code max_length}, {@code options}, {@code type}...). */
+  /**
+   * The rule's name as in the catalogue's validation ({@code max_length}, {@code options}, {@code
+   * type}...).
+   */
   public String rule() {
     return rule;
   }

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every rule an answer must pass before it is recorded, and the normalised value that is recorded. The answer is a
- * JSON value (String, Number, Boolean, List or null). {@code false} and {@code 0} are answers like any other; null
- * skips an optional question and is refused for a required one.
+ * Every rule an answer must pass before it is recorded, and the normalised value that is recorded.
+ * The answer is a JSON value (String, Number, Boolean, List or null). {@code false} and {@code 0}
+ * are answers like any other; null skips an optional question and is refused for a required one.
  *
  * <p>Where the catalogue sets no bound, a sane one applies, so no answer is unbounded.
  */
@@ -33,14 +33,17 @@ public final class AnswerRules {
 
   /**
    * @param today the current day in UTC, for relative date bounds
-   * @return the value to record: trimmed text, a list of trimmed segments, a Long or Double, an ISO date string,
-   *     a Boolean, a list of option values; null when an optional question is skipped
+   * @return the value to record: trimmed text, a list of trimmed segments, a Long or Double, an ISO
+   *     date string, a Boolean, a list of option values; null when an optional question is skipped
    * @throws AnswerRejected naming the question and the rule
    */
   public static Object check(Question question, Object value, LocalDate today) {
     if (value == null) {
       if (question.required()) {
-        throw reject(question, "required", "an answer is required (only optional questions can be skipped with null)");
+        throw reject(
+            question,
+            "required",
+            "an answer is required (only optional questions can be skipped with null)");
       }
       return null;
     }
@@ -56,7 +59,10 @@ public final class AnswerRules {
     };
   }
 
-  /** The rules of a question as a client should see them, relative dates resolved against {@code today}. */
+  /**
+   * The rules of a question as a client should see them, relative dates resolved against {@code
+   * today}.
+   */
   public static Map<String, Object> effective(Question question, LocalDate today) {
     Map<String, Object> rules = new LinkedHashMap<>();
     switch (question.type()) {
@@ -91,15 +97,19 @@ public final class AnswerRules {
       throw reject(question, "required", "must not be blank");
     }
     if (length < min) {
-      throw reject(question, "min_length", "must be at least " + min + " characters (got " + length + ")");
+      throw reject(
+          question, "min_length", "must be at least " + min + " characters (got " + length + ")");
     }
     if (length > max) {
-      throw reject(question, "max_length", "must be at most " + max + " characters (got " + length + ")");
+      throw reject(
+          question, "max_length", "must be at most " + max + " characters (got " + length + ")");
     }
     return text;
   }
 
-  /** A comma-separated string or a JSON array of strings, as a list of trimmed, non-empty segments. */
+  /**
+   * A comma-separated string or a JSON array of strings, as a list of trimmed, non-empty segments.
+   */
   private static List<String> multiText(Question question, Object value) {
     List<String> raw = new ArrayList<>();
     if (value instanceof String text) {
@@ -121,11 +131,17 @@ public final class AnswerRules {
       throw reject(question, "required", "must name at least one segment");
     }
     if (segments.size() > maxItems) {
-      throw reject(question, "max_items", "may have at most " + maxItems + " segments (got " + segments.size() + ")");
+      throw reject(
+          question,
+          "max_items",
+          "may have at most " + maxItems + " segments (got " + segments.size() + ")");
     }
     for (String segment : segments) {
       if (segment.codePointCount(0, segment.length()) > maxItemLength) {
-        throw reject(question, "max_item_length", "segments must be at most " + maxItemLength + " characters each");
+        throw reject(
+            question,
+            "max_item_length",
+            "segments must be at most " + maxItemLength + " characters each");
       }
     }
     return segments;
@@ -149,7 +165,10 @@ public final class AnswerRules {
         throw reject(question, "type", "must be an array of option values (strings)");
       }
       if (!question.hasOption(choice)) {
-        throw reject(question, "options", "'" + choice + "' is not an option; choose from " + optionValues(question));
+        throw reject(
+            question,
+            "options",
+            "'" + choice + "' is not an option; choose from " + optionValues(question));
       }
       if (!choices.add(choice)) {
         throw reject(question, "unique", "'" + choice + "' is selected twice");
@@ -157,7 +176,8 @@ public final class AnswerRules {
     }
     int min = minSelections(question);
     if (choices.size() < min) {
-      throw reject(question, "min_selections", "select at least " + min + " (got " + choices.size() + ")");
+      throw reject(
+          question, "min_selections", "select at least " + min + " (got " + choices.size() + ")");
     }
     return List.copyOf(choices);
   }
@@ -168,18 +188,25 @@ public final class AnswerRules {
     try {
       date = LocalDate.parse(text, ISO_DATE);
     } catch (DateTimeParseException e) {
-      throw reject(question, "date_format", "must be an ISO date (yyyy-MM-dd), not '" + abbreviate(text) + "'");
+      throw reject(
+          question,
+          "date_format",
+          "must be an ISO date (yyyy-MM-dd), not '" + abbreviate(text) + "'");
     }
     minDate(question, today)
         .filter(date::isBefore)
-        .ifPresent(min -> {
-          throw reject(question, "min_date", "must be on or after " + min + " (got " + date + ")");
-        });
+        .ifPresent(
+            min -> {
+              throw reject(
+                  question, "min_date", "must be on or after " + min + " (got " + date + ")");
+            });
     maxDate(question, today)
         .filter(date::isAfter)
-        .ifPresent(max -> {
-          throw reject(question, "max_date", "must be on or before " + max + " (got " + date + ")");
-        });
+        .ifPresent(
+            max -> {
+              throw reject(
+                  question, "max_date", "must be on or before " + max + " (got " + date + ")");
+            });
     return date.toString();
   }
 
@@ -187,20 +214,23 @@ public final class AnswerRules {
     if (!(value instanceof Number number)) {
       throw reject(question, "type", "must be a number");
     }
-    if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+    if ((number instanceof Double || number instanceof Float)
+        && !Double.isFinite(number.doubleValue())) {
       throw reject(question, "type", "must be a finite number");
     }
     BigDecimal decimal = decimal(number);
     bound(question, "min")
         .filter(min -> decimal.compareTo(min) < 0)
-        .ifPresent(min -> {
-          throw reject(question, "min", "must be at least " + plain(min));
-        });
+        .ifPresent(
+            min -> {
+              throw reject(question, "min", "must be at least " + plain(min));
+            });
     bound(question, "max")
         .filter(max -> decimal.compareTo(max) > 0)
-        .ifPresent(max -> {
-          throw reject(question, "max", "must be at most " + plain(max));
-        });
+        .ifPresent(
+            max -> {
+              throw reject(question, "max", "must be at most " + plain(max));
+            });
     return plain(decimal);
   }
 
@@ -223,14 +253,20 @@ public final class AnswerRules {
   }
 
   private static int maxLength(Question question) {
-    return maxLength(question, question.type() == QuestionType.LONG_TEXT ? DEFAULT_LONG_TEXT_MAX_LENGTH : DEFAULT_TEXT_MAX_LENGTH);
+    return maxLength(
+        question,
+        question.type() == QuestionType.LONG_TEXT
+            ? DEFAULT_LONG_TEXT_MAX_LENGTH
+            : DEFAULT_TEXT_MAX_LENGTH);
   }
 
   private static int maxLength(Question question, int defaultMax) {
     return intRule(question, "max_length", defaultMax);
   }
 
-  /** A required multi_select needs at least one selection even when the catalogue sets no minimum. */
+  /**
+   * A required multi_select needs at least one selection even when the catalogue sets no minimum.
+   */
   private static int minSelections(Question question) {
     int configured = question.minSelections() == null ? 0 : question.minSelections();
     return Math.max(configured, question.required() ? 1 : 0);
@@ -244,7 +280,8 @@ public final class AnswerRules {
     return dateRule(question, "max_date", today);
   }
 
-  private static java.util.Optional<LocalDate> dateRule(Question question, String rule, LocalDate today) {
+  private static java.util.Optional<LocalDate> dateRule(
+      Question question, String rule, LocalDate today) {
     return java.util.Optional.ofNullable(question.validation().get(rule))
         .map(expression -> RelativeDates.resolve(String.valueOf(expression), today));
   }
@@ -272,7 +309,8 @@ public final class AnswerRules {
   /** Whole numbers as Long (5000, not 5000.0), others as Double. */
   static Number plain(BigDecimal decimal) {
     BigDecimal stripped = decimal.stripTrailingZeros();
-    if (stripped.scale() <= 0 && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+    if (stripped.scale() <= 0
+        && stripped.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
       return stripped.longValueExact();
     }
     return decimal.doubleValue();

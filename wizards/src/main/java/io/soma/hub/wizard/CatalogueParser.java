@@ -17,8 +17,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads a wizard definition from YAML (safe constructor: plain maps, lists and scalars only) and checks that it is
- * coherent, so a broken catalogue fails at startup rather than in the middle of a user's wizard.
+ * Reads a wizard definition from YAML (safe constructor: plain maps, lists and scalars only) and
+ * checks that it is coherent, so a broken catalogue fails at startup rather than in the middle of a
+ * user's wizard.
  */
 final class CatalogueParser {
 
@@ -34,13 +35,18 @@ final class CatalogueParser {
     try {
       return definition(map(root, "the document"));
     } catch (RuntimeException e) {
-      throw new IllegalStateException("wizard catalogue " + source + " is invalid: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "wizard catalogue " + source + " is invalid: " + e.getMessage(), e);
     }
   }
 
   private static WizardDefinition definition(Map<String, Object> yaml) {
-    List<Question> questions = list(yaml.get("questions"), "questions").stream().map(q -> question(map(q, "question"))).toList();
-    List<ModuleDefinition> modules = list(yaml.get("modules"), "modules").stream().map(m -> module(map(m, "module"))).toList();
+    List<Question> questions =
+        list(yaml.get("questions"), "questions").stream()
+            .map(q -> question(map(q, "question")))
+            .toList();
+    List<ModuleDefinition> modules =
+        list(yaml.get("modules"), "modules").stream().map(m -> module(map(m, "module"))).toList();
     WizardDefinition definition =
         new WizardDefinition(
             text(yaml, "wizard_id"),
@@ -51,7 +57,9 @@ final class CatalogueParser {
             questions,
             modules,
             mapList(yaml.get("validation")),
-            yaml.get("tool_recommendations") == null ? Map.of() : map(yaml.get("tool_recommendations"), "tool_recommendations"),
+            yaml.get("tool_recommendations") == null
+                ? Map.of()
+                : map(yaml.get("tool_recommendations"), "tool_recommendations"),
             successCriteria(yaml.get("success_criteria")),
             durations(yaml.get("estimated_duration")));
     checkCoherent(definition);
@@ -62,7 +70,13 @@ final class CatalogueParser {
     List<Question.Option> options =
         list(yaml.get("options"), "options").stream()
             .map(o -> map(o, "option"))
-            .map(o -> new Question.Option(text(o, "value"), optionalText(o, "label"), optionalText(o, "description"), strings(o.get("tools"))))
+            .map(
+                o ->
+                    new Question.Option(
+                        text(o, "value"),
+                        optionalText(o, "label"),
+                        optionalText(o, "description"),
+                        strings(o.get("tools"))))
             .toList();
     return new Question(
         text(yaml, "id"),
@@ -84,7 +98,13 @@ final class CatalogueParser {
     List<Task> tasks =
         list(yaml.get("tasks"), "tasks").stream()
             .map(t -> map(t, "task"))
-            .map(t -> new Task(text(t, "action"), optionalText(t, "description"), params(t.get("params")), branches(t.get("logic"))))
+            .map(
+                t ->
+                    new Task(
+                        text(t, "action"),
+                        optionalText(t, "description"),
+                        params(t.get("params")),
+                        branches(t.get("logic"))))
             .toList();
     return new ModuleDefinition(
         text(yaml, "id"),
@@ -99,7 +119,13 @@ final class CatalogueParser {
   private static List<Branch> branches(Object logic) {
     return list(logic, "logic").stream()
         .map(b -> map(b, "logic branch"))
-        .map(b -> new Branch(text(b, "if"), text(b, "then"), optionalText(b, "description"), params(b.get("params"))))
+        .map(
+            b ->
+                new Branch(
+                    text(b, "if"),
+                    text(b, "then"),
+                    optionalText(b, "description"),
+                    params(b.get("params"))))
         .toList();
   }
 
@@ -132,24 +158,36 @@ final class CatalogueParser {
     for (int i = 0; i < definition.questions().size(); i++) {
       Question question = definition.questions().get(i);
       if (question.step() != i + 1) {
-        throw new IllegalArgumentException("question steps must be 1.." + definition.totalSteps() + " without gaps");
+        throw new IllegalArgumentException(
+            "question steps must be 1.." + definition.totalSteps() + " without gaps");
       }
       if (!ids.add(question.id())) {
         throw new IllegalArgumentException("question id " + question.id() + " is used twice");
       }
-      boolean choice = question.type() == QuestionType.SELECT || question.type() == QuestionType.MULTI_SELECT;
+      boolean choice =
+          question.type() == QuestionType.SELECT || question.type() == QuestionType.MULTI_SELECT;
       if (choice == question.options().isEmpty()) {
-        throw new IllegalArgumentException("question " + question.id() + ": only select types have options");
+        throw new IllegalArgumentException(
+            "question " + question.id() + ": only select types have options");
       }
     }
     Set<String> modules = new HashSet<>();
-    definition.successCriteria().forEach(criterion -> Conditions.holds(criterion.condition(), Map.of()));
+    definition
+        .successCriteria()
+        .forEach(criterion -> Conditions.holds(criterion.condition(), Map.of()));
     for (ModuleDefinition module : definition.modules()) {
       Conditions.holds(module.condition(), Map.of());
-      module.tasks().forEach(task -> task.logic().forEach(branch -> Conditions.holds(branch.condition(), Map.of())));
+      module
+          .tasks()
+          .forEach(
+              task ->
+                  task.logic().forEach(branch -> Conditions.holds(branch.condition(), Map.of())));
       if (!modules.containsAll(module.dependencies())) {
         throw new IllegalArgumentException(
-            "module " + module.id() + " depends on a module that is not defined before it: " + module.dependencies());
+            "module "
+                + module.id()
+                + " depends on a module that is not defined before it: "
+                + module.dependencies());
       }
       if (!modules.add(module.id())) {
         throw new IllegalArgumentException("module id " + module.id() + " is used twice");

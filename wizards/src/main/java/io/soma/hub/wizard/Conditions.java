@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The catalogue's condition expressions over the answers: {@code <id> == <literal>}, {@code <id> != <literal>} and
- * {@code <id> contains "<value>"}, with literals {@code true}, {@code false}, numbers and quoted strings. Anything
- * else is refused when the catalogue is read, not guessed at.
+ * The catalogue's condition expressions over the answers: {@code <id> == <literal>}, {@code <id> !=
+ * <literal>} and {@code <id> contains "<value>"}, with literals {@code true}, {@code false},
+ * numbers and quoted strings. Anything else is refused when the catalogue is read, not guessed at.
  */
 final class Conditions {
 
@@ -31,13 +31,15 @@ final class Conditions {
     return switch (matcher.group(2)) {
       case "==" -> same(answer, literal);
       case "!=" -> !same(answer, literal);
-      default -> answer instanceof List<?> items && items.stream().anyMatch(item -> same(item, literal));
+      default ->
+          answer instanceof List<?> items && items.stream().anyMatch(item -> same(item, literal));
     };
   }
 
   private static Object literal(String text) {
     if (text.length() >= 2
-        && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("'") && text.endsWith("'"))) {
+        && (text.startsWith("\"") && text.endsWith("\"")
+            || text.startsWith("'") && text.endsWith("'"))) {
       return text.substring(1, text.length() - 1);
     }
     if (text.equals("true") || text.equals("false")) {

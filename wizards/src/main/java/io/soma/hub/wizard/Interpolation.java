@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Puts the answers into the plan's texts and parameters. In a string, {@code {id}} becomes the answer as text
- * (a list joined with ", ", booleans as true/false, a skipped answer as empty); a parameter or list item that is
- * exactly {@code {id}} becomes the raw answer. Placeholders that name no question of the wizard are left alone:
- * they name outputs of earlier modules, which the campaign resolves.
+ * Puts the answers into the plan's texts and parameters. In a string, {@code {id}} becomes the
+ * answer as text (a list joined with ", ", booleans as true/false, a skipped answer as empty); a
+ * parameter or list item that is exactly {@code {id}} becomes the raw answer. Placeholders that
+ * name no question of the wizard are left alone: they name outputs of earlier modules, which the
+ * campaign resolves.
  */
 final class Interpolation {
 

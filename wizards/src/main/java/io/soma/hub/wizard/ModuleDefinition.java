@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * A module of the execution plan before the answers are known.
  *
- * @param condition an expression over the answers (see {@link Conditions}); the module is only planned when it
- *     holds, or null for always
+ * @param condition an expression over the answers (see {@link Conditions}); the module is only
+ *     planned when it holds, or null for always
  */
 public record ModuleDefinition(
     String id,
@@ -25,9 +25,11 @@ public record ModuleDefinition(
   }
 
   /**
-   * A task. With {@code logic}, it stands for one task per branch whose condition holds (the branch's action).
+   * A task. With {@code logic}, it stands for one task per branch whose condition holds (the
+   * branch's action).
    */
-  public record Task(String action, String description, Map<String, Object> params, List<Branch> logic) {
+  public record Task(
+      String action, String description, Map<String, Object> params, List<Branch> logic) {
 
     public Task {
       params = params == null ? Map.of() : params;
@@ -36,7 +38,8 @@ public record ModuleDefinition(
   }
 
   /** {@code if} the condition holds, {@code then} run this action with these params. */
-  public record Branch(String condition, String action, String description, Map<String, Object> params) {
+  public record Branch(
+      String condition, String action, String description, Map<String, Object> params) {
 
     public Branch {
       params = params == null ? Map.of() : params;

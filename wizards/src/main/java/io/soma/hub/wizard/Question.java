@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * One question of a wizard, as the catalogue defines it.
  *
- * @param validation the catalogue's rules (min_length, max_length, min, max, min_date, max_date, max_items,
- *     max_item_length); {@link AnswerRules} fills in a sane bound for every rule the catalogue leaves out
+ * @param validation the catalogue's rules (min_length, max_length, min, max, min_date, max_date,
+ *     max_items, max_item_length); {@link AnswerRules} fills in a sane bound for every rule the
+ *     catalogue leaves out
  * @param minSelections for multi_select, or null
  */
 public record Question(

@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The catalogue's date expressions: {@code today}, {@code +N days|weeks|months|years}, or an ISO date. */
+/**
+ * The catalogue's date expressions: {@code today}, {@code +N days|weeks|months|years}, or an ISO
+ * date.
+ */
 final class RelativeDates {
 
-  private static final Pattern OFFSET = Pattern.compile("\\+\\s*(\\d{1,4})\\s*(day|week|month|year)s?");
+  private static final Pattern OFFSET =
+      Pattern.compile("\\+\\s*(\\d{1,4})\\s*(day|week|month|year)s?");
 
   private RelativeDates() {}
 

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The wizards the hub offers, read once from the classpath ({@code wizards/*.yaml} listed in {@link #RESOURCES}). */
+/**
+ * The wizards the hub offers, read once from the classpath ({@code wizards/*.yaml} listed in {@link
+ * #RESOURCES}).
+ */
 public final class WizardCatalogue {
 
   static final List<String> RESOURCES = List.of("wizards/marketing_campaign_v1.yaml");
@@ -19,7 +22,9 @@ public final class WizardCatalogue {
     this.wizards = wizards;
   }
 
-  /** The catalogue of this build. Immutable, so one instance serves every thread and every workflow. */
+  /**
+   * The catalogue of this build. Immutable, so one instance serves every thread and every workflow.
+   */
   public static WizardCatalogue standard() {
     return STANDARD;
   }
@@ -45,6 +50,8 @@ public final class WizardCatalogue {
 
   /** Every wizard, ordered by id. */
   public List<WizardDefinition> all() {
-    return wizards.values().stream().sorted(java.util.Comparator.comparing(WizardDefinition::id)).toList();
+    return wizards.values().stream()
+        .sorted(java.util.Comparator.comparing(WizardDefinition::id))
+        .toList();
   }
 }

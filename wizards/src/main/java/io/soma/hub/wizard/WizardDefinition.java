@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One wizard of the catalogue: its questions (ordered by step), the modules of the plan it produces, and the
- * plan's descriptive sections.
+ * One wizard of the catalogue: its questions (ordered by step), the modules of the plan it
+ * produces, and the plan's descriptive sections.
  *
  * @param successCriteria each criterion with the condition under which it applies (null for always)
  * @param estimatedDuration per module and {@code total}

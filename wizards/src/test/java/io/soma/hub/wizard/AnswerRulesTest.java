@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AnswerRulesTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
-  static final WizardDefinition WIZARD = WizardCatalogue.standard().find("marketing_campaign_v1").orElseThrow();
+  static final WizardDefinition WIZARD =
+      WizardCatalogue.standard().find("marketing_campaign_v1").orElseThrow();
 
   static Question question(String id) {
     return WIZARD.question(id).orElseThrow();
@@ -39,7 +40,10 @@ class AnswerRulesTest {
         Arguments.of("target_audience", " , ,", "required"),
         Arguments.of("target_audience", List.of("CTOs", 7), "type"),
         Arguments.of("target_audience", 12, "type"),
-        Arguments.of("target_audience", String.join(",", java.util.Collections.nCopies(21, "a")), "max_items"),
+        Arguments.of(
+            "target_audience",
+            String.join(",", java.util.Collections.nCopies(21, "a")),
+            "max_items"),
         Arguments.of("target_audience", "x".repeat(201), "max_item_length"),
         Arguments.of("channels", List.of(), "min_selections"),
         Arguments.of("channels", List.of("email", "fax"), "options"),
@@ -95,7 +99,8 @@ class AnswerRulesTest {
     assertThat(check("campaign_name", "  Spring Launch ")).isEqualTo("Spring Launch");
     assertThat(check("target_audience", " CTOs, DevOps Engineers ,, Founders,"))
         .isEqualTo(List.of("CTOs", "DevOps Engineers", "Founders"));
-    assertThat(check("target_audience", List.of(" CTOs ", "", "Founders"))).isEqualTo(List.of("CTOs", "Founders"));
+    assertThat(check("target_audience", List.of(" CTOs ", "", "Founders")))
+        .isEqualTo(List.of("CTOs", "Founders"));
     assertThat(check("budget", 5000.0)).isEqualTo(5000L);
     assertThat(check("budget", 2500.5)).isEqualTo(2500.5);
     assertThat(check("budget", 1_000_000)).isEqualTo(1_000_000L);
@@ -114,9 +119,12 @@ class AnswerRulesTest {
         .isEqualTo(Map.of("min_date", "2026-03-10", "max_date", "2026-09-10"));
     assertThat(AnswerRules.effective(question("campaign_name"), TODAY))
         .isEqualTo(Map.of("min_length", 3, "max_length", 100));
-    assertThat(AnswerRules.effective(question("budget"), TODAY)).isEqualTo(Map.of("min", 0L, "max", 1_000_000L));
-    assertThat(AnswerRules.effective(question("channels"), TODAY)).isEqualTo(Map.of("min_selections", 1));
-    assertThat(QuestionViews.view(question("launch_date"), TODAY).defaultValue()).isEqualTo("2026-03-24");
+    assertThat(AnswerRules.effective(question("budget"), TODAY))
+        .isEqualTo(Map.of("min", 0L, "max", 1_000_000L));
+    assertThat(AnswerRules.effective(question("channels"), TODAY))
+        .isEqualTo(Map.of("min_selections", 1));
+    assertThat(QuestionViews.view(question("launch_date"), TODAY).defaultValue())
+        .isEqualTo("2026-03-24");
   }
 
   @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class PlanBuilderTest {
 
-  static final WizardDefinition WIZARD = WizardCatalogue.standard().find("marketing_campaign_v1").orElseThrow();
+  static final WizardDefinition WIZARD =
+      WizardCatalogue.standard().find("marketing_campaign_v1").orElseThrow();
 
   static Map<String, Object> answers(boolean approvalRequired) {
     Map<String, Object> answers = new LinkedHashMap<>();
@@ -46,8 +47,14 @@ class PlanBuilderTest {
     assertThat(plan.modules())
         .extracting(PlanModule::id)
         .containsExactly(
-            "research_phase", "content_creation", "design_assets", "review_approval", "distribution", "analytics_tracking");
-    assertThat(module(plan, "review_approval").dependencies()).containsExactly("content_creation", "design_assets");
+            "research_phase",
+            "content_creation",
+            "design_assets",
+            "review_approval",
+            "distribution",
+            "analytics_tracking");
+    assertThat(module(plan, "review_approval").dependencies())
+        .containsExactly("content_creation", "design_assets");
     assertThat(module(plan, "distribution").dependencies()).containsExactly("review_approval");
 
     PlanTask pullRequest = module(plan, "review_approval").tasks().get(0);
@@ -71,15 +78,29 @@ class PlanBuilderTest {
         .extracting(PlanTask::action)
         .as("one task per selected channel with a distribution action; paid_ads has none")
         .containsExactly("mailchimp.create_campaign", "linkedin.schedule_post");
-    assertThat(module(plan, "distribution").tasks().get(1).params()).isEqualTo(Map.of("channel", "social_linkedin"));
+    assertThat(module(plan, "distribution").tasks().get(1).params())
+        .isEqualTo(Map.of("channel", "social_linkedin"));
     assertThat(module(plan, "content_creation").tasks().get(1).params().get("variables"))
         .isEqualTo(List.of("campaign_name", "key_messages", "brand_voice", "target_audience"));
 
     assertThat(plan.toolsRequired())
-        .containsExactly("figma", "github", "linkedin", "mailchimp", "memory_gateway", "notion", "plane", "slack");
-    assertThat(plan.agentsRequired()).containsExactly("content_writer", "designer", "distribution_manager", "strategist");
+        .containsExactly(
+            "figma",
+            "github",
+            "linkedin",
+            "mailchimp",
+            "memory_gateway",
+            "notion",
+            "plane",
+            "slack");
+    assertThat(plan.agentsRequired())
+        .containsExactly("content_writer", "designer", "distribution_manager", "strategist");
     assertThat(plan.successCriteria())
-        .containsExactly("all_modules_completed", "approval_received", "content_published", "analytics_tracking_active");
+        .containsExactly(
+            "all_modules_completed",
+            "approval_received",
+            "content_published",
+            "analytics_tracking_active");
     assertThat(plan.estimatedDuration()).isEqualTo("3-5 days (including approval wait time)");
     assertThat(plan.answers()).containsEntry("budget", 0L);
   }
@@ -89,8 +110,12 @@ class PlanBuilderTest {
     CampaignPlan plan = PlanBuilder.build(WIZARD, "wiz-0123456789ab", answers(false));
 
     assertThat(plan.approvalRequired()).isFalse();
-    assertThat(plan.modules()).extracting(PlanModule::id).doesNotContain("review_approval").hasSize(5);
-    assertThat(module(plan, "distribution").dependencies()).containsExactly("content_creation", "design_assets");
+    assertThat(plan.modules())
+        .extracting(PlanModule::id)
+        .doesNotContain("review_approval")
+        .hasSize(5);
+    assertThat(module(plan, "distribution").dependencies())
+        .containsExactly("content_creation", "design_assets");
     assertThat(module(plan, "analytics_tracking").dependencies()).containsExactly("distribution");
     assertThat(plan.toolsRequired()).doesNotContain("github", "slack");
     assertThat(plan.successCriteria()).doesNotContain("approval_received");
@@ -100,10 +125,18 @@ class PlanBuilderTest {
   void aTitleOrDescriptionWithAPlaceholderGetsTheAnswerAsText() {
     Interpolation interpolation =
         new Interpolation(
-            Map.of("campaign_name", "Q3", "channels", List.of("email", "blog"), "approval_required", false),
+            Map.of(
+                "campaign_name",
+                "Q3",
+                "channels",
+                List.of("email", "blog"),
+                "approval_required",
+                false),
             java.util.Set.of("campaign_name", "channels", "approval_required", "budget"));
 
-    assertThat(interpolation.text("{campaign_name} via {channels}, approval {approval_required}, budget '{budget}'"))
+    assertThat(
+            interpolation.text(
+                "{campaign_name} via {channels}, approval {approval_required}, budget '{budget}'"))
         .isEqualTo("Q3 via email, blog, approval false, budget ''");
     assertThat(interpolation.value(List.of("{channels}", "x {campaign_name}", "{unknown}")))
         .isEqualTo(List.of(List.of("email", "blog"), "x Q3", "{unknown}"));

@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The orchestrator's Temporal worker, with a management port for probes and the Prometheus scrape. */
+/**
+ * The orchestrator's Temporal worker, with a management port for probes and the Prometheus scrape.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WorkerApplication {

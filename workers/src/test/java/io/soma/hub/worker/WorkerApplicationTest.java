@@ -27,7 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The packaged application against the embedded Temporal server: probes, the scrape, and a session end to end. */
+/**
+ * The packaged application against the embedded Temporal server: probes, the scrape, and a session
+ * end to end.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

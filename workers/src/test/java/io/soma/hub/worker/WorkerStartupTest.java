@@ -8,10 +8,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 class WorkerStartupTest {
 
-  /** Command-line arguments, so a HUB_JWT_SECRET in the test's own environment cannot mask the missing secret. */
+  /**
+   * Command-line arguments, so a HUB_JWT_SECRET in the test's own environment cannot mask the
+   * missing secret.
+   */
   @Test
   void refusesToStartWithoutASigningSecret() {
-    SpringApplicationBuilder worker = new SpringApplicationBuilder(WorkerApplication.class).web(WebApplicationType.NONE);
+    SpringApplicationBuilder worker =
+        new SpringApplicationBuilder(WorkerApplication.class).web(WebApplicationType.NONE);
 
     assertThatThrownBy(
             () ->

@@ -8,10 +8,11 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Where the hub may POST a session's callback. Outside local mode only {@code https}, and never to an address of
- * the hub's own networks (loopback, private, link-local, carrier-grade NAT, unique-local, multicast, unspecified):
- * a callback must not become a way into the cluster. The gateway checks the URL as written (a literal address), the
- * worker again every address its host resolves to, just before each attempt.
+ * Where the hub may POST a session's callback. Outside local mode only {@code https}, and never to
+ * an address of the hub's own networks (loopback, private, link-local, carrier-grade NAT,
+ * unique-local, multicast, unspecified): a callback must not become a way into the cluster. The
+ * gateway checks the URL as written (a literal address), the worker again every address its host
+ * resolves to, just before each attempt.
  */
 public final class CallbackDestinations {
 
@@ -43,7 +44,8 @@ public final class CallbackDestinations {
       throw new IllegalArgumentException("must be an absolute http(s) URL with a host");
     }
     if (!scheme.equals("https") && !(localMode && scheme.equals("http"))) {
-      throw new IllegalArgumentException(localMode ? "must be an http or https URL" : "must be an https URL");
+      throw new IllegalArgumentException(
+          localMode ? "must be an http or https URL" : "must be an https URL");
     }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException("must not carry credentials (user info)");
@@ -52,7 +54,9 @@ public final class CallbackDestinations {
       throw new IllegalArgumentException("must not have a fragment");
     }
     String host = uri.getHost();
-    if (!localMode && (host.equalsIgnoreCase("localhost") || host.toLowerCase(Locale.ROOT).endsWith(".localhost"))) {
+    if (!localMode
+        && (host.equalsIgnoreCase("localhost")
+            || host.toLowerCase(Locale.ROOT).endsWith(".localhost"))) {
       throw new IllegalArgumentException("must not name this machine");
     }
     if (!localMode && isLiteral(host)) {
@@ -69,23 +73,31 @@ public final class CallbackDestinations {
   public void checkAddress(InetAddress address) {
     if (!localMode && internal(address)) {
       throw new IllegalArgumentException(
-          "must not point to a loopback, private, link-local or other internal address (" + address.getHostAddress()
+          "must not point to a loopback, private, link-local or other internal address ("
+              + address.getHostAddress()
               + ")");
     }
   }
 
   static boolean internal(InetAddress address) {
-    if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-        || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+    if (address.isAnyLocalAddress()
+        || address.isLoopbackAddress()
+        || address.isLinkLocalAddress()
+        || address.isSiteLocalAddress()
+        || address.isMulticastAddress()) {
       return true;
     }
     byte[] b = address.getAddress();
     if (address instanceof Inet4Address) {
       int first = b[0] & 0xff;
       int second = b[1] & 0xff;
-      // 0.0.0.0/8, 100.64.0.0/10 (carrier-grade NAT), 192.0.0.0/24, 198.18.0.0/15 (benchmarking), 240.0.0.0/4.
-      return first == 0 || (first == 100 && (second & 0xc0) == 64) || (first == 192 && second == 0 && b[2] == 0)
-          || (first == 198 && (second & 0xfe) == 18) || first >= 240;
+      // 0.0.0.0/8, 100.64.0.0/10 (carrier-grade NAT), 192.0.0.0/24, 198.18.0.0/15 (benchmarking),
+      // 240.0.0.0/4.
+      return first == 0
+          || (first == 100 && (second & 0xc0) == 64)
+          || (first == 192 && second == 0 && b[2] == 0)
+          || (first == 198 && (second & 0xfe) == 18)
+          || first >= 240;
     }
     if (address instanceof Inet6Address) {
       // fc00::/7 (unique local), and IPv4-mapped ::ffff:a.b.c.d judged as the IPv4 address it maps.

@@ -7,10 +7,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Each tenant's callback signing secret, derived from the hub's callback key ({@code HUB_CALLBACK_KEY}): nothing to
- * store, the same in every function and worker, and one tenant's secret says nothing about another's. Written as
- * Standard Webhooks writes secrets ({@code whsec_} and base64), so its libraries verify our callbacks as they are.
- * Rotating the hub's key rotates every tenant's secret.
+ * Each tenant's callback signing secret, derived from the hub's callback key ({@code
+ * HUB_CALLBACK_KEY}): nothing to store, the same in every function and worker, and one tenant's
+ * secret says nothing about another's. Written as Standard Webhooks writes secrets ({@code whsec_}
+ * and base64), so its libraries verify our callbacks as they are. Rotating the hub's key rotates
+ * every tenant's secret.
  */
 public final class CallbackSecrets {
 
@@ -27,7 +28,10 @@ public final class CallbackSecrets {
     this.hubKey = hubKey;
   }
 
-  /** From the configured key; null or blank means callbacks are off, and a short key is a configuration error. */
+  /**
+   * From the configured key; null or blank means callbacks are off, and a short key is a
+   * configuration error.
+   */
   public static CallbackSecrets fromKey(String configured) {
     if (configured == null || configured.isBlank()) {
       return null;
@@ -35,7 +39,10 @@ public final class CallbackSecrets {
     byte[] key = configured.getBytes(StandardCharsets.UTF_8);
     if (key.length < MIN_KEY_BYTES) {
       throw new IllegalStateException(
-          "HUB_CALLBACK_KEY has " + key.length + " bytes; callbacks' HMAC-SHA256 needs at least " + MIN_KEY_BYTES);
+          "HUB_CALLBACK_KEY has "
+              + key.length
+              + " bytes; callbacks' HMAC-SHA256 needs at least "
+              + MIN_KEY_BYTES);
     }
     return new CallbackSecrets(key);
   }

@@ -2,7 +2,10 @@ package io.soma.hub.orchestration.campaign;
 
 import java.util.regex.Pattern;
 
-/** Campaign ids and workflow ids. A wizard approves into exactly one campaign, so the campaign id derives from it. */
+/**
+ * Campaign ids and workflow ids. A wizard approves into exactly one campaign, so the campaign id
+ * derives from it.
+ */
 public final class CampaignIds {
 
   private static final String WORKFLOW_PREFIX = "campaign-";
@@ -26,6 +29,8 @@ public final class CampaignIds {
 
   /** The campaign whose workflow this is: {@code campaign-camp-<hex>} gives {@code camp-<hex>}. */
   public static String ofWorkflow(String workflowId) {
-    return workflowId.startsWith(WORKFLOW_PREFIX) ? workflowId.substring(WORKFLOW_PREFIX.length()) : workflowId;
+    return workflowId.startsWith(WORKFLOW_PREFIX)
+        ? workflowId.substring(WORKFLOW_PREFIX.length())
+        : workflowId;
   }
 }

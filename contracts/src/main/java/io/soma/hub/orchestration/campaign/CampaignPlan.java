@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The execution plan a completed wizard produces and the marketing campaign workflow runs: the wizard's modules with
- * the answers interpolated into their titles, task descriptions and parameters.
+ * The execution plan a completed wizard produces and the marketing campaign workflow runs: the
+ * wizard's modules with the answers interpolated into their titles, task descriptions and
+ * parameters.
  *
- * @param answers the wizard's answers by question id, as JSON values (String, Number, Boolean, List)
+ * @param answers the wizard's answers by question id, as JSON values (String, Number, Boolean,
+ *     List)
  */
 public record CampaignPlan(
     String planId,

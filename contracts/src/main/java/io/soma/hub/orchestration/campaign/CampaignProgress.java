@@ -20,14 +20,14 @@ public record CampaignProgress(
     List<String> compensated) {
 
   /**
-   * @param status {@code pending}, {@code running}, {@code completed}, {@code skipped}, {@code failed},
-   *     {@code compensated} or {@code compensation_failed}
+   * @param status {@code pending}, {@code running}, {@code completed}, {@code skipped}, {@code
+   *     failed}, {@code compensated} or {@code compensation_failed}
    */
   public record ModuleProgress(String id, String status, String error) {}
 
   /**
-   * @param state {@code not_required}, {@code pending} (not reached yet), {@code waiting}, {@code approved},
-   *     {@code rejected} or {@code timed_out}
+   * @param state {@code not_required}, {@code pending} (not reached yet), {@code waiting}, {@code
+   *     approved}, {@code rejected} or {@code timed_out}
    */
   public record ApprovalState(boolean required, String state, String comment, String decidedBy) {
 

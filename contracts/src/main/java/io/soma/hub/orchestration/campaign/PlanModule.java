@@ -4,7 +4,12 @@ import java.util.List;
 
 /** One module of a campaign plan; it runs once every module it depends on has completed. */
 public record PlanModule(
-    String id, String title, String agent, List<String> dependencies, List<PlanTask> tasks, List<String> outputs) {
+    String id,
+    String title,
+    String agent,
+    List<String> dependencies,
+    List<PlanTask> tasks,
+    List<String> outputs) {
 
   public PlanModule {
     dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);

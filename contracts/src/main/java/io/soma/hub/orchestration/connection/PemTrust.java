@@ -21,7 +21,8 @@ final class PemTrust {
 
   static X509TrustManager trustManager(Path pemFile) {
     try (InputStream in = Files.newInputStream(pemFile)) {
-      Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
       if (certificates.isEmpty()) {
         throw new IllegalArgumentException(pemFile + " holds no PEM certificate");
       }
@@ -31,7 +32,8 @@ final class PemTrust {
       for (Certificate certificate : certificates) {
         trusted.setCertificateEntry("ca-" + index++, certificate);
       }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trusted);
       for (TrustManager manager : factory.getTrustManagers()) {
         if (manager instanceof X509TrustManager x509) {
@@ -42,7 +44,8 @@ final class PemTrust {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + pemFile, e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException(pemFile + " holds no usable PEM certificate: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          pemFile + " holds no usable PEM certificate: " + e.getMessage(), e);
     }
   }
 }

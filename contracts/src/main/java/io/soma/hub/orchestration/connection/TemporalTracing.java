@@ -7,11 +7,12 @@ import io.temporal.opentracing.OpenTracingOptions;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
 
 /**
- * Traces through Temporal, the same way in the functions and the worker: Temporal's OpenTracing interceptors, over
- * the process's OpenTelemetry by OpenTelemetry's OpenTracing shim. The client's start call is a span of the caller's
- * trace ({@code StartWorkflow:TYPE}), and its context travels in the workflow's headers (W3C trace context, the
- * shim's propagator), so the worker's spans ({@code RunWorkflow:TYPE}, {@code StartActivity:TYPE},
- * {@code RunActivity:TYPE}) join the same trace, activity after activity.
+ * Traces through Temporal, the same way in the functions and the worker: Temporal's OpenTracing
+ * interceptors, over the process's OpenTelemetry by OpenTelemetry's OpenTracing shim. The client's
+ * start call is a span of the caller's trace ({@code StartWorkflow:TYPE}), and its context travels
+ * in the workflow's headers (W3C trace context, the shim's propagator), so the worker's spans
+ * ({@code RunWorkflow:TYPE}, {@code StartActivity:TYPE}, {@code RunActivity:TYPE}) join the same
+ * trace, activity after activity.
  */
 public final class TemporalTracing {
 
@@ -23,7 +24,9 @@ public final class TemporalTracing {
 
   public static TemporalTracing over(OpenTelemetry openTelemetry) {
     return new TemporalTracing(
-        OpenTracingOptions.newBuilder().setTracer(OpenTracingShim.createTracerShim(openTelemetry)).build());
+        OpenTracingOptions.newBuilder()
+            .setTracer(OpenTracingShim.createTracerShim(openTelemetry))
+            .build());
   }
 
   /** For {@code WorkflowClientOptions.setInterceptors}. */

@@ -4,8 +4,9 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * Publishes a workflow's event, so that a worker dying before the broker acknowledged it only means a retry. The
- * event, id and time included, is built by the workflow: every attempt publishes the same record.
+ * Publishes a workflow's event, so that a worker dying before the broker acknowledged it only means
+ * a retry. The event, id and time included, is built by the workflow: every attempt publishes the
+ * same record.
  */
 @ActivityInterface
 public interface EventActivities {

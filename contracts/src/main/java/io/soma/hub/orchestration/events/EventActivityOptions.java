@@ -5,9 +5,10 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * Timeouts and retries of {@link EventActivities#publish}. One attempt outlasts the producer's own bound (block
- * for metadata plus delivery timeout, see the events module), so the producer says why it failed; the whole
- * publish gives up after two minutes, so a broker outage delays a workflow by that much at most, never for good.
+ * Timeouts and retries of {@link EventActivities#publish}. One attempt outlasts the producer's own
+ * bound (block for metadata plus delivery timeout, see the events module), so the producer says why
+ * it failed; the whole publish gives up after two minutes, so a broker outage delays a workflow by
+ * that much at most, never for good.
  */
 public final class EventActivityOptions {
 

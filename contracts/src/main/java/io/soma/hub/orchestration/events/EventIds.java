@@ -1,8 +1,8 @@
 package io.soma.hub.orchestration.events;
 
 /**
- * Event ids derived from what identifies the occurrence, never drawn at random: a retried activity or a repeated
- * request publishes the same id again, and the analytics job counts it once.
+ * Event ids derived from what identifies the occurrence, never drawn at random: a retried activity
+ * or a repeated request publishes the same id again, and the analytics job counts it once.
  */
 public final class EventIds {
 

@@ -7,18 +7,20 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * A workflow's way to publish its events: through {@link EventActivities}, with the event's id and time fixed in
- * the workflow. Whether an execution publishes at all is decided once, at its start, and kept in its history:
+ * A workflow's way to publish its events: through {@link EventActivities}, with the event's id and
+ * time fixed in the workflow. Whether an execution publishes at all is decided once, at its start,
+ * and kept in its history:
  *
  * <ul>
- *   <li>a {@link Workflow#getVersion version marker}, so executions recorded before events existed replay as they
- *       ran, without the new activities;
- *   <li>a side effect holding whether the worker had Kafka configured, so turning Kafka on or off later never
- *       changes how an execution already running replays (a worker without Kafka completes the publish activities
- *       of such executions at once).
+ *   <li>a {@link Workflow#getVersion version marker}, so executions recorded before events existed
+ *       replay as they ran, without the new activities;
+ *   <li>a side effect holding whether the worker had Kafka configured, so turning Kafka on or off
+ *       later never changes how an execution already running replays (a worker without Kafka
+ *       completes the publish activities of such executions at once).
  * </ul>
  *
- * <p>A publish that fails for good is logged and the workflow goes on: an event is never worth failing a session.
+ * <p>A publish that fails for good is logged and the workflow goes on: an event is never worth
+ * failing a session.
  */
 public final class WorkflowEvents {
 
@@ -57,16 +59,22 @@ public final class WorkflowEvents {
       return;
     }
     HubEvent event =
-        HubEvent.of(type, HubEventSources.WORKER, Workflow.currentTimeMillis(), subject, tenant, data);
+        HubEvent.of(
+            type, HubEventSources.WORKER, Workflow.currentTimeMillis(), subject, tenant, data);
     try {
       activities.publish(event);
     } catch (ActivityFailure failure) {
-      log.warn("Event {} was not published: {}", event.id(), failure.getCause() == null
-          ? failure.getMessage() : failure.getCause().getMessage());
+      log.warn(
+          "Event {} was not published: {}",
+          event.id(),
+          failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
     }
   }
 
-  /** Why a workflow failed, for {@code data.reason}: the application failure type, else the kind of failure. */
+  /**
+   * Why a workflow failed, for {@code data.reason}: the application failure type, else the kind of
+   * failure.
+   */
   public static String reason(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ApplicationFailure application && application.getType() != null) {

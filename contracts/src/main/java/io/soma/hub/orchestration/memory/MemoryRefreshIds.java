@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Workflow ids of memory refreshes, derived so that Temporal itself deduplicates starts. With an Idempotency-Key
- * (Airflow sends its run id) the id is a UUIDv3 of tenant, campaign and key: the same triple is always the same
- * workflow. Without one it is a UUIDv3 of tenant and campaign: a running refresh of that campaign is joined, and a
- * new one starts once it has closed.
+ * Workflow ids of memory refreshes, derived so that Temporal itself deduplicates starts. With an
+ * Idempotency-Key (Airflow sends its run id) the id is a UUIDv3 of tenant, campaign and key: the
+ * same triple is always the same workflow. Without one it is a UUIDv3 of tenant and campaign: a
+ * running refresh of that campaign is joined, and a new one starts once it has closed.
  */
 public final class MemoryRefreshIds {
 
@@ -16,7 +16,8 @@ public final class MemoryRefreshIds {
   private MemoryRefreshIds() {}
 
   public static String forIdempotencyKey(String tenant, String campaign, String idempotencyKey) {
-    return PREFIX + uuid("soma-memory-refresh\n" + tenant + "\n" + campaign + "\n" + idempotencyKey);
+    return PREFIX
+        + uuid("soma-memory-refresh\n" + tenant + "\n" + campaign + "\n" + idempotencyKey);
   }
 
   public static String forCampaign(String tenant, String campaign) {

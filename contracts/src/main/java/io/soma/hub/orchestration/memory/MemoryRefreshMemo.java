@@ -6,7 +6,10 @@ public final class MemoryRefreshMemo {
   public static final String TENANT = "tenant";
   public static final String CAMPAIGN = "campaign";
 
-  /** The request's {@code force}, to tell an idempotent retry from an Idempotency-Key reused with another body. */
+  /**
+   * The request's {@code force}, to tell an idempotent retry from an Idempotency-Key reused with
+   * another body.
+   */
   public static final String FORCE = "force";
 
   private MemoryRefreshMemo() {}

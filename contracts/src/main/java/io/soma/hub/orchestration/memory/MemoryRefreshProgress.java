@@ -1,8 +1,8 @@
 package io.soma.hub.orchestration.memory;
 
 /**
- * Where a refresh stands: its phase, the cursor within it and the counts so far. Carried across continue-as-new,
- * so a campaign with very many entries never grows one history without bound.
+ * Where a refresh stands: its phase, the cursor within it and the counts so far. Carried across
+ * continue-as-new, so a campaign with very many entries never grows one history without bound.
  */
 public record MemoryRefreshProgress(
     Phase phase,

@@ -4,8 +4,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Re-indexes a campaign's memory: remembers the campaign's artifacts under its keys, then re-tokenises (and, with an
- * embeddings provider, re-embeds) every entry tagged with the campaign. Runs on {@code TaskQueues.SESSIONS}.
+ * Re-indexes a campaign's memory: remembers the campaign's artifacts under its keys, then
+ * re-tokenises (and, with an embeddings provider, re-embeds) every entry tagged with the campaign.
+ * Runs on {@code TaskQueues.SESSIONS}.
  */
 @WorkflowInterface
 public interface MemoryRefreshWorkflow {

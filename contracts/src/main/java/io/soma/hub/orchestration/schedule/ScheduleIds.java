@@ -8,9 +8,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The ids of schedules, of their Temporal Schedules, and of the sessions their runs start. A schedule id is what the
- * API shows (a UUID); its Temporal Schedule's id is namespaced by its tenant, so a tenant can name only its own: the
- * same schedule id under another tenant is another Temporal Schedule, which does not exist.
+ * The ids of schedules, of their Temporal Schedules, and of the sessions their runs start. A
+ * schedule id is what the API shows (a UUID); its Temporal Schedule's id is namespaced by its
+ * tenant, so a tenant can name only its own: the same schedule id under another tenant is another
+ * Temporal Schedule, which does not exist.
  */
 public final class ScheduleIds {
 
@@ -22,7 +23,10 @@ public final class ScheduleIds {
     return UUID.randomUUID().toString();
   }
 
-  /** The same tenant and Idempotency-Key always give the same schedule id, so Temporal creates the schedule once. */
+  /**
+   * The same tenant and Idempotency-Key always give the same schedule id, so Temporal creates the
+   * schedule once.
+   */
   public static String fromIdempotencyKey(String tenant, String idempotencyKey) {
     return nameUuid("soma-schedule\n" + tenant + "\n" + idempotencyKey);
   }
@@ -33,16 +37,17 @@ public final class ScheduleIds {
   }
 
   /**
-   * The Temporal Schedule's id: the prefix, a digest of the tenant (any tenant, however long or odd, gives 32 hex
-   * digits) and the schedule id. The runs' workflow ids are this and the time each was due (Temporal appends it).
+   * The Temporal Schedule's id: the prefix, a digest of the tenant (any tenant, however long or
+   * odd, gives 32 hex digits) and the schedule id. The runs' workflow ids are this and the time
+   * each was due (Temporal appends it).
    */
   public static String temporalId(String tenant, String scheduleId) {
     return TEMPORAL_PREFIX + tenantDigest(tenant) + "-" + scheduleId;
   }
 
   /**
-   * The session a run starts, from the run's workflow id: the same run (a retried start included) always starts the
-   * same session, which Temporal starts once.
+   * The session a run starts, from the run's workflow id: the same run (a retried start included)
+   * always starts the same session, which Temporal starts once.
    */
   public static String sessionIdOfRun(String runWorkflowId) {
     return nameUuid("soma-scheduled-session\n" + runWorkflowId);
@@ -50,7 +55,8 @@ public final class ScheduleIds {
 
   private static String tenantDigest(String tenant) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(tenant.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(tenant.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);

@@ -15,8 +15,8 @@ public final class SessionIds {
   }
 
   /**
-   * The same tenant and key always give the same session id, so the workflow id itself deduplicates concurrent
-   * requests: Temporal starts at most one workflow per id.
+   * The same tenant and key always give the same session id, so the workflow id itself deduplicates
+   * concurrent requests: Temporal starts at most one workflow per id.
    */
   public static String fromIdempotencyKey(String tenant, String idempotencyKey) {
     String material = "soma-session\n" + tenant + "\n" + idempotencyKey;
@@ -25,7 +25,8 @@ public final class SessionIds {
 
   /**
    * A session id's one grammar: a UUID in its canonical lowercase form (8-4-4-4-12 hex digits), as
-   * {@link #newSessionId()} and {@link #fromIdempotencyKey} make them. Anything else names no session.
+   * {@link #newSessionId()} and {@link #fromIdempotencyKey} make them. Anything else names no
+   * session.
    */
   public static boolean isSessionId(String candidate) {
     if (candidate == null || candidate.length() != 36) {

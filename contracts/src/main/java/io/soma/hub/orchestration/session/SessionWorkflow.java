@@ -9,8 +9,9 @@ import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
 
 /**
- * One agent session: policy check, scoped token, model completion, audit event. Its progress is also written to
- * the memo (see {@link SessionMemo}) so that it can be read while no worker is running.
+ * One agent session: policy check, scoped token, model completion, audit event. Its progress is
+ * also written to the memo (see {@link SessionMemo}) so that it can be read while no worker is
+ * running.
  */
 @WorkflowInterface
 public interface SessionWorkflow {
@@ -27,8 +28,9 @@ public interface SessionWorkflow {
   String MESSAGE = "message";
 
   /**
-   * A user turn of an open conversation, answered when the model has replied. Refused (before anything is recorded)
-   * when the session is not a conversation, not waiting for a message, or closing.
+   * A user turn of an open conversation, answered when the model has replied. Refused (before
+   * anything is recorded) when the session is not a conversation, not waiting for a message, or
+   * closing.
    */
   @UpdateMethod(name = MESSAGE)
   TurnReply message(TurnMessage message);

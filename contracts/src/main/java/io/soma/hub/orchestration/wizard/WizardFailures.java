@@ -12,8 +12,8 @@ public final class WizardFailures {
   public static final String INVALID_ANSWER = "WizardInvalidAnswer";
 
   /**
-   * The answer names a question that is not the current one (another answer got there first). Details: the current
-   * question's id, its step.
+   * The answer names a question that is not the current one (another answer got there first).
+   * Details: the current question's id, its step.
    */
   public static final String NOT_CURRENT_QUESTION = "WizardNotCurrentQuestion";
 
@@ -27,11 +27,14 @@ public final class WizardFailures {
   public static final String UNKNOWN_WIZARD = "WizardUnknown";
 
   private static final Set<String> TYPES =
-      Set.of(INVALID_ANSWER, NOT_CURRENT_QUESTION, ALREADY_COMPLETED, NOT_COMPLETED, UNKNOWN_WIZARD);
+      Set.of(
+          INVALID_ANSWER, NOT_CURRENT_QUESTION, ALREADY_COMPLETED, NOT_COMPLETED, UNKNOWN_WIZARD);
 
   private WizardFailures() {}
 
-  /** The wizard's own failure in a cause chain (an update rejection or failure), if there is one. */
+  /**
+   * The wizard's own failure in a cause chain (an update rejection or failure), if there is one.
+   */
   public static Optional<ApplicationFailure> find(Throwable failure) {
     return UpdateRejection.find(failure, TYPES);
   }

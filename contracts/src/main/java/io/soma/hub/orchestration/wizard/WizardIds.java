@@ -3,7 +3,10 @@ package io.soma.hub.orchestration.wizard;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Wizard session ids ({@code wiz-} and 12 hex digits, as in the original system) and their workflow ids. */
+/**
+ * Wizard session ids ({@code wiz-} and 12 hex digits, as in the original system) and their workflow
+ * ids.
+ */
 public final class WizardIds {
 
   private static final Pattern SESSION_ID = Pattern.compile("wiz-[0-9a-f]{12}");

@@ -3,7 +3,8 @@ package io.soma.hub.orchestration.wizard;
 /**
  * How a wizard session ended.
  *
- * @param status {@code approved} (the campaign was started) or {@code expired} (no answer or approval in time)
+ * @param status {@code approved} (the campaign was started) or {@code expired} (no answer or
+ *     approval in time)
  * @param campaignId the started campaign, or null when it expired
  */
 public record WizardOutcome(String sessionId, String status, String campaignId) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A question as a client sees it. {@code validation} holds the effective rules, with relative dates already
- * resolved (for example {@code max_date} as an ISO date).
+ * A question as a client sees it. {@code validation} holds the effective rules, with relative dates
+ * already resolved (for example {@code max_date} as an ISO date).
  *
  * @param defaultValue the suggested answer ({@code default} on the wire), or null
  */

@@ -3,9 +3,11 @@ package io.soma.hub.orchestration.wizard;
 import java.util.Map;
 
 /**
- * What starts a wizard session. Tenant and subject come from the verified token of whoever started it.
+ * What starts a wizard session. Tenant and subject come from the verified token of whoever started
+ * it.
  *
- * @param idleTimeoutSeconds how long the session waits for its next answer or its approval before it expires
+ * @param idleTimeoutSeconds how long the session waits for its next answer or its approval before
+ *     it expires
  */
 public record WizardStart(
     String sessionId,

@@ -4,10 +4,11 @@ import io.soma.hub.orchestration.campaign.CampaignPlan;
 import java.util.Map;
 
 /**
- * A wizard session as the workflow holds it: what the answer update returns and the state query answers.
+ * A wizard session as the workflow holds it: what the answer update returns and the state query
+ * answers.
  *
- * @param status {@code in_progress}, {@code completed} (every question answered, waiting for approval),
- *     {@code approved} or {@code expired}
+ * @param status {@code in_progress}, {@code completed} (every question answered, waiting for
+ *     approval), {@code approved} or {@code expired}
  * @param currentStep the step of the next question; {@code totalSteps + 1} once completed
  * @param question the next question, null once completed
  * @param answers the normalised answers by question id (a skipped optional question is absent)

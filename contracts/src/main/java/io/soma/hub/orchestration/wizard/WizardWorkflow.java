@@ -7,10 +7,11 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * One wizard session, durable in Temporal: it holds the answers, checks each one against its question before it is
- * accepted (a rejected update writes nothing to the history), builds the execution plan on the last answer, and
- * starts the marketing campaign as a child workflow on approval. It ends after the approval, or after
- * {@link WizardStart#idleTimeoutSeconds()} without an answer.
+ * One wizard session, durable in Temporal: it holds the answers, checks each one against its
+ * question before it is accepted (a rejected update writes nothing to the history), builds the
+ * execution plan on the last answer, and starts the marketing campaign as a child workflow on
+ * approval. It ends after the approval, or after {@link WizardStart#idleTimeoutSeconds()} without
+ * an answer.
  */
 @WorkflowInterface
 public interface WizardWorkflow {
@@ -23,13 +24,17 @@ public interface WizardWorkflow {
   @WorkflowMethod(name = TYPE)
   WizardOutcome run(WizardStart start);
 
-  /** Records the answer to the current question and returns the new state (with the plan once completed). */
+  /**
+   * Records the answer to the current question and returns the new state (with the plan once
+   * completed).
+   */
   @UpdateMethod(name = ANSWER)
   WizardState answer(WizardAnswer answer);
 
   /**
-   * Rejects, with an {@code ApplicationFailure} of type {@link WizardFailures#INVALID_ANSWER} (details: question id,
-   * rule) or {@link WizardFailures#ALREADY_COMPLETED}, an answer that may not be recorded.
+   * Rejects, with an {@code ApplicationFailure} of type {@link WizardFailures#INVALID_ANSWER}
+   * (details: question id, rule) or {@link WizardFailures#ALREADY_COMPLETED}, an answer that may
+   * not be recorded.
    */
   @UpdateValidatorMethod(updateName = ANSWER)
   void validateAnswer(WizardAnswer answer);

@@ -18,9 +18,13 @@ class CallbackSecretsTest {
 
     assertThat(acme).startsWith("whsec_");
     assertThat(Base64.getDecoder().decode(acme.substring("whsec_".length()))).hasSize(32);
-    assertThat(CallbackSecrets.fromKey(KEY).forTenant("acme")).as("the same in every process").isEqualTo(acme);
+    assertThat(CallbackSecrets.fromKey(KEY).forTenant("acme"))
+        .as("the same in every process")
+        .isEqualTo(acme);
     assertThat(secrets.forTenant("globex")).isNotEqualTo(acme);
-    assertThat(CallbackSecrets.fromKey(KEY + "2").forTenant("acme")).as("a new key rotates it").isNotEqualTo(acme);
+    assertThat(CallbackSecrets.fromKey(KEY + "2").forTenant("acme"))
+        .as("a new key rotates it")
+        .isNotEqualTo(acme);
   }
 
   @Test

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hub's Temporal TLS settings against a gRPC server that requires client certificates, as Temporal's frontend
- * with {@code requireClientAuth} does (the e2e tests run the real one): the health check the SDK makes is the call.
+ * The hub's Temporal TLS settings against a gRPC server that requires client certificates, as
+ * Temporal's frontend with {@code requireClientAuth} does (the e2e tests run the real one): the
+ * health check the SDK makes is the call.
  */
 class TemporalTlsTest {
 
@@ -46,13 +47,19 @@ class TemporalTlsTest {
   }
 
   @Test
-  void aClientCertificateAndTheAuthorityReachAServerThatRequiresClientCertificates() throws Exception {
+  void aClientCertificateAndTheAuthorityReachAServerThatRequiresClientCertificates()
+      throws Exception {
     TestCertificateAuthority authority = TestCertificateAuthority.create(directory);
     start(authority, authority.issueServer("frontend", TestCertificateAuthority.LOOPBACK));
     IssuedCertificate client = authority.issueClient("hub");
 
-    TemporalTls tls = new TemporalTls(false, file(authority.certificate()), file(client.certificate()),
-        file(client.privateKey()), null);
+    TemporalTls tls =
+        new TemporalTls(
+            false,
+            file(authority.certificate()),
+            file(client.certificate()),
+            file(client.privateKey()),
+            null);
 
     assertThat(tls.active()).isTrue();
     assertThat(healthOf(tls)).isEqualTo(ServingStatus.SERVING);
@@ -71,12 +78,18 @@ class TemporalTlsTest {
   @Test
   void aServerOfAnotherAuthorityIsNotTrusted() throws Exception {
     TestCertificateAuthority authority = TestCertificateAuthority.create(directory.resolve("ours"));
-    TestCertificateAuthority stranger = TestCertificateAuthority.create(directory.resolve("theirs"));
+    TestCertificateAuthority stranger =
+        TestCertificateAuthority.create(directory.resolve("theirs"));
     start(authority, stranger.issueServer("frontend", TestCertificateAuthority.LOOPBACK));
     IssuedCertificate client = authority.issueClient("hub");
 
-    TemporalTls tls = new TemporalTls(false, file(authority.certificate()), file(client.certificate()),
-        file(client.privateKey()), null);
+    TemporalTls tls =
+        new TemporalTls(
+            false,
+            file(authority.certificate()),
+            file(client.certificate()),
+            file(client.privateKey()),
+            null);
 
     assertThatThrownBy(() -> healthOf(tls)).satisfies(TemporalTlsTest::refused);
   }
@@ -101,7 +114,10 @@ class TemporalTlsTest {
   @Test
   void nothingSetIsPlaintext() {
     WorkflowServiceStubsOptions options =
-        TemporalTls.OFF.applyTo(WorkflowServiceStubsOptions.newBuilder()).setTarget("127.0.0.1:7233").build();
+        TemporalTls.OFF
+            .applyTo(WorkflowServiceStubsOptions.newBuilder())
+            .setTarget("127.0.0.1:7233")
+            .build();
 
     assertThat(TemporalTls.OFF.active()).isFalse();
     assertThat(new TemporalTls(false, " ", "", null, "").active()).isFalse();
@@ -129,19 +145,22 @@ class TemporalTlsTest {
 
   @Test
   void aMissingFileFailsWhenTheOptionsAreMade() {
-    TemporalTls tls = new TemporalTls(false, directory.resolve("absent.pem").toString(), null, null, null);
+    TemporalTls tls =
+        new TemporalTls(false, directory.resolve("absent.pem").toString(), null, null, null);
 
     assertThatThrownBy(() -> tls.applyTo(WorkflowServiceStubsOptions.newBuilder()))
         .hasMessageContaining("absent.pem");
   }
 
-  private void start(TestCertificateAuthority authority, IssuedCertificate certificate) throws Exception {
+  private void start(TestCertificateAuthority authority, IssuedCertificate certificate)
+      throws Exception {
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus(WorkflowServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
             .sslContext(
-                GrpcSslContexts.forServer(certificate.certificate().toFile(), certificate.privateKey().toFile())
+                GrpcSslContexts.forServer(
+                        certificate.certificate().toFile(), certificate.privateKey().toFile())
                     .trustManager(authority.certificate().toFile())
                     .clientAuth(ClientAuth.REQUIRE)
                     .build())
@@ -160,10 +179,13 @@ class TemporalTlsTest {
     return stubs.healthCheck().getStatus();
   }
 
-  /** Refused in the handshake: the channel never became usable, unlike a call the server answered. */
+  /**
+   * Refused in the handshake: the channel never became usable, unlike a call the server answered.
+   */
   private static void refused(Throwable failure) {
     assertThat(failure).isInstanceOf(StatusRuntimeException.class);
-    assertThat(((StatusRuntimeException) failure).getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(((StatusRuntimeException) failure).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
   }
 
   private static String file(Path path) {

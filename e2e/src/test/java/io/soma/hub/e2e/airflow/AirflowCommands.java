@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Python-side commands (airflow CLI, pytest) to completion with an environment of their own; each output is
- * kept in target/e2e-logs/airflow-&lt;what&gt;-*.log for a look after a failure.
+ * Runs Python-side commands (airflow CLI, pytest) to completion with an environment of their own;
+ * each output is kept in target/e2e-logs/airflow-&lt;what&gt;-*.log for a look after a failure.
  */
 final class AirflowCommands {
 
@@ -21,7 +21,8 @@ final class AirflowCommands {
 
   private AirflowCommands() {}
 
-  static Result run(Path directory, Map<String, String> environment, Duration timeout, List<String> command) {
+  static Result run(
+      Path directory, Map<String, String> environment, Duration timeout, List<String> command) {
     Path log = newLog(Path.of(command.get(command.size() > 1 ? 1 : 0)).getFileName().toString());
     try {
       ProcessBuilder builder =
@@ -31,7 +32,10 @@ final class AirflowCommands {
               .redirectOutput(log.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       // The developer's own Airflow settings must not reach the test's Airflow.
-      builder.environment().keySet().removeIf(key -> key.startsWith("AIRFLOW") || key.equals("LOKI_URL"));
+      builder
+          .environment()
+          .keySet()
+          .removeIf(key -> key.startsWith("AIRFLOW") || key.equals("LOKI_URL"));
       builder.environment().putAll(environment);
       Process process = builder.start();
       boolean exited = awaitExit(process, log, timeout);
@@ -52,12 +56,14 @@ final class AirflowCommands {
   }
 
   /**
-   * Waits for the command, with one known Airflow 3 fault taken out of its way: at the end of {@code dags test
-   * --use-executor}, the LocalExecutor sometimes leaves a worker idle without its shutdown message and then joins it
-   * for ever (apache/airflow#45329, #67870). Such a worker has no task left, so stopping it lets the command end with
-   * its own exit code; nothing else is touched.
+   * Waits for the command, with one known Airflow 3 fault taken out of its way: at the end of
+   * {@code dags test --use-executor}, the LocalExecutor sometimes leaves a worker idle without its
+   * shutdown message and then joins it for ever (apache/airflow#45329, #67870). Such a worker has
+   * no task left, so stopping it lets the command end with its own exit code; nothing else is
+   * touched.
    */
-  private static boolean awaitExit(Process process, Path log, Duration timeout) throws InterruptedException, IOException {
+  private static boolean awaitExit(Process process, Path log, Duration timeout)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long shuttingDownSince = 0;
     while (!process.waitFor(1, TimeUnit.SECONDS)) {
@@ -65,10 +71,14 @@ final class AirflowCommands {
       if (now > deadline) {
         return false;
       }
-      if (shuttingDownSince == 0 && Files.readString(log, StandardCharsets.UTF_8).contains(EXECUTOR_SHUTDOWN)) {
+      if (shuttingDownSince == 0
+          && Files.readString(log, StandardCharsets.UTF_8).contains(EXECUTOR_SHUTDOWN)) {
         shuttingDownSince = now;
       } else if (shuttingDownSince != 0 && now - shuttingDownSince > STUCK_SHUTDOWN.toNanos()) {
-        process.descendants().filter(AirflowCommands::isIdleExecutorWorker).forEach(ProcessHandle::destroy);
+        process
+            .descendants()
+            .filter(AirflowCommands::isIdleExecutorWorker)
+            .forEach(ProcessHandle::destroy);
       }
     }
     return true;
@@ -80,7 +90,9 @@ final class AirflowCommands {
   /** A LocalExecutor worker waiting for work: its process title (setproctitle) ends in "<idle>". */
   private static boolean isIdleExecutorWorker(ProcessHandle process) {
     try {
-      String title = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+      String title =
+          Files.readString(
+              Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
       return title.contains("LocalExecutor") && title.replace("\0", " ").trim().endsWith("<idle>");
     } catch (IOException e) {
       return false; // gone already
@@ -89,8 +101,10 @@ final class AirflowCommands {
 
   static Path newLog(String what) {
     try {
-      Path directory = Files.createDirectories(Path.of(System.getProperty("hub.logs", "target/e2e-logs")));
-      return Files.createTempFile(directory, "airflow-" + what.replaceAll("[^A-Za-z0-9_.-]", "_") + "-", ".log");
+      Path directory =
+          Files.createDirectories(Path.of(System.getProperty("hub.logs", "target/e2e-logs")));
+      return Files.createTempFile(
+          directory, "airflow-" + what.replaceAll("[^A-Za-z0-9_.-]", "_") + "-", ".log");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -35,15 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The DAGs of airflow/ under a real Airflow 3 (the virtualenv of {@code ./hub test}, with the provider installed)
- * against the real hub over HTTP: each DAG run goes through the LocalExecutor, its task supervised and reporting to
- * the execution API as in a deployment; then the same task of the same run is run again ({@code airflow tasks test
- * DAG TASK RUN_ID}, what a retry or a clear does), which must start nothing new. WireMock stands in for Loki and must
- * have received the task logs, labelled app, dag_id and task_id only, and the hub's own lines, labelled app,
- * namespace and env. Airflow holds a token scoped to its DAGs' capabilities for a day, in a file as in a cluster,
- * and the hub refuses that token everywhere else. The triggerer runs beside them: soma_session_run's deferrable
- * sensor is seen DEFERRED while its session runs (its model call held by the test), then succeeds when the session
- * completes, and fails when the session is cancelled or fails.
+ * The DAGs of airflow/ under a real Airflow 3 (the virtualenv of {@code ./hub test}, with the
+ * provider installed) against the real hub over HTTP: each DAG run goes through the LocalExecutor,
+ * its task supervised and reporting to the execution API as in a deployment; then the same task of
+ * the same run is run again ({@code airflow tasks test DAG TASK RUN_ID}, what a retry or a clear
+ * does), which must start nothing new. WireMock stands in for Loki and must have received the task
+ * logs, labelled app, dag_id and task_id only, and the hub's own lines, labelled app, namespace and
+ * env. Airflow holds a token scoped to its DAGs' capabilities for a day, in a file as in a cluster,
+ * and the hub refuses that token everywhere else. The triggerer runs beside them:
+ * soma_session_run's deferrable sensor is seen DEFERRED while its session runs (its model call held
+ * by the test), then succeeds when the session completes, and fails when the session is cancelled
+ * or fails.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,12 +57,21 @@ class AirflowDagsEndToEndTest {
   private static final String REFRESHES = "WorkflowType = '" + MemoryRefreshWorkflow.TYPE + "'";
   private static final Duration VISIBILITY = Duration.ofSeconds(30);
 
-  /** Exactly what the DAGs call the hub with (DAG_CAPABILITIES of airflow/providers/soma-hub/src/soma_hub/capabilities.py). */
-  private static final String[] AIRFLOW_CAPABILITIES = {"memory:refresh", "sessions:write", "sessions:read"};
+  /**
+   * Exactly what the DAGs call the hub with (DAG_CAPABILITIES of
+   * airflow/providers/soma-hub/src/soma_hub/capabilities.py).
+   */
+  private static final String[] AIRFLOW_CAPABILITIES = {
+    "memory:refresh", "sessions:write", "sessions:read"
+  };
 
   private static final String SESSION_RUN = "soma_session_run";
   private static final String SENSOR = "wait_for_session";
-  /** Starting Airflow's task processes on a busy two-core machine takes a while; nothing here waits on a clock. */
+
+  /**
+   * Starting Airflow's task processes on a busy two-core machine takes a while; nothing here waits
+   * on a clock.
+   */
   private static final Duration AIRFLOW_STEP = Duration.ofMinutes(4);
 
   private static LocalHub hub;
@@ -69,6 +80,7 @@ class AirflowDagsEndToEndTest {
   private static AirflowInstance airflow;
   private static String airflowToken;
   private static Path tokenFile;
+
   /** The run of each DAG, by dag id, once its test ran it. */
   private static final Map<String, String> RUNS = new ConcurrentHashMap<>();
 
@@ -113,18 +125,23 @@ class AirflowDagsEndToEndTest {
   }
 
   /**
-   * The hub as AIRFLOW_CONN_SOMA_HUB: its address and the file of Airflow's scoped token, as the scheduler mounts it
-   * in a cluster; no password, and never the signing secret.
+   * The hub as AIRFLOW_CONN_SOMA_HUB: its address and the file of Airflow's scoped token, as the
+   * scheduler mounts it in a cluster; no password, and never the signing secret.
    */
   private static String hubConnection() {
     String[] hostPort = hub.functionsTarget().split(":");
     Map<String, Object> connection =
         Map.of(
-            "conn_type", "http",
-            "host", hostPort[0],
-            "port", Integer.parseInt(hostPort[1]),
-            "schema", "http",
-            "extra", Map.of("token_file", tokenFile.toString()));
+            "conn_type",
+            "http",
+            "host",
+            hostPort[0],
+            "port",
+            Integer.parseInt(hostPort[1]),
+            "schema",
+            "http",
+            "extra",
+            Map.of("token_file", tokenFile.toString()));
     try {
       String json = JSON.writeValueAsString(connection);
       assertThat(json).doesNotContain(hub.tokens().secret());
@@ -146,9 +163,14 @@ class AirflowDagsEndToEndTest {
     String workflowId = workflows.list(REFRESHES).get(0).getExecution().getWorkflowId();
 
     String again =
-        airflow.require("tasks", "test", "memory_refresh", "refresh_campaign_memory", runId).output();
+        airflow
+            .require("tasks", "test", "memory_refresh", "refresh_campaign_memory", runId)
+            .output();
     assertThat(returned(again, "workflow_id")).as(again).isEqualTo(workflowId);
-    await().during(Duration.ofSeconds(3)).atMost(VISIBILITY).until(() -> workflows.count(REFRESHES) == 1);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(VISIBILITY)
+        .until(() -> workflows.count(REFRESHES) == 1);
   }
 
   @Test
@@ -161,7 +183,9 @@ class AirflowDagsEndToEndTest {
     await().atMost(VISIBILITY).until(() -> workflows.count(HubWorkflows.SESSION_WORKFLOWS) == 1);
 
     String again =
-        airflow.require("tasks", "test", "soma_session_warmup", "trigger_warmup_session", runId).output();
+        airflow
+            .require("tasks", "test", "soma_session_warmup", "trigger_warmup_session", runId)
+            .output();
     String sessionId = returned(again, "session_id");
     assertThat(workflows.sessionWorkflowExists(sessionId)).isTrue();
     JsonHttp reader = hub.gateway().as(hub.tokens().mint(TENANT, "ops", "sessions:read"));
@@ -185,7 +209,8 @@ class AirflowDagsEndToEndTest {
             "campaigns:write", asAirflow.get("/v1/campaigns/camp-0a1b2c3d4e5f"),
             "memory:read", asAirflow.get("/v1/memory/fall_launch"),
             "memory:write", asAirflow.post("/v1/memory", Map.of("key", "k", "value", "v")),
-            "wizards:write", asAirflow.post("/v1/wizards/start", Map.of("wizard_id", "marketing_campaign_v1")));
+            "wizards:write",
+                asAirflow.post("/v1/wizards/start", Map.of("wizard_id", "marketing_campaign_v1")));
     outside.forEach(
         (capability, answer) -> {
           assertThat(answer.status()).as("%s: %s", capability, answer).isEqualTo(403);
@@ -196,25 +221,35 @@ class AirflowDagsEndToEndTest {
   @Test
   @Order(4)
   void lokiReceivedEachTasksLinesOnceWithLowCardinalityLabels() {
-    assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
+    assertThat(RUNS)
+        .as("the runs of the tests before")
+        .containsKeys("memory_refresh", "soma_session_warmup");
     List<LogStore.Line> lines =
         loki.lines().stream().filter(line -> "airflow".equals(line.labels().get("app"))).toList();
     assertThat(lines).as("Airflow's lines pushed to Loki").isNotEmpty();
     assertThat(lines)
-        .allSatisfy(line -> assertThat(line.labels().keySet()).isEqualTo(Set.of("app", "dag_id", "task_id")));
+        .allSatisfy(
+            line ->
+                assertThat(line.labels().keySet()).isEqualTo(Set.of("app", "dag_id", "task_id")));
 
     for (String[] task :
         List.of(
             new String[] {"memory_refresh", "refresh_campaign_memory", "/v1/memory/refresh"},
             new String[] {"soma_session_warmup", "trigger_warmup_session", "/v1/sessions"})) {
       Map<String, String> labels = Map.of("app", "airflow", "dag_id", task[0], "task_id", task[1]);
-      List<LogStore.Line> ofTask = lines.stream().filter(line -> line.labels().equals(labels)).toList();
-      // The hook logs each answer once per task run: once under the executor (shipped by the supervisor's
-      // processor), once in `tasks test` (shipped by the handler on airflow.task); never twice for one run.
+      List<LogStore.Line> ofTask =
+          lines.stream().filter(line -> line.labels().equals(labels)).toList();
+      // The hook logs each answer once per task run: once under the executor (shipped by the
+      // supervisor's
+      // processor), once in `tasks test` (shipped by the handler on airflow.task); never twice for
+      // one run.
       List<LogStore.Line> answers =
-          ofTask.stream().filter(line -> line.message().startsWith("POST " + task[2] + " answered")).toList();
+          ofTask.stream()
+              .filter(line -> line.message().startsWith("POST " + task[2] + " answered"))
+              .toList();
       assertThat(answers).as("the hook's answer lines of %s", task[1]).hasSize(2);
-      assertThat(answers).allSatisfy(line -> assertThat(line.fields()).containsEntry("run_id", RUNS.get(task[0])));
+      assertThat(answers)
+          .allSatisfy(line -> assertThat(line.fields()).containsEntry("run_id", RUNS.get(task[0])));
       assertThat(ofTask)
           .as("the task runner's own lines, from the executor's run")
           .anySatisfy(line -> assertThat(line.message()).startsWith("Done. Returned value was"));
@@ -224,7 +259,9 @@ class AirflowDagsEndToEndTest {
   @Test
   @Order(5)
   void lokiReceivedTheHubsOwnLinesWithItsStaticLabelsAndTheIdsAsMetadata() {
-    assertThat(RUNS).as("the runs of the tests before").containsKeys("memory_refresh", "soma_session_warmup");
+    assertThat(RUNS)
+        .as("the runs of the tests before")
+        .containsKeys("memory_refresh", "soma_session_warmup");
     for (String app : List.of("soma-hub-functions", "soma-hub-worker")) {
       await()
           .atMost(VISIBILITY)
@@ -232,10 +269,14 @@ class AirflowDagsEndToEndTest {
               () ->
                   assertThat(loki.lines())
                       .as("lines of %s", app)
-                      .anySatisfy(line -> assertThat(line.labels()).isEqualTo(
-                          Map.of("app", app, "namespace", "local", "env", "e2e"))));
+                      .anySatisfy(
+                          line ->
+                              assertThat(line.labels())
+                                  .isEqualTo(
+                                      Map.of("app", app, "namespace", "local", "env", "e2e"))));
     }
-    // The worker's workflow and activity lines carry the ids as structured metadata, never as labels.
+    // The worker's workflow and activity lines carry the ids as structured metadata, never as
+    // labels.
     await()
         .atMost(VISIBILITY)
         .untilAsserted(
@@ -247,14 +288,17 @@ class AirflowDagsEndToEndTest {
 
   @Test
   @Order(6)
-  void theDeferredSensorWaitsInTheTriggererWhileTheSessionRunsAndSucceedsWhenItCompletes() throws Exception {
+  void theDeferredSensorWaitsInTheTriggererWhileTheSessionRunsAndSucceedsWhenItCompletes()
+      throws Exception {
     String marker = hold();
     CompletableFuture<AirflowCommands.Result> run = runSessionDag("Summarise the week " + marker);
     String runId = sensorDeferredWhileHeld(marker, run);
 
     model.release(marker);
     AirflowCommands.Result result = run.get(AIRFLOW_STEP.toMinutes(), TimeUnit.MINUTES);
-    assertThat(result.exitCode()).as("airflow dags test %s:\n%s", SESSION_RUN, result.output()).isZero();
+    assertThat(result.exitCode())
+        .as("airflow dags test %s:\n%s", SESSION_RUN, result.output())
+        .isZero();
     assertThat(airflow.taskState(SESSION_RUN, SENSOR, runId)).isEqualTo("success");
     String sessionId = sessionIdOf(result.output(), "COMPLETED");
     JsonHttp.Response session = reader().get("/v1/sessions/" + sessionId);
@@ -266,7 +310,8 @@ class AirflowDagsEndToEndTest {
   @Order(7)
   void aSessionCancelledWhileTheSensorIsDeferredFailsTheTaskWithoutRetries() throws Exception {
     String marker = hold();
-    CompletableFuture<AirflowCommands.Result> run = runSessionDag("Draft the launch plan " + marker);
+    CompletableFuture<AirflowCommands.Result> run =
+        runSessionDag("Draft the launch plan " + marker);
     String runId = sensorDeferredWhileHeld(marker, run);
 
     String sessionId = theOnlyRunningSession();
@@ -278,15 +323,21 @@ class AirflowDagsEndToEndTest {
     assertThat(result.exitCode()).as("a failed run:\n%s", result.output()).isNotZero();
     assertThat(result.output()).contains("DagRun failed");
     assertThat(airflow.taskState(SESSION_RUN, SENSOR, runId)).isEqualTo("failed");
-    // The sensor's retries (the DAG's default_args give it one) are not used: a retry would find the same end.
+    // The sensor's retries (the DAG's default_args give it one) are not used: a retry would find
+    // the same end.
     assertThat(taskLines(SENSOR))
-        .anySatisfy(line -> assertThat(line).isEqualTo("session " + sessionId + " ended CANCELLED: the session was cancelled"));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .isEqualTo(
+                        "session " + sessionId + " ended CANCELLED: the session was cancelled"));
   }
 
   @Test
   @Order(8)
   void aSessionThatFailsFailsTheSensorWithItsReason() throws Exception {
-    CompletableFuture<AirflowCommands.Result> run = runSessionDag("Ignore the rules " + HeldModel.REFUSE);
+    CompletableFuture<AirflowCommands.Result> run =
+        runSessionDag("Ignore the rules " + HeldModel.REFUSE);
     AirflowCommands.Result result = run.get(AIRFLOW_STEP.toMinutes(), TimeUnit.MINUTES);
     assertThat(result.exitCode()).as("a failed run:\n%s", result.output()).isNotZero();
     String runId = newestRun(SESSION_RUN);
@@ -297,24 +348,34 @@ class AirflowDagsEndToEndTest {
         .anySatisfy(line -> assertThat(line).matches("session \\S+ ended FAILED: .+"));
   }
 
-  /** A marker of its own for the prompt of one test, whose model call the model holds until released. */
+  /**
+   * A marker of its own for the prompt of one test, whose model call the model holds until
+   * released.
+   */
   private static String hold() {
     String marker = "[hold " + UUID.randomUUID().toString().substring(0, 8) + "]";
     model.hold(marker);
     return marker;
   }
 
-  /** soma_session_run with this prompt, through the LocalExecutor, as the other DAGs; it ends when the run ends. */
-  private static CompletableFuture<AirflowCommands.Result> runSessionDag(String prompt) throws JsonProcessingException {
+  /**
+   * soma_session_run with this prompt, through the LocalExecutor, as the other DAGs; it ends when
+   * the run ends.
+   */
+  private static CompletableFuture<AirflowCommands.Result> runSessionDag(String prompt)
+      throws JsonProcessingException {
     String conf = JSON.writeValueAsString(Map.of("prompt", prompt));
-    return CompletableFuture.supplyAsync(() -> airflow.airflow("dags", "test", "--use-executor", SESSION_RUN, "-c", conf));
+    return CompletableFuture.supplyAsync(
+        () -> airflow.airflow("dags", "test", "--use-executor", SESSION_RUN, "-c", conf));
   }
 
   /**
-   * Waits until the session's model call is held (the session is RUNNING) and the sensor of the run is DEFERRED:
-   * its trigger is in the triggerer and no task process holds a slot for it. Returns the run's id.
+   * Waits until the session's model call is held (the session is RUNNING) and the sensor of the run
+   * is DEFERRED: its trigger is in the triggerer and no task process holds a slot for it. Returns
+   * the run's id.
    */
-  private static String sensorDeferredWhileHeld(String marker, CompletableFuture<AirflowCommands.Result> run) {
+  private static String sensorDeferredWhileHeld(
+      String marker, CompletableFuture<AirflowCommands.Result> run) {
     await()
         .atMost(AIRFLOW_STEP)
         .failFast("airflow dags test ended", run::isDone)
@@ -353,7 +414,9 @@ class AirflowDagsEndToEndTest {
     return hub.gateway().as(hub.tokens().mint(TENANT, "ops", "sessions:read"));
   }
 
-  /** The session id in the sensor's "session ID ended STATUS" line of the command's output or Loki. */
+  /**
+   * The session id in the sensor's "session ID ended STATUS" line of the command's output or Loki.
+   */
   private static String sessionIdOf(String output, String status) {
     Pattern ended = Pattern.compile("session (\\S+) ended " + status);
     for (String line : taskLines(SENSOR)) {
@@ -363,14 +426,19 @@ class AirflowDagsEndToEndTest {
       }
     }
     Matcher matcher = ended.matcher(output);
-    assertThat(matcher.find()).as("'session ... ended %s' in the output or in Loki:\n%s", status, output).isTrue();
+    assertThat(matcher.find())
+        .as("'session ... ended %s' in the output or in Loki:\n%s", status, output)
+        .isTrue();
     return matcher.group(1);
   }
 
   /** The messages of a task of soma_session_run as Loki received them. */
   private static List<String> taskLines(String taskId) {
     Map<String, String> labels = Map.of("app", "airflow", "dag_id", SESSION_RUN, "task_id", taskId);
-    return loki.lines().stream().filter(line -> line.labels().equals(labels)).map(LogStore.Line::message).toList();
+    return loki.lines().stream()
+        .filter(line -> line.labels().equals(labels))
+        .map(LogStore.Line::message)
+        .toList();
   }
 
   private static String onlyRun(String dagId) {
@@ -380,7 +448,9 @@ class AirflowDagsEndToEndTest {
     return runs.get(0);
   }
 
-  /** A string field of the body the task returned, from its "Done. Returned value was: {...}" line. */
+  /**
+   * A string field of the body the task returned, from its "Done. Returned value was: {...}" line.
+   */
   private static String returned(String output, String field) {
     Matcher matcher = Pattern.compile("'" + field + "': '([^']+)'").matcher(output);
     assertThat(matcher.find()).as("%s in the task's return value:\n%s", field, output).isTrue();

@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * An Airflow of the repository's airflow/ folder, as a deployment runs it but on one machine: a fresh AIRFLOW_HOME with
- * a SQLite metadata database, the DAGs of airflow/ and the provider of airflow/providers/soma-hub, the Loki logging
- * config, the execution API server that tasks run by an executor report to, and the triggerer that runs the
- * triggers of deferred tasks.
+ * An Airflow of the repository's airflow/ folder, as a deployment runs it but on one machine: a
+ * fresh AIRFLOW_HOME with a SQLite metadata database, the DAGs of airflow/ and the provider of
+ * airflow/providers/soma-hub, the Loki logging config, the execution API server that tasks run by
+ * an executor report to, and the triggerer that runs the triggers of deferred tasks.
  */
 final class AirflowInstance implements AutoCloseable {
 
@@ -44,7 +44,9 @@ final class AirflowInstance implements AutoCloseable {
     this.environment = environment;
   }
 
-  /** Settings for this instance; {@code extra} adds LOKI_URL, AIRFLOW_CONN_SOMA_HUB and the like. */
+  /**
+   * Settings for this instance; {@code extra} adds LOKI_URL, AIRFLOW_CONN_SOMA_HUB and the like.
+   */
   static AirflowInstance create(AirflowVenv venv, Map<String, String> extra) {
     Path airflow = HubJars.root().resolve("airflow");
     Path home;
@@ -57,27 +59,41 @@ final class AirflowInstance implements AutoCloseable {
     Map<String, String> environment = new HashMap<>(extra);
     environment.put("AIRFLOW_HOME", home.toString());
     environment.put("AIRFLOW__CORE__DAGS_FOLDER", airflow.resolve("dags").toString());
-    // The provider is installed in the virtualenv (./hub install), which registers it with Airflow; its sources here
-    // come first on the path, so that the test runs this checkout's code even when the installed copy is older.
+    // The provider is installed in the virtualenv (./hub install), which registers it with Airflow;
+    // its sources here
+    // come first on the path, so that the test runs this checkout's code even when the installed
+    // copy is older.
     environment.put("PYTHONPATH", airflow.resolve("providers/soma-hub/src").toString());
     environment.put("PYTHONDONTWRITEBYTECODE", "1");
     environment.put("AIRFLOW__CORE__LOAD_EXAMPLES", "false");
     environment.put("AIRFLOW__CORE__EXECUTOR", "LocalExecutor");
     environment.put("AIRFLOW__CORE__PARALLELISM", "2");
-    environment.put("AIRFLOW__LOGGING__LOGGING_CONFIG_CLASS", "soma_hub.loki_logging.LOGGING_CONFIG");
+    environment.put(
+        "AIRFLOW__LOGGING__LOGGING_CONFIG_CLASS", "soma_hub.loki_logging.LOGGING_CONFIG");
     environment.put("AIRFLOW__API__PORT", Integer.toString(apiPort));
-    environment.put("AIRFLOW__CORE__EXECUTION_API_SERVER_URL", "http://127.0.0.1:" + apiPort + "/execution/");
+    environment.put(
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL", "http://127.0.0.1:" + apiPort + "/execution/");
     return new AirflowInstance(venv, home, Map.copyOf(environment));
   }
 
-  /** {@code airflow db migrate}, then the execution API server and the triggerer; each must succeed. */
+  /**
+   * {@code airflow db migrate}, then the execution API server and the triggerer; each must succeed.
+   */
   AirflowInstance start() {
     require("db", "migrate");
     String port = environment.get("AIRFLOW__API__PORT");
     List<String> command =
         List.of(
-            venv.airflow().toString(), "api-server", "--apps", "execution", "--workers", "1", "-H", "127.0.0.1",
-            "-p", port);
+            venv.airflow().toString(),
+            "api-server",
+            "--apps",
+            "execution",
+            "--workers",
+            "1",
+            "-H",
+            "127.0.0.1",
+            "-p",
+            port);
     URI health = URI.create("http://127.0.0.1:" + port + "/execution/health");
     apiServer =
         HubProcess.command("airflow-api-server", command, environment, health)
@@ -88,9 +104,9 @@ final class AirflowInstance implements AutoCloseable {
   }
 
   /**
-   * {@code airflow triggerer}, ready once Airflow itself reports a live TriggererJob ({@code airflow jobs check}, what
-   * the cluster's liveness probe asks). It serves no logs (the tests read them from the files and from Loki), so it
-   * opens no port.
+   * {@code airflow triggerer}, ready once Airflow itself reports a live TriggererJob ({@code
+   * airflow jobs check}, what the cluster's liveness probe asks). It serves no logs (the tests read
+   * them from the files and from Loki), so it opens no port.
    */
   private void startTriggerer() {
     Path log = AirflowCommands.newLog("triggerer");
@@ -99,7 +115,10 @@ final class AirflowInstance implements AutoCloseable {
             .directory(home.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("AIRFLOW") || key.equals("LOKI_URL"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(key -> key.startsWith("AIRFLOW") || key.equals("LOKI_URL"));
     builder.environment().putAll(environment);
     try {
       triggerer = builder.start();
@@ -112,11 +131,16 @@ final class AirflowInstance implements AutoCloseable {
       if (airflow("jobs", "check", "--job-type", "TriggererJob").exitCode() == 0) {
         return;
       }
-      assertThat(System.nanoTime()).as("no live TriggererJob within 3 minutes; its log %s", log).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("no live TriggererJob within 3 minutes; its log %s", log)
+          .isLessThan(deadline);
     }
   }
 
-  /** The state of a task instance, as {@code airflow tasks state} prints it (its last line): "deferred", "success"... */
+  /**
+   * The state of a task instance, as {@code airflow tasks state} prints it (its last line):
+   * "deferred", "success"...
+   */
   String taskState(String dagId, String taskId, String runId) {
     List<String> lines = require("tasks", "state", dagId, taskId, runId).output().lines().toList();
     return lines.isEmpty() ? "" : lines.get(lines.size() - 1).trim();
@@ -125,7 +149,9 @@ final class AirflowInstance implements AutoCloseable {
   /** {@code airflow <arguments>}; fails the test, with the output, when it does not exit 0. */
   AirflowCommands.Result require(String... arguments) {
     AirflowCommands.Result result = airflow(arguments);
-    assertThat(result.exitCode()).as("airflow %s:\n%s", String.join(" ", arguments), result.output()).isZero();
+    assertThat(result.exitCode())
+        .as("airflow %s:\n%s", String.join(" ", arguments), result.output())
+        .isZero();
     return result;
   }
 
@@ -166,7 +192,10 @@ final class AirflowInstance implements AutoCloseable {
     }
   }
 
-  /** SIGTERM to the process and its children (the trigger runner), SIGKILL to what is left after 30 s. */
+  /**
+   * SIGTERM to the process and its children (the trigger runner), SIGKILL to what is left after 30
+   * s.
+   */
   private static void stop(Process process) {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();

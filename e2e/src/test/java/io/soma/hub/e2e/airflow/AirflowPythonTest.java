@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Python tests of airflow/ (pytest, in the Airflow virtualenv): the hub hook's retries, backoff, idempotency
- * key and tokens, the Loki shipper and logging config, and the DAG folder loading without import errors. Run from
- * here so that {@code ./hub test} runs them and fails when they fail. Their AIRFLOW_HOME is a temporary one
- * (tests/conftest.py).
+ * The Python tests of airflow/ (pytest, in the Airflow virtualenv): the hub hook's retries,
+ * backoff, idempotency key and tokens, the Loki shipper and logging config, and the DAG folder
+ * loading without import errors. Run from here so that {@code ./hub test} runs them and fails when
+ * they fail. Their AIRFLOW_HOME is a temporary one (tests/conftest.py).
  */
 class AirflowPythonTest {
 

@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The virtualenv {@code ./hub test} installs Airflow into (HUB_AIRFLOW_VENV, else ~/.cache/soma-hub/airflow-venv).
- * Under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true) a missing one fails the test; in a bare Maven run it skips.
+ * The virtualenv {@code ./hub test} installs Airflow into (HUB_AIRFLOW_VENV, else
+ * ~/.cache/soma-hub/airflow-venv). Under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true) a missing
+ * one fails the test; in a bare Maven run it skips.
  */
 record AirflowVenv(Path directory) {
 
@@ -16,7 +17,8 @@ record AirflowVenv(Path directory) {
         Optional.ofNullable(System.getenv("HUB_AIRFLOW_VENV"))
             .filter(value -> !value.isBlank())
             .map(Path::of)
-            .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache/soma-hub/airflow-venv"));
+            .orElseGet(
+                () -> Path.of(System.getProperty("user.home"), ".cache/soma-hub/airflow-venv"));
     if (!Files.isExecutable(venv.resolve("bin/airflow"))) {
       String message = "no Airflow in " + venv + " (./hub install puts it there)";
       if (Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {

@@ -17,11 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The worker's model provider (OpenAI chat completions, {@code POST /v1/chat/completions}), whose answers the test
- * decides: a prompt holding a marker passed to {@link #hold} gets no answer until {@link #release} (so its session
- * stays RUNNING, in its model step, for as long as the test needs); a prompt with {@link #REFUSE} is refused with a
- * 400, which the worker does not retry, so its session FAILS; any other is answered at once. The hub itself is the
- * real one: this stands in for the third party it calls.
+ * The worker's model provider (OpenAI chat completions, {@code POST /v1/chat/completions}), whose
+ * answers the test decides: a prompt holding a marker passed to {@link #hold} gets no answer until
+ * {@link #release} (so its session stays RUNNING, in its model step, for as long as the test
+ * needs); a prompt with {@link #REFUSE} is refused with a 400, which the worker does not retry, so
+ * its session FAILS; any other is answered at once. The hub itself is the real one: this stands in
+ * for the third party it calls.
  */
 final class HeldModel implements AutoCloseable {
 
@@ -59,7 +60,9 @@ final class HeldModel implements AutoCloseable {
     gates.put(marker, new CompletableFuture<>());
   }
 
-  /** Whether a call with {@code marker} in its prompt has arrived (and is held, unless released). */
+  /**
+   * Whether a call with {@code marker} in its prompt has arrived (and is held, unless released).
+   */
   boolean arrived(String marker) {
     return arrived.contains(marker);
   }
@@ -84,7 +87,10 @@ final class HeldModel implements AutoCloseable {
         }
       }
       if (prompt.contains(REFUSE)) {
-        send(exchange, 400, "{\"error\":{\"message\":\"the e2e model refuses this prompt\",\"type\":\"invalid_request_error\"}}");
+        send(
+            exchange,
+            400,
+            "{\"error\":{\"message\":\"the e2e model refuses this prompt\",\"type\":\"invalid_request_error\"}}");
         return;
       }
       ObjectNode body = JSON.createObjectNode();
@@ -96,7 +102,10 @@ final class HeldModel implements AutoCloseable {
       choice.put("index", 0);
       choice.putObject("message").put("role", "assistant").put("content", "done: " + prompt);
       choice.put("finish_reason", "stop");
-      body.putObject("usage").put("prompt_tokens", 5).put("completion_tokens", 5).put("total_tokens", 10);
+      body.putObject("usage")
+          .put("prompt_tokens", 5)
+          .put("completion_tokens", 5)
+          .put("total_tokens", 10);
       send(exchange, 200, body.toString());
     }
   }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a benchmark run does; each can be changed on the command line, e.g. {@code ./hub bench -Dbench.concurrency=32}.
+ * What a benchmark run does; each can be changed on the command line, e.g. {@code ./hub bench
+ * -Dbench.concurrency=32}.
  *
  * @param sessions sessions per path (gateway and raw), split evenly over the rounds
  * @param rounds measured rounds per path, interleaved with the other path's
@@ -14,13 +15,15 @@ import java.util.List;
  * @param concurrency requests in flight at any time, for both paths
  * @param stores the hub stores to run against, in order: h2 (the local default) and/or postgres
  * @param profile record a JFR profile of the functions process during the measured rounds
- * @param hubJvmOptions JVM options for the worker and functions processes (JAVA_TOOL_OPTIONS), for experiments
- * @param completionRounds measured rounds per path of sessions and baseline workflows waited for to completion
+ * @param hubJvmOptions JVM options for the worker and functions processes (JAVA_TOOL_OPTIONS), for
+ *     experiments
+ * @param completionRounds measured rounds per path of sessions and baseline workflows waited for to
+ *     completion
  * @param completionsPerRound completions per such round
  * @param completionWarmup unmeasured completions per path before those rounds
  * @param singles sessions and baseline workflows run one at a time, each path, for their latency
- * @param temporal {@code dev}: the CLI's dev server (SQLite); {@code server}: the Temporal server built from source
- *     on its own PostgreSQL, the scale path
+ * @param temporal {@code dev}: the CLI's dev server (SQLite); {@code server}: the Temporal server
+ *     built from source on its own PostgreSQL, the scale path
  * @param shards the server's history shards (with {@code server})
  * @param workers hub worker processes
  */

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A closed-loop load generator: a fixed number of threads, each sending its next request as soon as its last one
- * is answered, so exactly {@code concurrency} requests are in flight. The same threads serve both paths, so the
- * client side costs the same whichever path is measured.
+ * A closed-loop load generator: a fixed number of threads, each sending its next request as soon as
+ * its last one is answered, so exactly {@code concurrency} requests are in flight. The same threads
+ * serve both paths, so the client side costs the same whichever path is measured.
  */
 final class ClosedLoop implements AutoCloseable {
 

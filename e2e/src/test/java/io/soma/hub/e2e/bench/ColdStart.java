@@ -14,19 +14,26 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One scale-from-zero start: the process is executed, then the call is tried every 10 ms until it succeeds. The
- * figure is exec to first successful answer, what a user waiting on a scaled-to-zero service sees, and the resident
- * memory right after it.
+ * One scale-from-zero start: the process is executed, then the call is tried every 10 ms until it
+ * succeeds. The figure is exec to first successful answer, what a user waiting on a scaled-to-zero
+ * service sees, and the resident memory right after it.
  */
 final class ColdStart {
 
-  /** Exec to first successful call, the resident memory then, and the CPU time the process had used by then. */
+  /**
+   * Exec to first successful call, the resident memory then, and the CPU time the process had used
+   * by then.
+   */
   record Figures(double firstCallMillis, long rssKilobytes, double cpuMillis) {}
 
-  /** Linux's USER_HZ, the unit of /proc/PID/stat's CPU times, on every architecture the hub runs on. */
+  /**
+   * Linux's USER_HZ, the unit of /proc/PID/stat's CPU times, on every architecture the hub runs on.
+   */
   private static final double MILLIS_PER_TICK = 10;
 
-  /** The call a user makes: method, path, body (null for none) and the statuses that mean success. */
+  /**
+   * The call a user makes: method, path, body (null for none) and the statuses that mean success.
+   */
   record Call(String method, String path, String body, Set<Integer> success) {
 
     Call(String method, String path, String body, int success) {
@@ -34,12 +41,18 @@ final class ColdStart {
     }
   }
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
   private static final Duration GIVE_UP = Duration.ofMinutes(2);
 
   private ColdStart() {}
 
-  static Figures measure(FunctionLaunch launch, Map<String, String> environment, int port, Call call, String token,
+  static Figures measure(
+      FunctionLaunch launch,
+      Map<String, String> environment,
+      int port,
+      Call call,
+      String token,
       Path log) {
     ProcessBuilder builder =
         new ProcessBuilder(launch.command()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -60,10 +73,12 @@ final class ColdStart {
           return new Figures(millis, residentKilobytes(process.pid()), cpuMillis(process.pid()));
         }
         if (!process.isAlive()) {
-          throw new IllegalStateException(launch.label() + " exited with " + process.exitValue() + "; see " + log);
+          throw new IllegalStateException(
+              launch.label() + " exited with " + process.exitValue() + "; see " + log);
         }
         if (System.nanoTime() - start > GIVE_UP.toNanos()) {
-          throw new IllegalStateException(launch.label() + " gave no successful answer in " + GIVE_UP + "; see " + log);
+          throw new IllegalStateException(
+              launch.label() + " gave no successful answer in " + GIVE_UP + "; see " + log);
         }
         Thread.sleep(10);
       }
@@ -77,7 +92,9 @@ final class ColdStart {
 
   private static HttpRequest request(int port, Call call, String token) {
     HttpRequest.BodyPublisher body =
-        call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body());
+        call.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body());
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
         .timeout(Duration.ofSeconds(10))
         .header("Authorization", "Bearer " + token)
@@ -88,7 +105,8 @@ final class ColdStart {
 
   private static boolean succeeds(HttpRequest request, Call call) throws InterruptedException {
     try {
-      return call.success().contains(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+      return call.success()
+          .contains(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
     } catch (IOException notListeningYet) {
       return false;
     }
@@ -106,7 +124,10 @@ final class ColdStart {
     }
   }
 
-  /** User and system time of the process (fields 14 and 15 of /proc/PID/stat, after the command's parenthesis). */
+  /**
+   * User and system time of the process (fields 14 and 15 of /proc/PID/stat, after the command's
+   * parenthesis).
+   */
   private static double cpuMillis(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sessions completed through the gateway against the minimal workflow: completion rates (medians of the rounds), the
- * median of the per-round-pair ratios, and the start-to-result latency of single runs (p50, p95).
+ * Sessions completed through the gateway against the minimal workflow: completion rates (medians of
+ * the rounds), the median of the per-round-pair ratios, and the start-to-result latency of single
+ * runs (p50, p95).
  */
 record CompletionFigures(
     double gatewayPerSecond,
@@ -45,12 +46,18 @@ record CompletionFigures(
         result.gateway().isEmpty() ? 0 : result.gateway().get(0).workflowIds().size());
   }
 
-  /** The headline of issue 16: completed sessions per second over the minimal workflow's (target at least 1.2). */
+  /**
+   * The headline of issue 16: completed sessions per second over the minimal workflow's (target at
+   * least 1.2).
+   */
   double ratio() {
     return gatewayPerSecond / minimalPerSecond;
   }
 
-  /** A single session's POST-to-result p50 over the minimal workflow's start-to-result p50 (target at most 1.0). */
+  /**
+   * A single session's POST-to-result p50 over the minimal workflow's start-to-result p50 (target
+   * at most 1.0).
+   */
   double latencyRatio() {
     return gatewayP50Millis / minimalP50Millis;
   }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sessions completed through the gateway against {@link MinimalWorkflow} on the same Temporal server (issue 16): the
- * baseline's worker runs as a process of its own with the hub's JVM options, both paths are warmed up, then measured
- * in interleaved rounds of closed-loop completions (each pair of rounds in the opposite order of the last), then one
- * at a time for the latency a single user sees.
+ * Sessions completed through the gateway against {@link MinimalWorkflow} on the same Temporal
+ * server (issue 16): the baseline's worker runs as a process of its own with the hub's JVM options,
+ * both paths are warmed up, then measured in interleaved rounds of closed-loop completions (each
+ * pair of rounds in the opposite order of the last), then one at a time for the latency a single
+ * user sees.
  */
 final class CompletionRun {
 
@@ -25,7 +26,11 @@ final class CompletionRun {
    * @param minimalSingles start-to-result of baseline workflows run one at a time, nanoseconds
    */
   record Result(
-      List<Starts> gateway, List<Starts> minimal, long[] gatewaySingles, long[] minimalSingles, List<String> failures) {}
+      List<Starts> gateway,
+      List<Starts> minimal,
+      long[] gatewaySingles,
+      long[] minimalSingles,
+      List<String> failures) {}
 
   private final BenchSettings settings;
   private final String label;
@@ -58,26 +63,32 @@ final class CompletionRun {
           Starts completed = loop.run(path, settings.completionsPerRound(), paths.get(path));
           failures.addAll(completed.failures());
           (path.equals(Completions.GATEWAY) ? gateway : minimal).add(completed);
-          say(String.format("completion round %d %-7s %6.1f completed/s", round, path, completed.perSecond()));
+          say(
+              String.format(
+                  "completion round %d %-7s %6.1f completed/s",
+                  round, path, completed.perSecond()));
         }
       }
       long[] gatewaySingles = new long[settings.singles()];
       long[] minimalSingles = new long[settings.singles()];
       for (int i = 0; i < settings.singles(); i++) {
         boolean gatewayFirst = i % 2 == 0;
-        for (String path : gatewayFirst
-            ? List.of(Completions.GATEWAY, Completions.MINIMAL)
-            : List.of(Completions.MINIMAL, Completions.GATEWAY)) {
+        for (String path :
+            gatewayFirst
+                ? List.of(Completions.GATEWAY, Completions.MINIMAL)
+                : List.of(Completions.MINIMAL, Completions.GATEWAY)) {
           long began = System.nanoTime();
           try {
             paths.get(path).start(1_000_000 + i);
           } catch (Exception e) {
             failures.add(path + " single #" + i + ": " + e);
           }
-          (path.equals(Completions.GATEWAY) ? gatewaySingles : minimalSingles)[i] = System.nanoTime() - began;
+          (path.equals(Completions.GATEWAY) ? gatewaySingles : minimalSingles)[i] =
+              System.nanoTime() - began;
         }
       }
-      return new Result(List.copyOf(gateway), List.copyOf(minimal), gatewaySingles, minimalSingles, failures);
+      return new Result(
+          List.copyOf(gateway), List.copyOf(minimal), gatewaySingles, minimalSingles, failures);
     }
   }
 

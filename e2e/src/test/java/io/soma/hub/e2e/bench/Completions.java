@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a user waits for: one session (or one baseline workflow) from its start to its result. Each call starts one
- * and returns once it has completed, so in a {@link ClosedLoop} the latencies are start-to-result and the rate is
- * completions per second. Both paths wait the same way, on Temporal's long poll for the result from this JVM.
+ * What a user waits for: one session (or one baseline workflow) from its start to its result. Each
+ * call starts one and returns once it has completed, so in a {@link ClosedLoop} the latencies are
+ * start-to-result and the rate is completions per second. Both paths wait the same way, on
+ * Temporal's long poll for the result from this JVM.
  */
 final class Completions {
 
@@ -25,12 +26,18 @@ final class Completions {
       JsonHttp.Response response =
           caller.post(
               "/v1/sessions",
-              Map.of("prompt", SessionLoad.prompt(index), "metadata", Map.of("bench", label, "index", "" + index)));
+              Map.of(
+                  "prompt",
+                  SessionLoad.prompt(index),
+                  "metadata",
+                  Map.of("bench", label, "index", "" + index)));
       if (response.status() != 201) {
         throw new IllegalStateException("POST /v1/sessions answered " + response);
       }
       String workflowId = SessionIds.workflowId(response.json().get("session_id").asText());
-      client.newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty()).getResult(Map.class);
+      client
+          .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+          .getResult(Map.class);
       return workflowId;
     };
   }
@@ -42,7 +49,10 @@ final class Completions {
       MinimalWorkflow workflow =
           client.newWorkflowStub(
               MinimalWorkflow.class,
-              WorkflowOptions.newBuilder().setWorkflowId(workflowId).setTaskQueue(MinimalWorkflow.TASK_QUEUE).build());
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(workflowId)
+                  .setTaskQueue(MinimalWorkflow.TASK_QUEUE)
+                  .build());
       workflow.run(SessionLoad.prompt(index));
       return workflowId;
     };

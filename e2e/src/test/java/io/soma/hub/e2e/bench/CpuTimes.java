@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by each process of the benchmark (the functions, the worker, Temporal and this JVM, the client),
- * the part of it spent by JIT compiler threads, and how busy the whole machine was: on two shared cores a path's
- * rate is bounded by the CPU each of its starts costs, and other processes on the machine take their share.
+ * CPU time used by each process of the benchmark (the functions, the worker, Temporal and this JVM,
+ * the client), the part of it spent by JIT compiler threads, and how busy the whole machine was: on
+ * two shared cores a path's rate is bounded by the CPU each of its starts costs, and other
+ * processes on the machine take their share.
  */
 final class CpuTimes {
 
@@ -23,7 +24,11 @@ final class CpuTimes {
   private static final long NANOS_PER_TICK = 10_000_000L;
 
   /** CPU time per process over an interval (and of its JIT compiler threads), and the machine's. */
-  record Delta(Map<String, Duration> byProcess, Map<String, Duration> jitByProcess, Duration wall, double machineBusy) {
+  record Delta(
+      Map<String, Duration> byProcess,
+      Map<String, Duration> jitByProcess,
+      Duration wall,
+      double machineBusy) {
 
     Duration total() {
       return byProcess.values().stream().reduce(Duration.ZERO, Duration::plus);
@@ -32,12 +37,16 @@ final class CpuTimes {
     /** Cores' worth of CPU that processes outside the benchmark used meanwhile. */
     double otherCores() {
       double wallNanos = wall.toNanos();
-      return machineBusy * Runtime.getRuntime().availableProcessors() - total().toNanos() / wallNanos;
+      return machineBusy * Runtime.getRuntime().availableProcessors()
+          - total().toNanos() / wallNanos;
     }
   }
 
   record Snapshot(
-      Map<String, Duration> byProcess, Map<String, Map<Long, Long>> compilerTicks, long nanoTime, long[] machineTicks) {}
+      Map<String, Duration> byProcess,
+      Map<String, Map<Long, Long>> compilerTicks,
+      long nanoTime,
+      long[] machineTicks) {}
 
   private final Map<String, ProcessHandle> processes;
 
@@ -62,9 +71,14 @@ final class CpuTimes {
     Map<String, Duration> jit = new LinkedHashMap<>();
     now.byProcess().forEach((name, cpu) -> used.put(name, cpu.minus(before.byProcess().get(name))));
     now.compilerTicks()
-        .forEach((name, threads) -> jit.put(name, compilerTime(before.compilerTicks().get(name), threads)));
+        .forEach(
+            (name, threads) ->
+                jit.put(name, compilerTime(before.compilerTicks().get(name), threads)));
     return new Delta(
-        used, jit, Duration.ofNanos(now.nanoTime() - before.nanoTime()), busy(before.machineTicks(), now.machineTicks()));
+        used,
+        jit,
+        Duration.ofNanos(now.nanoTime() - before.nanoTime()),
+        busy(before.machineTicks(), now.machineTicks()));
   }
 
   /** The process among this JVM's descendants whose command line contains every given word. */
@@ -79,7 +93,10 @@ final class CpuTimes {
         .findFirst();
   }
 
-  /** Compiler threads come and go (HotSpot adds and retires them), so only the ticks of each thread are compared. */
+  /**
+   * Compiler threads come and go (HotSpot adds and retires them), so only the ticks of each thread
+   * are compared.
+   */
   private static Duration compilerTime(Map<Long, Long> before, Map<Long, Long> after) {
     long ticks = 0;
     for (Map.Entry<Long, Long> thread : after.entrySet()) {
@@ -88,7 +105,10 @@ final class CpuTimes {
     return Duration.ofNanos(ticks * NANOS_PER_TICK);
   }
 
-  /** utime + stime of each HotSpot compiler thread ("C1 CompilerThre", "C2 CompilerThre") by thread id. */
+  /**
+   * utime + stime of each HotSpot compiler thread ("C1 CompilerThre", "C2 CompilerThre") by thread
+   * id.
+   */
   private static Map<Long, Long> compilerThreadTicks(long pid) {
     Map<Long, Long> ticks = new HashMap<>();
     Path tasks = Path.of("/proc", Long.toString(pid), "task");
@@ -101,12 +121,17 @@ final class CpuTimes {
             String stat = readQuietly(thread.resolve("stat"));
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
-            if (open < 0 || close < open || !stat.substring(open + 1, close).contains("CompilerThre")) {
+            if (open < 0
+                || close < open
+                || !stat.substring(open + 1, close).contains("CompilerThre")) {
               return;
             }
-            // After the command: state is field 3, utime field 14 and stime field 15 of the whole line.
+            // After the command: state is field 3, utime field 14 and stime field 15 of the whole
+            // line.
             String[] fields = stat.substring(close + 2).split(" ");
-            ticks.put(Long.parseLong(thread.getFileName().toString()), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            ticks.put(
+                Long.parseLong(thread.getFileName().toString()),
+                Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
           });
     } catch (IOException | UncheckedIOException e) {
       // The process ended meanwhile; nothing to count.

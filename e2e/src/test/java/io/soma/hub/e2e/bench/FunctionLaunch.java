@@ -8,40 +8,58 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** How a function is launched: as its container does ({@code ./hub function NAME --command}) or plainly. */
+/**
+ * How a function is launched: as its container does ({@code ./hub function NAME --command}) or
+ * plainly.
+ */
 record FunctionLaunch(String label, List<String> command) {
 
   static final String SHIPPED = "shipped";
   static final String PLAIN = "plain";
   static final String HELLO = "hello";
 
-  /** The launch command {@code ./hub function} uses; trains the function's AOT cache first if it has none. */
+  /**
+   * The launch command {@code ./hub function} uses; trains the function's AOT cache first if it has
+   * none.
+   */
   static FunctionLaunch shipped(String function) {
-    String output = run(List.of(HubJars.root().resolve("hub").toString(), "function", function, "--command"));
+    String output =
+        run(List.of(HubJars.root().resolve("hub").toString(), "function", function, "--command"));
     return new FunctionLaunch(SHIPPED, output.lines().filter(line -> !line.isBlank()).toList());
   }
 
-  /** {@code java -jar functions.jar} with the JVM's default options, on the same JVM as the shipped launch. */
+  /**
+   * {@code java -jar functions.jar} with the JVM's default options, on the same JVM as the shipped
+   * launch.
+   */
   static FunctionLaunch plain(FunctionLaunch shipped) {
-    return new FunctionLaunch(PLAIN, List.of(shipped.command().get(0), "-jar", HubJars.functions().toString()));
+    return new FunctionLaunch(
+        PLAIN, List.of(shipped.command().get(0), "-jar", HubJars.functions().toString()));
   }
 
   /**
-   * The baseline: a bare Spring Cloud Function hello application ({@code e2e/fixtures/hello-function}) launched
-   * exactly as a function is: staged by the same {@code images/stage-rootfs} (the same jlinked JDK 25 runtime, the same
-   * {@code functions/launch/jvm-options}), with an AOT cache of its own trained the same way.
+   * The baseline: a bare Spring Cloud Function hello application ({@code
+   * e2e/fixtures/hello-function}) launched exactly as a function is: staged by the same {@code
+   * images/stage-rootfs} (the same jlinked JDK 25 runtime, the same {@code
+   * functions/launch/jvm-options}), with an AOT cache of its own trained the same way.
    */
   static FunctionLaunch hello() {
     Path fixture = HubJars.root().resolve("e2e/fixtures/hello-function/target");
     run(
         List.of(
             HubJars.root().resolve("images/stage-rootfs").toString(),
-            "--jar", fixture.resolve("hello-function.jar").toString(),
-            "--jvm-options", HubJars.root().resolve("functions/launch/jvm-options").toString(),
-            "--out", fixture.resolve("image").toString(),
-            "--jib-cache", fixture.resolve("jib-cache").toString(),
-            "--train-env", "PORT=0",
-            "--train", HELLO));
+            "--jar",
+            fixture.resolve("hello-function.jar").toString(),
+            "--jvm-options",
+            HubJars.root().resolve("functions/launch/jvm-options").toString(),
+            "--out",
+            fixture.resolve("image").toString(),
+            "--jib-cache",
+            fixture.resolve("jib-cache").toString(),
+            "--train-env",
+            "PORT=0",
+            "--train",
+            HELLO));
     Path root = fixture.resolve("image/root");
     return new FunctionLaunch(
         HELLO,

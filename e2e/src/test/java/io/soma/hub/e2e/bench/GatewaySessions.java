@@ -5,9 +5,10 @@ import io.soma.hub.orchestration.session.SessionIds;
 import java.util.Map;
 
 /**
- * Starts sessions the way users do: {@code POST /v1/sessions} with a bearer token, expecting 201. As a repeater it
- * sends a few Idempotency-Keys over and over (200, nothing new starts), which runs the whole request path, Temporal
- * start RPC included, without adding workflows: a cheap JIT warm-up for the gateway.
+ * Starts sessions the way users do: {@code POST /v1/sessions} with a bearer token, expecting 201.
+ * As a repeater it sends a few Idempotency-Keys over and over (200, nothing new starts), which runs
+ * the whole request path, Temporal start RPC included, without adding workflows: a cheap JIT
+ * warm-up for the gateway.
  */
 final class GatewaySessions implements ClosedLoop.Start {
 
@@ -32,11 +33,16 @@ final class GatewaySessions implements ClosedLoop.Start {
   @Override
   public String start(int index) {
     int request = repeats ? index % SessionLoad.REPEATED_KEYS : index;
-    JsonHttp client = repeats ? caller.header("Idempotency-Key", "warmup-" + label + "-" + request) : caller;
+    JsonHttp client =
+        repeats ? caller.header("Idempotency-Key", "warmup-" + label + "-" + request) : caller;
     JsonHttp.Response response =
         client.post(
             "/v1/sessions",
-            Map.of("prompt", SessionLoad.prompt(request), "metadata", Map.of("bench", label, "index", "" + request)));
+            Map.of(
+                "prompt",
+                SessionLoad.prompt(request),
+                "metadata",
+                Map.of("bench", label, "index", "" + request)));
     boolean accepted = response.status() == 201 || (repeats && response.status() == 200);
     if (!accepted) {
       throw new IllegalStateException("POST /v1/sessions answered " + response);

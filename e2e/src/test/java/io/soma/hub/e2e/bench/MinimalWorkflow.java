@@ -8,10 +8,10 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 
 /**
- * The session benchmark's baseline (issue 16): the smallest workflow doing what a session's plan names, four
- * activities one after the other, each returning at once, with the SDK's defaults everywhere else. What the hub adds
- * to a session (HTTP, authentication, moderation, limits, the steps' memo, the store, the model provider) is measured
- * against it.
+ * The session benchmark's baseline (issue 16): the smallest workflow doing what a session's plan
+ * names, four activities one after the other, each returning at once, with the SDK's defaults
+ * everywhere else. What the hub adds to a session (HTTP, authentication, moderation, limits, the
+ * steps' memo, the store, the model provider) is measured against it.
  */
 @WorkflowInterface
 public interface MinimalWorkflow {
@@ -40,7 +40,8 @@ public interface MinimalWorkflow {
 
     private final Step step =
         Workflow.newActivityStub(
-            Step.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+            Step.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
 
     @Override
     public String run(String input) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one path (gateway or raw) over its measured rounds: rates are medians of the rounds, latencies
- * percentiles of all its starts, CPU per session the sum over the rounds divided by the sessions.
+ * The figures of one path (gateway or raw) over its measured rounds: rates are medians of the
+ * rounds, latencies percentiles of all its starts, CPU per session the sum over the rounds divided
+ * by the sessions.
  */
 record PathFigures(
     String path,
@@ -26,13 +27,20 @@ record PathFigures(
 
   static PathFigures of(String path, List<Round> rounds) {
     List<Double> rates = rounds.stream().map(r -> r.starts().perSecond()).toList();
-    long[] latencies = rounds.stream().flatMapToLong(r -> Arrays.stream(r.starts().latencyNanos())).toArray();
+    long[] latencies =
+        rounds.stream().flatMapToLong(r -> Arrays.stream(r.starts().latencyNanos())).toArray();
     int sessions = rounds.stream().mapToInt(Round::sessions).sum();
     Map<String, Double> cpu = new LinkedHashMap<>();
     Map<String, Double> jit = new LinkedHashMap<>();
     for (Round round : rounds) {
-      round.acceptCpu().byProcess().forEach((name, used) -> cpu.merge(name, millis(used), Double::sum));
-      round.acceptCpu().jitByProcess().forEach((name, used) -> jit.merge(name, millis(used), Double::sum));
+      round
+          .acceptCpu()
+          .byProcess()
+          .forEach((name, used) -> cpu.merge(name, millis(used), Double::sum));
+      round
+          .acceptCpu()
+          .jitByProcess()
+          .forEach((name, used) -> jit.merge(name, millis(used), Double::sum));
     }
     cpu.replaceAll((name, total) -> total / sessions);
     jit.replaceAll((name, total) -> total / sessions);

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a rate limit check adds to a request: {@code ./mvnw -pl workers,e2e -am verify -De2e.excludedGroups=none
- * -Dgroups=bench -Dtest=RateLimitCostBenchmarkTest}. Two functions processes share one hub store, one with the limits
- * on and one with {@code HUB_RATE_LIMITS_ENABLED=false}; both serve {@code GET /v1/status} (no store, no Temporal:
- * the check is most of the store work a request does) to one client thread and then to eight, all of one tenant (one
- * bucket, the contended case), in rounds that alternate the processes. Printed, and written to
- * {@code e2e/target/bench/rate-limit-cost.txt}: latency percentiles of both and the mean check time from
- * {@code gateway_rate_limit_check_seconds}. Figures, never assertions.
+ * What a rate limit check adds to a request: {@code ./mvnw -pl workers,e2e -am verify
+ * -De2e.excludedGroups=none -Dgroups=bench -Dtest=RateLimitCostBenchmarkTest}. Two functions
+ * processes share one hub store, one with the limits on and one with {@code
+ * HUB_RATE_LIMITS_ENABLED=false}; both serve {@code GET /v1/status} (no store, no Temporal: the
+ * check is most of the store work a request does) to one client thread and then to eight, all of
+ * one tenant (one bucket, the contended case), in rounds that alternate the processes. Printed, and
+ * written to {@code e2e/target/bench/rate-limit-cost.txt}: latency percentiles of both and the mean
+ * check time from {@code gateway_rate_limit_check_seconds}. Figures, never assertions.
  */
 @Tag("bench")
 @RequiresHubJars
@@ -52,8 +53,9 @@ class RateLimitCostBenchmarkTest {
   private static void measure(String store, LocalHub hub) throws Exception {
     String token = hub.tokens().mint("bench", "load");
     JsonHttp limited = hub.gateway().as(token);
-    JsonHttp unlimited = hub.startMoreFunctions("functions-unlimited", Map.of("HUB_RATE_LIMITS_ENABLED", "false"))
-        .as(token);
+    JsonHttp unlimited =
+        hub.startMoreFunctions("functions-unlimited", Map.of("HUB_RATE_LIMITS_ENABLED", "false"))
+            .as(token);
     for (int threads : List.of(1, 8)) {
       run(limited, WARMUP, threads);
       run(unlimited, WARMUP, threads);
@@ -63,8 +65,10 @@ class RateLimitCostBenchmarkTest {
       List<Long> off = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
         boolean limitedFirst = round % 2 == 0;
-        (limitedFirst ? on : off).addAll(run(limitedFirst ? limited : unlimited, PER_ROUND, threads));
-        (limitedFirst ? off : on).addAll(run(limitedFirst ? unlimited : limited, PER_ROUND, threads));
+        (limitedFirst ? on : off)
+            .addAll(run(limitedFirst ? limited : unlimited, PER_ROUND, threads));
+        (limitedFirst ? off : on)
+            .addAll(run(limitedFirst ? unlimited : limited, PER_ROUND, threads));
       }
       double checks = sample(hub.gateway(), "_count") - checksBefore;
       double checkMillis = (sample(hub.gateway(), "_sum") - secondsBefore) / checks * 1000;
@@ -72,12 +76,23 @@ class RateLimitCostBenchmarkTest {
           String.format(
               "%s, %d client thread(s), %d requests each: limits on p50 %.2f ms, p99 %.2f ms; off p50 %.2f ms, p99"
                   + " %.2f ms; added at p50 %.2f ms; a check took %.2f ms on average (%,.0f checks)",
-              store, threads, on.size(), p(on, 50), p(on, 99), p(off, 50), p(off, 99), p(on, 50) - p(off, 50),
-              checkMillis, checks));
+              store,
+              threads,
+              on.size(),
+              p(on, 50),
+              p(on, 99),
+              p(off, 50),
+              p(off, 99),
+              p(on, 50) - p(off, 50),
+              checkMillis,
+              checks));
     }
   }
 
-  /** {@code count} requests from {@code threads} closed-loop client threads; their latencies in nanoseconds. */
+  /**
+   * {@code count} requests from {@code threads} closed-loop client threads; their latencies in
+   * nanoseconds.
+   */
   private static List<Long> run(JsonHttp client, int count, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -114,7 +129,11 @@ class RateLimitCostBenchmarkTest {
 
   private static double sample(JsonHttp functions, String suffix) {
     String name = "gateway_rate_limit_check_seconds" + suffix;
-    return functions.header("Accept", "text/plain").get("/metrics").body().lines()
+    return functions
+        .header("Accept", "text/plain")
+        .get("/metrics")
+        .body()
+        .lines()
         .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
@@ -124,6 +143,7 @@ class RateLimitCostBenchmarkTest {
     System.out.println(line);
     Path file = Path.of("target/bench/rate-limit-cost.txt");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 }

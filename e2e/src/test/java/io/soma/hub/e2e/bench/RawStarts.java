@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The baseline: the same session workflow started straight through the Temporal client, with the options the
- * gateway uses (workflow id from the session id, the session task queue, the tenant, step plan and request digest
- * in the memo, duplicate ids rejected) and the request the gateway would hand over. As a repeater it starts a few
- * fixed ids over and over, which Temporal refuses as already started, to warm this JVM's client up as cheaply.
+ * The baseline: the same session workflow started straight through the Temporal client, with the
+ * options the gateway uses (workflow id from the session id, the session task queue, the tenant,
+ * step plan and request digest in the memo, duplicate ids rejected) and the request the gateway
+ * would hand over. As a repeater it starts a few fixed ids over and over, which Temporal refuses as
+ * already started, to warm this JVM's client up as cheaply.
  */
 final class RawStarts implements ClosedLoop.Start {
 
@@ -49,7 +50,8 @@ final class RawStarts implements ClosedLoop.Start {
     int request = repeats ? index % SessionLoad.REPEATED_KEYS : index;
     String sessionId =
         repeats
-            ? SessionIds.fromIdempotencyKey(SessionLoad.TENANT, "warmup-raw-" + label + "-" + request)
+            ? SessionIds.fromIdempotencyKey(
+                SessionLoad.TENANT, "warmup-raw-" + label + "-" + request)
             : SessionIds.newSessionId();
     SessionRequest session =
         new SessionRequest(
@@ -66,7 +68,8 @@ final class RawStarts implements ClosedLoop.Start {
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.SESSIONS)
             .setWorkflowExecutionTimeout(Duration.ofHours(1))
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
             .setMemo(
                 Map.of(
@@ -87,6 +90,7 @@ final class RawStarts implements ClosedLoop.Start {
 
   private static String digest(String text) throws Exception {
     return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

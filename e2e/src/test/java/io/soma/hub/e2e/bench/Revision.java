@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which code a run measured: the commit, the modules with uncommitted changes, and when the jars were built (the
- * harness copies them as each hub starts, so a rebuild during a run shows as different times per store).
+ * Which code a run measured: the commit, the modules with uncommitted changes, and when the jars
+ * were built (the harness copies them as each hub starts, so a rebuild during a run shows as
+ * different times per store).
  */
 record Revision(String commit, List<String> uncommitted, Instant functionsJar, Instant workerJar) {
 
@@ -25,14 +26,19 @@ record Revision(String commit, List<String> uncommitted, Instant functionsJar, I
       }
     }
     return new Revision(
-        git(root, "rev-parse", "--short", "HEAD").trim(), dirty, built(HubJars.functions()), built(HubJars.worker()));
+        git(root, "rev-parse", "--short", "HEAD").trim(),
+        dirty,
+        built(HubJars.functions()),
+        built(HubJars.worker()));
   }
 
   String describe() {
     return String.format(
         "commit %s%s; functions.jar built %s, worker.jar built %s",
         commit.isEmpty() ? "unknown" : commit,
-        uncommitted.isEmpty() ? "" : " with uncommitted changes in " + String.join(", ", uncommitted),
+        uncommitted.isEmpty()
+            ? ""
+            : " with uncommitted changes in " + String.join(", ", uncommitted),
         functionsJar,
         workerJar);
   }

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sessions benchmark, in one run on one Temporal (the dev server, or the server built from source): issue 2's
- * accept rate of {@code POST /v1/sessions} against the raw Temporal client start of the same workflow, and issue
- * 16's sessions completed against a minimal four-activity workflow ({@link CompletionRun}), whose ratio is the
- * headline. It reports figures, and fails only when a session fails: how fast is for the report to say, not for an
- * assertion.
+ * The sessions benchmark, in one run on one Temporal (the dev server, or the server built from
+ * source): issue 2's accept rate of {@code POST /v1/sessions} against the raw Temporal client start
+ * of the same workflow, and issue 16's sessions completed against a minimal four-activity workflow
+ * ({@link CompletionRun}), whose ratio is the headline. It reports figures, and fails only when a
+ * session fails: how fast is for the report to say, not for an assertion.
  */
 @Tag("bench")
 @RequiresHubJars
@@ -37,8 +37,12 @@ class SessionThroughputBenchmarkTest {
       if (result.profile() != null) {
         System.out.println("bench [" + store + "] functions profile: " + result.profile());
       }
-      System.out.printf("bench [%s] accept ratio %.2f, completed ratio %.2f, single p50 ratio %.2f%n",
-          store, figures.acceptRatio(), figures.completions().ratio(), figures.completions().latencyRatio());
+      System.out.printf(
+          "bench [%s] accept ratio %.2f, completed ratio %.2f, single p50 ratio %.2f%n",
+          store,
+          figures.acceptRatio(),
+          figures.completions().ratio(),
+          figures.completions().latencyRatio());
     }
 
     BenchmarkReport report = new BenchmarkReport(Machine.current(), settings, stores);

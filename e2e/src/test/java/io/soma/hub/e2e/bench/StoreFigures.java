@@ -17,7 +17,8 @@ record StoreFigures(
   static StoreFigures of(StoreRun.Result result) {
     List<Double> pairs = new ArrayList<>();
     for (int i = 0; i < Math.min(result.gateway().size(), result.raw().size()); i++) {
-      pairs.add(result.gateway().get(i).starts().perSecond() / result.raw().get(i).starts().perSecond());
+      pairs.add(
+          result.gateway().get(i).starts().perSecond() / result.raw().get(i).starts().perSecond());
     }
     return new StoreFigures(
         result.store(),

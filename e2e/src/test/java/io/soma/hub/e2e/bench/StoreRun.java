@@ -23,11 +23,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The session benchmark against one hub store: starts the hub, warms both paths up, then runs the measured rounds
- * interleaved, each pair of rounds in the opposite order of the last (gateway, raw, raw, gateway, ...) so that a
- * drift over the run (the JIT still improving, the database growing) favours neither path. Every round's
- * workflows complete before the next round starts, so each round begins on the same quiet hub and its completion
- * time is its own.
+ * The session benchmark against one hub store: starts the hub, warms both paths up, then runs the
+ * measured rounds interleaved, each pair of rounds in the opposite order of the last (gateway, raw,
+ * raw, gateway, ...) so that a drift over the run (the JIT still improving, the database growing)
+ * favours neither path. Every round's workflows complete before the next round starts, so each
+ * round begins on the same quiet hub and its completion time is its own.
  */
 final class StoreRun {
 
@@ -67,7 +67,8 @@ final class StoreRun {
 
   Result measure(String store) {
     if (!H2.equals(store) && !POSTGRES.equals(store)) {
-      throw new IllegalArgumentException("unknown store " + store + "; bench.stores takes h2 and postgres");
+      throw new IllegalArgumentException(
+          "unknown store " + store + "; bench.stores takes h2 and postgres");
     }
     PostgresServer postgres = POSTGRES.equals(store) ? PostgresServer.start() : null;
     try {
@@ -79,7 +80,8 @@ final class StoreRun {
         builder.env("JAVA_TOOL_OPTIONS", settings.hubJvmOptions());
       }
       if (settings.onServer()) {
-        builder.temporal(() -> TemporalServer.start(TemporalServer.Security.PLAINTEXT, settings.shards()));
+        builder.temporal(
+            () -> TemporalServer.start(TemporalServer.Security.PLAINTEXT, settings.shards()));
       }
       Revision revision = Revision.current();
       try (LocalHub hub = builder.start()) {
@@ -102,19 +104,37 @@ final class StoreRun {
     try (ClosedLoop loop = new ClosedLoop(settings.concurrency())) {
       WorkflowClient client =
           WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace(hub.temporal().namespace()).build());
-      var caller = hub.gateway().as(hub.tokens().mint(SessionLoad.TENANT, SessionLoad.SUBJECT, SessionLoad.CAPABILITY));
+              stubs,
+              WorkflowClientOptions.newBuilder().setNamespace(hub.temporal().namespace()).build());
+      var caller =
+          hub.gateway()
+              .as(
+                  hub.tokens()
+                      .mint(SessionLoad.TENANT, SessionLoad.SUBJECT, SessionLoad.CAPABILITY));
       Map<String, ClosedLoop.Start> paths =
-          Map.of(GATEWAY, GatewaySessions.starting(caller, store), RAW, RawStarts.starting(client, store));
+          Map.of(
+              GATEWAY,
+              GatewaySessions.starting(caller, store),
+              RAW,
+              RawStarts.starting(client, store));
       Map<String, ClosedLoop.Start> repeaters =
-          Map.of(GATEWAY, GatewaySessions.repeating(caller, store), RAW, RawStarts.repeating(client, store));
+          Map.of(
+              GATEWAY,
+              GatewaySessions.repeating(caller, store),
+              RAW,
+              RawStarts.repeating(client, store));
       WorkflowCloses closes = new WorkflowCloses(client);
       CpuTimes cpu = cpuTimes(hub);
       List<String> failures = new ArrayList<>();
       Set<String> started = new LinkedHashSet<>();
 
-      say(store, "warming up: per path " + settings.warmup() + " sessions, then " + settings.warmupRepeats()
-          + " idempotent repeats");
+      say(
+          store,
+          "warming up: per path "
+              + settings.warmup()
+              + " sessions, then "
+              + settings.warmupRepeats()
+              + " idempotent repeats");
       for (String path : List.of(GATEWAY, RAW)) {
         for (Starts warmup :
             List.of(
@@ -128,7 +148,8 @@ final class StoreRun {
 
       FlightRecording recording =
           settings.profile()
-              ? FlightRecording.start(hub.functions().pid(), output.resolve("functions-" + store + ".jfr"))
+              ? FlightRecording.start(
+                  hub.functions().pid(), output.resolve("functions-" + store + ".jfr"))
               : null;
       List<Measured> measured = new ArrayList<>();
       for (int round = 1; round <= settings.rounds(); round++) {
@@ -140,8 +161,11 @@ final class StoreRun {
           started.addAll(starts.workflowIds());
           failures.addAll(starts.failures());
           measured.add(new Measured(path, starts, used));
-          say(store, String.format("round %2d %-7s %6.1f starts/s, other load %.1f cores",
-              round, path, starts.perSecond(), used.otherCores()));
+          say(
+              store,
+              String.format(
+                  "round %2d %-7s %6.1f starts/s, other load %.1f cores",
+                  round, path, starts.perSecond(), used.otherCores()));
           drain(closes, started.size());
         }
       }
@@ -156,7 +180,8 @@ final class StoreRun {
       }
       for (String id : started) {
         WorkflowCloses.Close close = all.get(id);
-        if (close == null || close.status() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        if (close == null
+            || close.status() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
           failures.add(id + " ended " + (close == null ? "unseen" : close.status()));
         }
       }
@@ -164,7 +189,15 @@ final class StoreRun {
           new CompletionRun(settings, store)
               .measure(hub.temporal().address(), hub.temporal().namespace(), client, caller);
       failures.addAll(completions.failures());
-      return new Result(store, revision, gatewayRounds, rawRounds, started.size(), failures, profile, completions);
+      return new Result(
+          store,
+          revision,
+          gatewayRounds,
+          rawRounds,
+          started.size(),
+          failures,
+          profile,
+          completions);
     } finally {
       stubs.shutdown();
     }

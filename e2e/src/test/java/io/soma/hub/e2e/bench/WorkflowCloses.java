@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * When the session workflows closed and how, from Temporal's visibility store. Waiting on a count query costs the
- * server one cheap RPC per poll instead of a long poll per workflow.
+ * When the session workflows closed and how, from Temporal's visibility store. Waiting on a count
+ * query costs the server one cheap RPC per poll instead of a long poll per workflow.
  */
 final class WorkflowCloses {
 

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * Decisions exactly once, on the real jars and a real Temporal dev server: with campaigns waiting for approval (see
- * {@link WaitingCampaigns}), each round sends eight decisions, approving and rejecting, to one campaign at the same
- * moment through the gateway. Exactly one is answered 202, the seven others 409 naming the winner's decision, and
- * the campaign's history holds exactly one decision: the winner's.
+ * Decisions exactly once, on the real jars and a real Temporal dev server: with campaigns waiting
+ * for approval (see {@link WaitingCampaigns}), each round sends eight decisions, approving and
+ * rejecting, to one campaign at the same moment through the gateway. Exactly one is answered 202,
+ * the seven others 409 naming the winner's decision, and the campaign's history holds exactly one
+ * decision: the winner's.
  */
 @RequiresHubJars
 class CampaignDecisionRaceEndToEndTest {
@@ -33,13 +34,16 @@ class CampaignDecisionRaceEndToEndTest {
   private static final int DECIDERS = 8;
   private static final String TENANT = "acme";
 
-  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run;
+  // closed by JUnit.
   @AutoClose private static final LocalHub hub = LocalHub.builder().start();
 
   @Test
-  void ofEightConcurrentDecidersExactlyOneIsAcceptedAndTheOthersAreToldWhoseDecisionCounts() throws Exception {
+  void ofEightConcurrentDecidersExactlyOneIsAcceptedAndTheOthersAreToldWhoseDecisionCounts()
+      throws Exception {
     long begin = System.nanoTime();
-    JsonHttp marketer = hub.gateway().as(hub.tokens().mint(TENANT, "ann", "wizards:write", "campaigns:write"));
+    JsonHttp marketer =
+        hub.gateway().as(hub.tokens().mint(TENANT, "ann", "wizards:write", "campaigns:write"));
     List<String> campaigns = WaitingCampaigns.start(hub, marketer, TENANT, ROUNDS);
     long prepared = System.nanoTime();
 
@@ -54,10 +58,12 @@ class CampaignDecisionRaceEndToEndTest {
         List<JsonHttp.Response> winners = answers.stream().filter(a -> a.status() == 202).toList();
         assertThat(winners).as("round %d: %s", round, answers).hasSize(1);
         String winner = winners.get(0).json().get("decided_by").asText();
-        String outcome = winners.get(0).json().get("approved").asBoolean() ? "approved" : "rejected";
+        String outcome =
+            winners.get(0).json().get("approved").asBoolean() ? "approved" : "rejected";
         for (JsonHttp.Response refused : answers.stream().filter(a -> a.status() != 202).toList()) {
           assertThat(refused.status()).as("round %d: %s", round, refused).isEqualTo(409);
-          assertThat(refused.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+          assertThat(refused.header("Content-Type"))
+              .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
           JsonNode problem = refused.json();
           assertThat(problem.get("detail").asText())
               .isEqualTo("campaign " + campaignId + " is already " + outcome + " by " + winner);
@@ -79,7 +85,11 @@ class CampaignDecisionRaceEndToEndTest {
     System.out.printf(
         "Decision race: %d rounds x %d deciders: %d answered 202, %d answered 409; %d campaigns brought to their"
             + " approval wait in %d s, the rounds took %d s, %d s in all%n",
-        ROUNDS, DECIDERS, accepted, conflicts, campaigns.size(),
+        ROUNDS,
+        DECIDERS,
+        accepted,
+        conflicts,
+        campaigns.size(),
         TimeUnit.NANOSECONDS.toSeconds(prepared - begin),
         TimeUnit.NANOSECONDS.toSeconds(end - prepared),
         TimeUnit.NANOSECONDS.toSeconds(end - begin));
@@ -87,18 +97,25 @@ class CampaignDecisionRaceEndToEndTest {
     assertThat(conflicts).isEqualTo(ROUNDS * (DECIDERS - 1));
   }
 
-  /** The round's deciders, each its own user, half approving and half rejecting, released together. */
-  private static List<JsonHttp.Response> decideAtOnce(ExecutorService deciders, int round, String campaignId)
-      throws Exception {
+  /**
+   * The round's deciders, each its own user, half approving and half rejecting, released together.
+   */
+  private static List<JsonHttp.Response> decideAtOnce(
+      ExecutorService deciders, int round, String campaignId) throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<JsonHttp.Response>> sent = new ArrayList<>();
     for (int i = 0; i < DECIDERS; i++) {
-      JsonHttp decider = hub.gateway().as(hub.tokens().mint(TENANT, "decider-" + round + "-" + i, "campaigns:write"));
-      Map<String, Object> decision = Map.of("approved", i % 2 == 0, "comment", "decider " + i + " of round " + round);
-      sent.add(deciders.submit(() -> {
-        go.await();
-        return decider.post("/v1/campaigns/" + campaignId + "/approval", decision);
-      }));
+      JsonHttp decider =
+          hub.gateway()
+              .as(hub.tokens().mint(TENANT, "decider-" + round + "-" + i, "campaigns:write"));
+      Map<String, Object> decision =
+          Map.of("approved", i % 2 == 0, "comment", "decider " + i + " of round " + round);
+      sent.add(
+          deciders.submit(
+              () -> {
+                go.await();
+                return decider.post("/v1/campaigns/" + campaignId + "/approval", decision);
+              }));
     }
     go.countDown();
     List<JsonHttp.Response> answers = new ArrayList<>();

@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The campaign path on the real jars and a real Temporal dev server, watched by a real Prometheus scraping the
- * worker: a wizard answered over HTTP (also across restarts of both processes), approved, its campaign approved and
- * completed, counted once; then its memory refreshed, twice with one key and one workflow.
+ * The campaign path on the real jars and a real Temporal dev server, watched by a real Prometheus
+ * scraping the worker: a wizard answered over HTTP (also across restarts of both processes),
+ * approved, its campaign approved and completed, counted once; then its memory refreshed, twice
+ * with one key and one workflow.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CampaignEndToEndTest {
 
   private static final Duration CAMPAIGN = Duration.ofMinutes(3);
-  private static final String CAMPAIGN_NAME = "Launch " + UUID.randomUUID().toString().substring(0, 8);
+  private static final String CAMPAIGN_NAME =
+      "Launch " + UUID.randomUUID().toString().substring(0, 8);
 
   private static LocalHub hub;
   private static PrometheusServer prometheus;
@@ -56,7 +58,8 @@ class CampaignEndToEndTest {
   @Order(1)
   void aWizardLosesNothingWhenTheFunctionsAndTheWorkerRestart() {
     JsonHttp ann = marketer();
-    List<Object> answers = new ArrayList<>(WizardCalls.answers("Restart " + CAMPAIGN_NAME, false).values());
+    List<Object> answers =
+        new ArrayList<>(WizardCalls.answers("Restart " + CAMPAIGN_NAME, false).values());
     String wizardId = WizardCalls.start(ann);
     WizardCalls.answerAll(ann, wizardId, answers.subList(0, 4));
 
@@ -70,7 +73,8 @@ class CampaignEndToEndTest {
     assertThat(state.at("/answers/campaign_name").asText()).isEqualTo("Restart " + CAMPAIGN_NAME);
     JsonNode completion = WizardCalls.answerAll(ann, wizardId, answers.subList(4, answers.size()));
     assertThat(completion.get("completed").asBoolean()).as(completion.toString()).isTrue();
-    assertThat(completion.at("/execution_plan/campaign_name").asText()).isEqualTo("Restart " + CAMPAIGN_NAME);
+    assertThat(completion.at("/execution_plan/campaign_name").asText())
+        .isEqualTo("Restart " + CAMPAIGN_NAME);
   }
 
   @Test
@@ -79,24 +83,35 @@ class CampaignEndToEndTest {
     JsonHttp ann = marketer();
     String wizardId = WizardCalls.start(ann);
     JsonNode completion =
-        WizardCalls.answerAll(ann, wizardId, List.copyOf(WizardCalls.answers(CAMPAIGN_NAME, true).values()));
-    assertThat(completion.at("/execution_plan/modules").findValuesAsText("id")).contains("review_approval");
+        WizardCalls.answerAll(
+            ann, wizardId, List.copyOf(WizardCalls.answers(CAMPAIGN_NAME, true).values()));
+    assertThat(completion.at("/execution_plan/modules").findValuesAsText("id"))
+        .contains("review_approval");
     String campaignId = WizardCalls.approve(ann, wizardId);
     assertThat(WizardCalls.approve(ann, wizardId)).as("approving twice").isEqualTo(campaignId);
 
-    WizardCalls.awaitCampaign(ann, campaignId, CAMPAIGN, view -> "waiting".equals(view.at("/approval/state").asText()));
+    WizardCalls.awaitCampaign(
+        ann, campaignId, CAMPAIGN, view -> "waiting".equals(view.at("/approval/state").asText()));
     JsonHttp.Response decided =
-        ann.post("/v1/campaigns/" + campaignId + "/approval", Map.of("approved", true, "comment", "ship it"));
+        ann.post(
+            "/v1/campaigns/" + campaignId + "/approval",
+            Map.of("approved", true, "comment", "ship it"));
     assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
     JsonNode done =
-        WizardCalls.awaitCampaign(ann, campaignId, CAMPAIGN, view -> !view.get("phase").asText().matches("running|awaiting_approval"));
+        WizardCalls.awaitCampaign(
+            ann,
+            campaignId,
+            CAMPAIGN,
+            view -> !view.get("phase").asText().matches("running|awaiting_approval"));
 
     assertThat(done.get("phase").asText()).as(done.toString()).isEqualTo("completed");
     assertThat(done.get("compensated")).as("compensations").isEmpty();
     String series = "campaign_analytics_created_total{campaign_name=\"" + CAMPAIGN_NAME + "\"}";
     await().atMost(Duration.ofSeconds(30)).until(() -> prometheus.value(series).isPresent());
     assertThat(prometheus.value(series)).contains(1.0);
-    assertThat(prometheus.value("campaign_analytics_created_total{campaign_id=\"" + campaignId + "\"}"))
+    assertThat(
+            prometheus.value(
+                "campaign_analytics_created_total{campaign_id=\"" + campaignId + "\"}"))
         .contains(1.0);
     completedCampaignId = campaignId;
   }
@@ -109,7 +124,9 @@ class CampaignEndToEndTest {
 
     assertThat(worker).contains("campaign_analytics_created_total{").contains("temporal_");
     assertThat(PromTool.checkMetrics(worker)).as("promtool check metrics on the worker").isEmpty();
-    assertThat(PromTool.checkMetrics(functions)).as("promtool check metrics on the functions").isEmpty();
+    assertThat(PromTool.checkMetrics(functions))
+        .as("promtool check metrics on the functions")
+        .isEmpty();
   }
 
   @Test
@@ -121,8 +138,10 @@ class CampaignEndToEndTest {
             .as(hub.tokens().mint("acme", "airflow", "memory:refresh", "memory:read"))
             .header("Idempotency-Key", "scheduled__" + UUID.randomUUID());
 
-    JsonHttp.Response first = airflow.post("/v1/memory/refresh", Map.of("campaign", CAMPAIGN_NAME, "force", true));
-    JsonHttp.Response again = airflow.post("/v1/memory/refresh", Map.of("campaign", CAMPAIGN_NAME, "force", true));
+    JsonHttp.Response first =
+        airflow.post("/v1/memory/refresh", Map.of("campaign", CAMPAIGN_NAME, "force", true));
+    JsonHttp.Response again =
+        airflow.post("/v1/memory/refresh", Map.of("campaign", CAMPAIGN_NAME, "force", true));
 
     assertThat(first.status()).as(first.toString()).isEqualTo(202);
     assertThat(again.status()).as(again.toString()).isIn(200, 202);
@@ -130,7 +149,10 @@ class CampaignEndToEndTest {
     assertThat(again.json().get("workflow_id").asText()).isEqualTo(workflowId);
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(hub.workflows().count("WorkflowId = '" + workflowId + "'")).isEqualTo(1));
+        .untilAsserted(
+            () ->
+                assertThat(hub.workflows().count("WorkflowId = '" + workflowId + "'"))
+                    .isEqualTo(1));
     await()
         .atMost(CAMPAIGN)
         .ignoreExceptions()
@@ -141,7 +163,9 @@ class CampaignEndToEndTest {
     assertThat(remembered.at("/value/artifact_count").asInt()).isPositive();
   }
 
-  /** The campaign's memory key: characters outside the key alphabet (the space) become {@code _}. */
+  /**
+   * The campaign's memory key: characters outside the key alphabet (the space) become {@code _}.
+   */
   private static String campaignKey() {
     return "campaign:" + CAMPAIGN_NAME.replace(' ', '_');
   }

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Sessions outlive the processes under them: the worker killed with SIGKILL while model completions are in flight,
- * and the Temporal dev server stopped and started again on its SQLite file while the worker and the functions keep
- * running. The model provider (WireMock) answers slowly, so each crash lands in the middle of running sessions;
- * the store is on PostgreSQL, where each session must have left its records exactly once.
+ * Sessions outlive the processes under them: the worker killed with SIGKILL while model completions
+ * are in flight, and the Temporal dev server stopped and started again on its SQLite file while the
+ * worker and the functions keep running. The model provider (WireMock) answers slowly, so each
+ * crash lands in the middle of running sessions; the store is on PostgreSQL, where each session
+ * must have left its records exactly once.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,8 +35,9 @@ class SessionDurabilityTest {
   private static final Duration MODEL_DELAY = Duration.ofSeconds(5);
 
   /**
-   * A completion attempt lost with its worker is retried once Temporal times it out, after its heartbeat timeout
-   * (10 s); generous, because a restarted worker takes its time on a busy machine.
+   * A completion attempt lost with its worker is retried once Temporal times it out, after its
+   * heartbeat timeout (10 s); generous, because a restarted worker takes its time on a busy
+   * machine.
    */
   private static final Duration RECOVERY = Duration.ofMinutes(4);
 
@@ -45,7 +47,11 @@ class SessionDurabilityTest {
 
   @BeforeAll
   static void startTheHub() {
-    cluster = ClusterLikeHub.start(OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY), "e2e-slow-model", "sk-e2e-durability");
+    cluster =
+        ClusterLikeHub.start(
+            OpenAiModelStub.start("e2e-slow-model", MODEL_DELAY),
+            "e2e-slow-model",
+            "sk-e2e-durability");
     model = cluster.model();
     hub = cluster.hub();
   }
@@ -62,7 +68,8 @@ class SessionDurabilityTest {
   void sessionsCompleteOnceWhenTheWorkerIsKilledDuringTheirModelCalls() {
     JsonHttp ann = caller();
     List<String> prompts = prompts("worker crash", 10);
-    List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
+    List<String> sessionIds =
+        prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
     awaitModelCalls(prompts);
 
     hub.worker().kill9();
@@ -80,7 +87,8 @@ class SessionDurabilityTest {
   void runningSessionsCompleteAcrossARestartOfTemporalAndNewOnesStartAfterwards() {
     JsonHttp ann = caller();
     List<String> prompts = prompts("temporal restart", 5);
-    List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
+    List<String> sessionIds =
+        prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
     awaitModelCalls(prompts);
     long workerPid = hub.worker().pid();
     long functionsPid = hub.functions().pid();
@@ -89,7 +97,9 @@ class SessionDurabilityTest {
 
     Map<String, JsonNode> sessions = SessionCalls.awaitAllFinished(ann, sessionIds, RECOVERY);
     assertEachCompletedOnceWithAServedReply(prompts, sessionIds, sessions);
-    assertThat(hub.worker().isAlive() && hub.worker().pid() == workerPid).as("the same worker process").isTrue();
+    assertThat(hub.worker().isAlive() && hub.worker().pid() == workerPid)
+        .as("the same worker process")
+        .isTrue();
     assertThat(hub.functions().isAlive() && hub.functions().pid() == functionsPid)
         .as("the same functions process")
         .isTrue();
@@ -99,7 +109,9 @@ class SessionDurabilityTest {
     List<String> after = prompts("after the restart", 1);
     String sessionAfter = SessionCalls.create(ann, after.get(0));
     assertEachCompletedOnceWithAServedReply(
-        after, List.of(sessionAfter), SessionCalls.awaitAllFinished(ann, List.of(sessionAfter), RECOVERY));
+        after,
+        List.of(sessionAfter),
+        SessionCalls.awaitAllFinished(ann, List.of(sessionAfter), RECOVERY));
   }
 
   private static void assertEachCompletedOnceWithAServedReply(

@@ -35,15 +35,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OCI images Jib builds (functions/target/jib-image.tar, workers/target/jib-image.tar): what they contain, and
- * that they run as the cluster runs them — non-root, read-only root filesystem with /tmp only, the AOT cache each
- * Knative Service selects — by running them in {@link ContainerSandbox} against a real Temporal.
+ * The OCI images Jib builds (functions/target/jib-image.tar, workers/target/jib-image.tar): what
+ * they contain, and that they run as the cluster runs them — non-root, read-only root filesystem
+ * with /tmp only, the AOT cache each Knative Service selects — by running them in {@link
+ * ContainerSandbox} against a real Temporal.
  */
 class ImagesTest {
 
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final Path FUNCTION_SERVICES = HubJars.root().resolve("knative/manifests/base/functions");
-  private static final Path WORKER_DEPLOYMENT = HubJars.root().resolve("knative/manifests/base/worker/deployment.yaml");
+  private static final Path FUNCTION_SERVICES =
+      HubJars.root().resolve("knative/manifests/base/functions");
+  private static final Path WORKER_DEPLOYMENT =
+      HubJars.root().resolve("knative/manifests/base/worker/deployment.yaml");
 
   private static OciImage functions;
   private static OciImage worker;
@@ -60,8 +63,10 @@ class ImagesTest {
 
   @Test
   void bothImagesRunTheMeasuredLaunchAsTheManifestsNonRootUser() throws IOException {
-    JsonNode workerPod = YAML.readTree(WORKER_DEPLOYMENT.toFile()).at("/spec/template/spec/securityContext");
-    String podUser = workerPod.path("runAsUser").asText() + ":" + workerPod.path("runAsGroup").asText();
+    JsonNode workerPod =
+        YAML.readTree(WORKER_DEPLOYMENT.toFile()).at("/spec/template/spec/securityContext");
+    String podUser =
+        workerPod.path("runAsUser").asText() + ":" + workerPod.path("runAsGroup").asText();
     assertThat(functions.user()).isEqualTo(podUser).doesNotStartWith("0:");
     assertThat(worker.user()).isEqualTo(podUser);
     for (JsonNode service : functionServices()) {
@@ -76,20 +81,26 @@ class ImagesTest {
         .containsExactly("/opt/java/bin/java", "@/app/jvm-options", "-jar", "/app/functions.jar");
     assertThat(worker.entrypoint())
         .containsExactly(
-            "/opt/java/bin/java", "@/app/jvm-options", "-XX:AOTCache=/app/aot/worker.aot", "-jar", "/app/worker.jar");
+            "/opt/java/bin/java",
+            "@/app/jvm-options",
+            "-XX:AOTCache=/app/aot/worker.aot",
+            "-jar",
+            "/app/worker.jar");
     assertThat(functionsRoot.resolve("app/jvm-options"))
         .hasSameTextualContentAs(HubJars.root().resolve("functions/launch/jvm-options"));
     assertThat(workerRoot.resolve("app/jvm-options"))
         .hasSameTextualContentAs(HubJars.root().resolve("workers/launch/jvm-options"));
     assertThat(workerRoot.resolve("app/aot/worker.aot")).isNotEmptyFile();
     // Least to most often changed, so a new build ships only its last layers.
-    assertThat(functions.layerNames()).contains("system", "java runtime", "libraries", "aot caches");
+    assertThat(functions.layerNames())
+        .contains("system", "java runtime", "libraries", "aot caches");
   }
 
   @Test
   void everyFunctionServiceSelectsAnAotCacheTrainedIntoTheImage() throws IOException {
     List<JsonNode> services = functionServices();
-    assertThat(services).as("one per function of knative/manifests/functions.txt")
+    assertThat(services)
+        .as("one per function of knative/manifests/functions.txt")
         .hasSize(FunctionTable.functions().size());
     for (JsonNode service : services) {
       Map<String, String> env = environmentOf(service);
@@ -115,18 +126,21 @@ class ImagesTest {
               Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           boolean others = attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
           if (!attributes.owner().getName().equals("root") || others && !inImage.equals("/tmp")) {
-            writable.add(inImage + " " + attributes.owner().getName() + " " + attributes.permissions());
+            writable.add(
+                inImage + " " + attributes.owner().getName() + " " + attributes.permissions());
           }
         }
       }
       assertThat(writable).as("files the image's user could change, in %s", root).isEmpty();
-      assertThat(Files.getPosixFilePermissions(root.resolve("tmp"))).contains(PosixFilePermission.OTHERS_WRITE);
+      assertThat(Files.getPosixFilePermissions(root.resolve("tmp")))
+          .contains(PosixFilePermission.OTHERS_WRITE);
     }
   }
 
   /**
-   * A session through both images: createSession from the functions image with its Knative Service's variables, the
-   * worker image completing it. {@code -XX:AOTMode=on} makes either JVM refuse to start if its cache did not fit.
+   * A session through both images: createSession from the functions image with its Knative
+   * Service's variables, the worker image completing it. {@code -XX:AOTMode=on} makes either JVM
+   * refuse to start if its cache did not fit.
    */
   @Test
   void aSessionRunsThroughTheFunctionAndWorkerImagesOnAReadOnlyRoot() throws IOException {
@@ -143,12 +157,17 @@ class ImagesTest {
       Map<String, String> service = environmentOf(functionService("hub-create-session"));
       Map<String, String> functionEnv = new HashMap<>(common);
       functionEnv.put("PORT", Integer.toString(functionPort));
-      functionEnv.put("SPRING_CLOUD_FUNCTION_DEFINITION", service.get("SPRING_CLOUD_FUNCTION_DEFINITION"));
+      functionEnv.put(
+          "SPRING_CLOUD_FUNCTION_DEFINITION", service.get("SPRING_CLOUD_FUNCTION_DEFINITION"));
       functionEnv.put("JDK_JAVA_OPTIONS", service.get("JDK_JAVA_OPTIONS") + " -XX:AOTMode=on");
 
       try (HubProcess workerContainer =
               ContainerSandbox.process(
-                      "worker-image", worker, workerRoot, workerEnv, local(workerPort, "/health/readiness"))
+                      "worker-image",
+                      worker,
+                      workerRoot,
+                      workerEnv,
+                      local(workerPort, "/health/readiness"))
                   .start();
           HubProcess functionContainer =
               ContainerSandbox.process(
@@ -159,7 +178,8 @@ class ImagesTest {
                       local(functionPort, "/health/readiness"))
                   .start()) {
         JsonHttp caller =
-            new JsonHttp(local(functionPort, "")).as(tokens.mint("acme", "image", "sessions:write"));
+            new JsonHttp(local(functionPort, ""))
+                .as(tokens.mint("acme", "image", "sessions:write"));
         String sessionId = SessionCalls.create(caller, "Plan a launch from the images");
 
         AtomicReference<SessionResult> result = new AtomicReference<>();
@@ -175,15 +195,17 @@ class ImagesTest {
         long sigterm = System.nanoTime();
         functionContainer.stop();
         assertThat(functionContainer.isAlive()).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - sigterm)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - sigterm))
+            .isLessThan(Duration.ofSeconds(30));
       }
     }
   }
 
   /**
-   * Each feature's application (one per Knative Service group: status, sessions, wizards, campaigns, memory), started
-   * from the image as its Service starts it, with the AOT cache it selects required to load (-XX:AOTMode=on), serves
-   * every function of its feature and answers one of them: its ahead-of-time processed context is whole.
+   * Each feature's application (one per Knative Service group: status, sessions, wizards,
+   * campaigns, memory), started from the image as its Service starts it, with the AOT cache it
+   * selects required to load (-XX:AOTMode=on), serves every function of its feature and answers one
+   * of them: its ahead-of-time processed context is whole.
    */
   @Test
   void everyFeatureApplicationStartsFromTheImageAndServesItsFunctions() throws IOException {
@@ -193,13 +215,22 @@ class ImagesTest {
             new Feature(
                 "getSession",
                 "/v1/sessions/none",
-                List.of("createSession", "getSession", "listSessions", "cancelSession", "callbackSecret", "sendMessage",
-                    "closeSession", "sessionEvents")),
+                List.of(
+                    "createSession",
+                    "getSession",
+                    "listSessions",
+                    "cancelSession",
+                    "callbackSecret",
+                    "sendMessage",
+                    "closeSession",
+                    "sessionEvents")),
             new Feature(
                 "getWizard",
                 "/v1/wizards/wiz-none",
-                List.of("listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard")),
-            new Feature("getCampaign", "/v1/campaigns/none", List.of("getCampaign", "decideCampaign")),
+                List.of(
+                    "listWizards", "startWizard", "getWizard", "answerWizard", "approveWizard")),
+            new Feature(
+                "getCampaign", "/v1/campaigns/none", List.of("getCampaign", "decideCampaign")),
             new Feature(
                 "recallMemory",
                 "/v1/memory/none",
@@ -207,11 +238,22 @@ class ImagesTest {
             new Feature(
                 "getSchedule",
                 "/v1/schedules/none",
-                List.of("createSchedule", "listSchedules", "getSchedule", "pauseSchedule", "unpauseSchedule",
+                List.of(
+                    "createSchedule",
+                    "listSchedules",
+                    "getSchedule",
+                    "pauseSchedule",
+                    "unpauseSchedule",
                     "deleteSchedule")));
     LocalTokens tokens = LocalTokens.withRandomSecret();
     String token =
-        tokens.mint("acme", "image", "sessions:read", "wizards:write", "campaigns:write", "memory:read",
+        tokens.mint(
+            "acme",
+            "image",
+            "sessions:read",
+            "wizards:write",
+            "campaigns:write",
+            "memory:read",
             "schedules:read");
     try (TemporalDevServer temporal = TemporalDevServer.start()) {
       for (Feature feature : features) {
@@ -223,25 +265,38 @@ class ImagesTest {
         env.put("JDK_JAVA_OPTIONS", "-XX:AOTCache=/app/aot/" + cached + ".aot -XX:AOTMode=on");
         try (HubProcess function =
             ContainerSandbox.process(
-                    cached + "-feature", functions, functionsRoot, env, local(port, "/health/readiness"))
+                    cached + "-feature",
+                    functions,
+                    functionsRoot,
+                    env,
+                    local(port, "/health/readiness"))
                 .start()) {
-          JsonHttp.Response answer = new JsonHttp(local(port, "")).as(token).get(feature.firstCall());
+          JsonHttp.Response answer =
+              new JsonHttp(local(port, "")).as(token).get(feature.firstCall());
           assertThat(answer.status()).as("%s: %s", cached, answer).isIn(200, 404);
           String log = function.logTail(400);
           assertThat(log).as("the log of %s", cached).contains("AOT-processed");
           for (String name : feature.functions()) {
-            assertThat(log).as("the log of %s", cached).containsPattern("Serving [A-Z]+ \\S+ -> " + name + "\\b");
+            assertThat(log)
+                .as("the log of %s", cached)
+                .containsPattern("Serving [A-Z]+ \\S+ -> " + name + "\\b");
           }
         }
       }
     }
   }
 
-  /** A feature's functions, the one whose AOT cache its instance selects, and a call that one answers. */
+  /**
+   * A feature's functions, the one whose AOT cache its instance selects, and a call that one
+   * answers.
+   */
   private record Feature(String cachedFunction, String firstCall, List<String> functions) {}
 
-  /** What both images get in every test: local mode on /tmp, the token secret, the Temporal to use. */
-  private static Map<String, String> hubEnvironment(LocalTokens tokens, TemporalDevServer temporal) {
+  /**
+   * What both images get in every test: local mode on /tmp, the token secret, the Temporal to use.
+   */
+  private static Map<String, String> hubEnvironment(
+      LocalTokens tokens, TemporalDevServer temporal) {
     Map<String, String> environment = new HashMap<>();
     environment.put("HUB_LOCAL_MODE", "true");
     environment.put("HUB_DATA_DIR", "/tmp/data");
@@ -258,9 +313,13 @@ class ImagesTest {
   private static List<JsonNode> functionServices() throws IOException {
     List<JsonNode> services = new ArrayList<>();
     try (Stream<Path> files = Files.list(FUNCTION_SERVICES)) {
-      // Beside the Services (one a file, written by knative/manifests/generate) is their kustomization.yaml.
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
-          .sorted().toList()) {
+      // Beside the Services (one a file, written by knative/manifests/generate) is their
+      // kustomization.yaml.
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
+              .sorted()
+              .toList()) {
         services.add(YAML.readTree(file.toFile()));
       }
     }

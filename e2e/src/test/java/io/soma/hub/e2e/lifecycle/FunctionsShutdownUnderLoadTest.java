@@ -18,22 +18,28 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * What Knative does to a function when it scales down or rolls a revision: SIGTERM while requests run. The requests
- * in flight finish, new ones are refused, the process exits well inside the grace period, and every session the
- * gateway accepted (201) exists in Temporal: nothing accepted is lost.
+ * What Knative does to a function when it scales down or rolls a revision: SIGTERM while requests
+ * run. The requests in flight finish, new ones are refused, the process exits well inside the grace
+ * period, and every session the gateway accepted (201) exists in Temporal: nothing accepted is
+ * lost.
  */
 @RequiresHubJars
 class FunctionsShutdownUnderLoadTest {
 
   private static final int CLIENTS = 12;
 
-  /** Spring's shutdown phase is 25 s; Knative's grace for a revision is its timeoutSeconds (75 s in knative/). */
+  /**
+   * Spring's shutdown phase is 25 s; Knative's grace for a revision is its timeoutSeconds (75 s in
+   * knative/).
+   */
   private static final Duration GRACE = Duration.ofSeconds(30);
 
-  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run;
+  // closed by JUnit.
   @AutoClose private static final LocalHub hub = LocalHub.builder().quickStartJvms().start();
 
-  record Outcome(long startedNanos, long endedNanos, int status, String sessionId, String failure) {}
+  record Outcome(
+      long startedNanos, long endedNanos, int status, String sessionId, String failure) {}
 
   @Test
   void sigtermLetsRequestsInFlightFinishAndLosesNothingAccepted() throws Exception {
@@ -57,13 +63,22 @@ class FunctionsShutdownUnderLoadTest {
     List<Outcome> all = new ArrayList<>(outcomes);
     List<Outcome> accepted = all.stream().filter(o -> o.status() == 201).toList();
     List<Outcome> finishedAfterSigterm =
-        accepted.stream().filter(o -> o.startedNanos() < sigterm && o.endedNanos() > sigterm).toList();
+        accepted.stream()
+            .filter(o -> o.startedNanos() < sigterm && o.endedNanos() > sigterm)
+            .toList();
     System.out.printf(
         "shutdown under load: %d accepted, %d of them in flight at SIGTERM, %d refused, exit after %d ms%n",
-        accepted.size(), finishedAfterSigterm.size(), all.size() - accepted.size(), (exited - sigterm) / 1_000_000);
-    assertThat(Duration.ofNanos(exited - sigterm)).as("time from SIGTERM to exit").isLessThan(GRACE);
+        accepted.size(),
+        finishedAfterSigterm.size(),
+        all.size() - accepted.size(),
+        (exited - sigterm) / 1_000_000);
+    assertThat(Duration.ofNanos(exited - sigterm))
+        .as("time from SIGTERM to exit")
+        .isLessThan(GRACE);
     assertThat(accepted).as("sessions accepted before the shutdown").hasSizeGreaterThan(CLIENTS);
-    assertThat(finishedAfterSigterm).as("requests in flight at SIGTERM that still got their 201").isNotEmpty();
+    assertThat(finishedAfterSigterm)
+        .as("requests in flight at SIGTERM that still got their 201")
+        .isNotEmpty();
     assertThat(all)
         .as("every answer is an acceptance, a refusal (503) or no connection at all")
         .allMatch(o -> o.status() == 201 || o.status() == 503 || o.failure() != null);
@@ -77,8 +92,10 @@ class FunctionsShutdownUnderLoadTest {
     while (true) {
       long started = System.nanoTime();
       try {
-        JsonHttp.Response response = caller.post("/v1/sessions", Map.of("prompt", "Outlive the pod"));
-        String sessionId = response.status() == 201 ? response.json().get("session_id").asText() : null;
+        JsonHttp.Response response =
+            caller.post("/v1/sessions", Map.of("prompt", "Outlive the pod"));
+        String sessionId =
+            response.status() == 201 ? response.json().get("session_id").asText() : null;
         outcomes.add(new Outcome(started, System.nanoTime(), response.status(), sessionId, null));
       } catch (RuntimeException refused) {
         outcomes.add(new Outcome(started, System.nanoTime(), -1, null, refused.toString()));

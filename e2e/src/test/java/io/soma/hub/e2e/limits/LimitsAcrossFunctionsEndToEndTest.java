@@ -29,9 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two functions processes on one PostgreSQL, as two pods of a Knative Service: a tenant's limit is one limit,
- * whichever process a request reaches. Each test has a tenant of its own with limits of its own. The model provider
- * takes a few seconds per answer, so that sessions are still running while a test counts them.
+ * Two functions processes on one PostgreSQL, as two pods of a Knative Service: a tenant's limit is
+ * one limit, whichever process a request reaches. Each test has a tenant of its own with limits of
+ * its own. The model provider takes a few seconds per answer, so that sessions are still running
+ * while a test counts them.
  */
 @RequiresHubJars
 class LimitsAcrossFunctionsEndToEndTest {
@@ -81,19 +82,23 @@ class LimitsAcrossFunctionsEndToEndTest {
     assertThat(refused).hasSize(20);
     for (int process = 0; process < 2; process++) {
       int index = process;
-      assertThat(refused).as("refused by process %d", index).filteredOn(a -> a.process() == index).isNotEmpty();
+      assertThat(refused)
+          .as("refused by process %d", index)
+          .filteredOn(a -> a.process() == index)
+          .isNotEmpty();
     }
     assertThat(refused)
         .allSatisfy(
             a -> {
               JsonHttp.Response response = a.response();
-              assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(
-                  "application/problem+json"));
+              assertThat(response.header("Content-Type"))
+                  .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
               assertThat(response.json().get("limit").asText()).isEqualTo("reads");
               assertThat(response.header("RateLimit-Limit")).contains("10");
               assertThat(response.header("RateLimit-Remaining")).contains("0");
               // One token every 6 minutes.
-              assertThat(Long.parseLong(response.header("Retry-After").orElseThrow())).isBetween(1L, 360L);
+              assertThat(Long.parseLong(response.header("Retry-After").orElseThrow()))
+                  .isBetween(1L, 360L);
             });
     assertThat(bucketRowsOf("burst")).as("one bucket in the store for both processes").isOne();
   }
@@ -115,7 +120,9 @@ class LimitsAcrossFunctionsEndToEndTest {
 
     JsonHttp.Response allowed = second.get("/v1/status");
     assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
-    assertThat(first.get("/v1/status").status()).as("the token the wait brought is spent").isEqualTo(429);
+    assertThat(first.get("/v1/status").status())
+        .as("the token the wait brought is spent")
+        .isEqualTo(429);
   }
 
   @Test
@@ -149,18 +156,26 @@ class LimitsAcrossFunctionsEndToEndTest {
             });
     assertWorkflowsForTheAdmittedOnly("crowded", run, answers);
 
-    List<String> sessionIds = admitted.stream().map(a -> a.response().json().get("session_id").asText()).toList();
+    List<String> sessionIds =
+        admitted.stream().map(a -> a.response().json().get("session_id").asText()).toList();
     SessionCalls.awaitAllFinished(processes.get(0).as(token), sessionIds, Duration.ofMinutes(2));
     // The sessions' last step freed their slots; a request with a new key starts one session.
     JsonHttp retry = processes.get(1).as(token).header("Idempotency-Key", run + "-after");
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> retry.post("/v1/sessions", Map.of("prompt", "Plan campaign after")).status() == 201);
+        .until(
+            () ->
+                retry.post("/v1/sessions", Map.of("prompt", "Plan campaign after")).status()
+                    == 201);
   }
 
-  /** {@code count} session starts at once over both processes, the i-th with Idempotency-Key {@code run-i}. */
-  private static List<Answered> startSessions(String token, String run, int count) throws Exception {
+  /**
+   * {@code count} session starts at once over both processes, the i-th with Idempotency-Key {@code
+   * run-i}.
+   */
+  private static List<Answered> startSessions(String token, String run, int count)
+      throws Exception {
     return spread(
         count,
         (process, i) ->
@@ -170,7 +185,8 @@ class LimitsAcrossFunctionsEndToEndTest {
                 .post("/v1/sessions", Map.of("prompt", "Plan launch " + i)));
   }
 
-  private static void assertWorkflowsForTheAdmittedOnly(String tenant, String run, List<Answered> answers) {
+  private static void assertWorkflowsForTheAdmittedOnly(
+      String tenant, String run, List<Answered> answers) {
     for (Answered answer : answers) {
       String sessionId = SessionIds.fromIdempotencyKey(tenant, run + "-" + answer.index());
       assertThat(hub.workflows().sessionWorkflowExists(sessionId))
@@ -209,8 +225,10 @@ class LimitsAcrossFunctionsEndToEndTest {
   }
 
   private static long bucketRowsOf(String tenant) throws SQLException {
-    try (Connection store = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
-        var query = store.prepareStatement("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE ?")) {
+    try (Connection store =
+            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        var query =
+            store.prepareStatement("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE ?")) {
       query.setString(1, tenant + "|%");
       try (ResultSet rows = query.executeQuery()) {
         rows.next();

@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Schema migrations as a cluster runs them, on a real PostgreSQL: the users and grants of docs/operations.md
- * (Schema migrations), run as written; the functions jar's {@code migrate} command, run as the hub-migrate Job runs
- * it, by the owner; then functions and the worker outside local mode, connected as the user without DDL rights. The
- * tests run in order: the first two need the database not yet migrated.
+ * Schema migrations as a cluster runs them, on a real PostgreSQL: the users and grants of
+ * docs/operations.md (Schema migrations), run as written; the functions jar's {@code migrate}
+ * command, run as the hub-migrate Job runs it, by the owner; then functions and the worker outside
+ * local mode, connected as the user without DDL rights. The tests run in order: the first two need
+ * the database not yet migrated.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,7 +47,11 @@ class MigrationsOnPostgresEndToEndTest {
   private static final String APP_USER = "hub_app";
   private static final String APP_PASSWORD = "app-" + UUID.randomUUID();
   private static final Duration COMMAND = Duration.ofMinutes(2);
-  /** Functions that write to the store: moderation strikes (an identity column) and memory entries and postings. */
+
+  /**
+   * Functions that write to the store: moderation strikes (an identity column) and memory entries
+   * and postings.
+   */
   private static final String FUNCTIONS = "status;createSession;rememberMemory;recallMemory";
 
   private static PostgresServer postgres;
@@ -71,11 +76,14 @@ class MigrationsOnPostgresEndToEndTest {
   @Order(1)
   void theFunctionsAndTheWorkerRefuseToStartOnAStoreThatIsNotMigrated() {
     for (HubProcess process :
-        List.of(function("function-unmigrated", FUNCTIONS, Ports.free()), worker("worker-unmigrated", Ports.free()))) {
+        List.of(
+            function("function-unmigrated", FUNCTIONS, Ports.free()),
+            worker("worker-unmigrated", Ports.free()))) {
       assertThat(process.runToExit(COMMAND)).as(process.name()).isNotZero();
       assertThat(process.logTail(40))
           .contains("APPLICATION FAILED TO START")
-          .contains("The hub store has no schema yet (no migration applied); this build needs version 7")
+          .contains(
+              "The hub store has no schema yet (no migration applied); this build needs version 7")
           .contains("hub-migrate Job");
     }
   }
@@ -104,7 +112,8 @@ class MigrationsOnPostgresEndToEndTest {
 
     HubProcess again = migrate("migrate-as-owner-again", postgres.user(), postgres.password());
     assertThat(again.runToExit(COMMAND)).as(again.logTail(40)).isZero();
-    assertThat(again.logTail(40)).contains("Hub store schema already at version 7: nothing to migrate");
+    assertThat(again.logTail(40))
+        .contains("Hub store schema already at version 7: nothing to migrate");
   }
 
   @Test
@@ -114,14 +123,17 @@ class MigrationsOnPostgresEndToEndTest {
     HubProcess function = function("function-as-app", FUNCTIONS, port);
     try {
       function.start();
-      assertThat(function.logTail(200)).contains("Hub store schema at version 7, as this build expects");
+      assertThat(function.logTail(200))
+          .contains("Hub store schema at version 7, as this build expects");
       JsonHttp ann =
           new JsonHttp(URI.create("http://127.0.0.1:" + port + "/"))
               .as(TOKENS.mint("acme", "ann", "sessions:write", "memory:write", "memory:read"));
 
       assertThat(ann.get("/v1/status").status()).isEqualTo(200);
-      assertThat(ann.post("/v1/memory", Map.of("key", "brand:voice", "value", "warm")).status()).isEqualTo(201);
-      assertThat(ann.post("/v1/memory", Map.of("key", "brand:voice", "value", "warm, plain")).status())
+      assertThat(ann.post("/v1/memory", Map.of("key", "brand:voice", "value", "warm")).status())
+          .isEqualTo(201);
+      assertThat(
+              ann.post("/v1/memory", Map.of("key", "brand:voice", "value", "warm, plain")).status())
           .isEqualTo(200);
       JsonNode recalled = ann.get("/v1/memory/brand:voice").json();
       assertThat(recalled.get("value").asText()).isEqualTo("warm, plain");
@@ -140,7 +152,8 @@ class MigrationsOnPostgresEndToEndTest {
     HubProcess worker = worker("worker-as-app", Ports.free());
     try {
       worker.start();
-      assertThat(worker.logTail(400)).contains("Hub store schema at version 7, as this build expects");
+      assertThat(worker.logTail(400))
+          .contains("Hub store schema at version 7, as this build expects");
     } finally {
       worker.stop();
     }
@@ -151,10 +164,12 @@ class MigrationsOnPostgresEndToEndTest {
   void theUserWithoutDdlRightsChangesRowsOnly() throws SQLException {
     try (Connection app = DriverManager.getConnection(postgres.jdbcUrl(), APP_USER, APP_PASSWORD);
         Statement sql = app.createStatement()) {
-      assertThat(sql.executeQuery("SELECT count(*) FROM memory_entries")).satisfies(rows -> {
-        assertThat(rows.next()).isTrue();
-        assertThat(rows.getInt(1)).isOne();
-      });
+      assertThat(sql.executeQuery("SELECT count(*) FROM memory_entries"))
+          .satisfies(
+              rows -> {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isOne();
+              });
       for (String ddl :
           List.of(
               "CREATE TABLE intruder (id INTEGER)",
@@ -184,20 +199,26 @@ class MigrationsOnPostgresEndToEndTest {
         return sql.replace("'app-password'", "'" + APP_PASSWORD + "'");
       }
     }
-    throw new AssertionError("docs/operations.md, Schema migrations, has no SQL block creating " + APP_USER);
+    throw new AssertionError(
+        "docs/operations.md, Schema migrations, has no SQL block creating " + APP_USER);
   }
 
   private static HubProcess migrate(String name, String user, String password) {
     Map<String, String> environment =
         Map.of("HUB_DB_URL", postgres.jdbcUrl(), "HUB_DB_USER", user, "HUB_DB_PASSWORD", password);
-    // As the Job runs the image: its entrypoint, java -jar functions.jar, with the argument migrate.
+    // As the Job runs the image: its entrypoint, java -jar functions.jar, with the argument
+    // migrate.
     return HubProcess.java(
-        name, List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "migrate"), environment, null);
+        name,
+        List.of("-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "migrate"),
+        environment,
+        null);
   }
 
   /**
-   * The worker as its Deployment runs it (outside local mode, as the user without DDL rights), with Temporal's test
-   * server in process instead of a Temporal service; ready once Temporal and the store answer.
+   * The worker as its Deployment runs it (outside local mode, as the user without DDL rights), with
+   * Temporal's test server in process instead of a Temporal service; ready once Temporal and the
+   * store answer.
    */
   private static HubProcess worker(String name, int port) {
     Map<String, String> environment = new HashMap<>(appStore());
@@ -213,10 +234,13 @@ class MigrationsOnPostgresEndToEndTest {
   }
 
   private static Map<String, String> appStore() {
-    return Map.of("HUB_DB_URL", postgres.jdbcUrl(), "HUB_DB_USER", APP_USER, "HUB_DB_PASSWORD", APP_PASSWORD);
+    return Map.of(
+        "HUB_DB_URL", postgres.jdbcUrl(), "HUB_DB_USER", APP_USER, "HUB_DB_PASSWORD", APP_PASSWORD);
   }
 
-  /** A function as its Knative Service runs it: outside local mode, as the user without DDL rights. */
+  /**
+   * A function as its Knative Service runs it: outside local mode, as the user without DDL rights.
+   */
   private static HubProcess function(String name, String definition, int port) {
     Map<String, String> environment = new HashMap<>(appStore());
     environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", definition);

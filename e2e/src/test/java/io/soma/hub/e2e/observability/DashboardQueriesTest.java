@@ -33,36 +33,52 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every query of the Grafana dashboards (observability/dashboards), panels and variables, against a real Prometheus
- * scraping the real worker and functions as observability/prometheus/local.yml does (the cluster's job names), and the analytics job's Flink reporter
- * (launched as {@code flink run} launches it, with the shipped reporter configuration, reading a real Kafka broker).
- * After real sessions (completed, failed by policy, blocked by moderation, refused by a rate limit) whose events the
- * hub publishes to that broker, each query must parse and return at least one series.
+ * Every query of the Grafana dashboards (observability/dashboards), panels and variables, against a
+ * real Prometheus scraping the real worker and functions as observability/prometheus/local.yml does
+ * (the cluster's job names), and the analytics job's Flink reporter (launched as {@code flink run}
+ * launches it, with the shipped reporter configuration, reading a real Kafka broker). After real
+ * sessions (completed, failed by policy, blocked by moderation, refused by a rate limit) whose
+ * events the hub publishes to that broker, each query must parse and return at least one series.
  *
- * <p>Knative's autoscaler and activator are not part of a local hub: queries on their metrics ({@code kn_*}) are
- * only checked to parse and to name metrics Knative documents.
+ * <p>Knative's autoscaler and activator are not part of a local hub: queries on their metrics
+ * ({@code kn_*}) are only checked to parse and to name metrics Knative documents.
  */
 @RequiresHubJars
 class DashboardQueriesTest {
 
   private static final Path DASHBOARDS = HubJars.root().resolve("observability/dashboards");
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** What Grafana puts in for its own variables; a user variable becomes a regex matching everything. */
+
+  /**
+   * What Grafana puts in for its own variables; a user variable becomes a regex matching
+   * everything.
+   */
   private static final Map<String, String> GRAFANA_VARIABLES =
       Map.of("$__rate_interval", "1m", "$__range", "1h", "$__interval", "15s");
+
   private static final Pattern USER_VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
   private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
   private static final Pattern KNATIVE_METRIC = Pattern.compile("\\bkn_\\w+");
-  /** Label matchers and grouping clauses, whose label names (kn_service_name) are no metric names. */
-  private static final Pattern LABELS = Pattern.compile("\\{[^}]*}|\\b(?:by|without)\\s*\\([^)]*\\)");
+
   /**
-   * Knative Serving's autoscaler and activator metrics (knative.dev/docs/serving/observability/metrics/serving-metrics,
-   * OpenTelemetry names as its Prometheus exporter writes them).
+   * Label matchers and grouping clauses, whose label names (kn_service_name) are no metric names.
+   */
+  private static final Pattern LABELS =
+      Pattern.compile("\\{[^}]*}|\\b(?:by|without)\\s*\\([^)]*\\)");
+
+  /**
+   * Knative Serving's autoscaler and activator metrics
+   * (knative.dev/docs/serving/observability/metrics/serving-metrics, OpenTelemetry names as its
+   * Prometheus exporter writes them).
    */
   private static final Set<String> KNATIVE_DOCUMENTED =
       Set.of(
-          "kn_revision_pods_desired", "kn_revision_pods_requested", "kn_revision_pods_count",
-          "kn_revision_concurrency_stable", "kn_revision_concurrency_panic", "kn_revision_request_concurrency");
+          "kn_revision_pods_desired",
+          "kn_revision_pods_requested",
+          "kn_revision_pods_count",
+          "kn_revision_concurrency_stable",
+          "kn_revision_concurrency_panic",
+          "kn_revision_request_concurrency");
 
   private static KafkaBroker kafka;
   private static FlinkEventCountJob job;
@@ -72,12 +88,20 @@ class DashboardQueriesTest {
   @BeforeAll
   static void startAndRunTraffic() {
     kafka = KafkaBroker.start();
-    for (String topic : List.of("soma.events", "soma.events.per-minute", "soma.events.dead-letter", "soma.events.late")) {
+    for (String topic :
+        List.of(
+            "soma.events",
+            "soma.events.per-minute",
+            "soma.events.dead-letter",
+            "soma.events.late")) {
       kafka.createTopic(topic, 1);
     }
     int flinkMetrics = Ports.free();
-    job = FlinkEventCountJob.startReportingTo(flinkMetrics, List.of(
-        "--bootstrap-servers", kafka.bootstrapServers(), "--checkpoint-interval", "2 s"));
+    job =
+        FlinkEventCountJob.startReportingTo(
+            flinkMetrics,
+            List.of(
+                "--bootstrap-servers", kafka.bootstrapServers(), "--checkpoint-interval", "2 s"));
     hub =
         LocalHub.builder()
             .quickStartJvms()
@@ -85,19 +109,26 @@ class DashboardQueriesTest {
             .env("HUB_POLICY_DENIED_TENANTS", "denied")
             .env("HUB_RATELIMITS_TENANTS_GREEDY_SESSIONS", "1/1h")
             .start();
-    prometheus = PrometheusServer.scrapingTheHub(hub, Map.of("soma-events-per-minute", "127.0.0.1:" + flinkMetrics));
+    prometheus =
+        PrometheusServer.scrapingTheHub(
+            hub, Map.of("soma-events-per-minute", "127.0.0.1:" + flinkMetrics));
 
     JsonHttp acme = caller("acme");
-    List<String> completed = List.of(SessionCalls.create(acme, "Plan a launch"), SessionCalls.create(acme, "Again"));
+    List<String> completed =
+        List.of(SessionCalls.create(acme, "Plan a launch"), SessionCalls.create(acme, "Again"));
     String failed = SessionCalls.create(caller("denied"), "Anything");
-    assertThat(acme.post("/v1/sessions", Map.of("prompt", "write a jailbreak")).status()).isEqualTo(403);
+    assertThat(acme.post("/v1/sessions", Map.of("prompt", "write a jailbreak")).status())
+        .isEqualTo(403);
     JsonHttp greedy = caller("greedy");
     SessionCalls.create(greedy, "One");
     assertThat(greedy.post("/v1/sessions", Map.of("prompt", "Two")).status()).isEqualTo(429);
     SessionCalls.awaitAllFinished(acme, completed, Duration.ofMinutes(2))
         .values()
         .forEach(view -> assertThat(view.path("status").asText()).isEqualTo("COMPLETED"));
-    assertThat(SessionCalls.awaitFinished(caller("denied"), failed, Duration.ofMinutes(2)).path("status").asText())
+    assertThat(
+            SessionCalls.awaitFinished(caller("denied"), failed, Duration.ofMinutes(2))
+                .path("status")
+                .asText())
         .isEqualTo("FAILED");
   }
 
@@ -113,22 +144,27 @@ class DashboardQueriesTest {
 
   @Test
   void everyQueryOnTheHubsAndTheJobsMetricsReturnsSeries() {
-    List<Query> live = queries().stream().filter(query -> query.knativeMetrics().isEmpty()).toList();
+    List<Query> live =
+        queries().stream().filter(query -> query.knativeMetrics().isEmpty()).toList();
     assertThat(live).hasSizeGreaterThan(60);
 
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofSeconds(2))
-        .untilAsserted(() -> {
-          assertThat(job.isAlive()).as("the job, last lines:\n%s", job.logTail(40)).isTrue();
-          assertThat(live).filteredOn(query -> prometheus.query(query.promql()).isEmpty())
-              .as("queries without a series").isEmpty();
-        });
+        .untilAsserted(
+            () -> {
+              assertThat(job.isAlive()).as("the job, last lines:\n%s", job.logTail(40)).isTrue();
+              assertThat(live)
+                  .filteredOn(query -> prometheus.query(query.promql()).isEmpty())
+                  .as("queries without a series")
+                  .isEmpty();
+            });
   }
 
   @Test
   void queriesOnKnativeParseAndNameDocumentedMetrics() {
-    List<Query> knative = queries().stream().filter(query -> !query.knativeMetrics().isEmpty()).toList();
+    List<Query> knative =
+        queries().stream().filter(query -> !query.knativeMetrics().isEmpty()).toList();
     assertThat(knative).isNotEmpty();
 
     for (Query query : knative) {
@@ -148,11 +184,18 @@ class DashboardQueriesTest {
     return hub.gateway().as(hub.tokens().mint(tenant, "ann", "sessions:write", "sessions:read"));
   }
 
-  /** One query of a dashboard: a panel's target, or a variable's values as the series that hold the label. */
+  /**
+   * One query of a dashboard: a panel's target, or a variable's values as the series that hold the
+   * label.
+   */
   record Query(String where, String promql) {
 
     List<String> knativeMetrics() {
-      return KNATIVE_METRIC.matcher(LABELS.matcher(promql).replaceAll("")).results().map(MatchResult::group).toList();
+      return KNATIVE_METRIC
+          .matcher(LABELS.matcher(promql).replaceAll(""))
+          .results()
+          .map(MatchResult::group)
+          .toList();
     }
   }
 
@@ -163,14 +206,18 @@ class DashboardQueriesTest {
         JsonNode dashboard = JSON.readTree(file.toFile());
         for (JsonNode variable : dashboard.at("/templating/list")) {
           if (variable.path("type").asText().equals("query")) {
-            queries.add(new Query(file.getFileName() + " variable " + variable.path("name").asText(),
-                seriesWithLabel(variable.at("/query/query").asText())));
+            queries.add(
+                new Query(
+                    file.getFileName() + " variable " + variable.path("name").asText(),
+                    seriesWithLabel(variable.at("/query/query").asText())));
           }
         }
         for (JsonNode panel : dashboard.path("panels")) {
           for (JsonNode target : panel.path("targets")) {
-            queries.add(new Query(file.getFileName() + " panel " + panel.path("title").asText(),
-                substituted(target.path("expr").asText())));
+            queries.add(
+                new Query(
+                    file.getFileName() + " panel " + panel.path("title").asText(),
+                    substituted(target.path("expr").asText())));
           }
         }
       }

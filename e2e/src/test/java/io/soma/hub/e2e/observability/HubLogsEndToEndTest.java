@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./hub logs} against the hub's processes shipping to a real log store (VictoriaLogs, as {@code ./hub up} runs
- * it): a session's lines, and one function's requests, without curl or LogsQL.
+ * {@code ./hub logs} against the hub's processes shipping to a real log store (VictoriaLogs, as
+ * {@code ./hub up} runs it): a session's lines, and one function's requests, without curl or
+ * LogsQL.
  */
 @RequiresHubJars
 class HubLogsEndToEndTest {
@@ -45,22 +46,27 @@ class HubLogsEndToEndTest {
 
   @Test
   void showsASessionsLinesFromTheGatewayAndTheWorker() {
-    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    JsonHttp ann =
+        hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
     String sessionId = SessionCalls.create(ann, "Plan a product launch");
     SessionCalls.awaitFinished(ann, sessionId, Duration.ofMinutes(2));
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(hubLogs("--session", sessionId).output())
-            .contains("Session " + sessionId + " of tenant acme started")
-            .contains("Session " + sessionId + " completed"));
+        .untilAsserted(
+            () ->
+                assertThat(hubLogs("--session", sessionId).output())
+                    .contains("Session " + sessionId + " of tenant acme started")
+                    .contains("Session " + sessionId + " completed"));
     Commands.Result ofSession = hubLogs("--session", sessionId);
     assertThat(ofSession.exitCode()).isZero();
     assertThat(ofSession.output().lines()).allSatisfy(line -> assertThat(line).contains(sessionId));
 
-    Commands.Result createSession = hubLogs("--function", "createSession", "--since", "1h", "-n", "5");
+    Commands.Result createSession =
+        hubLogs("--function", "createSession", "--since", "1h", "-n", "5");
     assertThat(createSession.exitCode()).isZero();
-    assertThat(createSession.output().lines()).hasSizeLessThanOrEqualTo(5)
+    assertThat(createSession.output().lines())
+        .hasSizeLessThanOrEqualTo(5)
         .allSatisfy(line -> assertThat(line).contains("function=createSession"));
   }
 
@@ -80,8 +86,10 @@ class HubLogsEndToEndTest {
   }
 
   private static Commands.Result hubLogs(String... arguments) {
-    List<String> command = new ArrayList<>(List.of(HubJars.root().resolve("hub").toString(), "logs"));
+    List<String> command =
+        new ArrayList<>(List.of(HubJars.root().resolve("hub").toString(), "logs"));
     command.addAll(List.of(arguments));
-    return Commands.run(HubJars.root(), Duration.ofSeconds(60), Map.of("HUB_LOGS_URL", logs.url()), command);
+    return Commands.run(
+        HubJars.root(), Duration.ofSeconds(60), Map.of("HUB_LOGS_URL", logs.url()), command);
   }
 }

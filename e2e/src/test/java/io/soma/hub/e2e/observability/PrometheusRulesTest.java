@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hub's PrometheusRule (observability/rules/hub-alerts.yaml) through Debian's promtool: its rule groups pass
- * {@code promtool check rules}, its unit tests (observability/rules/tests/) pass {@code promtool test rules}, and
- * every alert has a test in which it fires.
+ * The hub's PrometheusRule (observability/rules/hub-alerts.yaml) through Debian's promtool: its
+ * rule groups pass {@code promtool check rules}, its unit tests (observability/rules/tests/) pass
+ * {@code promtool test rules}, and every alert has a test in which it fires.
  */
 class PrometheusRulesTest {
 
@@ -33,13 +33,16 @@ class PrometheusRulesTest {
     Commands.Result check = PromTool.checkRules(ruleFile(work, prometheusRule()));
 
     assertThat(check.ok()).as(check.output()).isTrue();
-    assertThat(check.output()).contains("SUCCESS: " + alertNames(prometheusRule()).size() + " rules found");
+    assertThat(check.output())
+        .contains("SUCCESS: " + alertNames(prometheusRule()).size() + " rules found");
   }
 
   @Test
   void theUnitTestsPassAndEveryAlertFiresInOne() throws IOException {
     ruleFile(work, prometheusRule());
-    Path tests = Files.copy(RULES.resolve("tests/hub-alerts.test.yaml"), work.resolve("hub-alerts.test.yaml"));
+    Path tests =
+        Files.copy(
+            RULES.resolve("tests/hub-alerts.test.yaml"), work.resolve("hub-alerts.test.yaml"));
 
     Commands.Result run = PromTool.testRules(tests);
 
@@ -65,7 +68,9 @@ class PrometheusRulesTest {
     ObjectNode rule = prometheusRule();
     ((ObjectNode) rule.at("/spec/groups/0/rules/0")).put("expr", "sum(up{job=\"hub-worker\"}) < 0");
     ruleFile(work, rule);
-    Path tests = Files.copy(RULES.resolve("tests/hub-alerts.test.yaml"), work.resolve("hub-alerts.test.yaml"));
+    Path tests =
+        Files.copy(
+            RULES.resolve("tests/hub-alerts.test.yaml"), work.resolve("hub-alerts.test.yaml"));
 
     Commands.Result run = PromTool.testRules(tests);
 
@@ -77,7 +82,9 @@ class PrometheusRulesTest {
     return (ObjectNode) YAML.readTree(RULES.resolve("hub-alerts.yaml").toFile());
   }
 
-  /** The PrometheusRule's spec is a Prometheus rule file: write it where the unit tests expect it. */
+  /**
+   * The PrometheusRule's spec is a Prometheus rule file: write it where the unit tests expect it.
+   */
   private static Path ruleFile(Path directory, JsonNode prometheusRule) throws IOException {
     Path file = directory.resolve("hub-alerts.rules.yaml");
     YAML.writeValue(file.toFile(), prometheusRule.required("spec"));
@@ -86,7 +93,9 @@ class PrometheusRulesTest {
 
   private static List<String> alertNames(JsonNode prometheusRule) {
     List<String> names = new ArrayList<>();
-    prometheusRule.at("/spec/groups").forEach(group -> group.path("rules").forEach(r -> names.add(r.path("alert").asText())));
+    prometheusRule
+        .at("/spec/groups")
+        .forEach(group -> group.path("rules").forEach(r -> names.add(r.path("alert").asText())));
     return names;
   }
 

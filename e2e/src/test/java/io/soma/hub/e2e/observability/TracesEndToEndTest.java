@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One session's trace, from its POST to its completion, in a real Jaeger: the hub's jars with
- * OTEL_EXPORTER_OTLP_ENDPOINT pointing at it, a Kafka broker for the events and the model stub as the provider. The
- * caller sends its own {@code traceparent}, so the test knows the trace id, as a traced client would.
+ * OTEL_EXPORTER_OTLP_ENDPOINT pointing at it, a Kafka broker for the events and the model stub as
+ * the provider. The caller sends its own {@code traceparent}, so the test knows the trace id, as a
+ * traced client would.
  */
 @RequiresHubJars
 class TracesEndToEndTest {
@@ -43,7 +44,12 @@ class TracesEndToEndTest {
   private static final String MODEL = "e2e-model";
   private static final String WORKFLOW = "session-start-workflow";
   private static final List<String> ACTIVITIES =
-      List.of("evaluate-policy", "issue-scoped-token", "run-model-completion", "emit-audit-event", "publish-hub-event");
+      List.of(
+          "evaluate-policy",
+          "issue-scoped-token",
+          "run-model-completion",
+          "emit-audit-event",
+          "publish-hub-event");
 
   private static JaegerServer jaeger;
   private static KafkaBroker kafka;
@@ -82,7 +88,8 @@ class TracesEndToEndTest {
   void oneTraceHoldsASessionFromItsPostToItsCompletion() {
     String traceId = randomHex(16);
     String callerSpan = randomHex(8);
-    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    JsonHttp ann =
+        hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
 
     JsonHttp.Response created =
         ann.header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
@@ -95,18 +102,26 @@ class TracesEndToEndTest {
     Trace trace =
         jaeger.awaitTrace(
             traceId,
-            seen -> seen.operations().containsAll(expectedOperations()) && seen.named("send soma.events").size() >= 2,
+            seen ->
+                seen.operations().containsAll(expectedOperations())
+                    && seen.named("send soma.events").size() >= 2,
             Duration.ofSeconds(60));
 
     Span edge = only(trace, "http post /v1/sessions");
     assertThat(edge.service()).isEqualTo("soma-hub-functions");
     assertThat(edge.kind()).isEqualTo("server");
-    assertThat(edge.parentSpanId()).as("the caller's span is the edge's parent").isEqualTo(callerSpan);
+    assertThat(edge.parentSpanId())
+        .as("the caller's span is the edge's parent")
+        .isEqualTo(callerSpan);
     Span start = only(trace, "StartWorkflow:" + WORKFLOW);
-    assertThat(ancestors(trace, start)).as("the workflow start is under the edge").contains(edge.spanId());
+    assertThat(ancestors(trace, start))
+        .as("the workflow start is under the edge")
+        .contains(edge.spanId());
     Span run = only(trace, "RunWorkflow:" + WORKFLOW);
     assertThat(run.service()).isEqualTo("soma-hub-worker");
-    assertThat(ancestors(trace, run)).as("the workflow run continues the start").contains(start.spanId());
+    assertThat(ancestors(trace, run))
+        .as("the workflow run continues the start")
+        .contains(start.spanId());
     for (String activity : ACTIVITIES) {
       assertThat(trace.named("RunActivity:" + activity))
           .as("RunActivity:%s", activity)
@@ -116,32 +131,52 @@ class TracesEndToEndTest {
     Span chat = only(trace, "chat " + MODEL);
     assertThat(chat.service()).isEqualTo("soma-hub-worker");
     assertThat(chat.tags()).containsEntry("gen_ai.response.model", "e2e-served-model");
-    assertThat(trace.span(chat.parentSpanId()).map(Span::operation)).hasValue("RunActivity:run-model-completion");
-    assertThat(model.calls()).singleElement().satisfies(
-        call -> assertThat(call.traceparent()).as("the model call's traceparent").contains(traceId + "-" + chat.spanId()));
-    assertThat(trace.named("send soma.events")).extracting(Span::service)
+    assertThat(trace.span(chat.parentSpanId()).map(Span::operation))
+        .hasValue("RunActivity:run-model-completion");
+    assertThat(model.calls())
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call.traceparent())
+                    .as("the model call's traceparent")
+                    .contains(traceId + "-" + chat.spanId()));
+    assertThat(trace.named("send soma.events"))
+        .extracting(Span::service)
         .contains("soma-hub-functions", "soma-hub-worker");
 
-    // The workflow's log lines name the trace and the span they were written in (Spring Boot's pattern, from the MDC).
+    // The workflow's log lines name the trace and the span they were written in (Spring Boot's
+    // pattern, from the MDC).
     assertThat(logLines(hub.worker().log(), "Session " + sessionId + " of tenant acme started"))
         .singleElement()
         .satisfies(line -> assertThat(line).contains("[" + traceId + "-" + run.spanId() + "]"));
 
-    // Each event of the session carries the trace context of its publish span (CloudEvents Distributed Tracing).
+    // Each event of the session carries the trace context of its publish span (CloudEvents
+    // Distributed Tracing).
     List<JsonNode> events = sessionEvents(sessionId, 2);
-    assertThat(events).extracting(event -> event.get("type").asText())
+    assertThat(events)
+        .extracting(event -> event.get("type").asText())
         .contains("io.soma.hub.session.accepted", "io.soma.hub.session.completed");
     for (JsonNode event : events) {
       String traceparent = event.path("traceparent").asText();
-      assertThat(traceparent).as(event.toString()).startsWith("00-" + traceId + "-").endsWith("-01");
+      assertThat(traceparent)
+          .as(event.toString())
+          .startsWith("00-" + traceId + "-")
+          .endsWith("-01");
       String publishSpan = traceparent.split("-")[2];
-      assertThat(trace.span(publishSpan).map(Span::operation)).as(event.toString()).hasValue("send soma.events");
+      assertThat(trace.span(publishSpan).map(Span::operation))
+          .as(event.toString())
+          .hasValue("send soma.events");
     }
   }
 
   private static List<String> expectedOperations() {
-    List<String> operations = new ArrayList<>(List.of(
-        "http post /v1/sessions", "StartWorkflow:" + WORKFLOW, "RunWorkflow:" + WORKFLOW, "chat " + MODEL));
+    List<String> operations =
+        new ArrayList<>(
+            List.of(
+                "http post /v1/sessions",
+                "StartWorkflow:" + WORKFLOW,
+                "RunWorkflow:" + WORKFLOW,
+                "chat " + MODEL));
     ACTIVITIES.forEach(activity -> operations.add("RunActivity:" + activity));
     return operations;
   }
@@ -168,7 +203,9 @@ class TracesEndToEndTest {
         EventTopic.read(
             kafka.bootstrapServers(),
             "soma.events",
-            read -> read.stream().filter(record -> record.value().contains(sessionId)).count() >= expected,
+            read ->
+                read.stream().filter(record -> record.value().contains(sessionId)).count()
+                    >= expected,
             Duration.ofSeconds(30));
     return records.stream()
         .filter(record -> record.value().contains(sessionId))

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A session started with a callback URL, through the real jars and a real Temporal dev server, is POSTed to a
- * receiver (a plain HTTP server standing for the user's) once it ends, verifiable with the tenant's secret read from
- * the API and with Standard Webhooks' own library.
+ * A session started with a callback URL, through the real jars and a real Temporal dev server, is
+ * POSTed to a receiver (a plain HTTP server standing for the user's) once it ends, verifiable with
+ * the tenant's secret read from the API and with Standard Webhooks' own library.
  */
 @RequiresHubJars
 class SessionCallbackEndToEndTest {
@@ -44,13 +44,20 @@ class SessionCallbackEndToEndTest {
   @BeforeAll
   static void startTheHubAndAReceiver() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.createContext("/hooks/sessions", exchange -> {
-      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
-      received.add(new Received(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hooks/sessions",
+        exchange -> {
+          Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+          exchange
+              .getRequestHeaders()
+              .forEach((name, values) -> headers.put(name.toLowerCase(), values));
+          received.add(
+              new Received(
+                  headers,
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
     receiver.start();
     hub = LocalHub.builder().quickStartJvms().start();
   }
@@ -71,11 +78,13 @@ class SessionCallbackEndToEndTest {
     JsonHttp.Response secretAnswer = ann.get("/v1/callbacks/secret");
     assertThat(secretAnswer.status()).as(secretAnswer.toString()).isEqualTo(200);
     String secret = secretAnswer.json().get("secret").asText();
-    String globexSecret = caller("globex", "eve").get("/v1/callbacks/secret").json().get("secret").asText();
+    String globexSecret =
+        caller("globex", "eve").get("/v1/callbacks/secret").json().get("secret").asText();
     assertThat(globexSecret).isNotEqualTo(secret);
 
     String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/sessions";
-    JsonHttp.Response created = ann.post("/v1/sessions", Map.of("prompt", "Call me back", "callback_url", url));
+    JsonHttp.Response created =
+        ann.post("/v1/sessions", Map.of("prompt", "Call me back", "callback_url", url));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String sessionId = created.json().get("session_id").asText();
     JsonNode ended = SessionCalls.awaitFinished(ann, sessionId, java.time.Duration.ofSeconds(60));
@@ -96,9 +105,16 @@ class SessionCallbackEndToEndTest {
   @Test
   void aCallbackUrlTheHubWillNotCallIsAClearClientError() {
     JsonHttp ann = caller("initech", "bad-input");
-    for (String url : List.of("ftp://127.0.0.1/x", "https://user@hooks.example.com/x", "no url", "",
-        "https://hooks.example.com/#f", "https://hooks.example.com/" + "a".repeat(2100))) {
-      JsonHttp.Response response = ann.post("/v1/sessions", Map.of("prompt", "x", "callback_url", url));
+    for (String url :
+        List.of(
+            "ftp://127.0.0.1/x",
+            "https://user@hooks.example.com/x",
+            "no url",
+            "",
+            "https://hooks.example.com/#f",
+            "https://hooks.example.com/" + "a".repeat(2100))) {
+      JsonHttp.Response response =
+          ann.post("/v1/sessions", Map.of("prompt", "x", "callback_url", url));
       assertThat(response.status()).as(url + " -> " + response).isEqualTo(400);
       assertThat(response.json().get("field").asText()).isEqualTo("callback_url");
     }

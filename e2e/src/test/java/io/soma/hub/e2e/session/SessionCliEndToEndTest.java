@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./hub session} as a person runs it: the CLI's jar in its own process against the real hub (the real jars, a
- * Temporal dev server, the offline model provider), with HUB_URL and HUB_TOKEN as its only configuration.
+ * {@code ./hub session} as a person runs it: the CLI's jar in its own process against the real hub
+ * (the real jars, a Temporal dev server, the offline model provider), with HUB_URL and HUB_TOKEN as
+ * its only configuration.
  */
 @RequiresHubJars
 class SessionCliEndToEndTest {
@@ -43,11 +44,15 @@ class SessionCliEndToEndTest {
   static void startTheHub() {
     cli = HubJars.root().resolve(CLI_JAR);
     Assumptions.assumeTrue(Files.isRegularFile(cli), CLI_JAR + " is not built");
-    // Event stream responses end after 2 s, so that watch reconnects (and resumes) while a conversation waits.
+    // Event stream responses end after 2 s, so that watch reconnects (and resumes) while a
+    // conversation waits.
     hub = LocalHub.builder().quickStartJvms().env("HUB_EVENT_STREAM_MAX", "2s").start();
-    asAnn = Map.of(
-        "HUB_URL", "http://" + hub.functionsTarget(),
-        "HUB_TOKEN", hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    asAnn =
+        Map.of(
+            "HUB_URL",
+            "http://" + hub.functionsTarget(),
+            "HUB_TOKEN",
+            hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
   }
 
   @AfterAll
@@ -68,7 +73,8 @@ class SessionCliEndToEndTest {
 
     Run shown = cli(asAnn, "show", sessionId, "--wait");
     assertThat(shown.exitCode()).as(shown.toString()).isZero();
-    assertThat(shown.out()).as(shown.toString())
+    assertThat(shown.out())
+        .as(shown.toString())
         .startsWith("session " + sessionId + ": COMPLETED\n")
         .contains("model_completion", "reply (offline, ");
     assertThat(shown.err()).as("no spinner on a pipe").isEmpty();
@@ -78,20 +84,27 @@ class SessionCliEndToEndTest {
     assertThat(shownJson.get("status").asText()).isEqualTo("COMPLETED");
 
     // Visibility trails an end by about a second.
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Run listed = cli(asAnn, "list", "--status", "COMPLETED", "--all");
-      assertThat(listed.exitCode()).as(listed.toString()).isZero();
-      assertThat(listed.out().lines()).first().asString().startsWith("SESSION");
-      assertThat(listed.out().lines().filter(line -> line.startsWith(sessionId + " ")))
-          .singleElement().asString().contains("COMPLETED");
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Run listed = cli(asAnn, "list", "--status", "COMPLETED", "--all");
+              assertThat(listed.exitCode()).as(listed.toString()).isZero();
+              assertThat(listed.out().lines()).first().asString().startsWith("SESSION");
+              assertThat(listed.out().lines().filter(line -> line.startsWith(sessionId + " ")))
+                  .singleElement()
+                  .asString()
+                  .contains("COMPLETED");
+            });
     JsonNode listedJson = JSON.readTree(cli(asAnn, "list", "-o", "json").out());
     assertThat(listedJson.get("sessions").findValuesAsText("session_id")).contains(sessionId);
 
     Run cancelled = cli(asAnn, "cancel", sessionId);
     assertThat(cancelled.exitCode()).as(cancelled.toString()).isEqualTo(4);
     assertThat(cancelled.out()).isEmpty();
-    assertThat(cancelled.err().lines()).singleElement().asString()
+    assertThat(cancelled.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("session cancel: 409 ")
         .contains("COMPLETED");
   }
@@ -101,19 +114,30 @@ class SessionCliEndToEndTest {
     Run started = cli(asAnn, "start", "--conversation", "Plan a product launch");
     assertThat(started.exitCode()).as(started.toString()).isZero();
     String sessionId = started.out().strip();
-    await().atMost(Duration.ofSeconds(60)).until(
-        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cli(asAnn, "show", sessionId)
+                    .out()
+                    .startsWith("session " + sessionId + ": WAITING"));
 
     Run said = cli(asAnn, "say", sessionId, "Make it shorter");
     assertThat(said.exitCode()).as(said.toString()).isZero();
     assertThat(said.out()).isNotBlank();
-    await().atMost(Duration.ofSeconds(60)).until(
-        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cli(asAnn, "show", sessionId)
+                    .out()
+                    .startsWith("session " + sessionId + ": WAITING"));
     Run closed = cli(asAnn, "close", sessionId);
     assertThat(closed.exitCode()).as(closed.toString()).isZero();
 
     Run shown = cli(asAnn, "show", sessionId, "--wait");
-    assertThat(shown.out()).as(shown.toString())
+    assertThat(shown.out())
+        .as(shown.toString())
         .startsWith("session " + sessionId + ": COMPLETED\n")
         .contains("turn 1 > Plan a product launch", "turn 2 > Make it shorter", said.out().strip());
     Run late = cli(asAnn, "say", sessionId, "Still there?");
@@ -127,7 +151,10 @@ class SessionCliEndToEndTest {
 
     Run watched = cli(asAnn, "watch", sessionId);
     assertThat(watched.exitCode()).as(watched.toString()).isZero();
-    String reply = JSON.readTree(cli(asAnn, "show", sessionId, "-o", "json").out()).at("/result/reply").asText();
+    String reply =
+        JSON.readTree(cli(asAnn, "show", sessionId, "-o", "json").out())
+            .at("/result/reply")
+            .asText();
     assertThat(watched.out()).isEqualTo(reply + "\n");
     assertThat(watched.err()).as("no spinner on a pipe").isEmpty();
 
@@ -140,8 +167,15 @@ class SessionCliEndToEndTest {
     assertThat(lines.get(lines.size() - 1).path("id").asText()).isEqualTo("end");
     assertThat(lines.get(lines.size() - 1).at("/data/result/reply").asText()).isEqualTo(reply);
 
-    Run other = cli(Map.of("HUB_URL", asAnn.get("HUB_URL"),
-        "HUB_TOKEN", hub.tokens().mint("globex", "eve", "sessions:read")), "watch", sessionId);
+    Run other =
+        cli(
+            Map.of(
+                "HUB_URL",
+                asAnn.get("HUB_URL"),
+                "HUB_TOKEN",
+                hub.tokens().mint("globex", "eve", "sessions:read")),
+            "watch",
+            sessionId);
     assertThat(other.exitCode()).as(other.toString()).isEqualTo(4);
     assertThat(other.err().lines()).singleElement().asString().startsWith("session watch: 404 ");
   }
@@ -150,21 +184,38 @@ class SessionCliEndToEndTest {
   void watchFollowsAConversationAcrossReconnectionsUntilItIsClosed() throws Exception {
     String sessionId = cli(asAnn, "start", "--conversation", "Plan a product launch").out().strip();
     double opened = streamsOpened();
-    CompletableFuture<Run> watching = CompletableFuture.supplyAsync(() -> cli(asAnn, "watch", sessionId));
-    await().atMost(Duration.ofSeconds(60)).until(
-        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
-    await("watch has reconnected at least once").atMost(Duration.ofSeconds(60))
+    CompletableFuture<Run> watching =
+        CompletableFuture.supplyAsync(() -> cli(asAnn, "watch", sessionId));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cli(asAnn, "show", sessionId)
+                    .out()
+                    .startsWith("session " + sessionId + ": WAITING"));
+    await("watch has reconnected at least once")
+        .atMost(Duration.ofSeconds(60))
         .until(() -> streamsOpened() >= opened + 2);
     Run said = cli(asAnn, "say", sessionId, "Make it shorter");
     assertThat(said.exitCode()).as(said.toString()).isZero();
-    await().atMost(Duration.ofSeconds(60)).until(
-        () -> cli(asAnn, "show", sessionId).out().startsWith("session " + sessionId + ": WAITING"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                cli(asAnn, "show", sessionId)
+                    .out()
+                    .startsWith("session " + sessionId + ": WAITING"));
     assertThat(cli(asAnn, "close", sessionId).exitCode()).isZero();
 
     Run watched = watching.get(3, TimeUnit.MINUTES);
     assertThat(watched.exitCode()).as(watched.toString()).isZero();
-    String first = JSON.readTree(cli(asAnn, "show", sessionId, "-o", "json").out()).at("/transcript/0/reply").asText();
-    assertThat(watched.out()).as("each reply once, in order").isEqualTo(first + "\nturn 2:\n" + said.out());
+    String first =
+        JSON.readTree(cli(asAnn, "show", sessionId, "-o", "json").out())
+            .at("/transcript/0/reply")
+            .asText();
+    assertThat(watched.out())
+        .as("each reply once, in order")
+        .isEqualTo(first + "\nturn 2:\n" + said.out());
   }
 
   @Test
@@ -172,7 +223,10 @@ class SessionCliEndToEndTest {
     Run run = cli(asAnn, "start", " ");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-    assertThat(run.err().lines()).singleElement().asString().startsWith("session start: 400 prompt: ");
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("session start: 400 prompt: ");
   }
 
   @Test
@@ -181,7 +235,10 @@ class SessionCliEndToEndTest {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines()).singleElement().asString().startsWith("session: unknown verb 'frobnicate'");
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("session: unknown verb 'frobnicate'");
   }
 
   @Test
@@ -192,22 +249,28 @@ class SessionCliEndToEndTest {
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines()).singleElement().asString()
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("session list: cannot reach the hub at " + deadUrl)
         .contains("./hub up");
   }
 
   /** The functions' count of event stream responses opened so far. */
   private static double streamsOpened() {
-    return hub.gateway().header("Accept", "text/plain").get("/metrics").body().lines()
+    return hub.gateway()
+        .header("Accept", "text/plain")
+        .get("/metrics")
+        .body()
+        .lines()
         .filter(line -> line.startsWith("gateway_event_streams_opened_total"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
   }
 
   /**
-   * {@code java -jar cli/target/hub-cli.jar args}, which is what {@code ./hub session args} runs once HUB_TOKEN is
-   * set; only the given HUB_* variables reach it.
+   * {@code java -jar cli/target/hub-cli.jar args}, which is what {@code ./hub session args} runs
+   * once HUB_TOKEN is set; only the given HUB_* variables reach it.
    */
   private static Run cli(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", cli.toString()));

@@ -15,18 +15,22 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real jars against a real Temporal dev server, as {@code ./hub up} runs them: the embedded file database as the
- * store and the offline model provider. A session from the HTTP call to its completed workflow.
+ * The real jars against a real Temporal dev server, as {@code ./hub up} runs them: the embedded
+ * file database as the store and the offline model provider. A session from the HTTP call to its
+ * completed workflow.
  */
 @RequiresHubJars
 class SessionEndToEndTest {
 
-  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run; closed by JUnit.
+  // Started when the class is first used, after its conditions (@RequiresHubJars) let it run;
+  // closed by JUnit.
   @AutoClose private static final LocalHub hub = LocalHub.builder().quickStartJvms().start();
 
   @Test
   void healthAndMetricsAreAnonymous() {
-    assertThat(hub.gateway().get("/health/readiness").status()).as("functions /health/readiness").isEqualTo(200);
+    assertThat(hub.gateway().get("/health/readiness").status())
+        .as("functions /health/readiness")
+        .isEqualTo(200);
     assertThat(hub.gateway().header("Accept", "text/plain").get("/metrics").status())
         .as("functions /metrics")
         .isEqualTo(200);
@@ -44,7 +48,8 @@ class SessionEndToEndTest {
 
   @Test
   void aSessionRunsEveryStepWithTheOfflineProvider() {
-    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    JsonHttp ann =
+        hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
 
     JsonHttp.Response created = ann.post("/v1/sessions", Map.of("prompt", "Plan a product launch"));
 
@@ -56,15 +61,18 @@ class SessionEndToEndTest {
     JsonNode session = SessionCalls.awaitFinished(ann, sessionId, Duration.ofMinutes(2));
     assertThat(session.get("status").asText()).as(session.toString()).isEqualTo("COMPLETED");
     assertThat(session.at("/result/provider").asText()).isEqualTo("offline");
-    assertThat(stepNames(session)).containsExactly("policy_check", "scoped_token", "model_completion", "audit_event");
+    assertThat(stepNames(session))
+        .containsExactly("policy_check", "scoped_token", "model_completion", "audit_event");
     assertThat(session.get("steps").findValuesAsText("status")).containsOnly("COMPLETED");
   }
 
   @Test
   void anotherTenantCannotSeeTheSession() {
-    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    JsonHttp ann =
+        hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
     JsonHttp eve = hub.gateway().as(hub.tokens().mint("globex", "eve", "sessions:read"));
-    String sessionId = ann.post("/v1/sessions", Map.of("prompt", "hello")).json().get("session_id").asText();
+    String sessionId =
+        ann.post("/v1/sessions", Map.of("prompt", "hello")).json().get("session_id").asText();
 
     assertThat(eve.get("/v1/sessions/" + sessionId).status()).isEqualTo(404);
   }

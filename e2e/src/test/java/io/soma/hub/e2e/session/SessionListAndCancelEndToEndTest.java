@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Listing and cancelling sessions through the real jars against a real Temporal dev server (its SQLite visibility
- * answers the list filters). The model answers after {@link #MODEL_DELAY}, so a session stays RUNNING long enough
- * to be listed as running and to be cancelled in its model call.
+ * Listing and cancelling sessions through the real jars against a real Temporal dev server (its
+ * SQLite visibility answers the list filters). The model answers after {@link #MODEL_DELAY}, so a
+ * session stays RUNNING long enough to be listed as running and to be cancelled in its model call.
  */
 @RequiresHubJars
 class SessionListAndCancelEndToEndTest {
@@ -67,13 +67,22 @@ class SessionListAndCancelEndToEndTest {
     JsonNode ended = SessionCalls.awaitFinished(ann, doomed, Duration.ofSeconds(30));
     assertThat(ended.get("status").asText()).as(ended.toString()).isEqualTo("CANCELLED");
 
-    await().atMost(VISIBLE).untilAsserted(
-        () -> assertThat(listAll(ann, "limit=2")).containsExactlyInAnyOrder(first, second, doomed));
+    await()
+        .atMost(VISIBLE)
+        .untilAsserted(
+            () ->
+                assertThat(listAll(ann, "limit=2"))
+                    .containsExactlyInAnyOrder(first, second, doomed));
     assertThat(items(ann.get("/v1/sessions?limit=2"))).hasSize(2);
-    await().atMost(VISIBLE).untilAsserted(
-        () -> assertThat(listAll(ann, "status=RUNNING")).containsExactlyInAnyOrder(first, second));
-    await().atMost(VISIBLE).untilAsserted(
-        () -> assertThat(listAll(ann, "status=CANCELLED")).containsExactly(doomed));
+    await()
+        .atMost(VISIBLE)
+        .untilAsserted(
+            () ->
+                assertThat(listAll(ann, "status=RUNNING"))
+                    .containsExactlyInAnyOrder(first, second));
+    await()
+        .atMost(VISIBLE)
+        .untilAsserted(() -> assertThat(listAll(ann, "status=CANCELLED")).containsExactly(doomed));
     JsonNode running = items(ann.get("/v1/sessions?status=RUNNING")).get(0);
     assertThat(running.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(running.get("ended_at").isNull()).isTrue();
@@ -82,13 +91,16 @@ class SessionListAndCancelEndToEndTest {
     assertThat(cancel(eve, first).status()).as("another tenant cancels").isEqualTo(404);
 
     SessionCalls.awaitAllFinished(ann, List.of(first, second), MODEL_DELAY.multipliedBy(4));
-    await().atMost(VISIBLE).untilAsserted(
-        () -> assertThat(listAll(ann, "status=COMPLETED")).containsExactlyInAnyOrder(first, second));
+    await()
+        .atMost(VISIBLE)
+        .untilAsserted(
+            () ->
+                assertThat(listAll(ann, "status=COMPLETED"))
+                    .containsExactlyInAnyOrder(first, second));
     JsonHttp.Response late = cancel(ann, first);
     assertThat(late.status()).as(late.toString()).isEqualTo(409);
     assertThat(late.json().get("status").asText()).isEqualTo("COMPLETED");
-    assertThat(cancel(ann, doomed).json().get("status").asText())
-        .isEqualTo("CANCELLED");
+    assertThat(cancel(ann, doomed).json().get("status").asText()).isEqualTo("CANCELLED");
   }
 
   @Test
@@ -104,20 +116,36 @@ class SessionListAndCancelEndToEndTest {
     JsonHttp ann = caller("initech", "bad-input");
     for (String query :
         List.of(
-            "status=running", "status=", "limit=0", "limit=101", "limit=1e1", "limit=%2B5", "limit=1&limit=2",
-            "offset=3", "cursor=", "cursor=!!!", "cursor=AQ", "cursor=" + "A".repeat(1100))) {
+            "status=running",
+            "status=",
+            "limit=0",
+            "limit=101",
+            "limit=1e1",
+            "limit=%2B5",
+            "limit=1&limit=2",
+            "offset=3",
+            "cursor=",
+            "cursor=!!!",
+            "cursor=AQ",
+            "cursor=" + "A".repeat(1100))) {
       JsonHttp.Response response = ann.get("/v1/sessions?" + query);
       assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
-      assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+      assertThat(response.header("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
     }
     String running = SessionCalls.create(ann, "not to be cancelled by a reader");
     SessionCalls.create(ann, "a second running one, for a second page");
-    await().atMost(VISIBLE).untilAsserted(() -> assertThat(listAll(ann, "status=RUNNING")).hasSize(2));
-    String runningCursor = ann.get("/v1/sessions?status=RUNNING&limit=1").json().get("next_cursor").asText();
+    await()
+        .atMost(VISIBLE)
+        .untilAsserted(() -> assertThat(listAll(ann, "status=RUNNING")).hasSize(2));
+    String runningCursor =
+        ann.get("/v1/sessions?status=RUNNING&limit=1").json().get("next_cursor").asText();
     assertThat(ann.get("/v1/sessions?status=CANCELLED&cursor=" + runningCursor).status())
         .as("a cursor of another filter")
         .isEqualTo(400);
-    assertThat(ann.get("/v1/sessions?cursor=" + runningCursor).status()).as("a filtered cursor, unfiltered").isEqualTo(400);
+    assertThat(ann.get("/v1/sessions?cursor=" + runningCursor).status())
+        .as("a filtered cursor, unfiltered")
+        .isEqualTo(400);
     assertThat(cancel(caller("initech", "reader", "sessions:read"), running).status())
         .as("cancel without sessions:write")
         .isEqualTo(403);
@@ -146,11 +174,15 @@ class SessionListAndCancelEndToEndTest {
     Set<String> cursors = new HashSet<>();
     String cursor = null;
     do {
-      String path = "/v1/sessions?" + query + (cursor == null ? "" : (query.isEmpty() ? "" : "&") + "cursor=" + cursor);
+      String path =
+          "/v1/sessions?"
+              + query
+              + (cursor == null ? "" : (query.isEmpty() ? "" : "&") + "cursor=" + cursor);
       JsonHttp.Response page = caller.get(path);
       assertThat(page.status()).as(path + " -> " + page).isEqualTo(200);
       items(page).forEach(item -> ids.add(item.get("session_id").asText()));
-      cursor = page.json().get("next_cursor").isNull() ? null : page.json().get("next_cursor").asText();
+      cursor =
+          page.json().get("next_cursor").isNull() ? null : page.json().get("next_cursor").asText();
       assertThat(cursor == null || cursors.add(cursor)).as("a cursor seen before").isTrue();
     } while (cursor != null);
     return ids;

@@ -18,8 +18,8 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
@@ -32,8 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hub as a cluster runs it: the hub store on PostgreSQL, an OpenAI-compatible model provider (WireMock in this
- * JVM), the real jars on a real Temporal dev server. One hub serves every test here.
+ * The hub as a cluster runs it: the hub store on PostgreSQL, an OpenAI-compatible model provider
+ * (WireMock in this JVM), the real jars on a real Temporal dev server. One hub serves every test
+ * here.
  */
 @RequiresHubJars
 class SessionOnPostgresEndToEndTest {
@@ -72,7 +73,9 @@ class SessionOnPostgresEndToEndTest {
     JsonNode session = SessionCalls.awaitFinished(ann, sessionId, FINISH);
 
     assertThat(session.get("status").asText()).as(session.toString()).isEqualTo("COMPLETED");
-    assertThat(session.get("steps").findValuesAsText("status")).hasSize(4).containsOnly("COMPLETED");
+    assertThat(session.get("steps").findValuesAsText("status"))
+        .hasSize(4)
+        .containsOnly("COMPLETED");
     assertThat(model.callsFor(prompt))
         .singleElement()
         .satisfies(
@@ -91,28 +94,35 @@ class SessionOnPostgresEndToEndTest {
   @Test
   void concurrentRequestsWithOneIdempotencyKeyStartOneSession() throws Exception {
     String key = "e2e-" + UUID.randomUUID();
-    JsonHttp bob = caller("initech", "bob", "sessions:write", "sessions:read").header("Idempotency-Key", key);
+    JsonHttp bob =
+        caller("initech", "bob", "sessions:write", "sessions:read").header("Idempotency-Key", key);
     String prompt = "Draft the quarterly report " + UUID.randomUUID();
 
     List<JsonHttp.Response> responses = postAtOnce(bob, Map.of("prompt", prompt), 20);
 
     assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(200, 201));
     assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-    List<String> sessionIds = responses.stream().map(r -> r.json().get("session_id").asText()).distinct().toList();
+    List<String> sessionIds =
+        responses.stream().map(r -> r.json().get("session_id").asText()).distinct().toList();
     assertThat(sessionIds).hasSize(1);
     String sessionId = sessionIds.get(0);
     JsonNode session = SessionCalls.awaitFinished(bob, sessionId, FINISH);
     assertThat(model.callsFor(prompt)).as("model calls for the one session").hasSize(1);
     SessionRecords.assertCompletedOnce(store, hub.workflows(), "initech", session);
-    // Visibility trails the workflow; once it shows the run closed, it has also seen every run started before.
+    // Visibility trails the workflow; once it shows the run closed, it has also seen every run
+    // started before.
     List<WorkflowExecutionMetadata> runs =
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> hub.workflows().runsOfSession(sessionId),
-                found -> !found.isEmpty() && found.stream().noneMatch(SessionOnPostgresEndToEndTest::running));
+                found ->
+                    !found.isEmpty()
+                        && found.stream().noneMatch(SessionOnPostgresEndToEndTest::running));
     assertThat(runs).as("workflows with the session's id").hasSize(1);
-    assertThat(bob.post("/v1/sessions", Map.of("prompt", "another request under the same key")).status())
+    assertThat(
+            bob.post("/v1/sessions", Map.of("prompt", "another request under the same key"))
+                .status())
         .as("the key reused for a different request")
         .isEqualTo(422);
   }
@@ -121,32 +131,43 @@ class SessionOnPostgresEndToEndTest {
   void badRequestsAnswerProblemsAndStartNoWorkflow() {
     JsonHttp ann = caller("acme", "ann", "sessions:write", "sessions:read");
     JsonHttp annReadOnly = caller("acme", "ann", "sessions:read");
-    String othersSession = SessionCalls.create(caller("globex", "eve", "sessions:write"), "globex's own session");
-    long sessionWorkflowsBefore = visibleSessionWorkflowsAfter(SessionCalls.create(ann, "a marker before"));
+    String othersSession =
+        SessionCalls.create(caller("globex", "eve", "sessions:write"), "globex's own session");
+    long sessionWorkflowsBefore =
+        visibleSessionWorkflowsAfter(SessionCalls.create(ann, "a marker before"));
     String oversized = "{\"prompt\":\"" + "a".repeat(65 * 1024) + "\"}";
     Map<String, String> keys = new LinkedHashMap<>();
     for (String name : List.of("malformed", "oversized", "plain text", "no capability")) {
       keys.put(name, "bad-" + name + "-" + UUID.randomUUID());
     }
 
-    assertProblem(ann.header("Idempotency-Key", keys.get("malformed")).post("/v1/sessions", "{\"prompt\": \"hi"), 400);
-    assertProblem(ann.header("Idempotency-Key", keys.get("oversized")).post("/v1/sessions", oversized), 413);
+    assertProblem(
+        ann.header("Idempotency-Key", keys.get("malformed"))
+            .post("/v1/sessions", "{\"prompt\": \"hi"),
+        400);
+    assertProblem(
+        ann.header("Idempotency-Key", keys.get("oversized")).post("/v1/sessions", oversized), 413);
     assertProblem(
         ann.header("Idempotency-Key", keys.get("plain text"))
             .header("Content-Type", "text/plain")
             .post("/v1/sessions", "{\"prompt\":\"hi\"}"),
         415);
     assertProblem(
-        annReadOnly.header("Idempotency-Key", keys.get("no capability")).post("/v1/sessions", Map.of("prompt", "hi")),
+        annReadOnly
+            .header("Idempotency-Key", keys.get("no capability"))
+            .post("/v1/sessions", Map.of("prompt", "hi")),
         403);
     assertProblem(ann.get("/v1/sessions/" + othersSession), 404);
 
     keys.forEach(
         (name, key) ->
-            assertThat(hub.workflows().sessionWorkflowExists(SessionIds.fromIdempotencyKey("acme", key)))
+            assertThat(
+                    hub.workflows()
+                        .sessionWorkflowExists(SessionIds.fromIdempotencyKey("acme", key)))
                 .as("a workflow for the %s request", name)
                 .isFalse());
-    long sessionWorkflowsAfter = visibleSessionWorkflowsAfter(SessionCalls.create(ann, "a marker after"));
+    long sessionWorkflowsAfter =
+        visibleSessionWorkflowsAfter(SessionCalls.create(ann, "a marker after"));
     assertThat(sessionWorkflowsAfter)
         .as("session workflows, the marker after included")
         .isEqualTo(sessionWorkflowsBefore + 1);
@@ -161,11 +182,13 @@ class SessionOnPostgresEndToEndTest {
   }
 
   /**
-   * The number of session workflows visibility shows once it shows the marker session: visibility trails the
-   * starts a little, in the order they happened.
+   * The number of session workflows visibility shows once it shows the marker session: visibility
+   * trails the starts a little, in the order they happened.
    */
   private static long visibleSessionWorkflowsAfter(String markerSessionId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> !hub.workflows().runsOfSession(markerSessionId).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !hub.workflows().runsOfSession(markerSessionId).isEmpty());
     return hub.workflows().count(HubWorkflows.SESSION_WORKFLOWS);
   }
 
@@ -178,7 +201,8 @@ class SessionOnPostgresEndToEndTest {
   }
 
   /** The same request from {@code parallel} threads released together. */
-  private static List<JsonHttp.Response> postAtOnce(JsonHttp caller, Object body, int parallel) throws Exception {
+  private static List<JsonHttp.Response> postAtOnce(JsonHttp caller, Object body, int parallel)
+      throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(parallel);
     try {
       CyclicBarrier start = new CyclicBarrier(parallel);

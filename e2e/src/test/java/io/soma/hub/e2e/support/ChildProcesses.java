@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Starts long-running child processes with their output appended to a log file, stops them, and makes sure none
- * outlives the test JVM even when a test forgets to close one.
+ * Starts long-running child processes with their output appended to a log file, stops them, and
+ * makes sure none outlives the test JVM even when a test forgets to close one.
  */
 final class ChildProcesses {
 
@@ -26,12 +26,16 @@ final class ChildProcesses {
   static {
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> RUNNING.forEach(ChildProcesses::killTree), "e2e-child-process-reaper"));
+            new Thread(
+                () -> RUNNING.forEach(ChildProcesses::killTree), "e2e-child-process-reaper"));
   }
 
   private ChildProcesses() {}
 
-  /** The log directory: target/e2e-logs of the e2e module (set by the build), or of the working directory. */
+  /**
+   * The log directory: target/e2e-logs of the e2e module (set by the build), or of the working
+   * directory.
+   */
   private static Path logDirectory() {
     Path directory = Path.of(System.getProperty("hub.logs", "target/e2e-logs"));
     try {
@@ -55,7 +59,8 @@ final class ChildProcesses {
     }
   }
 
-  static Process start(String name, List<String> command, Map<String, String> environment, Path log) {
+  static Process start(
+      String name, List<String> command, Map<String, String> environment, Path log) {
     try {
       Files.writeString(
           log,
@@ -115,18 +120,31 @@ final class ChildProcesses {
   }
 
   /**
-   * Polls {@code ready} until it holds; fails with the log's tail when the process exits first or the time is up.
+   * Polls {@code ready} until it holds; fails with the log's tail when the process exits first or
+   * the time is up.
    *
    * @param name the process in the failure, e.g. "the Temporal server"
    * @param what what was awaited, e.g. "namespace default"
    */
   static void await(
-      Process process, Path log, String name, String what, Duration timeout, Duration interval, BooleanSupplier ready) {
+      Process process,
+      Path log,
+      String name,
+      String what,
+      Duration timeout,
+      Duration interval,
+      BooleanSupplier ready) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError(
-            name + " exited with " + process.exitValue() + "; last lines of " + log + ":\n" + tail(log, 40));
+            name
+                + " exited with "
+                + process.exitValue()
+                + "; last lines of "
+                + log
+                + ":\n"
+                + tail(log, 40));
       }
       if (ready.getAsBoolean()) {
         return;
@@ -138,7 +156,8 @@ final class ChildProcesses {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError(what + " not ready within " + timeout + "; last lines of " + log + ":\n" + tail(log, 40));
+    throw new AssertionError(
+        what + " not ready within " + timeout + "; last lines of " + log + ":\n" + tail(log, 40));
   }
 
   static String tail(Path log, int lines) {

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * The hub as a cluster runs it: the store on a throwaway PostgreSQL and an OpenAI-compatible model provider
- * (WireMock in this JVM) behind the real jars. Closing stops the hub first and PostgreSQL last.
+ * The hub as a cluster runs it: the store on a throwaway PostgreSQL and an OpenAI-compatible model
+ * provider (WireMock in this JVM) behind the real jars. Closing stops the hub first and PostgreSQL
+ * last.
  */
 public final class ClusterLikeHub implements AutoCloseable {
 
@@ -39,7 +40,10 @@ public final class ClusterLikeHub implements AutoCloseable {
 
   /** The same on the given Temporal, e.g. a {@link TemporalServer}. */
   public static ClusterLikeHub start(
-      OpenAiModelStub model, String modelName, String apiKey, Supplier<? extends HubTemporal> temporal) {
+      OpenAiModelStub model,
+      String modelName,
+      String apiKey,
+      Supplier<? extends HubTemporal> temporal) {
     PostgresServer postgres = null;
     try {
       postgres = PostgresServer.start();
@@ -80,11 +84,14 @@ public final class ClusterLikeHub implements AutoCloseable {
   }
 
   /**
-   * Each session (the i-th asked the i-th prompt) completed once, with its records in the store exactly once, and
-   * its reply is one the provider served for its prompt.
+   * Each session (the i-th asked the i-th prompt) completed once, with its records in the store
+   * exactly once, and its reply is one the provider served for its prompt.
    */
   public void assertEachCompletedOnceWithAServedReply(
-      String tenant, List<String> prompts, List<String> sessionIds, Map<String, JsonNode> sessions) {
+      String tenant,
+      List<String> prompts,
+      List<String> sessionIds,
+      Map<String, JsonNode> sessions) {
     for (int i = 0; i < sessionIds.size(); i++) {
       JsonNode session = sessions.get(sessionIds.get(i));
       SessionRecords.assertCompletedOnce(store, hub.workflows(), tenant, session);
@@ -95,10 +102,15 @@ public final class ClusterLikeHub implements AutoCloseable {
     }
   }
 
-  /** {@code count} prompts no other run of any test asks, so the provider's calls for each are this run's. */
+  /**
+   * {@code count} prompts no other run of any test asks, so the provider's calls for each are this
+   * run's.
+   */
   public static List<String> prompts(String label, int count) {
     String run = UUID.randomUUID().toString();
-    return IntStream.rangeClosed(1, count).mapToObj(i -> label + " session " + i + " of run " + run).toList();
+    return IntStream.rangeClosed(1, count)
+        .mapToObj(i -> label + " session " + i + " of run " + run)
+        .toList();
   }
 
   @Override

@@ -27,7 +27,8 @@ public final class Commands {
   }
 
   /** The command with these variables added to this process's environment. */
-  public static Result run(Path workingDirectory, Duration timeout, Map<String, String> env, List<String> command) {
+  public static Result run(
+      Path workingDirectory, Duration timeout, Map<String, String> env, List<String> command) {
     Path output = null;
     try {
       // A file, not a pipe: a hanging command that keeps its output open cannot block the timeout.
@@ -45,7 +46,9 @@ public final class Commands {
         process.destroyForcibly().waitFor();
       }
       String text = Files.readString(output, StandardCharsets.UTF_8);
-      return exited ? new Result(process.exitValue(), text) : new Result(-1, text + "\n(timed out)");
+      return exited
+          ? new Result(process.exitValue(), text)
+          : new Result(-1, text + "\n(timed out)");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
     } catch (InterruptedException e) {
@@ -62,7 +65,11 @@ public final class Commands {
     Result result = run(workingDirectory, timeout, command);
     if (!result.ok()) {
       throw new IllegalStateException(
-          String.join(" ", command) + " failed with " + result.exitCode() + ":\n" + result.output());
+          String.join(" ", command)
+              + " failed with "
+              + result.exitCode()
+              + ":\n"
+              + result.output());
     }
     return result;
   }

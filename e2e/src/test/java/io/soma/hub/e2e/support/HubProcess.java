@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of our Java processes ({@code java -jar functions.jar} and the like), run with the same java as the tests,
- * its output in {@code target/e2e-logs/<name>.log}, ready when an HTTP URL answers 200.
+ * One of our Java processes ({@code java -jar functions.jar} and the like), run with the same java
+ * as the tests, its output in {@code target/e2e-logs/<name>.log}, ready when an HTTP URL answers
+ * 200.
  */
 public final class HubProcess implements AutoCloseable {
 
@@ -30,7 +31,8 @@ public final class HubProcess implements AutoCloseable {
   private Duration readinessTimeout = Duration.ofMinutes(3);
   private Process process;
 
-  private HubProcess(String name, List<String> command, Map<String, String> environment, URI readiness) {
+  private HubProcess(
+      String name, List<String> command, Map<String, String> environment, URI readiness) {
     this.name = name;
     this.command = List.copyOf(command);
     this.environment = Map.copyOf(environment);
@@ -39,7 +41,8 @@ public final class HubProcess implements AutoCloseable {
   }
 
   /** {@code java -jar jar}; not started yet. */
-  public static HubProcess jar(String name, Path jar, Map<String, String> environment, URI readiness) {
+  public static HubProcess jar(
+      String name, Path jar, Map<String, String> environment, URI readiness) {
     return java(name, List.of("-jar", jar.toString()), environment, readiness);
   }
 
@@ -79,10 +82,11 @@ public final class HubProcess implements AutoCloseable {
   }
 
   /**
-   * Runs the process to its end instead of waiting for readiness: a command such as {@code functions.jar migrate},
-   * or a start expected to fail. Its output is in its log.
+   * Runs the process to its end instead of waiting for readiness: a command such as {@code
+   * functions.jar migrate}, or a start expected to fail. Its output is in its log.
    *
-   * @return the exit code; fails with the log tail when it has not ended within the timeout (and kills it)
+   * @return the exit code; fails with the log tail when it has not ended within the timeout (and
+   *     kills it)
    */
   public synchronized int runToExit(Duration timeout) {
     if (isAlive()) {
@@ -146,7 +150,8 @@ public final class HubProcess implements AutoCloseable {
     long deadline = System.nanoTime() + readinessTimeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw failure(name + " exited with " + process.exitValue() + " before " + readiness + " was ready");
+        throw failure(
+            name + " exited with " + process.exitValue() + " before " + readiness + " was ready");
       }
       if (answers200()) {
         return;
@@ -157,7 +162,8 @@ public final class HubProcess implements AutoCloseable {
   }
 
   private boolean answers200() {
-    HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {

@@ -47,7 +47,8 @@ class HubProcessTest {
 
   @Test
   void aProcessThatDiesWhileStartingFailsWithItsLogTail() {
-    HubProcess process = readyServer("failing-server", Ports.free(), Map.of("EXIT_EARLY", "no database"));
+    HubProcess process =
+        readyServer("failing-server", Ports.free(), Map.of("EXIT_EARLY", "no database"));
 
     assertThatThrownBy(process::start)
         .isInstanceOf(AssertionError.class)
@@ -67,7 +68,8 @@ class HubProcessTest {
 
   @Test
   void theDevelopersHubVariablesDoNotLeakIntoTheProcess() throws Exception {
-    // The test JVM may carry HUB_* variables (./hub test sets some); the child sees only what it is given.
+    // The test JVM may carry HUB_* variables (./hub test sets some); the child sees only what it is
+    // given.
     try (HubProcess process = readyServer("clean-env-server", Ports.free(), Map.of())) {
       process.start();
       assertThat(Files.readString(process.log())).contains("HUB_LEAK=null");
@@ -86,7 +88,8 @@ class HubProcessTest {
 
   private static Path testClasses() {
     try {
-      return Path.of(ReadyServerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(
+          ReadyServerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

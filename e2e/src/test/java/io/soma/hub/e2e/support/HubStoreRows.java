@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Reads the hub store's tables on PostgreSQL straight through JDBC, as an operator would, to check what the
- * processes recorded.
+ * Reads the hub store's tables on PostgreSQL straight through JDBC, as an operator would, to check
+ * what the processes recorded.
  */
 public final class HubStoreRows {
 
-  public record AuditEvent(String eventId, String tenant, String subject, String kind, String payload) {}
+  public record AuditEvent(
+      String eventId, String tenant, String subject, String kind, String payload) {}
 
-  public record Completion(String sessionId, String tenant, String model, String provider, String reply) {}
+  public record Completion(
+      String sessionId, String tenant, String model, String provider, String reply) {}
 
   private interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
@@ -40,7 +42,10 @@ public final class HubStoreRows {
     connectionProperties.setProperty("password", password);
   }
 
-  /** The audit events about the session, found by the session id in their payload, not by their event id. */
+  /**
+   * The audit events about the session, found by the session id in their payload, not by their
+   * event id.
+   */
   public List<AuditEvent> auditEventsOf(String sessionId) {
     return query(
         "SELECT event_id, tenant, subject, kind, payload FROM audit_events "
@@ -68,7 +73,10 @@ public final class HubStoreRows {
                 row.getString("reply")));
   }
 
-  /** The campaign_analytics rows of a campaign: one once its analytics_tracking ran, whatever the retries. */
+  /**
+   * The campaign_analytics rows of a campaign: one once its analytics_tracking ran, whatever the
+   * retries.
+   */
   public List<String> analyticsRowsOf(String campaignId) {
     return query(
         "SELECT campaign_name FROM campaign_analytics WHERE campaign_id = ?",
@@ -77,8 +85,7 @@ public final class HubStoreRows {
   }
 
   private <T> List<T> query(String sql, String parameter, RowReader<T> reader) {
-    try (Connection connection =
-            DriverManager.getConnection(jdbcUrl, connectionProperties);
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, connectionProperties);
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, parameter);
       List<T> rows = new ArrayList<>();

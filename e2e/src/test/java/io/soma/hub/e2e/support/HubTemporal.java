@@ -4,7 +4,10 @@ import io.soma.hub.orchestration.connection.TemporalTls;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Temporal service a test's hub runs on: the CLI's dev server, or the Temporal server built from source. */
+/**
+ * The Temporal service a test's hub runs on: the CLI's dev server, or the Temporal server built
+ * from source.
+ */
 public interface HubTemporal extends AutoCloseable {
 
   /** {@code host:port} of the frontend's gRPC service, as HUB_TEMPORAL_ADDRESS expects it. */
@@ -31,7 +34,10 @@ public interface HubTemporal extends AutoCloseable {
     return environment;
   }
 
-  /** Stops the service and starts it again on the same state and address, as an operator's restart does. */
+  /**
+   * Stops the service and starts it again on the same state and address, as an operator's restart
+   * does.
+   */
   void restart();
 
   @Override

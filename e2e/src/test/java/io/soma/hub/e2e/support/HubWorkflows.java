@@ -15,8 +15,8 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.update.v1.Input;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A Temporal client beside the hub, for what its HTTP API does not show: which workflows exist (through
- * visibility queries, which the dev server answers) and a session workflow's own result.
+ * A Temporal client beside the hub, for what its HTTP API does not show: which workflows exist
+ * (through visibility queries, which the dev server answers) and a session workflow's own result.
  */
 public final class HubWorkflows implements AutoCloseable {
 
@@ -43,7 +43,8 @@ public final class HubWorkflows implements AutoCloseable {
         WorkflowServiceStubs.newServiceStubs(
             tls.applyTo(WorkflowServiceStubsOptions.newBuilder()).setTarget(address).build());
     this.client =
-        WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
   }
 
   /** With the hub's own credentials. */
@@ -60,7 +61,9 @@ public final class HubWorkflows implements AutoCloseable {
     return client;
   }
 
-  /** How many workflows visibility knows for the query; visibility trails the workflows by a little. */
+  /**
+   * How many workflows visibility knows for the query; visibility trails the workflows by a little.
+   */
   public long count(String query) {
     return client.countWorkflows(query).getCount();
   }
@@ -74,7 +77,10 @@ public final class HubWorkflows implements AutoCloseable {
     return list("WorkflowId = '" + SessionIds.workflowId(sessionId) + "'");
   }
 
-  /** Asks the history service itself, so unlike visibility there is no lag: does the workflow id exist? */
+  /**
+   * Asks the history service itself, so unlike visibility there is no lag: does the workflow id
+   * exist?
+   */
   public boolean sessionWorkflowExists(String sessionId) {
     try {
       client.newUntypedWorkflowStub(SessionIds.workflowId(sessionId)).describe();
@@ -82,7 +88,8 @@ public final class HubWorkflows implements AutoCloseable {
     } catch (WorkflowNotFoundException e) {
       return false;
     } catch (WorkflowException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      if (e.getCause() instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
         return false;
       }
       throw e;
@@ -106,20 +113,28 @@ public final class HubWorkflows implements AutoCloseable {
   }
 
   /**
-   * The approval decisions a campaign's history holds: the decide updates it accepted (a refused update leaves
-   * nothing) and the approval signals (which gateways no longer send), in history order.
+   * The approval decisions a campaign's history holds: the decide updates it accepted (a refused
+   * update leaves nothing) and the approval signals (which gateways no longer send), in history
+   * order.
    */
   public List<ApprovalDecision> campaignDecisions(String campaignId) {
     List<ApprovalDecision> decisions = new ArrayList<>();
     for (HistoryEvent event : client.fetchHistory(CampaignIds.workflowId(campaignId)).getEvents()) {
       if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED) {
-        Input update = event.getWorkflowExecutionUpdateAcceptedEventAttributes().getAcceptedRequest().getInput();
+        Input update =
+            event
+                .getWorkflowExecutionUpdateAcceptedEventAttributes()
+                .getAcceptedRequest()
+                .getInput();
         if (update.getName().equals(MarketingCampaignWorkflow.DECIDE)) {
           decisions.add(decision(update.getArgs()));
         }
       }
       if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
-          && event.getWorkflowExecutionSignaledEventAttributes().getSignalName().equals("approval")) {
+          && event
+              .getWorkflowExecutionSignaledEventAttributes()
+              .getSignalName()
+              .equals("approval")) {
         decisions.add(decision(event.getWorkflowExecutionSignaledEventAttributes().getInput()));
       }
     }

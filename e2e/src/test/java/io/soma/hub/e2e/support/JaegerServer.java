@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Jaeger v2 (built from source by tools/jaeger/build) with tools/jaeger/jaeger.yaml: OTLP in, in-memory storage, the
- * query API out, every listener on 127.0.0.1 and a free port. The hub sends it spans through
- * {@code OTEL_EXPORTER_OTLP_ENDPOINT} ({@link #hubEnvironment()}); a test reads whole traces back by id.
+ * Jaeger v2 (built from source by tools/jaeger/build) with tools/jaeger/jaeger.yaml: OTLP in,
+ * in-memory storage, the query API out, every listener on 127.0.0.1 and a free port. The hub sends
+ * it spans through {@code OTEL_EXPORTER_OTLP_ENDPOINT} ({@link #hubEnvironment()}); a test reads
+ * whole traces back by id.
  */
 public final class JaegerServer implements AutoCloseable {
 
@@ -40,7 +41,8 @@ public final class JaegerServer implements AutoCloseable {
             "JAEGER_OTLP_GRPC_PORT", Integer.toString(Ports.free()),
             "JAEGER_QUERY_HTTP_PORT", Integer.toString(queryHttp),
             "JAEGER_QUERY_GRPC_PORT", Integer.toString(Ports.free()),
-            // Else Jaeger traces itself into its own OTLP port, and its stop waits ~10 s for that export.
+            // Else Jaeger traces itself into its own OTLP port, and its stop waits ~10 s for that
+            // export.
             "OTEL_TRACES_SAMPLER", "always_off");
     HubProcess process =
         HubProcess.command(
@@ -56,7 +58,10 @@ public final class JaegerServer implements AutoCloseable {
     return new JaegerServer(process, otlpHttp, queryHttp);
   }
 
-  /** What a hub process needs to send its spans here (the standard OpenTelemetry variable, OTLP over HTTP). */
+  /**
+   * What a hub process needs to send its spans here (the standard OpenTelemetry variable, OTLP over
+   * HTTP).
+   */
   public Map<String, String> hubEnvironment() {
     return Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + otlpHttpPort);
   }
@@ -74,8 +79,8 @@ public final class JaegerServer implements AutoCloseable {
   }
 
   /**
-   * Polls until the trace satisfies {@code complete}: spans arrive in batches, from each process on its own schedule.
-   * Fails with the last state seen.
+   * Polls until the trace satisfies {@code complete}: spans arrive in batches, from each process on
+   * its own schedule. Fails with the last state seen.
    */
   public Trace awaitTrace(String traceId, Predicate<Trace> complete, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -88,7 +93,11 @@ public final class JaegerServer implements AutoCloseable {
       pause();
     }
     throw new AssertionError(
-        "trace " + traceId + " not complete within " + timeout + "; last seen: "
+        "trace "
+            + traceId
+            + " not complete within "
+            + timeout
+            + "; last seen: "
             + last.map(Trace::describe).orElse("nothing"));
   }
 
@@ -107,23 +116,33 @@ public final class JaegerServer implements AutoCloseable {
   }
 
   /**
-   * One span as Jaeger's query API returns it. Its parent is the span it is a child of, else the one it follows
-   * from: OpenTracing's follows-from (Temporal's run spans after their start spans) arrives as that.
+   * One span as Jaeger's query API returns it. Its parent is the span it is a child of, else the
+   * one it follows from: OpenTracing's follows-from (Temporal's run spans after their start spans)
+   * arrives as that.
    */
   public record Span(
-      String spanId, String parentSpanId, String operation, String service, String kind, Map<String, String> tags) {}
+      String spanId,
+      String parentSpanId,
+      String operation,
+      String service,
+      String kind,
+      Map<String, String> tags) {}
 
   /** The spans of one trace, in Jaeger's order. */
   public record Trace(String traceId, List<Span> spans) {
 
     static Trace of(JsonNode data) {
       Map<String, String> services = new HashMap<>();
-      data.path("processes").fields().forEachRemaining(
-          process -> services.put(process.getKey(), process.getValue().path("serviceName").asText()));
+      data.path("processes")
+          .fields()
+          .forEachRemaining(
+              process ->
+                  services.put(process.getKey(), process.getValue().path("serviceName").asText()));
       List<Span> spans = new ArrayList<>();
       for (JsonNode span : data.path("spans")) {
         Map<String, String> tags = new HashMap<>();
-        span.path("tags").forEach(tag -> tags.put(tag.path("key").asText(), tag.path("value").asText()));
+        span.path("tags")
+            .forEach(tag -> tags.put(tag.path("key").asText(), tag.path("value").asText()));
         String parent = null;
         for (JsonNode reference : span.path("references")) {
           if (parent == null || "CHILD_OF".equals(reference.path("refType").asText())) {
@@ -158,8 +177,15 @@ public final class JaegerServer implements AutoCloseable {
     public String describe() {
       StringBuilder text = new StringBuilder(spans.size() + " spans:");
       spans.forEach(
-          span -> text.append("\n  ").append(span.service()).append(' ').append(span.operation()).append(' ')
-              .append(span.spanId()).append(" <- ").append(span.parentSpanId()));
+          span ->
+              text.append("\n  ")
+                  .append(span.service())
+                  .append(' ')
+                  .append(span.operation())
+                  .append(' ')
+                  .append(span.spanId())
+                  .append(" <- ")
+                  .append(span.parentSpanId()));
       return text.toString();
     }
   }

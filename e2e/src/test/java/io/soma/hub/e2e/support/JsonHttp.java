@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A small JSON-over-HTTP client for tests: {@code hub.as(token).post("/v1/sessions", Map.of("prompt", "hi"))}. */
+/**
+ * A small JSON-over-HTTP client for tests: {@code hub.as(token).post("/v1/sessions",
+ * Map.of("prompt", "hi"))}.
+ */
 public final class JsonHttp {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +55,8 @@ public final class JsonHttp {
   }
 
   /**
-   * POSTs the body as JSON; a String body is sent as it is, so tests can send malformed JSON. A Content-Type set
-   * with {@link #header} replaces {@code application/json}.
+   * POSTs the body as JSON; a String body is sent as it is, so tests can send malformed JSON. A
+   * Content-Type set with {@link #header} replaces {@code application/json}.
    */
   public Response post(String path, Object body) {
     return send("POST", path, body instanceof String text ? text : write(body));
@@ -76,7 +79,8 @@ public final class JsonHttp {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path + " failed", e);
@@ -95,8 +99,9 @@ public final class JsonHttp {
   }
 
   /**
-   * GETs a {@code text/event-stream} and hands the answer over open, read with the session CLI's reader (what
-   * {@code ./hub session watch} reads with); an answer that is not a stream is there too, as its events' data.
+   * GETs a {@code text/event-stream} and hands the answer over open, read with the session CLI's
+   * reader (what {@code ./hub session watch} reads with); an answer that is not a stream is there
+   * too, as its events' data.
    */
   public OpenEvents openEvents(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
@@ -105,7 +110,8 @@ public final class JsonHttp {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       return new OpenEvents(response.statusCode(), new ServerSentEvents(response.body()));
     } catch (IOException e) {
       throw new UncheckedIOException("GET " + path + " failed", e);

@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The TCP sockets a process listens on, read from /proc as {@code ss -ltnp} does: the inodes of its socket file
- * descriptors, matched against the LISTEN rows of /proc/net/tcp and tcp6. Addresses as text: {@code 127.0.0.1:8080},
- * {@code 0.0.0.0:8080}, {@code [::]:8080}, {@code [::ffff:127.0.0.1]:8080}.
+ * The TCP sockets a process listens on, read from /proc as {@code ss -ltnp} does: the inodes of its
+ * socket file descriptors, matched against the LISTEN rows of /proc/net/tcp and tcp6. Addresses as
+ * text: {@code 127.0.0.1:8080}, {@code 0.0.0.0:8080}, {@code [::]:8080}, {@code
+ * [::ffff:127.0.0.1]:8080}.
  */
 public final class ListeningSockets {
 
@@ -37,7 +38,9 @@ public final class ListeningSockets {
 
   /** Whether an address (as {@link #of} gives it) is a loopback one. */
   public static boolean loopback(String address) {
-    return address.startsWith("127.") || address.startsWith("[::1]") || address.startsWith("[::ffff:127.");
+    return address.startsWith("127.")
+        || address.startsWith("[::1]")
+        || address.startsWith("[::ffff:127.");
   }
 
   private static Set<String> socketInodes(long pid) {
@@ -59,7 +62,10 @@ public final class ListeningSockets {
     return inodes;
   }
 
-  /** {@code 0100007F:1F90} (IPv4, little-endian) or 32 hex digits (IPv6, four little-endian words) and a port. */
+  /**
+   * {@code 0100007F:1F90} (IPv4, little-endian) or 32 hex digits (IPv6, four little-endian words)
+   * and a port.
+   */
   private static String address(String hex) {
     String[] parts = hex.split(":");
     int port = Integer.parseInt(parts[1], 16);
@@ -78,14 +84,18 @@ public final class ListeningSockets {
       }
     }
     String full = v6.toString().toLowerCase();
-    String compact = full.equals("0".repeat(32)) ? "::" : full.equals("0".repeat(31) + "1") ? "::1" : full;
+    String compact =
+        full.equals("0".repeat(32)) ? "::" : full.equals("0".repeat(31) + "1") ? "::1" : full;
     return "[" + compact + "]:" + port;
   }
 
   private static String ipv4(String hex, int offset) {
-    return Integer.parseInt(hex.substring(offset + 6, offset + 8), 16) + "."
-        + Integer.parseInt(hex.substring(offset + 4, offset + 6), 16) + "."
-        + Integer.parseInt(hex.substring(offset + 2, offset + 4), 16) + "."
+    return Integer.parseInt(hex.substring(offset + 6, offset + 8), 16)
+        + "."
+        + Integer.parseInt(hex.substring(offset + 4, offset + 6), 16)
+        + "."
+        + Integer.parseInt(hex.substring(offset + 2, offset + 4), 16)
+        + "."
         + Integer.parseInt(hex.substring(offset, offset + 2), 16);
   }
 

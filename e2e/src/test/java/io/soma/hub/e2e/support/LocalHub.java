@@ -14,9 +14,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The whole hub as {@code ./hub up} runs it: a Temporal dev server (or another {@link HubTemporal}), the worker jar
- * and the functions jar, in local mode with a fresh secret and data directory, on free ports. Skips the test when a
- * jar is not built.
+ * The whole hub as {@code ./hub up} runs it: a Temporal dev server (or another {@link
+ * HubTemporal}), the worker jar and the functions jar, in local mode with a fresh secret and data
+ * directory, on free ports. Skips the test when a jar is not built.
  */
 public final class LocalHub implements AutoCloseable {
 
@@ -35,7 +35,8 @@ public final class LocalHub implements AutoCloseable {
   private final Map<String, String> workerEnvironment;
   private HubWorkflows workflows;
 
-  private LocalHub(Builder builder, Path functionsJar, Path workerJar, HubTemporal temporal, Path data) {
+  private LocalHub(
+      Builder builder, Path functionsJar, Path workerJar, HubTemporal temporal, Path data) {
     this.temporal = temporal;
     this.tokens = LocalTokens.withRandomSecret();
     this.dataDirectory = data;
@@ -56,7 +57,8 @@ public final class LocalHub implements AutoCloseable {
     this.functionsEnvironment = Map.copyOf(common);
     this.functionsCommand = javaArguments(builder, functionsJar);
     this.worker =
-        HubProcess.java("worker", javaArguments(builder, workerJar), workerEnvironment, readiness(workerPort));
+        HubProcess.java(
+            "worker", javaArguments(builder, workerJar), workerEnvironment, readiness(workerPort));
     this.functions = functionsProcess("functions", functionsPort, Map.of());
   }
 
@@ -68,12 +70,15 @@ public final class LocalHub implements AutoCloseable {
     return temporal;
   }
 
-  /** The Temporal dev server, which a hub runs on unless {@link Builder#temporal} said otherwise. */
+  /**
+   * The Temporal dev server, which a hub runs on unless {@link Builder#temporal} said otherwise.
+   */
   public TemporalDevServer devServer() {
     if (temporal instanceof TemporalDevServer devServer) {
       return devServer;
     }
-    throw new IllegalStateException("this hub runs on " + temporal.getClass().getSimpleName() + ", no dev server");
+    throw new IllegalStateException(
+        "this hub runs on " + temporal.getClass().getSimpleName() + ", no dev server");
   }
 
   public HubProcess worker() {
@@ -94,8 +99,8 @@ public final class LocalHub implements AutoCloseable {
   }
 
   /**
-   * Starts one more functions process beside the first, as a second pod of a Knative Service runs: the same jar and
-   * settings on a port of its own. It is stopped with the hub.
+   * Starts one more functions process beside the first, as a second pod of a Knative Service runs:
+   * the same jar and settings on a port of its own. It is stopped with the hub.
    *
    * @return a client for it
    */
@@ -103,7 +108,10 @@ public final class LocalHub implements AutoCloseable {
     return startMoreFunctions(name, Map.of());
   }
 
-  /** As {@link #startMoreFunctions(String)}, with more variables for this process, e.g. HUB_RATE_LIMITS_ENABLED. */
+  /**
+   * As {@link #startMoreFunctions(String)}, with more variables for this process, e.g.
+   * HUB_RATE_LIMITS_ENABLED.
+   */
   public synchronized JsonHttp startMoreFunctions(String name, Map<String, String> environment) {
     int port = Ports.free();
     HubProcess more = functionsProcess(name, port, environment);
@@ -113,8 +121,9 @@ public final class LocalHub implements AutoCloseable {
   }
 
   /**
-   * Starts one more worker process beside the first, as a second replica of the worker Deployment runs: the same jar
-   * and settings, polling the same task queues, with a management port of its own. It is stopped with the hub.
+   * Starts one more worker process beside the first, as a second replica of the worker Deployment
+   * runs: the same jar and settings, polling the same task queues, with a management port of its
+   * own. It is stopped with the hub.
    */
   public synchronized HubProcess startMoreWorkers(String name) {
     int port = Ports.free();
@@ -141,7 +150,10 @@ public final class LocalHub implements AutoCloseable {
     return "127.0.0.1:" + functionsPort;
   }
 
-  /** A Temporal client on the hub's Temporal, made on first use; it reconnects by itself across restarts. */
+  /**
+   * A Temporal client on the hub's Temporal, made on first use; it reconnects by itself across
+   * restarts.
+   */
   public synchronized HubWorkflows workflows() {
     if (workflows == null) {
       workflows = HubWorkflows.connect(temporal);
@@ -196,15 +208,18 @@ public final class LocalHub implements AutoCloseable {
 
     private Builder() {}
 
-    /** The Temporal the hub runs on, started by {@link #start()}: e.g. a {@link TemporalServer} with TLS. */
+    /**
+     * The Temporal the hub runs on, started by {@link #start()}: e.g. a {@link TemporalServer} with
+     * TLS.
+     */
     public Builder temporal(Supplier<? extends HubTemporal> starter) {
       this.temporal = starter;
       return this;
     }
 
     /**
-     * The JIT's first tier only: the JVMs start in about two thirds of the time and run slower, which suits short
-     * functional tests on a small machine. Not for benchmarks.
+     * The JIT's first tier only: the JVMs start in about two thirds of the time and run slower,
+     * which suits short functional tests on a small machine. Not for benchmarks.
      */
     public Builder quickStartJvms() {
       jvmOptions.add("-XX:TieredStopAtLevel=1");
@@ -223,14 +238,20 @@ public final class LocalHub implements AutoCloseable {
       return this;
     }
 
-    /** The worker's model provider: the stub, asked for {@code model} with {@code apiKey} as bearer token. */
+    /**
+     * The worker's model provider: the stub, asked for {@code model} with {@code apiKey} as bearer
+     * token.
+     */
     public Builder model(OpenAiModelStub provider, String model, String apiKey) {
       return workerEnv("HUB_MODEL_BASE_URL", provider.baseUrl())
           .workerEnv("HUB_MODEL_NAME", model)
           .workerEnv("HUB_MODEL_API_KEY", apiKey);
     }
 
-    /** The hub store in this PostgreSQL instead of the embedded file database, over TLS when it has TLS. */
+    /**
+     * The hub store in this PostgreSQL instead of the embedded file database, over TLS when it has
+     * TLS.
+     */
     public Builder store(PostgresServer postgres) {
       environment.putAll(postgres.hubTlsEnvironment());
       return env("HUB_DB_URL", postgres.jdbcUrl())
@@ -239,8 +260,8 @@ public final class LocalHub implements AutoCloseable {
     }
 
     /**
-     * Starts Temporal, then the worker and the functions: side by side on a server database, one after the other
-     * on the embedded one. Each must be ready before this returns.
+     * Starts Temporal, then the worker and the functions: side by side on a server database, one
+     * after the other on the embedded one. Each must be ready before this returns.
      */
     public LocalHub start() {
       Path functionsJar = HubJars.functions();
@@ -249,7 +270,8 @@ public final class LocalHub implements AutoCloseable {
       LocalHub hub;
       try {
         Path data = Files.createTempDirectory("hub-data");
-        // Copies, so that a rebuild during the test cannot pull classes out from under the running jars.
+        // Copies, so that a rebuild during the test cannot pull classes out from under the running
+        // jars.
         Path jars = Files.createDirectories(data.resolve("jars"));
         hub =
             new LocalHub(
@@ -266,7 +288,8 @@ public final class LocalHub implements AutoCloseable {
         if (environment.containsKey("HUB_DB_URL")) {
           startSideBySide(hub.worker, hub.functions);
         } else {
-          // The embedded file database is opened by one process first; AUTO_SERVER makes it the other's server.
+          // The embedded file database is opened by one process first; AUTO_SERVER makes it the
+          // other's server.
           hub.worker.start();
           hub.functions.start();
         }
@@ -277,7 +300,10 @@ public final class LocalHub implements AutoCloseable {
       }
     }
 
-    /** Both at once: a Spring Boot start is mostly one thread, so two side by side take little more than one. */
+    /**
+     * Both at once: a Spring Boot start is mostly one thread, so two side by side take little more
+     * than one.
+     */
     private static void startSideBySide(HubProcess first, HubProcess second) {
       CompletableFuture<HubProcess> firstStarted = CompletableFuture.supplyAsync(first::start);
       Throwable failure = null;

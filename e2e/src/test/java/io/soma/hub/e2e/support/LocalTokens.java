@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** HS256 tokens for a test hub, signed by the same code as {@code ./hub token} (tools/Token.java). */
+/**
+ * HS256 tokens for a test hub, signed by the same code as {@code ./hub token} (tools/Token.java).
+ */
 public final class LocalTokens {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,7 +21,9 @@ public final class LocalTokens {
     this.secret = secret;
   }
 
-  /** A fresh secret of 48 random bytes, base64 text, as {@code ./hub} makes for .hub/local-secret. */
+  /**
+   * A fresh secret of 48 random bytes, base64 text, as {@code ./hub} makes for .hub/local-secret.
+   */
   public static LocalTokens withRandomSecret() {
     byte[] random = new byte[48];
     new SecureRandom().nextBytes(random);

@@ -27,7 +27,8 @@ class LocalTokensTest {
   void mintsAnHs256TokenWithTheHubClaims() throws Exception {
     LocalTokens tokens = LocalTokens.withRandomSecret();
 
-    String token = tokens.mint("acme", "ann", Duration.ofMinutes(5), "sessions:write", "sessions:read");
+    String token =
+        tokens.mint("acme", "ann", Duration.ofMinutes(5), "sessions:write", "sessions:read");
 
     assertHubClaims(verifiedClaims(token, tokens.secret()), 300);
   }
@@ -42,9 +43,19 @@ class LocalTokensTest {
         Commands.require(
             directory,
             Duration.ofMinutes(1),
-            List.of(java, HubJars.root().resolve("tools/Token.java").toString(), "--secret-file",
-                secretFile.toString(), "--tenant", "acme", "--sub", "ann", "--cap",
-                "sessions:write,sessions:read", "--ttl", "5m"));
+            List.of(
+                java,
+                HubJars.root().resolve("tools/Token.java").toString(),
+                "--secret-file",
+                secretFile.toString(),
+                "--tenant",
+                "acme",
+                "--sub",
+                "ann",
+                "--cap",
+                "sessions:write,sessions:read",
+                "--ttl",
+                "5m"));
 
     assertHubClaims(verifiedClaims(result.output().strip(), secret), 300);
   }
@@ -68,9 +79,11 @@ class LocalTokensTest {
     assertThat(claims.get("sub").asText()).isEqualTo("ann");
     assertThat(claims.get("tenant_id").asText()).isEqualTo("acme");
     assertThat(claims.get("capabilities").isArray()).isTrue();
-    assertThat(claims.get("capabilities").toString()).isEqualTo("[\"sessions:write\",\"sessions:read\"]");
+    assertThat(claims.get("capabilities").toString())
+        .isEqualTo("[\"sessions:write\",\"sessions:read\"]");
     long iat = claims.get("iat").asLong();
-    assertThat(iat).isBetween(Instant.now().getEpochSecond() - 120, Instant.now().getEpochSecond() + 1);
+    assertThat(iat)
+        .isBetween(Instant.now().getEpochSecond() - 120, Instant.now().getEpochSecond() + 1);
     assertThat(claims.get("exp").asLong()).isEqualTo(iat + ttl);
   }
 

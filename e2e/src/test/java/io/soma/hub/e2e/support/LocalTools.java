@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds the external tools the harness runs. Under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true) a missing tool
- * fails the test, since the hub installed it; in a bare {@code mvn} run the test is skipped instead.
+ * Finds the external tools the harness runs. Under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true)
+ * a missing tool fails the test, since the hub installed it; in a bare {@code mvn} run the test is
+ * skipped instead.
  */
 public final class LocalTools {
 
@@ -22,15 +23,26 @@ public final class LocalTools {
 
   public static Path temporalCli() {
     return fromEnvironment("HUB_TEMPORAL_CLI")
-        .or(() -> executable(Path.of(System.getProperty("user.home"), ".cache/soma-hub/venv/bin/temporal")))
+        .or(
+            () ->
+                executable(
+                    Path.of(System.getProperty("user.home"), ".cache/soma-hub/venv/bin/temporal")))
         .or(() -> onPath("temporal"))
-        .orElseGet(() -> missing("the temporal CLI (./hub install puts it in ~/.cache/soma-hub/venv)"));
+        .orElseGet(
+            () -> missing("the temporal CLI (./hub install puts it in ~/.cache/soma-hub/venv)"));
   }
 
-  /** Schemathesis, the API fuzzer (./hub install puts it into the tools virtualenv beside the temporal CLI). */
+  /**
+   * Schemathesis, the API fuzzer (./hub install puts it into the tools virtualenv beside the
+   * temporal CLI).
+   */
   public static Path schemathesis() {
     return fromEnvironment("HUB_SCHEMATHESIS")
-        .or(() -> executable(Path.of(System.getProperty("user.home"), ".cache/soma-hub/venv/bin/schemathesis")))
+        .or(
+            () ->
+                executable(
+                    Path.of(
+                        System.getProperty("user.home"), ".cache/soma-hub/venv/bin/schemathesis")))
         .or(() -> onPath("schemathesis"))
         .orElseGet(() -> missing("Schemathesis (./hub install puts it in ~/.cache/soma-hub/venv)"));
   }
@@ -48,33 +60,46 @@ public final class LocalTools {
   public static Path prometheusDir() {
     return fromEnvironment("HUB_PROMETHEUS_DIR")
         .or(() -> onPath("prometheus").map(prometheus -> realPath(prometheus).getParent()))
-        .filter(dir -> Files.isExecutable(dir.resolve("prometheus")) && Files.isExecutable(dir.resolve("promtool")))
-        .orElseGet(() -> missing("prometheus and promtool (./hub install adds Debian's prometheus)"));
+        .filter(
+            dir ->
+                Files.isExecutable(dir.resolve("prometheus"))
+                    && Files.isExecutable(dir.resolve("promtool")))
+        .orElseGet(
+            () -> missing("prometheus and promtool (./hub install adds Debian's prometheus)"));
   }
 
   /**
-   * The folder holding temporal-server and temporal-sql-tool, built from source by tools/temporal-server/build
-   * (cached in ~/.cache/soma-hub/temporal-server). Under ./hub test this waits for its background build, or builds;
-   * a bare mvn run uses the binaries when they are built and skips otherwise.
+   * The folder holding temporal-server and temporal-sql-tool, built from source by
+   * tools/temporal-server/build (cached in ~/.cache/soma-hub/temporal-server). Under ./hub test
+   * this waits for its background build, or builds; a bare mvn run uses the binaries when they are
+   * built and skips otherwise.
    */
   public static Path temporalServerBin() {
-    return builtFromSource("temporal-server", "HUB_TEMPORAL_SERVER_BIN", "temporal-server", "temporal-sql-tool");
+    return builtFromSource(
+        "temporal-server", "HUB_TEMPORAL_SERVER_BIN", "temporal-server", "temporal-sql-tool");
   }
 
-  /** The folder holding jaeger (Jaeger v2), built from source by tools/jaeger/build, as for the Temporal server. */
+  /**
+   * The folder holding jaeger (Jaeger v2), built from source by tools/jaeger/build, as for the
+   * Temporal server.
+   */
   public static Path jaegerBin() {
     return builtFromSource("jaeger", "HUB_JAEGER_BIN", "jaeger");
   }
 
   /**
-   * The folder of a tool that tools/NAME/build makes and prints: the one {@code variable} names, else the build's,
-   * which ./hub test may still be running in the background (the script then waits for it).
+   * The folder of a tool that tools/NAME/build makes and prints: the one {@code variable} names,
+   * else the build's, which ./hub test may still be running in the background (the script then
+   * waits for it).
    */
   private static Path builtFromSource(String tool, String variable, String... binaries) {
     Optional<Path> given = fromEnvironment(variable);
     if (given.isPresent()) {
-      return given.filter(bin -> holds(bin, binaries))
-          .orElseGet(() -> missing(String.join(" and ", binaries) + " in " + variable + "=" + given.get()));
+      return given
+          .filter(bin -> holds(bin, binaries))
+          .orElseGet(
+              () ->
+                  missing(String.join(" and ", binaries) + " in " + variable + "=" + given.get()));
     }
     boolean build = Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"));
     String script = HubJars.root().resolve("tools/" + tool + "/build").toString();
@@ -86,7 +111,8 @@ public final class LocalTools {
       return bin;
     }
     if (build) {
-      throw new AssertionError("tools/" + tool + "/build failed with " + result.exitCode() + ":\n" + result.output());
+      throw new AssertionError(
+          "tools/" + tool + "/build failed with " + result.exitCode() + ":\n" + result.output());
     }
     return missing(tool + " built from source (tools/" + tool + "/build, which ./hub test runs)");
   }
@@ -96,7 +122,9 @@ public final class LocalTools {
   }
 
   private static Optional<Path> fromEnvironment(String variable) {
-    return Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank()).map(Path::of);
+    return Optional.ofNullable(System.getenv(variable))
+        .filter(value -> !value.isBlank())
+        .map(Path::of);
   }
 
   private static Optional<Path> executable(Path path) {
@@ -119,7 +147,9 @@ public final class LocalTools {
     try (Stream<Path> children = Files.list(versions)) {
       return children
           .filter(version -> version.getFileName().toString().matches("\\d+"))
-          .max(Comparator.comparingInt(version -> Integer.parseInt(version.getFileName().toString())))
+          .max(
+              Comparator.comparingInt(
+                  version -> Integer.parseInt(version.getFileName().toString())))
           .map(version -> version.resolve("bin"))
           .filter(bin -> Files.isExecutable(bin.resolve("initdb")));
     } catch (IOException e) {

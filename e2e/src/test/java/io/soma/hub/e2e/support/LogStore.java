@@ -1,7 +1,6 @@
 package io.soma.hub.e2e.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soma.hub.testing.logs.VictoriaLogs;
 import java.io.IOException;
@@ -15,17 +14,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real log store (VictoriaLogs, Loki's push API) that the hub's processes and Airflow's tasks ship to, as they
- * ship to Loki in a cluster, and the lines it holds.
+ * The real log store (VictoriaLogs, Loki's push API) that the hub's processes and Airflow's tasks
+ * ship to, as they ship to Loki in a cluster, and the lines it holds.
  */
 public final class LogStore implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final List<String> STORE_FIELDS = List.of("_msg", "_time", "_stream", "_stream_id");
+  private static final List<String> STORE_FIELDS =
+      List.of("_msg", "_time", "_stream", "_stream_id");
 
-  /** One stored line: its stream's labels, its message, its other fields (the line's JSON and its metadata). */
+  /**
+   * One stored line: its stream's labels, its message, its other fields (the line's JSON and its
+   * metadata).
+   */
   public record Line(Map<String, String> labels, String message, Map<String, String> fields) {}
 
   private final Path directory;

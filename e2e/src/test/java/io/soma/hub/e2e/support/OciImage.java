@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * An OCI image tarball as Jib's {@code buildTar} writes it ({@code index.json}, {@code blobs/sha256/…}): its config,
- * and its root filesystem, the layers unpacked in order as a container runtime does.
+ * An OCI image tarball as Jib's {@code buildTar} writes it ({@code index.json}, {@code
+ * blobs/sha256/…}): its config, and its root filesystem, the layers unpacked in order as a
+ * container runtime does.
  */
 public final class OciImage {
 
@@ -34,8 +35,9 @@ public final class OciImage {
   }
 
   /**
-   * The image the build made at {@code relative} (e.g. functions/target/jib-image.tar), unpacked into a temporary
-   * directory. {@code ./hub test} builds the images (-Pimages), so there a missing one fails; a bare mvn run skips.
+   * The image the build made at {@code relative} (e.g. functions/target/jib-image.tar), unpacked
+   * into a temporary directory. {@code ./hub test} builds the images (-Pimages), so there a missing
+   * one fails; a bare mvn run skips.
    */
   public static OciImage built(String relative) {
     Path tarball = HubJars.root().resolve(relative);
@@ -49,7 +51,9 @@ public final class OciImage {
     try {
       Path layout = Files.createTempDirectory("hub-image");
       Commands.require(
-          null, Duration.ofMinutes(2), List.of("tar", "-xf", tarball.toString(), "-C", layout.toString()));
+          null,
+          Duration.ofMinutes(2),
+          List.of("tar", "-xf", tarball.toString(), "-C", layout.toString()));
       return new OciImage(layout);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,12 +89,16 @@ public final class OciImage {
   public Path unpackRootFilesystem() {
     try {
       Path root = Files.createTempDirectory("hub-rootfs");
-      // A runtime's root directory is 755; a temporary directory is 700, which the image's user could not enter.
+      // A runtime's root directory is 755; a temporary directory is 700, which the image's user
+      // could not enter.
       Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
       for (JsonNode layer : manifest.path("layers")) {
         // As root, tar keeps the layer's owners and modes, which is what the tests look at.
         Path blob = blob(layer.path("digest").asText());
-        Commands.require(null, Duration.ofMinutes(2), List.of("tar", "-xzf", blob.toString(), "-C", root.toString()));
+        Commands.require(
+            null,
+            Duration.ofMinutes(2),
+            List.of("tar", "-xzf", blob.toString(), "-C", root.toString()));
       }
       return root;
     } catch (IOException e) {

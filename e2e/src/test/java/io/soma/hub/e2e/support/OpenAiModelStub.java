@@ -21,10 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The third-party model provider the worker calls: WireMock answering {@code POST /v1/chat/completions} in the
- * OpenAI chat completions format, optionally after a delay. Every call gets a reply of its own ("reply 7 ..."), so a
- * test can tell which call produced a recorded reply, and every call is recorded as it arrives, before the delay,
- * so a test can act while completions are in flight.
+ * The third-party model provider the worker calls: WireMock answering {@code POST
+ * /v1/chat/completions} in the OpenAI chat completions format, optionally after a delay. Every call
+ * gets a reply of its own ("reply 7 ..."), so a test can tell which call produced a recorded reply,
+ * and every call is recorded as it arrives, before the delay, so a test can act while completions
+ * are in flight.
  */
 public final class OpenAiModelStub implements AutoCloseable {
 
@@ -36,7 +37,8 @@ public final class OpenAiModelStub implements AutoCloseable {
    *
    * @param traceparent the W3C trace context the call carried, or null
    */
-  public record Call(int number, String authorization, String traceparent, JsonNode request, String reply) {
+  public record Call(
+      int number, String authorization, String traceparent, JsonNode request, String reply) {
 
     public String model() {
       return request.path("model").asText(null);
@@ -60,7 +62,8 @@ public final class OpenAiModelStub implements AutoCloseable {
             options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
-                // Delayed answers wait on a scheduler, not on a container thread, so many can be in flight.
+                // Delayed answers wait on a scheduler, not on a container thread, so many can be in
+                // flight.
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(16)
                 .containerThreads(64)
@@ -77,7 +80,9 @@ public final class OpenAiModelStub implements AutoCloseable {
     return start(servedModel, Duration.ZERO);
   }
 
-  /** Answers each call after the delay; {@code servedModel} is the model the answers say they ran. */
+  /**
+   * Answers each call after the delay; {@code servedModel} is the model the answers say they ran.
+   */
   public static OpenAiModelStub start(String servedModel, Duration delay) {
     OpenAiModelStub stub = new OpenAiModelStub(servedModel, delay);
     stub.server.start();
@@ -126,7 +131,8 @@ public final class OpenAiModelStub implements AutoCloseable {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
-      ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition());
+      ResponseDefinitionBuilder response =
+          ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition());
       JsonNode request;
       try {
         request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
@@ -159,7 +165,10 @@ public final class OpenAiModelStub implements AutoCloseable {
       choice.put("index", 0);
       choice.putObject("message").put("role", "assistant").put("content", reply);
       choice.put("finish_reason", "stop");
-      body.putObject("usage").put("prompt_tokens", 9).put("completion_tokens", 12).put("total_tokens", 21);
+      body.putObject("usage")
+          .put("prompt_tokens", 9)
+          .put("completion_tokens", 12)
+          .put("total_tokens", 21);
       return body.toString();
     }
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class OpenAiModelStubTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void answersInTheChatCompletionsFormatWithAReplyPerCall() throws Exception {
@@ -26,7 +27,8 @@ class OpenAiModelStubTest {
 
       assertThat(first.get("model").asText()).isEqualTo("e2e-model-2025");
       assertThat(first.at("/choices/0/message/role").asText()).isEqualTo("assistant");
-      assertThat(first.at("/choices/0/message/content").asText()).isEqualTo("reply 1 from the e2e model to: hello");
+      assertThat(first.at("/choices/0/message/content").asText())
+          .isEqualTo("reply 1 from the e2e model to: hello");
       assertThat(second.at("/choices/0/message/content").asText()).startsWith("reply 2 ");
       assertThat(stub.callsFor("hello"))
           .extracting(OpenAiModelStub.Call::authorization, OpenAiModelStub.Call::model)
@@ -46,9 +48,12 @@ class OpenAiModelStubTest {
     }
   }
 
-  private static CompletableFuture<HttpResponse<String>> complete(OpenAiModelStub stub, String prompt) {
+  private static CompletableFuture<HttpResponse<String>> complete(
+      OpenAiModelStub stub, String prompt) {
     String body =
-        "{\"model\":\"asked-model\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
+        "{\"model\":\"asked-model\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + prompt
+            + "\"}]}";
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/chat/completions"))
             .header("Authorization", "Bearer k")

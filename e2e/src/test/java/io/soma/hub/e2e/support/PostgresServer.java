@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A throwaway PostgreSQL cluster: initdb into a temporary directory, listening on 127.0.0.1 and a free port only,
- * with a database {@code hub} owned by a password-authenticated role {@code hub}, as in a cluster deployment.
+ * A throwaway PostgreSQL cluster: initdb into a temporary directory, listening on 127.0.0.1 and a
+ * free port only, with a database {@code hub} owned by a password-authenticated role {@code hub},
+ * as in a cluster deployment.
  *
- * <p>PostgreSQL refuses to run as root, so as root the cluster belongs to the {@code postgres} OS user.
+ * <p>PostgreSQL refuses to run as root, so as root the cluster belongs to the {@code postgres} OS
+ * user.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -36,16 +38,20 @@ public final class PostgresServer implements AutoCloseable {
   private final int port;
   private final String password;
   private final Tls tls;
-  /** The client certificate and the PKCS#8 DER key the hub presents, when the server asks for one. */
+
+  /**
+   * The client certificate and the PKCS#8 DER key the hub presents, when the server asks for one.
+   */
   private IssuedCertificate hubCertificate;
+
   private Path hubKey;
 
   /**
-   * TLS on the server ({@code ssl=on}) with a certificate of {@code authority}; TCP connections without TLS are
-   * refused ({@code hostssl} only in pg_hba.conf).
+   * TLS on the server ({@code ssl=on}) with a certificate of {@code authority}; TCP connections
+   * without TLS are refused ({@code hostssl} only in pg_hba.conf).
    *
-   * @param clientCertificates connections must also present a certificate of the authority
-   *     ({@code clientcert=verify-ca}), besides the password
+   * @param clientCertificates connections must also present a certificate of the authority ({@code
+   *     clientcert=verify-ca}), besides the password
    */
   public record Tls(TestCertificateAuthority authority, boolean clientCertificates) {}
 
@@ -101,20 +107,25 @@ public final class PostgresServer implements AutoCloseable {
     return port;
   }
 
-  /** User, password and the driver's TLS properties, as the hub connects (its HUB_DB_SSL* are these properties). */
+  /**
+   * User, password and the driver's TLS properties, as the hub connects (its HUB_DB_SSL* are these
+   * properties).
+   */
   public Properties hubConnectionProperties() {
     Properties properties = new Properties();
     properties.setProperty("user", USER);
     properties.setProperty("password", password);
     // HUB_DB_SSLMODE is the driver's sslmode, and so on.
     hubTlsEnvironment()
-        .forEach((variable, value) -> properties.setProperty(variable.replace("HUB_DB_", "").toLowerCase(), value));
+        .forEach(
+            (variable, value) ->
+                properties.setProperty(variable.replace("HUB_DB_", "").toLowerCase(), value));
     return properties;
   }
 
   /**
-   * The HUB_DB_SSL* variables with which the hub connects to this server: verify-full against the authority, and
-   * the hub's client certificate when the server asks for one; none without TLS.
+   * The HUB_DB_SSL* variables with which the hub connects to this server: verify-full against the
+   * authority, and the hub's client certificate when the server asks for one; none without TLS.
    */
   public Map<String, String> hubTlsEnvironment() {
     if (tls == null) {
@@ -153,18 +164,25 @@ public final class PostgresServer implements AutoCloseable {
     require(
         asOwner(
             pg("initdb"),
-            "-D", dataDirectory().toString(),
-            "-U", "postgres",
+            "-D",
+            dataDirectory().toString(),
+            "-U",
+            "postgres",
             "--auth-local=trust",
             "--auth-host=scram-sha-256",
-            "-E", "UTF8",
+            "-E",
+            "UTF8",
             "--no-locale",
             "--no-sync"));
   }
 
-  /** The server's certificate in the data directory, as its owner's; pg_hba.conf with hostssl lines only. */
+  /**
+   * The server's certificate in the data directory, as its owner's; pg_hba.conf with hostssl lines
+   * only.
+   */
   private void requireTls() {
-    IssuedCertificate server = tls.authority().issueServer("postgres", TestCertificateAuthority.LOOPBACK);
+    IssuedCertificate server =
+        tls.authority().issueServer("postgres", TestCertificateAuthority.LOOPBACK);
     String clientCertificate = "";
     if (tls.clientCertificates()) {
       clientCertificate = " clientcert=verify-ca";
@@ -178,7 +196,9 @@ public final class PostgresServer implements AutoCloseable {
       Files.writeString(
           dataDirectory().resolve("pg_hba.conf"),
           "local all all trust\n"
-              + "hostssl all all 127.0.0.1/32 scram-sha-256" + clientCertificate + "\n",
+              + "hostssl all all 127.0.0.1/32 scram-sha-256"
+              + clientCertificate
+              + "\n",
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -207,21 +227,32 @@ public final class PostgresServer implements AutoCloseable {
     String options =
         String.join(
             " ",
-            "-p", Integer.toString(port),
-            "-c", "listen_addresses=127.0.0.1",
-            "-k", directory.toString(),
+            "-p",
+            Integer.toString(port),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-k",
+            directory.toString(),
             // A test cluster: durability is not under test, and speed is welcome.
-            "-c", "fsync=off",
-            "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off",
+            "-c",
+            "fsync=off",
+            "-c",
+            "synchronous_commit=off",
+            "-c",
+            "full_page_writes=off",
             String.join(" ", tlsOptions));
     List<String> start =
         asOwner(
             pg("pg_ctl"),
-            "-D", dataDirectory().toString(),
-            "-l", serverLog().toString(),
-            "-o", options,
-            "-w", "-t", "60",
+            "-D",
+            dataDirectory().toString(),
+            "-l",
+            serverLog().toString(),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
             "start");
     Commands.Result result = Commands.run(directory, COMMAND_TIMEOUT, start);
     if (!result.ok()) {
@@ -231,8 +262,8 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * Runs SQL as the cluster's superuser (over its socket, as a DBA would with psql) in a database: creating users,
-   * granting. Several statements run in one transaction.
+   * Runs SQL as the cluster's superuser (over its socket, as a DBA would with psql) in a database:
+   * creating users, granting. Several statements run in one transaction.
    */
   public void runAsSuperuser(String database, String sql) {
     psql(database, sql);
@@ -247,20 +278,32 @@ public final class PostgresServer implements AutoCloseable {
     require(
         asOwner(
             pg("psql"),
-            "-X", "-q",
-            "-v", "ON_ERROR_STOP=1",
-            "-h", directory.toString(),
-            "-p", Integer.toString(port),
-            "-U", "postgres",
-            "-d", database,
-            "-c", sql));
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            directory.toString(),
+            "-p",
+            Integer.toString(port),
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-c",
+            sql));
   }
 
   private void require(List<String> command) {
     Commands.Result result = Commands.run(directory, COMMAND_TIMEOUT, command);
     if (!result.ok()) {
-      String tool = command.stream().filter(part -> part.startsWith(bin.toString())).findFirst().orElseThrow();
-      throw new IllegalStateException(tool + " failed with " + result.exitCode() + ":\n" + result.output());
+      String tool =
+          command.stream()
+              .filter(part -> part.startsWith(bin.toString()))
+              .findFirst()
+              .orElseThrow();
+      throw new IllegalStateException(
+          tool + " failed with " + result.exitCode() + ":\n" + result.output());
     }
   }
 

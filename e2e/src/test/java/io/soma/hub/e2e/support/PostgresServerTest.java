@@ -25,7 +25,8 @@ class PostgresServerTest {
       assertThat(row.getInt(1)).isEqualTo(1);
       assertThat(row.getString(2)).isEqualTo("hub");
       assertThat(row.getString(3)).isEqualTo("hub");
-      assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(), "hub", "wrong").close())
+      assertThatThrownBy(
+              () -> DriverManager.getConnection(postgres.jdbcUrl(), "hub", "wrong").close())
           .isInstanceOf(SQLException.class);
     }
   }

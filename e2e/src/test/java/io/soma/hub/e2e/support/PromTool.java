@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Debian's {@code promtool}: {@code check metrics}, the linter Prometheus users run on an exposition, and
- * {@code check rules} / {@code test rules} for alerting rule files and their unit tests.
+ * Debian's {@code promtool}: {@code check metrics}, the linter Prometheus users run on an
+ * exposition, and {@code check rules} / {@code test rules} for alerting rule files and their unit
+ * tests.
  */
 public final class PromTool {
 
@@ -22,13 +23,21 @@ public final class PromTool {
       Path input = Files.createTempFile("hub-metrics", ".txt");
       try {
         Files.writeString(input, exposition);
-        // promtool reads the exposition on stdin; a shell redirect keeps Commands' stdin handling as it is.
+        // promtool reads the exposition on stdin; a shell redirect keeps Commands' stdin handling
+        // as it is.
         Commands.Result result =
             Commands.run(
                 null,
                 Duration.ofSeconds(30),
-                List.of("sh", "-c", "exec \"$0\" check metrics < \"$1\"", promtool.toString(), input.toString()));
-        return result.ok() ? result.output().strip() : "exit " + result.exitCode() + ": " + result.output().strip();
+                List.of(
+                    "sh",
+                    "-c",
+                    "exec \"$0\" check metrics < \"$1\"",
+                    promtool.toString(),
+                    input.toString()));
+        return result.ok()
+            ? result.output().strip()
+            : "exit " + result.exitCode() + ": " + result.output().strip();
       } finally {
         Files.deleteIfExists(input);
       }
@@ -39,10 +48,16 @@ public final class PromTool {
 
   /** {@code promtool check rules FILE}: exit code and output. */
   public static Commands.Result checkRules(Path rules) {
-    return Commands.run(null, Duration.ofSeconds(30), List.of(promtool().toString(), "check", "rules", rules.toString()));
+    return Commands.run(
+        null,
+        Duration.ofSeconds(30),
+        List.of(promtool().toString(), "check", "rules", rules.toString()));
   }
 
-  /** {@code promtool test rules FILE}, run in the test file's directory (its rule_files are relative to it). */
+  /**
+   * {@code promtool test rules FILE}, run in the test file's directory (its rule_files are relative
+   * to it).
+   */
   public static Commands.Result testRules(Path tests) {
     return Commands.run(
         tests.getParent(),

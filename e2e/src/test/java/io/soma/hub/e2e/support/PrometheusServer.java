@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Debian's Prometheus, on a free loopback port with a throwaway TSDB, scraping the given targets every second:
- * what the cluster's ServiceMonitor makes kube-prometheus-stack do with the worker, on one machine.
+ * Debian's Prometheus, on a free loopback port with a throwaway TSDB, scraping the given targets
+ * every second: what the cluster's ServiceMonitor makes kube-prometheus-stack do with the worker,
+ * on one machine.
  */
 public final class PrometheusServer implements AutoCloseable {
 
@@ -37,14 +38,17 @@ public final class PrometheusServer implements AutoCloseable {
   }
 
   /**
-   * The hub's own local configuration ({@code observability/prometheus/local.yml}: the cluster's job names) with the
-   * worker and functions targets of this test and a 1 s scrape interval.
+   * The hub's own local configuration ({@code observability/prometheus/local.yml}: the cluster's
+   * job names) with the worker and functions targets of this test and a 1 s scrape interval.
    */
   public static PrometheusServer scrapingTheHub(LocalHub hub) {
     return scrapingTheHub(hub, Map.of());
   }
 
-  /** As {@link #scrapingTheHub(LocalHub)}, and more scrape jobs by name, each a {@code host:port} serving /metrics. */
+  /**
+   * As {@link #scrapingTheHub(LocalHub)}, and more scrape jobs by name, each a {@code host:port}
+   * serving /metrics.
+   */
   public static PrometheusServer scrapingTheHub(LocalHub hub, Map<String, String> more) {
     Path local = HubJars.root().resolve("observability/prometheus/local.yml");
     try {
@@ -93,10 +97,15 @@ public final class PrometheusServer implements AutoCloseable {
     if (result.size() > 1) {
       throw new AssertionError(promql + " matches more than one series: " + result);
     }
-    return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0).at("/value/1").asDouble());
+    return result.isEmpty()
+        ? Optional.empty()
+        : Optional.of(result.get(0).at("/value/1").asDouble());
   }
 
-  /** The series an instant query returns (its {@code data.result}); a query Prometheus refuses fails the test. */
+  /**
+   * The series an instant query returns (its {@code data.result}); a query Prometheus refuses fails
+   * the test.
+   */
   public JsonNode query(String promql) {
     JsonHttp.Response response =
         api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
@@ -123,13 +132,17 @@ public final class PrometheusServer implements AutoCloseable {
 
   private static String config(Map<String, String> targets) {
     StringBuilder yaml =
-        new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
+        new StringBuilder(
+            "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n");
     targets.forEach((job, target) -> yaml.append(job(job, target)));
     return yaml.toString();
   }
 
   private static String job(String name, String target) {
-    return "  - job_name: " + name + "\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['" + target
+    return "  - job_name: "
+        + name
+        + "\n    metrics_path: /metrics\n    static_configs:\n      - targets: ['"
+        + target
         + "']\n";
   }
 }

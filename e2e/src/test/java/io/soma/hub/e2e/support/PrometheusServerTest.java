@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class PrometheusServerTest {
 
-  private static final String PROBE = "# HELP hub_probe A probe.\n# TYPE hub_probe gauge\nhub_probe 7\n";
+  private static final String PROBE =
+      "# HELP hub_probe A probe.\n# TYPE hub_probe gauge\nhub_probe 7\n";
 
   @Test
   void scrapesATargetAndAnswersQueries() throws IOException {
-    HttpServer target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer target =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     target.createContext(
         "/metrics",
         exchange -> {
@@ -43,7 +45,9 @@ class PrometheusServerTest {
   @Test
   void promtoolPassesACleanExpositionAndNamesProblems() {
     assertThat(PromTool.checkMetrics(PROBE)).isEmpty();
-    assertThat(PromTool.checkMetrics("# HELP hub_requests Requests.\n# TYPE hub_requests counter\nhub_requests 7\n"))
+    assertThat(
+            PromTool.checkMetrics(
+                "# HELP hub_requests Requests.\n# TYPE hub_requests counter\nhub_requests 7\n"))
         .contains("_total");
   }
 }

@@ -4,7 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
-/** A stand-in for our jars in the harness's own tests: ready after READY_AFTER_MS, graceful on SIGTERM. */
+/**
+ * A stand-in for our jars in the harness's own tests: ready after READY_AFTER_MS, graceful on
+ * SIGTERM.
+ */
 public final class ReadyServerMain {
 
   private ReadyServerMain() {}
@@ -17,7 +20,8 @@ public final class ReadyServerMain {
     long readyAfter = Long.parseLong(System.getenv().getOrDefault("READY_AFTER_MS", "0"));
     long readyAt = System.currentTimeMillis() + readyAfter;
     int port = Integer.parseInt(System.getenv("PORT"));
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext(
         "/health/readiness",
         exchange -> {

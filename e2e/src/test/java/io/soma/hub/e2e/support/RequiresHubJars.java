@@ -6,7 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Tests of the real jars: each is reported as skipped, with the reason, while a jar is not built. */
+/**
+ * Tests of the real jars: each is reported as skipped, with the reason, while a jar is not built.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(HubJarsCondition.class)

@@ -33,8 +33,9 @@ public final class SessionCalls {
   }
 
   /**
-   * Polls every session until each has finished, whatever its end; returns the final views by session id. While
-   * the hub cannot answer (a 503 while Temporal restarts, a refused connection) it keeps polling.
+   * Polls every session until each has finished, whatever its end; returns the final views by
+   * session id. While the hub cannot answer (a 503 while Temporal restarts, a refused connection)
+   * it keeps polling.
    */
   public static Map<String, JsonNode> awaitAllFinished(
       JsonHttp caller, Collection<String> sessionIds, Duration timeout) {
@@ -47,15 +48,22 @@ public final class SessionCalls {
               () -> {
                 for (String sessionId : sessionIds) {
                   if (!finished.containsKey(sessionId)) {
-                    readIfFinished(caller, sessionId).ifPresent(view -> finished.put(sessionId, view));
+                    readIfFinished(caller, sessionId)
+                        .ifPresent(view -> finished.put(sessionId, view));
                   }
                 }
                 return finished.size() == sessionIds.size();
               });
     } catch (ConditionTimeoutException e) {
-      List<String> unfinished = sessionIds.stream().filter(id -> !finished.containsKey(id)).toList();
+      List<String> unfinished =
+          sessionIds.stream().filter(id -> !finished.containsKey(id)).toList();
       throw new AssertionError(
-          unfinished.size() + " of " + sessionIds.size() + " sessions did not finish within " + timeout + ": "
+          unfinished.size()
+              + " of "
+              + sessionIds.size()
+              + " sessions did not finish within "
+              + timeout
+              + ": "
               + unfinished,
           e);
     }

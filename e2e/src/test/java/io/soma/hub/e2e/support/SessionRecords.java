@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soma.hub.orchestration.session.SessionResult;
 
-/** What a completed session must have left behind in the hub store on PostgreSQL: each record exactly once. */
+/**
+ * What a completed session must have left behind in the hub store on PostgreSQL: each record
+ * exactly once.
+ */
 public final class SessionRecords {
 
   public static final String COMPLETED_AUDIT_KIND = "session.completed";
@@ -17,13 +20,16 @@ public final class SessionRecords {
   private SessionRecords() {}
 
   /**
-   * One audit event, the one the workflow returned as its event id, about the model and provider that answered,
-   * and one recorded completion, whose reply, model and provider are the ones {@code GET /v1/sessions/{id}}
-   * answered.
+   * One audit event, the one the workflow returned as its event id, about the model and provider
+   * that answered, and one recorded completion, whose reply, model and provider are the ones {@code
+   * GET /v1/sessions/{id}} answered.
    */
-  public static void assertCompletedOnce(HubStoreRows store, HubWorkflows workflows, String tenant, JsonNode view) {
+  public static void assertCompletedOnce(
+      HubStoreRows store, HubWorkflows workflows, String tenant, JsonNode view) {
     String sessionId = view.get("session_id").asText();
-    assertThat(view.path("status").asText()).as("session %s: %s", sessionId, view).isEqualTo("COMPLETED");
+    assertThat(view.path("status").asText())
+        .as("session %s: %s", sessionId, view)
+        .isEqualTo("COMPLETED");
     SessionResult result = workflows.sessionResult(sessionId);
 
     assertThat(store.auditEventsOf(sessionId))
@@ -35,8 +41,10 @@ public final class SessionRecords {
               assertThat(event.kind()).isEqualTo(COMPLETED_AUDIT_KIND);
               assertThat(event.tenant()).isEqualTo(tenant);
               JsonNode details = readJson(event.payload()).path("details");
-              assertThat(details.path("provider").asText()).isEqualTo(view.at("/result/provider").asText());
-              assertThat(details.path("model").asText()).isEqualTo(view.at("/result/model").asText());
+              assertThat(details.path("provider").asText())
+                  .isEqualTo(view.at("/result/provider").asText());
+              assertThat(details.path("model").asText())
+                  .isEqualTo(view.at("/result/model").asText());
             });
     assertThat(store.completionsOf(sessionId))
         .as("session_completions of session %s", sessionId)

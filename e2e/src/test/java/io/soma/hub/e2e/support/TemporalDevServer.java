@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code temporal server start-dev} of the Temporal CLI on free loopback ports, persisted in a SQLite file so that
- * it can be stopped, killed and started again with its workflows intact. Its default namespace has the hub's search
- * attributes ({@link HubSearchAttributes}), without which it would refuse the gateway's session starts.
+ * The {@code temporal server start-dev} of the Temporal CLI on free loopback ports, persisted in a
+ * SQLite file so that it can be stopped, killed and started again with its workflows intact. Its
+ * default namespace has the hub's search attributes ({@link HubSearchAttributes}), without which it
+ * would refuse the gateway's session starts.
  */
 public final class TemporalDevServer implements HubTemporal {
 
@@ -44,7 +45,8 @@ public final class TemporalDevServer implements HubTemporal {
   public static TemporalDevServer start() {
     try {
       TemporalDevServer server =
-          new TemporalDevServer(LocalTools.temporalCli(), Files.createTempDirectory("hub-temporal"));
+          new TemporalDevServer(
+              LocalTools.temporalCli(), Files.createTempDirectory("hub-temporal"));
       server.startAgain();
       return server;
     } catch (IOException e) {
@@ -81,7 +83,9 @@ public final class TemporalDevServer implements HubTemporal {
     return directory.resolve("temporal.db");
   }
 
-  /** Starts the server on the same ports and database and waits until the default namespace answers. */
+  /**
+   * Starts the server on the same ports and database and waits until the default namespace answers.
+   */
   public synchronized void startAgain() {
     if (isAlive()) {
       throw new IllegalStateException("the Temporal dev server is already running");
@@ -89,17 +93,28 @@ public final class TemporalDevServer implements HubTemporal {
     List<String> command =
         new ArrayList<>(
             List.of(
-                cli.toString(), "server", "start-dev",
+                cli.toString(),
+                "server",
+                "start-dev",
                 "--headless",
-                "--ip", "127.0.0.1",
-                "--port", Integer.toString(port),
-                "--http-port", Integer.toString(httpPort),
-                "--metrics-port", Integer.toString(metricsPort),
-                "--db-filename", databaseFile().toString(),
-                "--log-level", "warn"));
-    // start-dev puts them into the namespace it creates in a new database (a restart finds them there).
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--http-port",
+                Integer.toString(httpPort),
+                "--metrics-port",
+                Integer.toString(metricsPort),
+                "--db-filename",
+                databaseFile().toString(),
+                "--log-level",
+                "warn"));
+    // start-dev puts them into the namespace it creates in a new database (a restart finds them
+    // there).
     HubSearchAttributes.all()
-        .forEach((name, type) -> command.addAll(List.of("--search-attribute", name + "=" + cliType(type))));
+        .forEach(
+            (name, type) ->
+                command.addAll(List.of("--search-attribute", name + "=" + cliType(type))));
     process = ChildProcesses.start("temporal", command, Map.of(), log);
     try {
       awaitNamespace(NAMESPACE);
@@ -128,7 +143,9 @@ public final class TemporalDevServer implements HubTemporal {
     return process != null && process.isAlive();
   }
 
-  /** Runs the temporal CLI against this server, e.g. {@code cli("operator", "namespace", "list")}. */
+  /**
+   * Runs the temporal CLI against this server, e.g. {@code cli("operator", "namespace", "list")}.
+   */
   public Commands.Result cli(String... arguments) {
     List<String> command = new ArrayList<>(List.of(cli.toString()));
     command.addAll(List.of(arguments));
@@ -143,13 +160,14 @@ public final class TemporalDevServer implements HubTemporal {
   public void createNamespace(String namespace) {
     Commands.Result result = cli("operator", "namespace", "create", "--namespace", namespace);
     if (!result.ok()) {
-      throw new IllegalStateException("cannot create namespace " + namespace + ":\n" + result.output());
+      throw new IllegalStateException(
+          "cannot create namespace " + namespace + ":\n" + result.output());
     }
   }
 
   /**
-   * A search attribute type as the CLI's flags take it: Keyword, KeywordList and so on, in any case, so the enum's
-   * name without its prefix and underscores.
+   * A search attribute type as the CLI's flags take it: Keyword, KeywordList and so on, in any
+   * case, so the enum's name without its prefix and underscores.
    */
   static String cliType(IndexedValueType type) {
     return type.name().substring("INDEXED_VALUE_TYPE_".length()).replace("_", "");
@@ -167,7 +185,12 @@ public final class TemporalDevServer implements HubTemporal {
 
   private void awaitNamespace(String namespace) {
     ChildProcesses.await(
-        process, log, "the Temporal dev server", "namespace " + namespace, READY_TIMEOUT, Duration.ofMillis(200),
+        process,
+        log,
+        "the Temporal dev server",
+        "namespace " + namespace,
+        READY_TIMEOUT,
+        Duration.ofMillis(200),
         () -> namespaceExists(namespace));
   }
 }

@@ -43,10 +43,17 @@ class TemporalDevServerTest {
     return expected;
   }
 
-  private static Map<String, String> customSearchAttributes(TemporalDevServer temporal) throws IOException {
+  private static Map<String, String> customSearchAttributes(TemporalDevServer temporal)
+      throws IOException {
     Commands.Result listed =
         temporal.cli(
-            "operator", "search-attribute", "list", "--namespace", TemporalDevServer.NAMESPACE, "--output", "json");
+            "operator",
+            "search-attribute",
+            "list",
+            "--namespace",
+            TemporalDevServer.NAMESPACE,
+            "--output",
+            "json");
     assertThat(listed.ok()).as(listed.output()).isTrue();
     Map<String, String> attributes = new LinkedHashMap<>();
     JSON.readTree(listed.output())

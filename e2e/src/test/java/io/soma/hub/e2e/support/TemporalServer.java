@@ -20,11 +20,13 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The real Temporal server (go.temporal.io/server, built from source by tools/temporal-server/build) on its own
- * PostgreSQL, every listener on 127.0.0.1 and a free port, with the {@code default} namespace: as a production
- * cluster runs it, in one process. With {@link Security#MUTUAL_TLS} its frontend serves TLS and requires a client
- * certificate from a certificate authority made for it; {@link #clientTls()} is the hub's certificate. The namespace
- * has the hub's search attributes ({@link HubSearchAttributes}), without which it refuses the gateway's session starts.
+ * The real Temporal server (go.temporal.io/server, built from source by
+ * tools/temporal-server/build) on its own PostgreSQL, every listener on 127.0.0.1 and a free port,
+ * with the {@code default} namespace: as a production cluster runs it, in one process. With {@link
+ * Security#MUTUAL_TLS} its frontend serves TLS and requires a client certificate from a certificate
+ * authority made for it; {@link #clientTls()} is the hub's certificate. The namespace has the hub's
+ * search attributes ({@link HubSearchAttributes}), without which it refuses the gateway's session
+ * starts.
  */
 public final class TemporalServer implements HubTemporal {
 
@@ -37,7 +39,9 @@ public final class TemporalServer implements HubTemporal {
 
   public enum Security {
     PLAINTEXT,
-    /** TLS on the frontend, which requires a client certificate signed by the server's authority. */
+    /**
+     * TLS on the frontend, which requires a client certificate signed by the server's authority.
+     */
     MUTUAL_TLS
   }
 
@@ -55,7 +59,12 @@ public final class TemporalServer implements HubTemporal {
   private Process process;
 
   private TemporalServer(
-      Path bin, Path cli, Path directory, PostgresServer postgres, Security security, int historyShards) {
+      Path bin,
+      Path cli,
+      Path directory,
+      PostgresServer postgres,
+      Security security,
+      int historyShards) {
     this.historyShards = historyShards;
     this.bin = bin;
     this.cli = cli;
@@ -71,14 +80,17 @@ public final class TemporalServer implements HubTemporal {
     }
   }
 
-  /** A server with empty databases and 4 history shards, started, with the default namespace ready for workflows. */
+  /**
+   * A server with empty databases and 4 history shards, started, with the default namespace ready
+   * for workflows.
+   */
   public static TemporalServer start(Security security) {
     return start(security, DEFAULT_HISTORY_SHARDS);
   }
 
   /**
-   * The same with {@code historyShards} shards: the unit of the history service's parallelism (each shard's
-   * updates are serialized), fixed for the cluster's life when its database is first used.
+   * The same with {@code historyShards} shards: the unit of the history service's parallelism (each
+   * shard's updates are serialized), fixed for the cluster's life when its database is first used.
    */
   public static TemporalServer start(Security security, int historyShards) {
     Path bin = LocalTools.temporalServerBin();
@@ -134,7 +146,9 @@ public final class TemporalServer implements HubTemporal {
         "localhost");
   }
 
-  /** The authority the frontend's certificate comes from and whose client certificates it accepts. */
+  /**
+   * The authority the frontend's certificate comes from and whose client certificates it accepts.
+   */
   public TestCertificateAuthority authority() {
     if (authority == null) {
       throw new IllegalStateException("this Temporal server runs without TLS");
@@ -142,7 +156,10 @@ public final class TemporalServer implements HubTemporal {
     return authority;
   }
 
-  /** Runs the temporal CLI against this server with the hub's certificate, e.g. {@code cli("workflow", "list")}. */
+  /**
+   * Runs the temporal CLI against this server with the hub's certificate, e.g. {@code
+   * cli("workflow", "list")}.
+   */
   public Commands.Result cli(String... arguments) {
     List<String> command = new ArrayList<>(List.of(cli.toString()));
     command.addAll(List.of(arguments));
@@ -159,14 +176,16 @@ public final class TemporalServer implements HubTemporal {
   }
 
   /**
-   * Stops the server (SIGTERM, as a rolling restart does) and starts it again on the same database and ports; its
-   * workflows go on where they were.
+   * Stops the server (SIGTERM, as a rolling restart does) and starts it again on the same database
+   * and ports; its workflows go on where they were.
    */
   @Override
   public synchronized void restart() {
     ChildProcesses.terminate(process, STOP_GRACE);
     startProcess();
-    await("namespace " + NAMESPACE, () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1").ok());
+    await(
+        "namespace " + NAMESPACE,
+        () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1").ok());
   }
 
   public String logTail(int lines) {
@@ -185,10 +204,14 @@ public final class TemporalServer implements HubTemporal {
     Directories.deleteRecursively(directory);
   }
 
-  /** A role that may create databases, then the sql tool's databases and schemas (embedded in the tool). */
+  /**
+   * A role that may create databases, then the sql tool's databases and schemas (embedded in the
+   * tool).
+   */
   private void createDatabases() {
     postgres.runAsSuperuser(
-        "postgres", "CREATE ROLE " + DATABASE_USER + " LOGIN CREATEDB PASSWORD '" + databasePassword + "'");
+        "postgres",
+        "CREATE ROLE " + DATABASE_USER + " LOGIN CREATEDB PASSWORD '" + databasePassword + "'");
     for (String store : List.of("temporal", "visibility")) {
       String database = store.equals("temporal") ? "temporal" : "temporal_visibility";
       sqlTool(database, "create-database");
@@ -202,17 +225,26 @@ public final class TemporalServer implements HubTemporal {
         new ArrayList<>(
             List.of(
                 bin.resolve("temporal-sql-tool").toString(),
-                "--plugin", "postgres12",
-                "--ep", "127.0.0.1",
-                "--port", Integer.toString(postgres.port()),
-                "--user", DATABASE_USER,
-                "--password", databasePassword,
-                "--db", database));
+                "--plugin",
+                "postgres12",
+                "--ep",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(postgres.port()),
+                "--user",
+                DATABASE_USER,
+                "--password",
+                databasePassword,
+                "--db",
+                database));
     command.addAll(List.of(arguments));
     Commands.require(directory, COMMAND_TIMEOUT, command);
   }
 
-  /** The dynamic config file (nothing to override; the server only needs it to exist) and the template's values. */
+  /**
+   * The dynamic config file (nothing to override; the server only needs it to exist) and the
+   * template's values.
+   */
   private void writeConfig() {
     Path dynamicConfig = directory.resolve("dynamicconfig.yaml");
     FrontendTls tls =
@@ -224,7 +256,13 @@ public final class TemporalServer implements HubTemporal {
                 authority.issueClient("temporal-system-worker"));
     config =
         new TemporalServerConfig(
-            ports, postgres.port(), DATABASE_USER, databasePassword, dynamicConfig, tls, historyShards);
+            ports,
+            postgres.port(),
+            DATABASE_USER,
+            databasePassword,
+            dynamicConfig,
+            tls,
+            historyShards);
     try {
       Files.writeString(dynamicConfig, "{}\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -236,29 +274,38 @@ public final class TemporalServer implements HubTemporal {
     List<String> command =
         List.of(
             bin.resolve("temporal-server").toString(),
-            "--config-file", TemporalServerConfig.TEMPLATE.toString(),
+            "--config-file",
+            TemporalServerConfig.TEMPLATE.toString(),
             "--allow-no-auth",
             "start");
     process = ChildProcesses.start("temporal-server", command, config.environment(), log);
-    await("the frontend answering SERVING", () -> cli("operator", "cluster", "health").output().contains("SERVING"));
+    await(
+        "the frontend answering SERVING",
+        () -> cli("operator", "cluster", "health").output().contains("SERVING"));
   }
 
   /**
-   * The server makes no namespace by itself. A new namespace reaches every service's namespace cache within its
-   * refresh interval (2 s), so it is ready once a workflow list, which needs it, answers.
+   * The server makes no namespace by itself. A new namespace reaches every service's namespace
+   * cache within its refresh interval (2 s), so it is ready once a workflow list, which needs it,
+   * answers.
    */
   private void createDefaultNamespace() {
-    Commands.Result created = cli("operator", "namespace", "create", "--namespace", NAMESPACE, "--retention", "24h");
+    Commands.Result created =
+        cli("operator", "namespace", "create", "--namespace", NAMESPACE, "--retention", "24h");
     if (!created.ok()) {
-      throw new IllegalStateException("cannot create namespace " + NAMESPACE + ":\n" + created.output());
+      throw new IllegalStateException(
+          "cannot create namespace " + NAMESPACE + ":\n" + created.output());
     }
-    await("namespace " + NAMESPACE, () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1").ok());
+    await(
+        "namespace " + NAMESPACE,
+        () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1").ok());
   }
 
   /**
-   * One create per attribute, since the CLI takes one type per call; it succeeds when the attribute exists with that
-   * type. They reach the frontend's namespace cache within its refresh interval (2 s), and until then it refuses a
-   * start that carries them: they are ready once a visibility query that names them answers.
+   * One create per attribute, since the CLI takes one type per call; it succeeds when the attribute
+   * exists with that type. They reach the frontend's namespace cache within its refresh interval (2
+   * s), and until then it refuses a start that carries them: they are ready once a visibility query
+   * that names them answers.
    */
   private void createSearchAttributes() {
     Map<String, IndexedValueType> attributes = HubSearchAttributes.all();
@@ -266,19 +313,33 @@ public final class TemporalServer implements HubTemporal {
         (name, type) -> {
           Commands.Result created =
               cli(
-                  "operator", "search-attribute", "create", "--namespace", NAMESPACE,
-                  "--name", name, "--type", TemporalDevServer.cliType(type));
+                  "operator",
+                  "search-attribute",
+                  "create",
+                  "--namespace",
+                  NAMESPACE,
+                  "--name",
+                  name,
+                  "--type",
+                  TemporalDevServer.cliType(type));
           if (!created.ok()) {
-            throw new IllegalStateException("cannot create search attribute " + name + ":\n" + created.output());
+            throw new IllegalStateException(
+                "cannot create search attribute " + name + ":\n" + created.output());
           }
         });
-    String query = attributes.keySet().stream().map(name -> name + " IS NULL").collect(Collectors.joining(" OR "));
+    String query =
+        attributes.keySet().stream()
+            .map(name -> name + " IS NULL")
+            .collect(Collectors.joining(" OR "));
     await(
         "search attributes " + attributes.keySet(),
-        () -> cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1", "--query", query).ok());
+        () ->
+            cli("workflow", "list", "--namespace", NAMESPACE, "--limit", "1", "--query", query)
+                .ok());
   }
 
   private void await(String what, BooleanSupplier ready) {
-    ChildProcesses.await(process, log, "the Temporal server", what, READY_TIMEOUT, Duration.ofMillis(250), ready);
+    ChildProcesses.await(
+        process, log, "the Temporal server", what, READY_TIMEOUT, Duration.ofMillis(250), ready);
   }
 }

@@ -24,24 +24,33 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Many campaigns waiting for their approval decision, fast. A whole wizard and a whole plan per campaign take minutes
- * on a small machine, so one wizard is answered and approved over HTTP (its campaign runs the whole plan), and the
- * others are started as that approval starts a campaign, with the plan's review_approval module alone: the real
- * campaign workflow on the real worker, one activity away from its approval wait.
+ * Many campaigns waiting for their approval decision, fast. A whole wizard and a whole plan per
+ * campaign take minutes on a small machine, so one wizard is answered and approved over HTTP (its
+ * campaign runs the whole plan), and the others are started as that approval starts a campaign,
+ * with the plan's review_approval module alone: the real campaign workflow on the real worker, one
+ * activity away from its approval wait.
  */
 public final class WaitingCampaigns {
 
   private WaitingCampaigns() {}
 
-  /** @param marketer a caller with {@code wizards:write} and {@code campaigns:write} of tenant {@code tenant} */
+  /**
+   * @param marketer a caller with {@code wizards:write} and {@code campaigns:write} of tenant
+   *     {@code tenant}
+   */
   public static List<String> start(LocalHub hub, JsonHttp marketer, String tenant, int count) {
     String wizardId = WizardCalls.start(marketer);
-    WizardCalls.answerAll(marketer, wizardId, List.copyOf(WizardCalls.answers("Waiting campaigns", true).values()));
+    WizardCalls.answerAll(
+        marketer, wizardId, List.copyOf(WizardCalls.answers("Waiting campaigns", true).values()));
     List<String> campaigns = new ArrayList<>(List.of(WizardCalls.approve(marketer, wizardId)));
-    CampaignPlan reviewOnly = reviewOnly(planOf(marketer.get("/v1/wizards/" + wizardId).json().get("execution_plan")));
+    CampaignPlan reviewOnly =
+        reviewOnly(planOf(marketer.get("/v1/wizards/" + wizardId).json().get("execution_plan")));
     while (campaigns.size() < count) {
       String campaignId = "camp-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      start(hub, new CampaignRequest(campaignId, tenant, "ann", reviewOnly, Duration.ofHours(1).toSeconds()));
+      start(
+          hub,
+          new CampaignRequest(
+              campaignId, tenant, "ann", reviewOnly, Duration.ofHours(1).toSeconds()));
       campaigns.add(campaignId);
     }
     Set<String> notWaitingYet = new LinkedHashSet<>(campaigns);
@@ -50,20 +59,29 @@ public final class WaitingCampaigns {
         .pollDelay(Duration.ZERO)
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
-        .until(() -> {
-          notWaitingYet.removeIf(campaignId -> isWaiting(marketer, campaignId));
-          return notWaitingYet.isEmpty();
-        });
+        .until(
+            () -> {
+              notWaitingYet.removeIf(campaignId -> isWaiting(marketer, campaignId));
+              return notWaitingYet.isEmpty();
+            });
     return campaigns;
   }
 
-  /** As the wizard's approval starts its campaign (WizardWorkflowImpl#approve), without the wizard as parent. */
+  /**
+   * As the wizard's approval starts its campaign (WizardWorkflowImpl#approve), without the wizard
+   * as parent.
+   */
   private static void start(LocalHub hub, CampaignRequest request) {
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(CampaignIds.workflowId(request.campaignId()))
             .setTaskQueue(TaskQueues.SESSIONS)
-            .setMemo(Map.of(CampaignMemo.TENANT, request.tenant(), CampaignMemo.CAMPAIGN_NAME, request.plan().campaignName()))
+            .setMemo(
+                Map.of(
+                    CampaignMemo.TENANT,
+                    request.tenant(),
+                    CampaignMemo.CAMPAIGN_NAME,
+                    request.plan().campaignName()))
             .build();
     MarketingCampaignWorkflow campaign =
         hub.workflows().client().newWorkflowStub(MarketingCampaignWorkflow.class, options);
@@ -75,24 +93,47 @@ public final class WaitingCampaigns {
     return view.status() == 200 && "waiting".equals(view.json().at("/approval/state").asText());
   }
 
-  /** The execution plan as GET /v1/wizards/{id} shows it (snake_case), read as the workflows' contract. */
+  /**
+   * The execution plan as GET /v1/wizards/{id} shows it (snake_case), read as the workflows'
+   * contract.
+   */
   private static CampaignPlan planOf(JsonNode executionPlan) {
-    ObjectMapper snakeCase = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    ObjectMapper snakeCase =
+        new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     try {
       return snakeCase.treeToValue(executionPlan, CampaignPlan.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the wizard's execution plan does not read as a CampaignPlan", e);
+      throw new IllegalStateException(
+          "the wizard's execution plan does not read as a CampaignPlan", e);
     }
   }
 
   private static CampaignPlan reviewOnly(CampaignPlan plan) {
     PlanModule review =
-        plan.modules().stream().filter(m -> m.id().equals("review_approval")).findFirst().orElseThrow();
+        plan.modules().stream()
+            .filter(m -> m.id().equals("review_approval"))
+            .findFirst()
+            .orElseThrow();
     PlanModule alone =
-        new PlanModule(review.id(), review.title(), review.agent(), List.of(), review.tasks(), review.outputs());
+        new PlanModule(
+            review.id(),
+            review.title(),
+            review.agent(),
+            List.of(),
+            review.tasks(),
+            review.outputs());
     return new CampaignPlan(
-        plan.planId(), plan.wizardId(), plan.campaignName(), plan.launchDate(), plan.approvalRequired(),
-        plan.channels(), plan.answers(), List.of(alone), plan.estimatedDuration(), plan.agentsRequired(),
-        plan.toolsRequired(), plan.successCriteria());
+        plan.planId(),
+        plan.wizardId(),
+        plan.campaignName(),
+        plan.launchDate(),
+        plan.approvalRequired(),
+        plan.channels(),
+        plan.answers(),
+        List.of(alone),
+        plan.estimatedDuration(),
+        plan.agentsRequired(),
+        plan.toolsRequired(),
+        plan.successCriteria());
   }
 }

@@ -37,7 +37,8 @@ public final class WizardCalls {
 
   /** POST /v1/wizards/start, which must answer 201; returns the wizard's session id. */
   public static String start(JsonHttp caller) {
-    JsonHttp.Response started = caller.post("/v1/wizards/start", Map.of("wizard_id", MARKETING_CAMPAIGN));
+    JsonHttp.Response started =
+        caller.post("/v1/wizards/start", Map.of("wizard_id", MARKETING_CAMPAIGN));
     assertThat(started.status()).as(started.toString()).isEqualTo(201);
     return started.json().get("session_id").asText();
   }
@@ -67,7 +68,10 @@ public final class WizardCalls {
     return approved.json().get("campaign_id").asText();
   }
 
-  /** Polls GET /v1/campaigns/{id} until the view matches; keeps polling through 503s and refused connections. */
+  /**
+   * Polls GET /v1/campaigns/{id} until the view matches; keeps polling through 503s and refused
+   * connections.
+   */
   public static JsonNode awaitCampaign(
       JsonHttp caller, String campaignId, Duration timeout, Predicate<JsonNode> condition) {
     JsonNode[] last = new JsonNode[1];

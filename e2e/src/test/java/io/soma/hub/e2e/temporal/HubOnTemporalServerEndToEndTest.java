@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The hub's scale path (issue 16): the real Temporal server (go.temporal.io/server, built from source, PostgreSQL
- * persistence, plaintext) under the functions and the worker, instead of the dev server. A session and a whole
- * campaign complete on it, and sessions in the middle of their model calls complete once across a restart of the
- * server while the hub's processes keep running.
+ * The hub's scale path (issue 16): the real Temporal server (go.temporal.io/server, built from
+ * source, PostgreSQL persistence, plaintext) under the functions and the worker, instead of the dev
+ * server. A session and a whole campaign complete on it, and sessions in the middle of their model
+ * calls complete once across a restart of the server while the hub's processes keep running.
  */
 @RequiresHubJars
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,19 +69,29 @@ class HubOnTemporalServerEndToEndTest {
   @Test
   @Order(2)
   void anApprovedCampaignCompletesOnTheServer() {
-    JsonHttp marketer = hub.gateway().as(hub.tokens().mint(TENANT, "ann", "wizards:write", "campaigns:write"));
+    JsonHttp marketer =
+        hub.gateway().as(hub.tokens().mint(TENANT, "ann", "wizards:write", "campaigns:write"));
     String wizardId = WizardCalls.start(marketer);
-    WizardCalls.answerAll(marketer, wizardId, List.copyOf(WizardCalls.answers("Server launch", true).values()));
+    WizardCalls.answerAll(
+        marketer, wizardId, List.copyOf(WizardCalls.answers("Server launch", true).values()));
     String campaignId = WizardCalls.approve(marketer, wizardId);
     WizardCalls.awaitCampaign(
-        marketer, campaignId, FINISH, view -> "waiting".equals(view.at("/approval/state").asText()));
+        marketer,
+        campaignId,
+        FINISH,
+        view -> "waiting".equals(view.at("/approval/state").asText()));
 
     JsonHttp.Response decided =
-        marketer.post("/v1/campaigns/" + campaignId + "/approval", Map.of("approved", true, "comment", "ship it"));
+        marketer.post(
+            "/v1/campaigns/" + campaignId + "/approval",
+            Map.of("approved", true, "comment", "ship it"));
     assertThat(decided.status()).as(decided.toString()).isEqualTo(202);
     JsonNode done =
         WizardCalls.awaitCampaign(
-            marketer, campaignId, FINISH, view -> !view.get("phase").asText().matches("running|awaiting_approval"));
+            marketer,
+            campaignId,
+            FINISH,
+            view -> !view.get("phase").asText().matches("running|awaiting_approval"));
 
     assertThat(done.get("phase").asText()).as(done.toString()).isEqualTo("completed");
     assertThat(done.get("compensated")).as("compensations").isEmpty();
@@ -92,7 +102,8 @@ class HubOnTemporalServerEndToEndTest {
   void sessionsInTheirModelCallsCompleteOnceAcrossARestartOfTheServer() {
     JsonHttp ann = caller();
     List<String> prompts = ClusterLikeHub.prompts("server restart", 4);
-    List<String> sessionIds = prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
+    List<String> sessionIds =
+        prompts.stream().map(prompt -> SessionCalls.create(ann, prompt)).toList();
     cluster.awaitModelCalls(prompts);
     long workerPid = hub.worker().pid();
     long functionsPid = hub.functions().pid();

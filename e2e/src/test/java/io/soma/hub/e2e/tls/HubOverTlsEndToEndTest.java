@@ -37,13 +37,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The functions and the worker with every connection over TLS, configured through HUB_TEMPORAL_TLS_*, HUB_DB_SSL*
- * and HUB_KAFKA_* only: the real Temporal server, whose frontend requires client certificates; the hub store on
- * PostgreSQL that accepts TLS connections with a client certificate only ({@code hostssl},
- * {@code clientcert=verify-ca}); events to Kafka over SSL with a client certificate from the functions and over
- * SASL_SSL (SCRAM-SHA-512) from the worker. A session runs from the HTTP call to its completed workflow (moderation
- * reads the store, the worker records the completion) and both its events arrive; clients without the right
- * certificate are refused by Temporal.
+ * The functions and the worker with every connection over TLS, configured through
+ * HUB_TEMPORAL_TLS_*, HUB_DB_SSL* and HUB_KAFKA_* only: the real Temporal server, whose frontend
+ * requires client certificates; the hub store on PostgreSQL that accepts TLS connections with a
+ * client certificate only ({@code hostssl}, {@code clientcert=verify-ca}); events to Kafka over SSL
+ * with a client certificate from the functions and over SASL_SSL (SCRAM-SHA-512) from the worker. A
+ * session runs from the HTTP call to its completed workflow (moderation reads the store, the worker
+ * records the completion) and both its events arrive; clients without the right certificate are
+ * refused by Temporal.
  */
 @RequiresHubJars
 class HubOverTlsEndToEndTest {
@@ -61,14 +62,21 @@ class HubOverTlsEndToEndTest {
 
   @BeforeAll
   static void startTheHub() {
-    TestCertificateAuthority storeAuthority = TestCertificateAuthority.create(directory.resolve("store-ca"));
+    TestCertificateAuthority storeAuthority =
+        TestCertificateAuthority.create(directory.resolve("store-ca"));
     postgres = PostgresServer.start(new PostgresServer.Tls(storeAuthority, true));
-    TestCertificateAuthority kafkaAuthority = TestCertificateAuthority.create(directory.resolve("kafka-ca"));
-    IssuedCertificate broker = kafkaAuthority.issueServer("kafka", TestCertificateAuthority.LOOPBACK);
+    TestCertificateAuthority kafkaAuthority =
+        TestCertificateAuthority.create(directory.resolve("kafka-ca"));
+    IssuedCertificate broker =
+        kafkaAuthority.issueServer("kafka", TestCertificateAuthority.LOOPBACK);
     kafka =
         KafkaBroker.start(
             new SecureListeners(
-                broker.certificate(), broker.privateKey(), kafkaAuthority.certificate(), SASL_USER, SASL_PASSWORD));
+                broker.certificate(),
+                broker.privateKey(),
+                kafkaAuthority.certificate(),
+                SASL_USER,
+                SASL_PASSWORD));
     kafka.createTopic(EVENTS, 1);
     IssuedCertificate functions = kafkaAuthority.issueClient("hub-functions");
     hub =
@@ -106,7 +114,8 @@ class HubOverTlsEndToEndTest {
     assertThat(postgres.hubTlsEnvironment())
         .containsEntry("HUB_DB_SSLMODE", "verify-full")
         .containsKeys("HUB_DB_SSLROOTCERT", "HUB_DB_SSLCERT", "HUB_DB_SSLKEY");
-    JsonHttp ann = hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
+    JsonHttp ann =
+        hub.gateway().as(hub.tokens().mint("acme", "ann", "sessions:write", "sessions:read"));
 
     String sessionId = SessionCalls.create(ann, "Summarise the release notes over TLS");
     JsonNode session = SessionCalls.awaitFinished(ann, sessionId, Duration.ofMinutes(2));
@@ -122,7 +131,10 @@ class HubOverTlsEndToEndTest {
         .hasSize(1);
     List<ConsumerRecord<String, String>> events =
         EventTopic.read(
-            kafka.bootstrapServers(), EVENTS, read -> publishers(read, sessionId).size() == 2, Duration.ofSeconds(60));
+            kafka.bootstrapServers(),
+            EVENTS,
+            read -> publishers(read, sessionId).size() == 2,
+            Duration.ofSeconds(60));
     assertThat(publishers(events, sessionId))
         .as("who published the session's events (accepted, completed)")
         .containsExactlyInAnyOrder("the functions over SSL", "the worker over SASL_SSL");
@@ -142,13 +154,18 @@ class HubOverTlsEndToEndTest {
 
   @Test
   void aCertificateFromAnotherAuthorityIsRefused() {
-    TestCertificateAuthority stranger = TestCertificateAuthority.create(directory.resolve("stranger"));
+    TestCertificateAuthority stranger =
+        TestCertificateAuthority.create(directory.resolve("stranger"));
     IssuedCertificate intruder = stranger.issueClient("intruder");
     String ca = temporal.authority().certificate().toString();
 
     assertRefused(
         new TemporalTls(
-            true, ca, intruder.certificate().toString(), intruder.privateKey().toString(), "localhost"));
+            true,
+            ca,
+            intruder.certificate().toString(),
+            intruder.privateKey().toString(),
+            "localhost"));
   }
 
   @Test
@@ -159,11 +176,16 @@ class HubOverTlsEndToEndTest {
   }
 
   /** The functions publish on the SSL listener only, the worker on the SASL_SSL one only. */
-  private static Set<String> publishers(List<ConsumerRecord<String, String>> records, String sessionId) {
+  private static Set<String> publishers(
+      List<ConsumerRecord<String, String>> records, String sessionId) {
     return records.stream()
         .map(ConsumerRecord::value)
         .filter(value -> value.contains(sessionId))
-        .map(value -> value.contains(HubEventSources.FUNCTIONS) ? "the functions over SSL" : "the worker over SASL_SSL")
+        .map(
+            value ->
+                value.contains(HubEventSources.FUNCTIONS)
+                    ? "the functions over SSL"
+                    : "the worker over SASL_SSL")
         .collect(Collectors.toSet());
   }
 
@@ -178,7 +200,8 @@ class HubOverTlsEndToEndTest {
       assertThatThrownBy(stubs::healthCheck)
           .isInstanceOfSatisfying(
               StatusRuntimeException.class,
-              refused -> assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+              refused ->
+                  assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     } finally {
       stubs.shutdownNow();
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PostgreSQL with {@code ssl=on} and only {@code hostssl} in pg_hba.conf, reached as the hub store reaches it: the
- * PostgreSQL JDBC driver with the properties HUB_DB_SSL* set (sslmode, sslrootcert, sslcert, sslkey).
+ * PostgreSQL with {@code ssl=on} and only {@code hostssl} in pg_hba.conf, reached as the hub store
+ * reaches it: the PostgreSQL JDBC driver with the properties HUB_DB_SSL* set (sslmode, sslrootcert,
+ * sslcert, sslkey).
  */
 class PostgresTlsTest {
 
@@ -30,7 +31,10 @@ class PostgresTlsTest {
     try (PostgresServer postgres = PostgresServer.start(new PostgresServer.Tls(authority, false))) {
       Properties hub = postgres.hubConnectionProperties();
 
-      assertThat(hub).containsEntry("sslmode", "verify-full").containsKey("sslrootcert").doesNotContainKey("sslcert");
+      assertThat(hub)
+          .containsEntry("sslmode", "verify-full")
+          .containsKey("sslrootcert")
+          .doesNotContainKey("sslcert");
       assertThat(sessionUsesTls(postgres, hub)).as("pg_stat_ssl.ssl of the session").isTrue();
 
       Properties plaintext = postgres.hubConnectionProperties();
@@ -44,7 +48,8 @@ class PostgresTlsTest {
   @Test
   void verifyFullRefusesAServerCertificateOfAnotherAuthority() throws Exception {
     TestCertificateAuthority authority = TestCertificateAuthority.create(directory.resolve("ca"));
-    TestCertificateAuthority stranger = TestCertificateAuthority.create(directory.resolve("stranger"));
+    TestCertificateAuthority stranger =
+        TestCertificateAuthority.create(directory.resolve("stranger"));
     try (PostgresServer postgres = PostgresServer.start(new PostgresServer.Tls(authority, false))) {
       Properties properties = postgres.hubConnectionProperties();
       properties.setProperty("sslrootcert", stranger.certificate().toString());
@@ -77,15 +82,18 @@ class PostgresTlsTest {
       Properties foreignCertificate = postgres.hubConnectionProperties();
       foreignCertificate.setProperty("sslcert", intruder.certificate().toString());
       foreignCertificate.setProperty("sslkey", intruder.pkcs8DerKey().toString());
-      assertThatThrownBy(() -> sessionUsesTls(postgres, foreignCertificate)).isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> sessionUsesTls(postgres, foreignCertificate))
+          .isInstanceOf(SQLException.class);
     }
   }
 
-  private static boolean sessionUsesTls(PostgresServer postgres, Properties properties) throws SQLException {
+  private static boolean sessionUsesTls(PostgresServer postgres, Properties properties)
+      throws SQLException {
     properties.setProperty("connectTimeout", "10");
     try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), properties);
         Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+        ResultSet row =
+            statement.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
       assertThat(row.next()).isTrue();
       return row.getBoolean(1);
     }

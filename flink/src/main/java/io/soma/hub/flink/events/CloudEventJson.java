@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * A parsed event written back as a structured CloudEvent that {@link CloudEventParser} reads again: the envelope
- * and {@code data.tenant}, the rest of the original {@code data} having been dropped at parse time.
+ * A parsed event written back as a structured CloudEvent that {@link CloudEventParser} reads again:
+ * the envelope and {@code data.tenant}, the rest of the original {@code data} having been dropped
+ * at parse time.
  */
 public final class CloudEventJson {
 

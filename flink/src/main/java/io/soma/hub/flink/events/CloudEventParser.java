@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads one Kafka record of {@code soma.events} as a CloudEvents 1.0 structured-mode JSON event of the hub, or says
- * why it is not one. Every attribute the job relies on must be present and well formed: a record that would need a
- * guess (no time, no tenant) is rejected rather than counted somewhere arbitrary.
+ * Reads one Kafka record of {@code soma.events} as a CloudEvents 1.0 structured-mode JSON event of
+ * the hub, or says why it is not one. Every attribute the job relies on must be present and well
+ * formed: a record that would need a guess (no time, no tenant) is rejected rather than counted
+ * somewhere arbitrary.
  *
- * <p>The record is read as a stream of tokens ({@link EnvelopeFields}), keeping only the attributes the job uses:
- * reading it into a Jackson tree first made a node for every value, those dropped at once among them, and was most
- * of the parse. The rules and the order in which they are checked (so the reason given) are the tree parser's.
+ * <p>The record is read as a stream of tokens ({@link EnvelopeFields}), keeping only the attributes
+ * the job uses: reading it into a Jackson tree first made a node for every value, those dropped at
+ * once among them, and was most of the parse. The rules and the order in which they are checked (so
+ * the reason given) are the tree parser's.
  */
 public final class CloudEventParser {
 
-  /** Longer ids, sources, types or tenants are rejected: they would be metric labels and state keys. */
+  /**
+   * Longer ids, sources, types or tenants are rejected: they would be metric labels and state keys.
+   */
   public static final int MAX_ATTRIBUTE_LENGTH = 256;
 
   private CloudEventParser() {}
@@ -62,7 +66,8 @@ public final class CloudEventParser {
       throw new MalformedEventException("blank " + name);
     }
     if (value.length() > MAX_ATTRIBUTE_LENGTH) {
-      throw new MalformedEventException(name + " longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
+      throw new MalformedEventException(
+          name + " longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
     }
     return value;
   }

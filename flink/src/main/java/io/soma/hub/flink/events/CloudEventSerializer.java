@@ -7,11 +7,12 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Every event crosses the keyed exchange, so its serializer is on the hot path twice per event. Flink's POJO
- * serializer for a record writes a flag per field, strings a character at a time, and builds the record by
- * reflection; this one writes the four strings compactly ({@link CompactStrings}) and the time as a long, and calls
- * the constructor. No state holds events (the windows keep counts, the de-duplication ids), so the format is free
- * to change; the snapshot names it for the case that one ever does.
+ * Every event crosses the keyed exchange, so its serializer is on the hot path twice per event.
+ * Flink's POJO serializer for a record writes a flag per field, strings a character at a time, and
+ * builds the record by reflection; this one writes the four strings compactly ({@link
+ * CompactStrings}) and the time as a long, and calls the constructor. No state holds events (the
+ * windows keep counts, the de-duplication ids), so the format is free to change; the snapshot names
+ * it for the case that one ever does.
  */
 public final class CloudEventSerializer extends ImmutableTypeSerializer<CloudEvent> {
 
@@ -56,7 +57,10 @@ public final class CloudEventSerializer extends ImmutableTypeSerializer<CloudEve
     return new Snapshot();
   }
 
-  /** Restores {@link #INSTANCE}; public with a no-argument constructor, as Flink instantiates it by name. */
+  /**
+   * Restores {@link #INSTANCE}; public with a no-argument constructor, as Flink instantiates it by
+   * name.
+   */
   public static final class Snapshot extends SimpleTypeSerializerSnapshot<CloudEvent> {
     public Snapshot() {
       super(() -> INSTANCE);

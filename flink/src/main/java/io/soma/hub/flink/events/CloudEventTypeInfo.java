@@ -8,9 +8,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * Flink's type of {@link CloudEvent}, named by the record's {@code @TypeInfo}, so that every stream of events,
- * however its type is found, is serialized by {@link CloudEventSerializer}. Not a key type: events are keyed by
- * fields of theirs, never by the whole event.
+ * Flink's type of {@link CloudEvent}, named by the record's {@code @TypeInfo}, so that every stream
+ * of events, however its type is found, is serialized by {@link CloudEventSerializer}. Not a key
+ * type: events are keyed by fields of theirs, never by the whole event.
  */
 public final class CloudEventTypeInfo extends TypeInformation<CloudEvent> {
 
@@ -74,7 +74,8 @@ public final class CloudEventTypeInfo extends TypeInformation<CloudEvent> {
   /** What {@code @TypeInfo} on {@link CloudEvent} names. */
   public static final class Factory extends TypeInfoFactory<CloudEvent> {
     @Override
-    public TypeInformation<CloudEvent> createTypeInfo(Type type, Map<String, TypeInformation<?>> parameters) {
+    public TypeInformation<CloudEvent> createTypeInfo(
+        Type type, Map<String, TypeInformation<?>> parameters) {
       return INSTANCE;
     }
   }

@@ -7,9 +7,10 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Strings in the {@link CompactStrings} format, for state that holds many of them: the de-duplication's event ids,
- * written at every checkpoint on the heap backend and at every read and write on RocksDB. The encoding of a string
- * depends on its text alone, as RocksDB's lookups by serialized key require.
+ * Strings in the {@link CompactStrings} format, for state that holds many of them: the
+ * de-duplication's event ids, written at every checkpoint on the heap backend and at every read and
+ * write on RocksDB. The encoding of a string depends on its text alone, as RocksDB's lookups by
+ * serialized key require.
  */
 public final class CompactStringSerializer extends ImmutableTypeSerializer<String> {
 
@@ -42,7 +43,10 @@ public final class CompactStringSerializer extends ImmutableTypeSerializer<Strin
     return new Snapshot();
   }
 
-  /** Restores {@link #INSTANCE}; public with a no-argument constructor, as Flink instantiates it by name. */
+  /**
+   * Restores {@link #INSTANCE}; public with a no-argument constructor, as Flink instantiates it by
+   * name.
+   */
   public static final class Snapshot extends SimpleTypeSerializerSnapshot<String> {
     public Snapshot() {
       super(() -> INSTANCE);

@@ -7,15 +7,18 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Strings on the wire between operators: a length and one byte per character when every character is Latin-1 (ids,
- * sources, types and tenants nearly always are), else Flink's own string encoding. Flink's StringSerializer writes
- * and reads every string a character at a time through a thread-local buffer, which was a tenth of the job's CPU.
+ * Strings on the wire between operators: a length and one byte per character when every character
+ * is Latin-1 (ids, sources, types and tenants nearly always are), else Flink's own string encoding.
+ * Flink's StringSerializer writes and reads every string a character at a time through a
+ * thread-local buffer, which was a tenth of the job's CPU.
  */
 final class CompactStrings {
 
   private CompactStrings() {}
 
-  /** Length times two, plus one when Flink's encoding follows instead of Latin-1 bytes; -1 for null. */
+  /**
+   * Length times two, plus one when Flink's encoding follows instead of Latin-1 bytes; -1 for null.
+   */
   static void write(String value, DataOutputView out) throws IOException {
     if (value == null) {
       out.writeInt(-1);

@@ -2,7 +2,10 @@ package io.soma.hub.flink.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A record the job could not use, with the reason: what the dead-letter topic holds, one JSON object each. */
+/**
+ * A record the job could not use, with the reason: what the dead-letter topic holds, one JSON
+ * object each.
+ */
 public record DeadLetter(String reason, String record) {
 
   public String toJson() {

@@ -6,17 +6,21 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * The values a record has for the attributes the job reads, found in one pass over its tokens without building a
- * tree. Every other value is skipped, which still checks its syntax (and, with the strict factory, its keys for
- * repeats), so a record is read to its end as a whole: what is not one JSON document fails here, before any
- * attribute is judged, as it did when the record was first read into a tree.
+ * The values a record has for the attributes the job reads, found in one pass over its tokens
+ * without building a tree. Every other value is skipped, which still checks its syntax (and, with
+ * the strict factory, its keys for repeats), so a record is read to its end as a whole: what is not
+ * one JSON document fails here, before any attribute is judged, as it did when the record was first
+ * read into a tree.
  *
- * <p>Each attribute is {@code null} when it is absent or JSON {@code null}, {@link #NOT_TEXT} when it is another
- * kind of value, else its text.
+ * <p>Each attribute is {@code null} when it is absent or JSON {@code null}, {@link #NOT_TEXT} when
+ * it is another kind of value, else its text.
  */
 final class EnvelopeFields {
 
-  /** Marks a value that is not a JSON string; compared by identity, so no text can be mistaken for it. */
+  /**
+   * Marks a value that is not a JSON string; compared by identity, so no text can be mistaken for
+   * it.
+   */
   static final String NOT_TEXT = new String("not text");
 
   boolean rootIsObject;
@@ -30,7 +34,10 @@ final class EnvelopeFields {
 
   private EnvelopeFields() {}
 
-  /** Reads the whole document; fails on bad syntax, a repeated key or anything after the first value. */
+  /**
+   * Reads the whole document; fails on bad syntax, a repeated key or anything after the first
+   * value.
+   */
   static EnvelopeFields read(JsonParser parser) throws IOException {
     EnvelopeFields fields = new EnvelopeFields();
     JsonToken root = parser.nextToken();

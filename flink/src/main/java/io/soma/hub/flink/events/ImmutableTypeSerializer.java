@@ -5,8 +5,8 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 
 /**
- * What every serializer of an immutable, variable-length type says the same way: a value is its own copy, there is
- * no fixed length, and a reused instance is never filled in.
+ * What every serializer of an immutable, variable-length type says the same way: a value is its own
+ * copy, there is no fixed length, and a reused instance is never filled in.
  */
 abstract class ImmutableTypeSerializer<T> extends TypeSerializerSingleton<T> {
 

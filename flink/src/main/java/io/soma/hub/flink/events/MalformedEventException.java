@@ -4,7 +4,8 @@ package io.soma.hub.flink.events;
 public final class MalformedEventException extends Exception {
 
   public MalformedEventException(String reason) {
-    // No stack trace: malformed input is an expected outcome, counted and routed, never a bug to trace.
+    // No stack trace: malformed input is an expected outcome, counted and routed, never a bug to
+    // trace.
     super(reason, null, false, false);
   }
 }

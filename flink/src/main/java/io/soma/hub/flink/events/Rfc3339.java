@@ -10,8 +10,8 @@ import java.time.temporal.ChronoField;
 
 /**
  * RFC 3339 {@code date-time}: seconds required, fraction optional, an offset required ({@code Z} or
- * {@code +hh:mm}), letters case-insensitive. The original job read only one of the two offset spellings its own
- * publisher did not write, so both are accepted here.
+ * {@code +hh:mm}), letters case-insensitive. The original job read only one of the two offset
+ * spellings its own publisher did not write, so both are accepted here.
  */
 final class Rfc3339 {
 
@@ -38,23 +38,33 @@ final class Rfc3339 {
   private Rfc3339() {}
 
   /**
-   * The instant in epoch milliseconds (the fraction beyond them cut off, as {@code Instant.toEpochMilli} does).
-   * What producers write ({@code 2026-11-25T10:00:01.250Z}, any offset up to 17:59) is read by hand: the
-   * formatter costs about as much as reading the rest of the record. Anything else, a wrong time among it, goes to
-   * {@link #DATE_TIME}, which decides, so both ways accept and reject the same texts.
+   * The instant in epoch milliseconds (the fraction beyond them cut off, as {@code
+   * Instant.toEpochMilli} does). What producers write ({@code 2026-11-25T10:00:01.250Z}, any offset
+   * up to 17:59) is read by hand: the formatter costs about as much as reading the rest of the
+   * record. Anything else, a wrong time among it, goes to {@link #DATE_TIME}, which decides, so
+   * both ways accept and reject the same texts.
    *
    * @throws java.time.format.DateTimeParseException if the text is not an RFC 3339 date-time
    */
   static long epochMillis(String text) {
     long millis = common(text);
-    return millis != UNCOMMON ? millis : OffsetDateTime.parse(text, DATE_TIME).toInstant().toEpochMilli();
+    return millis != UNCOMMON
+        ? millis
+        : OffsetDateTime.parse(text, DATE_TIME).toInstant().toEpochMilli();
   }
 
-  /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)} with every field in range, else {@link #UNCOMMON}. */
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)} with every field in range, else {@link
+   * #UNCOMMON}.
+   */
   private static long common(String t) {
     int length = t.length();
-    if (length < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) | 0x20) != 't'
-        || t.charAt(13) != ':' || t.charAt(16) != ':') {
+    if (length < 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || (t.charAt(10) | 0x20) != 't'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
       return UNCOMMON;
     }
     int year = digits(t, 0, 4);
@@ -63,8 +73,17 @@ final class Rfc3339 {
     int hour = digits(t, 11, 2);
     int minute = digits(t, 14, 2);
     int second = digits(t, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59
+        || day > Month.of(month).length(Year.isLeap(year))) {
       return UNCOMMON;
     }
     int at = 19;
@@ -91,7 +110,10 @@ final class Rfc3339 {
     return epochSecond * 1_000 + millis;
   }
 
-  /** {@code Z} or {@code ±HH:mm} (hours below 18) ending the text at {@code at}, else Integer.MIN_VALUE. */
+  /**
+   * {@code Z} or {@code ±HH:mm} (hours below 18) ending the text at {@code at}, else
+   * Integer.MIN_VALUE.
+   */
   private static int offsetSeconds(String t, int at) {
     int rest = t.length() - at;
     if (rest == 1 && (t.charAt(at) | 0x20) == 'z') {

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} or {@code --name=value} options, only the names given; anything else is an error. */
+/**
+ * {@code --name value} or {@code --name=value} options, only the names given; anything else is an
+ * error.
+ */
 final class CommandLine {
 
   private CommandLine() {}
@@ -30,7 +33,8 @@ final class CommandLine {
         value = args[++i];
       }
       if (!names.contains(name)) {
-        throw new IllegalArgumentException("unknown option --" + name + "; known: --" + String.join(", --", names));
+        throw new IllegalArgumentException(
+            "unknown option --" + name + "; known: --" + String.join(", --", names));
       }
       if (options.put(name, value) != null) {
         throw new IllegalArgumentException("option --" + name + " given twice");

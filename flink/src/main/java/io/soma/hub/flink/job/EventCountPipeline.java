@@ -9,9 +9,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The whole job graph on a given environment, source and sinks: what {@link EventCountJob#main} runs with Kafka,
- * and what an end-to-end test or a benchmark runs with a real broker on a MiniCluster, or with other connectors.
- * It adds operators only; checkpointing and execution are the caller's.
+ * The whole job graph on a given environment, source and sinks: what {@link EventCountJob#main}
+ * runs with Kafka, and what an end-to-end test or a benchmark runs with a real broker on a
+ * MiniCluster, or with other connectors. It adds operators only; checkpointing and execution are
+ * the caller's.
  */
 public final class EventCountPipeline {
 
@@ -24,10 +25,15 @@ public final class EventCountPipeline {
       TopologySettings settings) {
     // Watermarks come from the parsed `time`, after the source: a raw record has no event time yet.
     DataStream<String> records =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "soma.events").uid("events-source");
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "soma.events")
+            .uid("events-source");
     EventCountOutputs outputs = EventCountTopology.apply(records, settings);
     outputs.counts().sinkTo(sinks.counts()).name("per-minute counts sink").uid("counts-sink");
-    outputs.deadLetters().sinkTo(sinks.deadLetters()).name("dead-letter sink").uid("dead-letter-sink");
+    outputs
+        .deadLetters()
+        .sinkTo(sinks.deadLetters())
+        .name("dead-letter sink")
+        .uid("dead-letter-sink");
     outputs.lateEvents().sinkTo(sinks.lateEvents()).name("late-event sink").uid("late-event-sink");
     return outputs;
   }

@@ -10,10 +10,10 @@ import java.util.function.Function;
 import org.apache.flink.util.TimeUtils;
 
 /**
- * The job's configuration. Each option is a command-line argument {@code --name value}, else the environment
- * variable {@code HUB_FLINK_NAME} (upper case, dashes as underscores; the broker is the hub-wide
- * {@code HUB_KAFKA_BOOTSTRAP_SERVERS}), else its default. Durations are Flink durations ({@code 30 s},
- * {@code 10 min}, {@code 1 h}).
+ * The job's configuration. Each option is a command-line argument {@code --name value}, else the
+ * environment variable {@code HUB_FLINK_NAME} (upper case, dashes as underscores; the broker is the
+ * hub-wide {@code HUB_KAFKA_BOOTSTRAP_SERVERS}), else its default. Durations are Flink durations
+ * ({@code 30 s}, {@code 10 min}, {@code 1 h}).
  */
 public record JobSettings(
     String bootstrapServers,
@@ -36,7 +36,8 @@ public record JobSettings(
           Map.entry("group-id", "soma-flink-analytics"),
           Map.entry("transactional-id-prefix", "soma-events-per-minute"),
           Map.entry("checkpoint-interval", "30 s"),
-          // Below the brokers' default transaction.max.timeout.ms (15 min), above interval plus a restart.
+          // Below the brokers' default transaction.max.timeout.ms (15 min), above interval plus a
+          // restart.
           Map.entry("transaction-timeout", "10 min"),
           Map.entry("out-of-orderness", "5 s"),
           Map.entry("idleness", "30 s"),
@@ -48,13 +49,17 @@ public record JobSettings(
   public JobSettings {
     List.of(inputTopic, countsTopic, deadLetterTopic, lateTopic).forEach(JobSettings::requireTopic);
     if (Set.of(countsTopic, deadLetterTopic, lateTopic).contains(inputTopic)) {
-      throw new IllegalArgumentException("the input topic " + inputTopic + " cannot also be an output topic");
+      throw new IllegalArgumentException(
+          "the input topic " + inputTopic + " cannot also be an output topic");
     }
     boolean positive = !checkpointInterval.isNegative() && !checkpointInterval.isZero();
     if (!positive || transactionTimeout.compareTo(checkpointInterval) <= 0) {
-      throw new IllegalArgumentException("checkpoint interval " + checkpointInterval
-          + " must be positive and shorter than the transaction timeout " + transactionTimeout
-          + " (a transaction stays open from one checkpoint to the next)");
+      throw new IllegalArgumentException(
+          "checkpoint interval "
+              + checkpointInterval
+              + " must be positive and shorter than the transaction timeout "
+              + transactionTimeout
+              + " (a transaction stays open from one checkpoint to the next)");
     }
   }
 

@@ -21,7 +21,10 @@ public final class KafkaConnectors {
 
   private KafkaConnectors() {}
 
-  /** Resumes from the group's committed offsets (committed on checkpoints), from the beginning the first time. */
+  /**
+   * Resumes from the group's committed offsets (committed on checkpoints), from the beginning the
+   * first time.
+   */
   public static KafkaSource<String> source(JobSettings settings) {
     return sourceBuilder(settings).build();
   }
@@ -37,8 +40,9 @@ public final class KafkaConnectors {
   }
 
   /**
-   * Three transactional sinks, each with its own transactional id prefix (two sinks sharing one would fence each
-   * other). Readers of these topics must use {@code isolation.level=read_committed} to see each record once.
+   * Three transactional sinks, each with its own transactional id prefix (two sinks sharing one
+   * would fence each other). Readers of these topics must use {@code
+   * isolation.level=read_committed} to see each record once.
    */
   public static PipelineSinks sinks(JobSettings settings) {
     return new PipelineSinks(
@@ -48,16 +52,19 @@ public final class KafkaConnectors {
   }
 
   /**
-   * A late event is written back as a CloudEvent in structured mode: the Kafka protocol binding gives the record the
-   * event format's content-type, as the hub's publishers do.
+   * A late event is written back as a CloudEvent in structured mode: the Kafka protocol binding
+   * gives the record the event format's content-type, as the hub's publishers do.
    */
   static Headers cloudEventHeaders(String event) {
-    return new RecordHeaders().add("content-type", CLOUD_EVENT_FORMAT.getBytes(StandardCharsets.UTF_8));
+    return new RecordHeaders()
+        .add("content-type", CLOUD_EVENT_FORMAT.getBytes(StandardCharsets.UTF_8));
   }
 
   private static final String CLOUD_EVENT_FORMAT = "application/cloudevents+json; charset=UTF-8";
 
-  /** @param headers the records' headers, or null for none */
+  /**
+   * @param headers the records' headers, or null for none
+   */
   private static KafkaSink<String> exactlyOnce(
       JobSettings settings, String topic, String name, HeaderProvider<String> headers) {
     KafkaRecordSerializationSchemaBuilder<String> records =
@@ -68,9 +75,11 @@ public final class KafkaConnectors {
       records.setHeaderProvider(headers);
     }
     Properties producer = new Properties();
-    // Flink's default (1 h) is above the brokers' default maximum (15 min) and would fail every transaction.
+    // Flink's default (1 h) is above the brokers' default maximum (15 min) and would fail every
+    // transaction.
     producer.setProperty(
-        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(settings.transactionTimeout().toMillis()));
+        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+        Long.toString(settings.transactionTimeout().toMillis()));
     return KafkaSink.<String>builder()
         .setBootstrapServers(settings.bootstrapServers())
         .setKafkaProducerConfig(producer)

@@ -8,8 +8,8 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * A Kafka record's value as UTF-8 text. A record without a value (a tombstone) becomes the empty string, which the
- * parser sends to the dead letters, instead of a null that would fail the source.
+ * A Kafka record's value as UTF-8 text. A record without a value (a tombstone) becomes the empty
+ * string, which the parser sends to the dead letters, instead of a null that would fail the source.
  */
 final class RecordValues implements KafkaRecordDeserializationSchema<String> {
 

@@ -5,7 +5,10 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.metrics.Counter;
 
-/** Counts the events that arrived after their minute was already emitted (they are not in any count). */
+/**
+ * Counts the events that arrived after their minute was already emitted (they are not in any
+ * count).
+ */
 final class CountLateEvents extends RichMapFunction<CloudEvent, CloudEvent> {
 
   static final String LATE_METRIC = "late_events";

@@ -14,25 +14,31 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Drops redelivered events: the first copy of an id passes, later copies within the horizon are dropped and counted.
- * The producers publish at least once with stable ids, so a copy is a redelivery, never a different event, and it
- * carries the same tenant and type as the first copy. That is why the ids can be remembered per tenant and type,
- * in the stream that is keyed by them for the windows anyway: every copy of an id comes to the same key, and the
- * events cross one keyed exchange instead of one by id and another by tenant and type.
+ * Drops redelivered events: the first copy of an id passes, later copies within the horizon are
+ * dropped and counted. The producers publish at least once with stable ids, so a copy is a
+ * redelivery, never a different event, and it carries the same tenant and type as the first copy.
+ * That is why the ids can be remembered per tenant and type, in the stream that is keyed by them
+ * for the windows anyway: every copy of an id comes to the same key, and the events cross one keyed
+ * exchange instead of one by id and another by tenant and type.
  *
- * <p>Per tenant and type, a map from id to the processing time of its first copy. An id is a duplicate while
- * {@code now - first < horizon}, exactly when Flink's state TTL (processing time, written once) would still have
- * returned it. Flink's TTL is not used: on the heap backend its background cleanup rewrites a whole map per visited
- * key, and these maps hold every id of an hour. Instead a processing-time timer per key, at most every quarter of
- * the horizon, removes the expired ids, so the state holds the ids of one horizon and a quarter at most.
+ * <p>Per tenant and type, a map from id to the processing time of its first copy. An id is a
+ * duplicate while {@code now - first < horizon}, exactly when Flink's state TTL (processing time,
+ * written once) would still have returned it. Flink's TTL is not used: on the heap backend its
+ * background cleanup rewrites a whole map per visited key, and these maps hold every id of an hour.
+ * Instead a processing-time timer per key, at most every quarter of the horizon, removes the
+ * expired ids, so the state holds the ids of one horizon and a quarter at most.
  */
 final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent, CloudEvent> {
 
   static final String DUPLICATE_METRIC = "duplicate_events";
 
-  /** Id to the processing time of its first copy, per tenant and type; ids are most of the job's state. */
+  /**
+   * Id to the processing time of its first copy, per tenant and type; ids are most of the job's
+   * state.
+   */
   static final MapStateDescriptor<String, Long> FIRST_SEEN =
-      new MapStateDescriptor<>("first-seen", CompactStringSerializer.INSTANCE, LongSerializer.INSTANCE);
+      new MapStateDescriptor<>(
+          "first-seen", CompactStringSerializer.INSTANCE, LongSerializer.INSTANCE);
 
   private final long horizonMillis;
   private final long sweepMillis;
@@ -51,7 +57,8 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
   }
 
   @Override
-  public void processElement(CloudEvent event, Context context, Collector<CloudEvent> out) throws Exception {
+  public void processElement(CloudEvent event, Context context, Collector<CloudEvent> out)
+      throws Exception {
     long now = context.timerService().currentProcessingTime();
     Long first = firstSeen.get(event.id());
     if (first != null && now - first < horizonMillis) {
@@ -61,12 +68,15 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
     firstSeen.put(event.id(), now);
     // Rounded up to the sweep interval, so that a key has a handful of timers, not one per event.
     long expiry = now + horizonMillis;
-    context.timerService().registerProcessingTimeTimer(expiry - Math.floorMod(expiry, sweepMillis) + sweepMillis);
+    context
+        .timerService()
+        .registerProcessingTimeTimer(expiry - Math.floorMod(expiry, sweepMillis) + sweepMillis);
     out.collect(event);
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<CloudEvent> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext context, Collector<CloudEvent> out)
+      throws Exception {
     long now = context.timerService().currentProcessingTime();
     Iterator<Map.Entry<String, Long>> ids = firstSeen.iterator();
     while (ids.hasNext()) {

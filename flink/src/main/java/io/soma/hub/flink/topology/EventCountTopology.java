@@ -26,9 +26,10 @@ import org.apache.flink.util.OutputTag;
  *           per-minute metrics -> counts
  * </pre>
  *
- * Every stateful operator has a fixed uid so that savepoints and checkpoints survive changes to the job graph. The
- * de-duplication's uid changed with its state (ids per tenant and type, once ids as keys): a savepoint of a job
- * before that change restores only with its old "dedup" state dropped (allowNonRestoredState), see docs/flink.md.
+ * Every stateful operator has a fixed uid so that savepoints and checkpoints survive changes to the
+ * job graph. The de-duplication's uid changed with its state (ids per tenant and type, once ids as
+ * keys): a savepoint of a job before that change restores only with its old "dedup" state dropped
+ * (allowNonRestoredState), see docs/flink.md.
  */
 public final class EventCountTopology {
 
@@ -51,7 +52,8 @@ public final class EventCountTopology {
             .name("event time")
             .uid("event-time");
 
-    // The one keyed exchange: by tenant and type, which every copy of an event shares (see DeduplicateById).
+    // The one keyed exchange: by tenant and type, which every copy of an event shares (see
+    // DeduplicateById).
     DataStream<CloudEvent> unique =
         timed
             .keyBy(TenantType::of, TenantType.TYPE)
@@ -59,7 +61,8 @@ public final class EventCountTopology {
             .name("drop duplicate ids")
             .uid("dedup-per-tenant-type");
 
-    // Still partitioned by tenant and type: the windows are chained to the de-duplication, with no second exchange.
+    // Still partitioned by tenant and type: the windows are chained to the de-duplication, with no
+    // second exchange.
     SingleOutputStreamOperator<WindowCount> counted =
         DataStreamUtils.reinterpretAsKeyedStream(unique, TenantType::of, TenantType.TYPE)
             .window(TumblingEventTimeWindows.of(WINDOW))
@@ -76,7 +79,8 @@ public final class EventCountTopology {
             .map(WindowCount::toJson)
             .name("counts as JSON");
 
-    DataStream<String> deadLetters = parsed.getSideOutput(DEAD_LETTERS).map(DeadLetter::toJson).name("dead letters as JSON");
+    DataStream<String> deadLetters =
+        parsed.getSideOutput(DEAD_LETTERS).map(DeadLetter::toJson).name("dead letters as JSON");
 
     DataStream<String> lateEvents =
         counted

@@ -10,7 +10,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Raw records to events; a record that is not a hub CloudEvent goes to the dead letters and is counted. */
+/**
+ * Raw records to events; a record that is not a hub CloudEvent goes to the dead letters and is
+ * counted.
+ */
 final class ParseEvents extends ProcessFunction<String, CloudEvent> {
 
   static final String MALFORMED_METRIC = "malformed_records";

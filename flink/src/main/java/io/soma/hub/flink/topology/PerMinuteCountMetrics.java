@@ -8,11 +8,12 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Exposes the per-minute counts as metrics labelled {@code tenant} and {@code type}: a counter of all counted
- * events (rate it in Prometheus) and a gauge with the latest emitted minute. Each pair is a new time series, so a
- * subtask gives its own series to the first {@code maxSeries} pairs only; later pairs share the series
- * {@code tenant="_other", type="_other"}, and every count recorded there also counts in
- * {@code metric_series_overflow} (a signal to raise the limit or to look for a runaway tenant or type).
+ * Exposes the per-minute counts as metrics labelled {@code tenant} and {@code type}: a counter of
+ * all counted events (rate it in Prometheus) and a gauge with the latest emitted minute. Each pair
+ * is a new time series, so a subtask gives its own series to the first {@code maxSeries} pairs
+ * only; later pairs share the series {@code tenant="_other", type="_other"}, and every count
+ * recorded there also counts in {@code metric_series_overflow} (a signal to raise the limit or to
+ * look for a runaway tenant or type).
  */
 final class PerMinuteCountMetrics extends RichMapFunction<WindowCount, WindowCount> {
 
@@ -56,7 +57,10 @@ final class PerMinuteCountMetrics extends RichMapFunction<WindowCount, WindowCou
 
   private Series register(TenantType key) {
     MetricGroup group =
-        getRuntimeContext().getMetricGroup().addGroup("tenant", key.tenant()).addGroup("type", key.type());
+        getRuntimeContext()
+            .getMetricGroup()
+            .addGroup("tenant", key.tenant())
+            .addGroup("type", key.type());
     Series created = new Series(group.counter(COUNTED_METRIC));
     group.gauge(LAST_MINUTE_METRIC, created::lastMinute);
     series.put(key, created);

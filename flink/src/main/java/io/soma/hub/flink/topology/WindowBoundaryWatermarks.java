@@ -6,10 +6,11 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 
 /**
- * Bounded out-of-orderness watermarks (newest event time minus the bound, minus 1 ms), emitted periodically as
- * usual and, in addition, at once when the watermark crosses a window boundary. Whether an event is late depends
- * only on which side of a boundary the watermark is, so lateness is decided by the events' order alone, not by when
- * the periodic timer happened to fire; that costs one extra watermark per window length of event time.
+ * Bounded out-of-orderness watermarks (newest event time minus the bound, minus 1 ms), emitted
+ * periodically as usual and, in addition, at once when the watermark crosses a window boundary.
+ * Whether an event is late depends only on which side of a boundary the watermark is, so lateness
+ * is decided by the events' order alone, not by when the periodic timer happened to fire; that
+ * costs one extra watermark per window length of event time.
  */
 final class WindowBoundaryWatermarks implements WatermarkGenerator<CloudEvent> {
 

@@ -5,10 +5,11 @@ import io.soma.hub.flink.events.Json;
 import java.time.Instant;
 
 /**
- * How many distinct events of one tenant and type had their event time in {@code [windowStart, windowEnd)}: one
- * record of {@code soma.events.per-minute}.
+ * How many distinct events of one tenant and type had their event time in {@code [windowStart,
+ * windowEnd)}: one record of {@code soma.events.per-minute}.
  */
-public record WindowCount(String tenant, String type, long windowStart, long windowEnd, long count) {
+public record WindowCount(
+    String tenant, String type, long windowStart, long windowEnd, long count) {
 
   public String toJson() {
     ObjectNode node = Json.object();

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract between the publishers and this job: every event the functions and the worker produce, as the
- * events module writes them (and its own test keeps equal to its code), parses here and is counted. Read from the
- * source tree, so neither module needs the other on its classpath.
+ * The contract between the publishers and this job: every event the functions and the worker
+ * produce, as the events module writes them (and its own test keeps equal to its code), parses here
+ * and is counted. Read from the source tree, so neither module needs the other on its classpath.
  */
 class CommittedHubEventsTest {
 
@@ -29,10 +29,13 @@ class CommittedHubEventsTest {
     for (Path file : files) {
       String record = Files.readString(file, StandardCharsets.UTF_8).strip();
       CloudEvent event = CloudEventParser.parse(record);
-      String typeFromFileName = "io.soma.hub." + file.getFileName().toString().replaceFirst("\\.json$", "");
+      String typeFromFileName =
+          "io.soma.hub." + file.getFileName().toString().replaceFirst("\\.json$", "");
       assertThat(event.type()).as(file.toString()).isEqualTo(typeFromFileName);
       assertThat(event.tenant()).as(file.toString()).isEqualTo("acme");
-      assertThat(event.id()).as(file.toString()).endsWith(":" + typeFromFileName.substring("io.soma.hub.".length()));
+      assertThat(event.id())
+          .as(file.toString())
+          .endsWith(":" + typeFromFileName.substring("io.soma.hub.".length()));
       assertThat(event.source()).as(file.toString()).startsWith("/soma-hub/");
       assertThat(event.timeMillis()).as(file.toString()).isPositive();
     }

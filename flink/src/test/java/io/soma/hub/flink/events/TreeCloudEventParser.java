@@ -6,13 +6,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * The job's first parser, kept as the reference for {@link CloudEventParser}: it reads the record into a Jackson
- * tree and then checks the tree, which is easy to read and slow (a node per value, the skipped ones too). The
- * streaming parser must accept and reject exactly what this one does, with the same reasons.
+ * The job's first parser, kept as the reference for {@link CloudEventParser}: it reads the record
+ * into a Jackson tree and then checks the tree, which is easy to read and slow (a node per value,
+ * the skipped ones too). The streaming parser must accept and reject exactly what this one does,
+ * with the same reasons.
  */
 final class TreeCloudEventParser {
 
-  /** Longer ids, sources, types or tenants are rejected: they would be metric labels and state keys. */
+  /**
+   * Longer ids, sources, types or tenants are rejected: they would be metric labels and state keys.
+   */
   private static final int MAX_ATTRIBUTE_LENGTH = CloudEventParser.MAX_ATTRIBUTE_LENGTH;
 
   private TreeCloudEventParser() {}
@@ -35,7 +38,8 @@ final class TreeCloudEventParser {
       throw new MalformedEventException("missing specversion");
     }
     if (!specVersion.textValue().equals("1.0")) {
-      throw new MalformedEventException("unsupported specversion " + abbreviate(specVersion.textValue()));
+      throw new MalformedEventException(
+          "unsupported specversion " + abbreviate(specVersion.textValue()));
     }
     String id = attribute(event, "id", "id");
     String source = attribute(event, "source", "source");
@@ -49,7 +53,8 @@ final class TreeCloudEventParser {
     return new CloudEvent(id, source, type, time, tenant);
   }
 
-  private static String attribute(JsonNode parent, String field, String name) throws MalformedEventException {
+  private static String attribute(JsonNode parent, String field, String name)
+      throws MalformedEventException {
     JsonNode value = parent.get(field);
     if (value == null || value.isNull()) {
       throw new MalformedEventException("missing " + name);
@@ -62,7 +67,8 @@ final class TreeCloudEventParser {
       throw new MalformedEventException("blank " + name);
     }
     if (text.length() > MAX_ATTRIBUTE_LENGTH) {
-      throw new MalformedEventException(name + " longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
+      throw new MalformedEventException(
+          name + " longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
     }
     return text;
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The job's pipeline: a source, the topology and three sinks, with exactly-once checkpoints on")
+@DisplayName(
+    "The job's pipeline: a source, the topology and three sinks, with exactly-once checkpoints on")
 class EventCountPipelineTest {
 
   @RegisterExtension
@@ -36,32 +37,51 @@ class EventCountPipelineTest {
   @DisplayName("counts, dead letters and late events each reach their own sink")
   void wiresEveryOutput(@TempDir Path out) throws Exception {
     JobSettings settings =
-        JobSettings.from(new String[] {"--checkpoint-interval", "100 ms"}, Map.of("HUB_KAFKA_BOOTSTRAP_SERVERS", "unused:9092"));
-    List<String> records = new ArrayList<>(List.of(
-        at("e1", "acme", STARTED, "10:00:01"),
-        at("e2", "acme", STARTED, "10:00:02"),
-        "{broken",
-        at("e3", "acme", STARTED, "10:01:10"),
-        at("late", "acme", STARTED, "10:00:03"),
-        at("e2", "acme", STARTED, "10:00:02")));
+        JobSettings.from(
+            new String[] {"--checkpoint-interval", "100 ms"},
+            Map.of("HUB_KAFKA_BOOTSTRAP_SERVERS", "unused:9092"));
+    List<String> records =
+        new ArrayList<>(
+            List.of(
+                at("e1", "acme", STARTED, "10:00:01"),
+                at("e2", "acme", STARTED, "10:00:02"),
+                "{broken",
+                at("e3", "acme", STARTED, "10:01:10"),
+                at("late", "acme", STARTED, "10:00:03"),
+                at("e2", "acme", STARTED, "10:00:02")));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     EventCountJob.configure(env, settings);
     DataGeneratorSource<String> source =
-        new DataGeneratorSource<>(index -> records.get(index.intValue()), records.size(), Types.STRING);
-    PipelineSinks sinks = new PipelineSinks(
-        new FileLinesSink(out, "counts"), new FileLinesSink(out, "dead"), new FileLinesSink(out, "late"));
+        new DataGeneratorSource<>(
+            index -> records.get(index.intValue()), records.size(), Types.STRING);
+    PipelineSinks sinks =
+        new PipelineSinks(
+            new FileLinesSink(out, "counts"),
+            new FileLinesSink(out, "dead"),
+            new FileLinesSink(out, "late"));
 
     EventCountPipeline.build(env, source, sinks, settings.topology());
     env.execute("pipeline test");
 
-    assertThat(env.getCheckpointConfig().getCheckpointingConsistencyMode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+    assertThat(env.getCheckpointConfig().getCheckpointingConsistencyMode())
+        .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
     assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(100);
     assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
     assertThat(FileLinesSink.lines(out, "counts"))
-        .map(line -> Json.MAPPER.readTree(line).get("window_start").asText() + "=" + Json.MAPPER.readTree(line).get("count").asLong())
+        .map(
+            line ->
+                Json.MAPPER.readTree(line).get("window_start").asText()
+                    + "="
+                    + Json.MAPPER.readTree(line).get("count").asLong())
         .containsExactlyInAnyOrder("2026-11-25T10:00:00Z=2", "2026-11-25T10:01:00Z=1");
-    assertThat(FileLinesSink.lines(out, "dead")).singleElement().asString().contains("\"reason\":\"not JSON\"");
-    assertThat(FileLinesSink.lines(out, "late")).singleElement().asString().contains("\"id\":\"late\"");
+    assertThat(FileLinesSink.lines(out, "dead"))
+        .singleElement()
+        .asString()
+        .contains("\"reason\":\"not JSON\"");
+    assertThat(FileLinesSink.lines(out, "late"))
+        .singleElement()
+        .asString()
+        .contains("\"id\":\"late\"");
   }
 }

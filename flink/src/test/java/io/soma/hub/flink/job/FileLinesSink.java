@@ -12,7 +12,10 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
-/** A sink that appends each record as a line to {@code <dir>/<name>-<subtask>.txt}: the pipeline test's output. */
+/**
+ * A sink that appends each record as a line to {@code <dir>/<name>-<subtask>.txt}: the pipeline
+ * test's output.
+ */
 final class FileLinesSink implements Sink<String> {
 
   private final String dir;
@@ -50,7 +53,8 @@ final class FileLinesSink implements Sink<String> {
   static List<String> lines(Path dir, String name) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name + "-")).toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith(name + "-")).toList()) {
         lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
       }
     }

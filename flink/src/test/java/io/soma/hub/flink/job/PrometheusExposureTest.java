@@ -34,16 +34,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The job's metrics as Prometheus scrapes them: a MiniCluster with the shipped reporter configuration
- * (flink-conf/config.yaml, on a free port instead of 9249) runs the pipeline on an endless event stream, and the
- * test reads /metrics while it runs, as the PodMonitor would.
+ * The job's metrics as Prometheus scrapes them: a MiniCluster with the shipped reporter
+ * configuration (flink-conf/config.yaml, on a free port instead of 9249) runs the pipeline on an
+ * endless event stream, and the test reads /metrics while it runs, as the PodMonitor would.
  */
-@DisplayName("The shipped Prometheus reporter configuration exposes the per-minute counts with tenant and type labels")
+@DisplayName(
+    "The shipped Prometheus reporter configuration exposes the per-minute counts with tenant and type labels")
 class PrometheusExposureTest {
 
   private static final int PORT = freePort();
   private static final String STARTED = "io.soma.hub.session.started";
   private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
   /** Long enough for a loaded machine; the test ends as soon as the metrics are there. */
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -57,47 +59,77 @@ class PrometheusExposureTest {
               .build());
 
   @Test
-  @DisplayName("tenant_type_events_counted{tenant, type} and malformed_records are scraped while the job runs")
+  @DisplayName(
+      "tenant_type_events_counted{tenant, type} and malformed_records are scraped while the job runs")
   void countsAreScraped() throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
-    // Endless, 10 ms of event time apart: a minute closes every 6,000 events; every 500th record is malformed.
+    // Endless, 10 ms of event time apart: a minute closes every 6,000 events; every 500th record is
+    // malformed.
     DataGeneratorSource<String> source =
         new DataGeneratorSource<>(
-            index -> index % 500 == 499 ? "malformed " + index
-                : event("e" + index, index % 2 == 0 ? "acme" : "beta", STARTED,
-                    START.plusMillis(index * 10).toString()),
+            index ->
+                index % 500 == 499
+                    ? "malformed " + index
+                    : event(
+                        "e" + index,
+                        index % 2 == 0 ? "acme" : "beta",
+                        STARTED,
+                        START.plusMillis(index * 10).toString()),
             Long.MAX_VALUE,
             RateLimiterStrategy.perSecond(20_000),
             Types.STRING);
-    PipelineSinks sinks = new PipelineSinks(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
+    PipelineSinks sinks =
+        new PipelineSinks(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
     EventCountPipeline.build(env, source, sinks, TopologySettings.DEFAULTS);
 
     JobClient job = env.executeAsync("prometheus exposure test");
     String scrape;
     try {
-      scrape = awaitScrape(line -> line.startsWith("flink_taskmanager_job_task_operator_tenant_type_events_counted{")
-          && line.contains("tenant=\"acme\"") && line.contains("type=\"" + STARTED + "\"") && value(line) > 0);
+      scrape =
+          awaitScrape(
+              line ->
+                  line.startsWith("flink_taskmanager_job_task_operator_tenant_type_events_counted{")
+                      && line.contains("tenant=\"acme\"")
+                      && line.contains("type=\"" + STARTED + "\"")
+                      && value(line) > 0);
     } finally {
       job.cancel().get();
     }
 
-    assertThat(metricLines(scrape, "flink_taskmanager_job_task_operator_tenant_type_events_last_minute"))
-        .anySatisfy(line -> assertThat(line).contains("tenant=\"beta\"").contains("type=\"" + STARTED + "\""));
+    assertThat(
+            metricLines(
+                scrape, "flink_taskmanager_job_task_operator_tenant_type_events_last_minute"))
+        .anySatisfy(
+            line ->
+                assertThat(line).contains("tenant=\"beta\"").contains("type=\"" + STARTED + "\""));
     assertThat(metricLines(scrape, "flink_taskmanager_job_task_operator_malformed_records"))
         .anySatisfy(line -> assertThat(value(line)).isPositive());
     assertThat(metricLines(scrape, "flink_taskmanager_job_task_operator_late_events")).isNotEmpty();
-    assertThat(metricLines(scrape, "flink_taskmanager_job_task_operator_duplicate_events")).isNotEmpty();
+    assertThat(metricLines(scrape, "flink_taskmanager_job_task_operator_duplicate_events"))
+        .isNotEmpty();
     assertThat(scrape).doesNotContain("task_attempt_id=");
-    promtoolProblems(scrape).ifPresent(problems -> assertThat(problems)
-        .as("promtool on the job's own metrics")
-        .noneMatch(p -> Stream.of("events_counted", "events_last_minute", "malformed_records", "late_events",
-            "duplicate_events", "metric_series_overflow").anyMatch(p::contains)));
+    promtoolProblems(scrape)
+        .ifPresent(
+            problems ->
+                assertThat(problems)
+                    .as("promtool on the job's own metrics")
+                    .noneMatch(
+                        p ->
+                            Stream.of(
+                                    "events_counted",
+                                    "events_last_minute",
+                                    "malformed_records",
+                                    "late_events",
+                                    "duplicate_events",
+                                    "metric_series_overflow")
+                                .anyMatch(p::contains)));
   }
 
   private static String awaitScrape(java.util.function.Predicate<String> wanted) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/metrics")).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/metrics")).build();
     Instant deadline = Instant.now().plus(PATIENCE);
     String body = "";
     while (Instant.now().isBefore(deadline)) {
@@ -115,20 +147,29 @@ class PrometheusExposureTest {
   }
 
   private static List<String> metricLines(String scrape, String name) {
-    return scrape.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " ")).toList();
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .toList();
   }
 
   private static double value(String line) {
     return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
-  /** What promtool check metrics says about the scrape, where promtool is installed (./hub test installs it). */
+  /**
+   * What promtool check metrics says about the scrape, where promtool is installed (./hub test
+   * installs it).
+   */
   private static Optional<List<String>> promtoolProblems(String scrape) throws Exception {
     Optional<File> promtool = promtool();
     if (promtool.isEmpty()) {
       return Optional.empty();
     }
-    Process process = new ProcessBuilder(promtool.get().getPath(), "check", "metrics").redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(promtool.get().getPath(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
     try (var in = process.getOutputStream()) {
       in.write(scrape.getBytes(StandardCharsets.UTF_8));
     }
@@ -139,19 +180,22 @@ class PrometheusExposureTest {
 
   private static Optional<File> promtool() {
     String bin = System.getenv("HUB_PROMETHEUS_BIN");
-    Stream<String> dirs = bin != null
-        ? Stream.of(new File(bin).getParent())
-        : Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
+    Stream<String> dirs =
+        bin != null
+            ? Stream.of(new File(bin).getParent())
+            : Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
     return dirs.map(dir -> new File(dir, "promtool")).filter(File::canExecute).findFirst();
   }
 
   private static Configuration reporterConfiguration() {
     Map<String, String> metrics = new HashMap<>();
-    ShippedYaml.flinkConfig().forEach((key, value) -> {
-      if (key.startsWith("metrics.")) {
-        metrics.put(key, String.valueOf(value));
-      }
-    });
+    ShippedYaml.flinkConfig()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith("metrics.")) {
+                metrics.put(key, String.valueOf(value));
+              }
+            });
     assertThat(metrics).containsKey("metrics.reporter.prom.factory.class");
     metrics.put("metrics.reporter.prom.port", Integer.toString(PORT));
     return Configuration.fromMap(metrics);

@@ -3,7 +3,10 @@ package io.soma.hub.flink.kafka;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Polls a condition with a generous limit: on a loaded two-core machine, a job may take long to get going. */
+/**
+ * Polls a condition with a generous limit: on a loaded two-core machine, a job may take long to get
+ * going.
+ */
 final class Await {
 
   static final Duration LIMIT = Duration.ofMinutes(2);
@@ -11,7 +14,10 @@ final class Await {
 
   private Await() {}
 
-  /** Returns once {@code check} gives null; fails with the last thing it gave (what is missing) after the limit. */
+  /**
+   * Returns once {@code check} gives null; fails with the last thing it gave (what is missing)
+   * after the limit.
+   */
   static void until(Supplier<String> check) {
     long deadline = System.nanoTime() + LIMIT.toNanos();
     String missing;

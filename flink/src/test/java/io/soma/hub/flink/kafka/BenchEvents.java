@@ -11,14 +11,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The benchmark's input: n hub CloudEvents (as the hub writes them, about 250 bytes each) over 30 minutes of event
- * time, four tenants and three types, round-robin over the partitions so that each partition is in time order.
+ * The benchmark's input: n hub CloudEvents (as the hub writes them, about 250 bytes each) over 30
+ * minutes of event time, four tenants and three types, round-robin over the partitions so that each
+ * partition is in time order.
  */
 final class BenchEvents {
 
   static final List<String> TENANTS = List.of("acme", "globex", "initech", "umbrella");
   static final List<String> TYPES =
-      List.of("io.soma.hub.session.started", "io.soma.hub.session.completed", "io.soma.hub.memory.refreshed");
+      List.of(
+          "io.soma.hub.session.started",
+          "io.soma.hub.session.completed",
+          "io.soma.hub.memory.refreshed");
   private static final Instant START = Instant.parse(TestEvents.DAY + "10:00:00Z");
   private static final Duration SPAN = Duration.ofMinutes(30);
 

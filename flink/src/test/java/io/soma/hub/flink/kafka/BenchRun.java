@@ -4,11 +4,16 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
- * One timed run of a benchmark path: events, wall time, the CPU time this JVM used meanwhile (the broker's is not
- * in it), the counts it found as count lines, and the events it did not count (the job's late events and dead
- * letters as they were written; the raw path counts everything).
+ * One timed run of a benchmark path: events, wall time, the CPU time this JVM used meanwhile (the
+ * broker's is not in it), the counts it found as count lines, and the events it did not count (the
+ * job's late events and dead letters as they were written; the raw path counts everything).
  */
-record BenchRun(long events, double seconds, double cpuSeconds, List<String> countLines, List<String> uncounted) {
+record BenchRun(
+    long events,
+    double seconds,
+    double cpuSeconds,
+    List<String> countLines,
+    List<String> uncounted) {
 
   BenchRun(long events, double seconds, double cpuSeconds, List<String> countLines) {
     this(events, seconds, cpuSeconds, countLines, List.of());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("Cancel the job mid-stream, restore a new one from the last retained checkpoint: no loss, no duplicates")
+@DisplayName(
+    "Cancel the job mid-stream, restore a new one from the last retained checkpoint: no loss, no duplicates")
 class CancelAndRestoreTest {
 
   @RegisterExtension static final MiniClusterExtension CLUSTER = KafkaPipelineJob.miniCluster();
@@ -30,7 +31,8 @@ class CancelAndRestoreTest {
   private static final long LIMIT_SECONDS = Await.LIMIT.toSeconds();
 
   @Test
-  @DisplayName("the committed per-minute counts are exact across a cancel and a restore while events keep arriving")
+  @DisplayName(
+      "the committed per-minute counts are exact across a cancel and a restore while events keep arriving")
   void exactCountsAcrossCancelAndRestore(@TempDir Path checkpoints) throws Exception {
     KafkaBroker kafka = KAFKA.broker();
     JobTopics topics = JobTopics.create(kafka, "restore", PARTITIONS);
@@ -48,38 +50,56 @@ class CancelAndRestoreTest {
       JobClient first = KafkaPipelineJob.start(settings, checkpoints, Optional.empty());
       // Counts are committed only when a checkpoint completes: once some are visible, one has.
       List<String> committedByFirst =
-          CommittedRecords.await(kafka.bootstrapServers(), topics.counts(), values -> !values.isEmpty());
+          CommittedRecords.await(
+              kafka.bootstrapServers(), topics.counts(), values -> !values.isEmpty());
 
-      // Events keep arriving, a minute of them at a time, while the first job is cancelled and the second starts.
+      // Events keep arriving, a minute of them at a time, while the first job is cancelled and the
+      // second starts.
       CountDownLatch twoMoreMinutes = new CountDownLatch(2);
-      CompletableFuture<Void> arriving = CompletableFuture.runAsync(() -> {
-        for (ScheduledEvents.Batch minute : during) {
-          producer.sendAll(minute);
-          twoMoreMinutes.countDown();
-          Await.pause(Duration.ofMillis(300));
-        }
-        producer.sendAll(ScheduledEvents.closing(PARTITIONS));
-      });
+      CompletableFuture<Void> arriving =
+          CompletableFuture.runAsync(
+              () -> {
+                for (ScheduledEvents.Batch minute : during) {
+                  producer.sendAll(minute);
+                  twoMoreMinutes.countDown();
+                  Await.pause(Duration.ofMillis(300));
+                }
+                producer.sendAll(ScheduledEvents.closing(PARTITIONS));
+              });
       assertThat(twoMoreMinutes.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
       first.cancel().get(LIMIT_SECONDS, TimeUnit.SECONDS);
-      Await.until(() -> status(first) == JobStatus.CANCELED ? null : "the first job is " + status(first));
-      Path checkpoint = KafkaPipelineJob.latestCheckpoint(checkpoints).orElseThrow(
-          () -> new AssertionError("the first job left no retained checkpoint in " + checkpoints));
+      Await.until(
+          () -> status(first) == JobStatus.CANCELED ? null : "the first job is " + status(first));
+      Path checkpoint =
+          KafkaPipelineJob.latestCheckpoint(checkpoints)
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "the first job left no retained checkpoint in " + checkpoints));
 
       JobClient second = KafkaPipelineJob.start(settings, checkpoints, Optional.of(checkpoint));
       try {
         arriving.get(LIMIT_SECONDS, TimeUnit.SECONDS);
-        List<String> counts = CommittedRecords.await(
-            kafka.bootstrapServers(), topics.counts(), values -> values.size() >= expected.size());
-        assertThat(counts).map(CommittedRecords::countLine).containsExactlyInAnyOrderElementsOf(expected);
+        List<String> counts =
+            CommittedRecords.await(
+                kafka.bootstrapServers(),
+                topics.counts(),
+                values -> values.size() >= expected.size());
+        assertThat(counts)
+            .map(CommittedRecords::countLine)
+            .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(committedByFirst).hasSizeLessThan(expected.size());
 
         // Two more checkpoints of the second job commit nothing more: no duplicate comes late.
         Path secondCheckpoints = checkpoints.resolve(second.getJobID().toString());
         long last = checkpointNumber(secondCheckpoints);
-        Await.until(() -> checkpointNumber(secondCheckpoints) >= last + 2 ? null
-            : "the second job completed no checkpoint after " + last);
-        assertThat(CommittedRecords.read(kafka.bootstrapServers(), topics.counts())).map(CommittedRecords::countLine)
+        Await.until(
+            () ->
+                checkpointNumber(secondCheckpoints) >= last + 2
+                    ? null
+                    : "the second job completed no checkpoint after " + last);
+        assertThat(CommittedRecords.read(kafka.bootstrapServers(), topics.counts()))
+            .map(CommittedRecords::countLine)
             .containsExactlyInAnyOrderElementsOf(expected);
       } finally {
         second.cancel().get(LIMIT_SECONDS, TimeUnit.SECONDS);

@@ -6,7 +6,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes raw records to the input topic, each to the partition the test chose, acknowledged by the broker. */
+/**
+ * Writes raw records to the input topic, each to the partition the test chose, acknowledged by the
+ * broker.
+ */
 final class EventProducer implements AutoCloseable {
 
   private final KafkaProducer<String, String> producer;

@@ -5,8 +5,9 @@ import io.soma.hub.testing.kafka.KafkaBroker;
 import java.util.Map;
 
 /**
- * The job's four topics of one test, created on the broker, and the job's settings for them: the defaults of the
- * job but for the topics, the group and transactional ids (from the prefix) and the checkpoint interval.
+ * The job's four topics of one test, created on the broker, and the job's settings for them: the
+ * defaults of the job but for the topics, the group and transactional ids (from the prefix) and the
+ * checkpoint interval.
  */
 record JobTopics(String prefix, String input, String counts, String deadLetters, String late) {
 
@@ -19,7 +20,8 @@ record JobTopics(String prefix, String input, String counts, String deadLetters,
   /** New output topics (and ids) named after the prefix, for an input topic that exists. */
   static JobTopics outputs(KafkaBroker kafka, String prefix, String input) {
     JobTopics topics =
-        new JobTopics(prefix, input, prefix + ".per-minute", prefix + ".dead-letter", prefix + ".late");
+        new JobTopics(
+            prefix, input, prefix + ".per-minute", prefix + ".dead-letter", prefix + ".late");
     kafka.createTopic(topics.counts, 1);
     kafka.createTopic(topics.deadLetters, 1);
     kafka.createTopic(topics.late, 1);

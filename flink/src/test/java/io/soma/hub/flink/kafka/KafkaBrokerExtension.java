@@ -5,7 +5,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real Kafka broker for a test class: started before its first test, stopped (data deleted) after its last. */
+/**
+ * A real Kafka broker for a test class: started before its first test, stopped (data deleted) after
+ * its last.
+ */
 final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
 
   private KafkaBroker broker;

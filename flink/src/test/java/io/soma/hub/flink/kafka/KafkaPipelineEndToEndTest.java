@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The job on a MiniCluster with a real Kafka broker: soma.events in, committed counts out")
+@DisplayName(
+    "The job on a MiniCluster with a real Kafka broker: soma.events in, committed counts out")
 class KafkaPipelineEndToEndTest {
 
   @RegisterExtension static final MiniClusterExtension CLUSTER = KafkaPipelineJob.miniCluster();
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
   @Test
-  @DisplayName("read_committed readers see each minute's exact count once, the malformed record and the late event")
+  @DisplayName(
+      "read_committed readers see each minute's exact count once, the malformed record and the late event")
   void countsEveryMinuteExactlyOnce(@TempDir Path checkpoints) throws Exception {
     KafkaBroker kafka = KAFKA.broker();
     JobTopics topics = JobTopics.create(kafka, "e2e", 2);
@@ -35,23 +37,40 @@ class KafkaPipelineEndToEndTest {
 
       JobClient job = KafkaPipelineJob.start(settings, checkpoints, Optional.empty());
       try {
-        List<String> counts = CommittedRecords.await(kafka.bootstrapServers(), topics.counts(),
-            values -> values.size() >= minutes.expectedCounts().size());
-        assertThat(counts).map(CommittedRecords::countLine)
+        List<String> counts =
+            CommittedRecords.await(
+                kafka.bootstrapServers(),
+                topics.counts(),
+                values -> values.size() >= minutes.expectedCounts().size());
+        assertThat(counts)
+            .map(CommittedRecords::countLine)
             .containsExactlyInAnyOrderElementsOf(minutes.expectedCounts());
-        assertThat(CommittedRecords.await(kafka.bootstrapServers(), topics.deadLetters(), values -> !values.isEmpty()))
-            .singleElement().asString().contains("{not a cloud event");
+        assertThat(
+                CommittedRecords.await(
+                    kafka.bootstrapServers(), topics.deadLetters(), values -> !values.isEmpty()))
+            .singleElement()
+            .asString()
+            .contains("{not a cloud event");
 
-        // Every minute before 11:00 is closed now, so an event of 10:01 is late whichever partition it is in.
+        // Every minute before 11:00 is closed now, so an event of 10:01 is late whichever partition
+        // it is in.
         producer.send(1, TestEvents.at("late-1", "acme", ScheduledEvents.TYPES.get(0), "10:01:30"));
-        assertThat(CommittedRecords.await(kafka.bootstrapServers(), topics.late(), values -> !values.isEmpty()))
-            .singleElement().asString().contains("\"id\":\"late-1\"");
+        assertThat(
+                CommittedRecords.await(
+                    kafka.bootstrapServers(), topics.late(), values -> !values.isEmpty()))
+            .singleElement()
+            .asString()
+            .contains("\"id\":\"late-1\"");
         // A late event is a CloudEvent again, in the Kafka protocol binding's structured mode.
-        assertThat(CommittedRecords.records(kafka.bootstrapServers(), topics.late())).singleElement()
-            .satisfies(late -> assertThat(late.headers().lastHeader("content-type").value())
-                .asString(java.nio.charset.StandardCharsets.UTF_8)
-                .isEqualTo("application/cloudevents+json; charset=UTF-8"));
-        assertThat(CommittedRecords.read(kafka.bootstrapServers(), topics.counts())).hasSize(counts.size());
+        assertThat(CommittedRecords.records(kafka.bootstrapServers(), topics.late()))
+            .singleElement()
+            .satisfies(
+                late ->
+                    assertThat(late.headers().lastHeader("content-type").value())
+                        .asString(java.nio.charset.StandardCharsets.UTF_8)
+                        .isEqualTo("application/cloudevents+json; charset=UTF-8"));
+        assertThat(CommittedRecords.read(kafka.bootstrapServers(), topics.counts()))
+            .hasSize(counts.size());
       } finally {
         job.cancel().get();
       }

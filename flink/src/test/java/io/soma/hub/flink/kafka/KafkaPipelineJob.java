@@ -23,9 +23,10 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /**
- * The job as {@link EventCountJob#main} builds it (Kafka source, exactly-once Kafka sinks, exactly-once checkpoints),
- * submitted to the test's MiniCluster with its checkpoints in a directory and kept when the job is cancelled, so
- * that a later job can restore from them as the cluster's operator would.
+ * The job as {@link EventCountJob#main} builds it (Kafka source, exactly-once Kafka sinks,
+ * exactly-once checkpoints), submitted to the test's MiniCluster with its checkpoints in a
+ * directory and kept when the job is cancelled, so that a later job can restore from them as the
+ * cluster's operator would.
  */
 final class KafkaPipelineJob {
 
@@ -42,17 +43,24 @@ final class KafkaPipelineJob {
             .build());
   }
 
-  static JobClient start(JobSettings settings, Path checkpoints, Optional<Path> restoreFrom) throws Exception {
+  static JobClient start(JobSettings settings, Path checkpoints, Optional<Path> restoreFrom)
+      throws Exception {
     return start(settings, KafkaConnectors.source(settings), PARALLELISM, checkpoints, restoreFrom);
   }
 
   /** The same with another source (a bounded one for a benchmark) and parallelism. */
-  static JobClient start(JobSettings settings, Source<String, ?, ?> source, int parallelism, Path checkpoints,
-      Optional<Path> restoreFrom) throws Exception {
+  static JobClient start(
+      JobSettings settings,
+      Source<String, ?, ?> source,
+      int parallelism,
+      Path checkpoints,
+      Optional<Path> restoreFrom)
+      throws Exception {
     Configuration config = new Configuration();
     config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-    config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+    config.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
     env.setParallelism(parallelism);
@@ -60,11 +68,16 @@ final class KafkaPipelineJob {
     EventCountPipeline.build(env, source, KafkaConnectors.sinks(settings), settings.topology());
     StreamGraph graph = env.getStreamGraph();
     restoreFrom.ifPresent(
-        checkpoint -> graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(checkpoint.toString())));
+        checkpoint ->
+            graph.setSavepointRestoreSettings(
+                SavepointRestoreSettings.forPath(checkpoint.toString())));
     return env.executeAsync(graph);
   }
 
-  /** The newest completed checkpoint under the directory ({@code <job id>/chk-<n>} with its metadata), if any. */
+  /**
+   * The newest completed checkpoint under the directory ({@code <job id>/chk-<n>} with its
+   * metadata), if any.
+   */
   static Optional<Path> latestCheckpoint(Path checkpoints) {
     if (!Files.isDirectory(checkpoints)) {
       return Optional.empty();
@@ -74,7 +87,9 @@ final class KafkaPipelineJob {
           .filter(file -> file.getFileName().toString().equals("_metadata"))
           .map(Path::getParent)
           .filter(dir -> dir.getFileName().toString().startsWith("chk-"))
-          .max(Comparator.comparingLong(dir -> Long.parseLong(dir.getFileName().toString().substring(4))));
+          .max(
+              Comparator.comparingLong(
+                  dir -> Long.parseLong(dir.getFileName().toString().substring(4))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The machine's load average, which tells a reader of a benchmark how busy the machine was besides. */
+/**
+ * The machine's load average, which tells a reader of a benchmark how busy the machine was besides.
+ */
 final class LoadAverage {
 
   private LoadAverage() {}

@@ -10,16 +10,22 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** The files of {@code flink/manifests} as YAML maps (snakeyaml-engine: the parser Flink reads config.yaml with). */
+/**
+ * The files of {@code flink/manifests} as YAML maps (snakeyaml-engine: the parser Flink reads
+ * config.yaml with).
+ */
 public final class ShippedYaml {
 
-  public static final Path MANIFESTS = Path.of(System.getProperty("hub.flink.manifests", "manifests"));
+  public static final Path MANIFESTS =
+      Path.of(System.getProperty("hub.flink.manifests", "manifests"));
 
   private ShippedYaml() {}
 
   public static Map<String, Object> load(String relativePath) {
     try {
-      return map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(MANIFESTS.resolve(relativePath))));
+      return map(
+          new Load(LoadSettings.builder().build())
+              .loadFromString(Files.readString(MANIFESTS.resolve(relativePath))));
     } catch (IOException e) {
       throw new UncheckedIOException(relativePath, e);
     }

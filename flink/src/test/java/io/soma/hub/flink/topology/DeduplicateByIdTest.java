@@ -15,7 +15,10 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The de-duplication on its own, with processing time in the test's hand: the horizon and the sweeps. */
+/**
+ * The de-duplication on its own, with processing time in the test's hand: the horizon and the
+ * sweeps.
+ */
 @DisplayName("DeduplicateById drops copies of an id within the horizon, per tenant and type")
 class DeduplicateByIdTest {
 
@@ -42,7 +45,8 @@ class DeduplicateByIdTest {
   }
 
   @Test
-  @DisplayName("ids are remembered per tenant and type: the same id under another pair is another key's")
+  @DisplayName(
+      "ids are remembered per tenant and type: the same id under another pair is another key's")
   void perKey() throws Exception {
     try (var harness = harness()) {
       harness.processElement(event("e1"), 0);
@@ -54,7 +58,8 @@ class DeduplicateByIdTest {
   }
 
   @Test
-  @DisplayName("sweeps remove expired ids, keep the others, and a key holds a handful of timers, not one per event")
+  @DisplayName(
+      "sweeps remove expired ids, keep the others, and a key holds a handful of timers, not one per event")
   void sweeps() throws Exception {
     try (var harness = harness()) {
       for (int i = 0; i < 1_000; i++) {
@@ -75,8 +80,8 @@ class DeduplicateByIdTest {
     }
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<TenantType, CloudEvent, CloudEvent> harness()
-      throws Exception {
+  private static KeyedOneInputStreamOperatorTestHarness<TenantType, CloudEvent, CloudEvent>
+      harness() throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
         new DeduplicateById(HORIZON), TenantType::of, TenantType.TYPE);
   }
@@ -85,16 +90,19 @@ class DeduplicateByIdTest {
     return new CloudEvent(id, "/s", ACME.type(), 0, ACME.tenant());
   }
 
-  private static List<String> ids(KeyedOneInputStreamOperatorTestHarness<TenantType, CloudEvent, CloudEvent> harness) {
+  private static List<String> ids(
+      KeyedOneInputStreamOperatorTestHarness<TenantType, CloudEvent, CloudEvent> harness) {
     return harness.extractOutputValues().stream().map(CloudEvent::id).toList();
   }
 
   private static List<String> remembered(
-      KeyedOneInputStreamOperatorTestHarness<TenantType, CloudEvent, CloudEvent> harness) throws Exception {
+      KeyedOneInputStreamOperatorTestHarness<TenantType, CloudEvent, CloudEvent> harness)
+      throws Exception {
     KeyedStateBackend<TenantType> backend = harness.getOperator().getKeyedStateBackend();
     backend.setCurrentKey(ACME);
-    MapState<String, Long> state = backend.getPartitionedState(
-        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DeduplicateById.FIRST_SEEN);
+    MapState<String, Long> state =
+        backend.getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, DeduplicateById.FIRST_SEEN);
     List<String> ids = new ArrayList<>();
     state.keys().forEach(ids::add);
     return ids;

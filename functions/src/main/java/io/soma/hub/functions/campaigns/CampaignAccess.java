@@ -23,8 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads and decides campaigns in Temporal. The tenant is checked against the workflow's memo first, so another
- * tenant's campaign reads as not found. Calls that wait for the worker are bounded by {@link BoundedCalls}.
+ * Reads and decides campaigns in Temporal. The tenant is checked against the workflow's memo first,
+ * so another tenant's campaign reads as not found. Calls that wait for the worker are bounded by
+ * {@link BoundedCalls}.
  */
 public class CampaignAccess {
 
@@ -45,9 +46,10 @@ public class CampaignAccess {
   }
 
   /**
-   * Sends the decision as the workflow's {@link MarketingCampaignWorkflow#DECIDE} update, whose validator takes the
-   * first decision only, atomically: of concurrent deciders one gets through, every other one is a conflict that
-   * names the decision taken. A campaign that does not wait for a decision is a conflict too.
+   * Sends the decision as the workflow's {@link MarketingCampaignWorkflow#DECIDE} update, whose
+   * validator takes the first decision only, atomically: of concurrent deciders one gets through,
+   * every other one is a conflict that names the decision taken. A campaign that does not wait for
+   * a decision is a conflict too.
    */
   public ApprovalDecision decide(String tenant, String campaignId, ApprovalDecision decision) {
     WorkflowExecutionDescription description = owned(tenant, campaignId);
@@ -58,7 +60,8 @@ public class CampaignAccess {
     try {
       return calls.call(() -> campaign.decide(decision));
     } catch (WorkflowUpdateException e) {
-      ApplicationFailure refusal = CampaignDecisions.find(e).orElseThrow(() -> BoundedCalls.unavailable(e));
+      ApplicationFailure refusal =
+          CampaignDecisions.find(e).orElseThrow(() -> BoundedCalls.unavailable(e));
       throw conflict(refusal);
     } catch (WorkflowNotFoundException e) {
       throw ended(campaignId);
@@ -66,8 +69,9 @@ public class CampaignAccess {
   }
 
   /**
-   * An ended campaign refuses a decision as a running one does: naming the decision it took (a loser of a race may
-   * arrive after the winner's campaign has run to its end), else its approval state.
+   * An ended campaign refuses a decision as a running one does: naming the decision it took (a
+   * loser of a race may arrive after the winner's campaign has run to its end), else its approval
+   * state.
    */
   private ConflictException ended(String campaignId) {
     CampaignProgress.ApprovalState approval;
@@ -91,14 +95,22 @@ public class CampaignAccess {
       throw notFound(campaignId);
     }
     return TenantWorkflows.describe(
-        client, CampaignIds.workflowId(campaignId), CampaignMemo.TENANT, tenant, () -> notFound(campaignId));
+        client,
+        CampaignIds.workflowId(campaignId),
+        CampaignMemo.TENANT,
+        tenant,
+        () -> notFound(campaignId));
   }
 
   private MarketingCampaignWorkflow stub(String campaignId) {
-    return client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignIds.workflowId(campaignId));
+    return client.newWorkflowStub(
+        MarketingCampaignWorkflow.class, CampaignIds.workflowId(campaignId));
   }
 
-  /** The campaign's refusal as the 409 it stands for: the decision already taken, or the approval state. */
+  /**
+   * The campaign's refusal as the 409 it stands for: the decision already taken, or the approval
+   * state.
+   */
   private static ConflictException conflict(ApplicationFailure refusal) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("approval", refusal.getDetails().get(0, String.class));

@@ -9,7 +9,8 @@ public final class CampaignViews {
   private CampaignViews() {}
 
   /**
-   * {@code GET /v1/campaigns/{id}}: the progress query of the campaign workflow plus the workflow's own status.
+   * {@code GET /v1/campaigns/{id}}: the progress query of the campaign workflow plus the workflow's
+   * own status.
    *
    * @param status RUNNING, COMPLETED, FAILED, CANCELLED, TERMINATED or TIMED_OUT
    */
@@ -25,7 +26,8 @@ public final class CampaignViews {
       int contentUpdates,
       List<String> compensated) {
 
-    static Campaign of(String campaignId, String workflowId, String status, CampaignProgress progress) {
+    static Campaign of(
+        String campaignId, String workflowId, String status, CampaignProgress progress) {
       return new Campaign(
           campaignId,
           workflowId,

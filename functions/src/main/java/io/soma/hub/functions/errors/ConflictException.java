@@ -13,7 +13,9 @@ public class ConflictException extends RuntimeException {
     this(detail, Map.of());
   }
 
-  /** @param details extra members for the problem body: what the state is that refused the request */
+  /**
+   * @param details extra members for the problem body: what the state is that refused the request
+   */
   public ConflictException(String detail, Map<String, Object> details) {
     super(detail);
     this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));

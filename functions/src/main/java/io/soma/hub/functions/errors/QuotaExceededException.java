@@ -1,6 +1,9 @@
 package io.soma.hub.functions.errors;
 
-/** The tenant is at a quota (answered 429): nothing was started. The answer names the quota and where it stands. */
+/**
+ * The tenant is at a quota (answered 429): nothing was started. The answer names the quota and
+ * where it stands.
+ */
 public class QuotaExceededException extends RuntimeException {
 
   private final String limit;

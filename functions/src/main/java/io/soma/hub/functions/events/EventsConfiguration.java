@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The gateway's event publisher: Kafka when HUB_KAFKA_BOOTSTRAP_SERVERS is set, else nothing at all. */
+/**
+ * The gateway's event publisher: Kafka when HUB_KAFKA_BOOTSTRAP_SERVERS is set, else nothing at
+ * all.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EventsConfiguration {
 
@@ -26,7 +29,8 @@ public class EventsConfiguration {
       Environment environment,
       MeterRegistry registry,
       ObjectProvider<OpenTelemetry> openTelemetry) {
-    KafkaSecurity security = Binder.get(environment).bindOrCreate("hub.kafka.security", KafkaSecurity.class);
+    KafkaSecurity security =
+        Binder.get(environment).bindOrCreate("hub.kafka.security", KafkaSecurity.class);
     return EventPublishers.create(
         new KafkaEventSettings(bootstrapServers, topic, "soma-hub-functions", security),
         registry,

@@ -8,13 +8,15 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The events the gateway publishes itself, after the fact: the answer never waits for the broker, and a publish
- * that fails is logged and counted ({@code hub_events_publish_failures_total}), never an error of the request.
+ * The events the gateway publishes itself, after the fact: the answer never waits for the broker,
+ * and a publish that fails is logged and counted ({@code hub_events_publish_failures_total}), never
+ * an error of the request.
  */
 public class GatewayEvents {
 
   /** A gateway without Kafka. */
-  public static final GatewayEvents NONE = new GatewayEvents(EventPublisher.NONE, Clock.systemUTC());
+  public static final GatewayEvents NONE =
+      new GatewayEvents(EventPublisher.NONE, Clock.systemUTC());
 
   private final EventPublisher publisher;
   private final Clock clock;
@@ -24,7 +26,10 @@ public class GatewayEvents {
     this.clock = clock;
   }
 
-  /** A session workflow this request started; a replay of an Idempotency-Key started nothing and publishes nothing. */
+  /**
+   * A session workflow this request started; a replay of an Idempotency-Key started nothing and
+   * publishes nothing.
+   */
   public void sessionAccepted(String tenant, String sessionId) {
     publish(HubEventTypes.SESSION_ACCEPTED, sessionId, tenant, Map.of("session_id", sessionId));
   }
@@ -32,15 +37,19 @@ public class GatewayEvents {
   /**
    * A prompt blocked by moderation.
    *
-   * @param blockedRequest the session id the request would have had: from its Idempotency-Key, so a retried
-   *     request repeats the event's id, else drawn for this request alone
+   * @param blockedRequest the session id the request would have had: from its Idempotency-Key, so a
+   *     retried request repeats the event's id, else drawn for this request alone
    */
   public void moderationBlocked(String tenant, String blockedRequest, int strikeCount) {
-    publish(HubEventTypes.MODERATION_BLOCKED, blockedRequest, tenant,
+    publish(
+        HubEventTypes.MODERATION_BLOCKED,
+        blockedRequest,
+        tenant,
         Map.of("strike_count", Integer.toString(strikeCount)));
   }
 
   private void publish(String type, String subject, String tenant, Map<String, String> data) {
-    publisher.publish(HubEvent.of(type, HubEventSources.FUNCTIONS, clock.millis(), subject, tenant, data));
+    publisher.publish(
+        HubEvent.of(type, HubEventSources.FUNCTIONS, clock.millis(), subject, tenant, data));
   }
 }

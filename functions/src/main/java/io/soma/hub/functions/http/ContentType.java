@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Content-Type read by RFC 9110's grammar ({@code type "/" subtype *( OWS ";" OWS [ name "=" value ] )}, the value
- * a token or a quoted string), and the one the API accepts for a body: {@code application/json} or
- * {@code application/*+json}, with no parameter but {@code charset=utf-8}. A header that breaks the grammar is 400, a
- * well-formed type the API does not take is 415: either way no library gets to guess.
+ * A Content-Type read by RFC 9110's grammar ({@code type "/" subtype *( OWS ";" OWS [ name "="
+ * value ] )}, the value a token or a quoted string), and the one the API accepts for a body: {@code
+ * application/json} or {@code application/*+json}, with no parameter but {@code charset=utf-8}. A
+ * header that breaks the grammar is 400, a well-formed type the API does not take is 415: either
+ * way no library gets to guess.
  */
 record ContentType(String type, String subtype, List<Map.Entry<String, String>> parameters) {
 
@@ -45,19 +46,24 @@ record ContentType(String type, String subtype, List<Map.Entry<String, String>> 
       parameters.add(Map.entry(name.toLowerCase(Locale.ROOT), value));
       reader.whitespace();
     }
-    return Optional.of(new ContentType(type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT),
-        List.copyOf(parameters)));
+    return Optional.of(
+        new ContentType(
+            type.toLowerCase(Locale.ROOT),
+            subtype.toLowerCase(Locale.ROOT),
+            List.copyOf(parameters)));
   }
 
   /** Why a body of this type is not taken, or empty when it is JSON in UTF-8. */
   Optional<String> refusalForJsonBody() {
-    boolean json = "application".equals(type) && ("json".equals(subtype) || subtype.endsWith("+json"));
+    boolean json =
+        "application".equals(type) && ("json".equals(subtype) || subtype.endsWith("+json"));
     if (!json) {
       return Optional.of("the request body must be application/json, not " + type + "/" + subtype);
     }
     for (Map.Entry<String, String> parameter : parameters) {
       if (!"charset".equals(parameter.getKey())) {
-        return Optional.of("the Content-Type parameter " + parameter.getKey() + " is not supported");
+        return Optional.of(
+            "the Content-Type parameter " + parameter.getKey() + " is not supported");
       }
       if (!"utf-8".equalsIgnoreCase(parameter.getValue())) {
         return Optional.of("the request body must be UTF-8, not charset " + parameter.getValue());
@@ -105,7 +111,10 @@ record ContentType(String type, String subtype, List<Map.Entry<String, String>> 
       return at == start ? null : text.substring(start, at);
     }
 
-    /** A quoted string's content, escapes resolved; null when it is not closed or holds a control character. */
+    /**
+     * A quoted string's content, escapes resolved; null when it is not closed or holds a control
+     * character.
+     */
     String quoted() {
       StringBuilder value = new StringBuilder();
       at++;
@@ -129,7 +138,9 @@ record ContentType(String type, String subtype, List<Map.Entry<String, String>> 
     }
 
     private static boolean isTokenChar(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
   }

@@ -1,40 +1,47 @@
 package io.soma.hub.functions.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.soma.hub.functions.errors.UnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Answers {@link EventStream}s as server-sent events (text/event-stream). No thread waits per stream: a few pump
- * threads poll each open stream every {@code pollEvery} and write what it returns. A comment line goes out after
- * {@code heartbeatAfter} of silence, so proxies keep the connection open; the response ends when the stream has ended
- * or after {@code maxDuration}, which stays below the request timeout of whatever proxy is in front (Knative's
- * revision timeout): the client reconnects with {@code Last-Event-ID} and continues where it was. At shutdown, before
- * the web server's graceful drain, every open response is ended the same way, so none holds the drain up.
+ * Answers {@link EventStream}s as server-sent events (text/event-stream). No thread waits per
+ * stream: a few pump threads poll each open stream every {@code pollEvery} and write what it
+ * returns. A comment line goes out after {@code heartbeatAfter} of silence, so proxies keep the
+ * connection open; the response ends when the stream has ended or after {@code maxDuration}, which
+ * stays below the request timeout of whatever proxy is in front (Knative's revision timeout): the
+ * client reconnects with {@code Last-Event-ID} and continues where it was. At shutdown, before the
+ * web server's graceful drain, every open response is ended the same way, so none holds the drain
+ * up.
  */
 public final class EventStreams implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
-  public static final MediaType TEXT_EVENT_STREAM = MediaType.parseMediaType("text/event-stream;charset=UTF-8");
-  /** How long a client waits before reconnecting after the response ended without the stream's end. */
+  public static final MediaType TEXT_EVENT_STREAM =
+      MediaType.parseMediaType("text/event-stream;charset=UTF-8");
+
+  /**
+   * How long a client waits before reconnecting after the response ended without the stream's end.
+   */
   static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
   private static final int PUMP_THREADS = 2;
 
   private final Duration pollEvery;
@@ -45,20 +52,24 @@ public final class EventStreams implements SmartLifecycle {
   private volatile boolean running;
   private final ScheduledExecutorService pump =
       Executors.newScheduledThreadPool(
-          PUMP_THREADS,
-          new CustomizableThreadFactory("event-stream-pump-"));
+          PUMP_THREADS, new CustomizableThreadFactory("event-stream-pump-"));
 
   private final Counter opened;
 
   public EventStreams(
-      Duration pollEvery, Duration heartbeatAfter, Duration maxDuration, int maxOpen, MeterRegistry registry) {
+      Duration pollEvery,
+      Duration heartbeatAfter,
+      Duration maxDuration,
+      int maxOpen,
+      MeterRegistry registry) {
     this.pollEvery = pollEvery;
     this.heartbeatAfter = heartbeatAfter;
     this.maxDuration = maxDuration;
     this.maxOpen = maxOpen;
-    this.opened = Counter.builder("gateway.event.streams.opened")
-        .description("Event stream responses opened (a client's reconnection is one more)")
-        .register(registry);
+    this.opened =
+        Counter.builder("gateway.event.streams.opened")
+            .description("Event stream responses opened (a client's reconnection is one more)")
+            .register(registry);
     Gauge.builder("gateway.event.streams.open", pumps, Set::size)
         .description("Event stream responses open now")
         .register(registry);
@@ -69,13 +80,17 @@ public final class EventStreams implements SmartLifecycle {
     return pumps.size();
   }
 
-  /** The response that streams {@code stream}; more than {@code maxOpen} at once are refused with 503. */
+  /**
+   * The response that streams {@code stream}; more than {@code maxOpen} at once are refused with
+   * 503.
+   */
   ServerResponse serve(EventStream stream, HttpHeaders headers) {
     if (!running) {
       throw new UnavailableException("this instance is shutting down; reconnect");
     }
     if (pumps.size() >= maxOpen) {
-      throw new UnavailableException("this instance streams " + maxOpen + " sessions' events already; retry later");
+      throw new UnavailableException(
+          "this instance streams " + maxOpen + " sessions' events already; retry later");
     }
     return ServerResponse.ok()
         .headers(answer -> answer.addAll(headers))
@@ -101,8 +116,8 @@ public final class EventStreams implements SmartLifecycle {
   }
 
   /**
-   * Ends every open response at its next poll (their clients reconnect elsewhere), waits a moment for that, and stops
-   * polling.
+   * Ends every open response at its next poll (their clients reconnect elsewhere), waits a moment
+   * for that, and stops polling.
    */
   @Override
   public void stop() {
@@ -127,7 +142,10 @@ public final class EventStreams implements SmartLifecycle {
     return running;
   }
 
-  /** Stopped before the web server's graceful shutdown, which would otherwise wait for the open responses. */
+  /**
+   * Stopped before the web server's graceful shutdown, which would otherwise wait for the open
+   * responses.
+   */
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE;
@@ -165,7 +183,14 @@ public final class EventStreams implements SmartLifecycle {
           greeted = true;
         }
         for (EventStream.Event event : stream.poll()) {
-          write("id: " + event.id() + "\nevent: " + event.name() + "\ndata: " + event.json() + "\n\n");
+          write(
+              "id: "
+                  + event.id()
+                  + "\nevent: "
+                  + event.name()
+                  + "\ndata: "
+                  + event.json()
+                  + "\n\n");
         }
         long now = System.nanoTime();
         if (now - lastWriteNanos >= heartbeatAfter.toNanos()) {
@@ -181,11 +206,13 @@ public final class EventStreams implements SmartLifecycle {
         // The client went away: nothing more to write; the response is done.
         finish();
       } catch (RuntimeException failure) {
-        // The events cannot be read now (store or orchestrator down): say so and end; the client retries.
+        // The events cannot be read now (store or orchestrator down): say so and end; the client
+        // retries.
         log.warn("An event stream ends early: {}", failure.getMessage());
         try {
-          write("event: unavailable\ndata: {\"status\":503,\"detail\":\"the session's events cannot be read now;"
-              + " reconnect with Last-Event-ID\"}\n\n");
+          write(
+              "event: unavailable\ndata: {\"status\":503,\"detail\":\"the session's events cannot be read now;"
+                  + " reconnect with Last-Event-ID\"}\n\n");
         } catch (IOException ignored) {
           // Gone as well.
         }

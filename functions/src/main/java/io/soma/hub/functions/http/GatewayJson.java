@@ -11,8 +11,8 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's one JSON mapper (Jackson 3): snake_case on the wire, and strict, because a request that is not
- * exactly what the API documents must be refused rather than guessed at.
+ * The gateway's one JSON mapper (Jackson 3): snake_case on the wire, and strict, because a request
+ * that is not exactly what the API documents must be refused rather than guessed at.
  */
 public final class GatewayJson {
 
@@ -22,12 +22,14 @@ public final class GatewayJson {
                   .streamReadConstraints(
                       StreamReadConstraints.builder()
                           .maxNestingDepth(EdgeLimits.MAX_JSON_DEPTH)
-                          // Jackson counts UTF-16 units; JsonText holds names to the limit in code points.
+                          // Jackson counts UTF-16 units; JsonText holds names to the limit in code
+                          // points.
                           .maxNameLength(2 * EdgeLimits.MAX_JSON_NAME_CHARS)
                           .maxNumberLength(EdgeLimits.MAX_JSON_NUMBER_CHARS)
                           .maxStringLength(EdgeLimits.MAX_BODY_BYTES)
                           .build())
-                  // {"prompt":"a","prompt":"b"} has two readings; refuse it rather than keep the last.
+                  // {"prompt":"a","prompt":"b"} has two readings; refuse it rather than keep the
+                  // last.
                   .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -1,5 +1,6 @@
 package io.soma.hub.functions.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.limits.TenantRateLimiter;
 import io.soma.hub.functions.security.Callers;
@@ -11,20 +12,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Serves the routes whose function is enabled: all of them locally (no definition set), or only those named in
- * {@code spring.cloud.function.definition} (semicolon separated), which is how each Knative Service runs exactly
- * one function from the same image.
+ * Serves the routes whose function is enabled: all of them locally (no definition set), or only
+ * those named in {@code spring.cloud.function.definition} (semicolon separated), which is how each
+ * Knative Service runs exactly one function from the same image.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpEdgeConfiguration {
@@ -43,18 +43,25 @@ public class HttpEdgeConfiguration {
             .map(route -> new RouteDispatcher.BoundRoute(route, resolve(catalog, route.function())))
             .toList();
     if (bound.isEmpty()) {
-      throw new IllegalStateException("spring.cloud.function.definition '" + definition + "' names no gateway function");
+      throw new IllegalStateException(
+          "spring.cloud.function.definition '" + definition + "' names no gateway function");
     }
-    bound.forEach(b -> log.info("Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
-    Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers = Callers::from;
-    return new RouteDispatcher(bound, callers, limiter, OpenApiDocument.onFirstRequest(), eventStreams)
+    bound.forEach(
+        b ->
+            log.info(
+                "Serving {} {} -> {}", b.route().method(), b.route().path(), b.route().function()));
+    Function<org.springframework.web.servlet.function.ServerRequest, Caller> callers =
+        Callers::from;
+    return new RouteDispatcher(
+            bound, callers, limiter, OpenApiDocument.onFirstRequest(), eventStreams)
         .routerFunction();
   }
 
   /**
-   * The server-sent event responses of this instance. A response ends after HUB_EVENT_STREAM_MAX (the client
-   * reconnects with Last-Event-ID), which must stay below the request timeout of the proxy in front: the functions'
-   * Knative revision timeoutSeconds (75 s), and spring.mvc.async.request-timeout here.
+   * The server-sent event responses of this instance. A response ends after HUB_EVENT_STREAM_MAX
+   * (the client reconnects with Last-Event-ID), which must stay below the request timeout of the
+   * proxy in front: the functions' Knative revision timeoutSeconds (75 s), and
+   * spring.mvc.async.request-timeout here.
    */
   @Bean
   EventStreams eventStreams(
@@ -66,20 +73,28 @@ public class HttpEdgeConfiguration {
     return new EventStreams(pollEvery, heartbeatAfter, maxDuration, maxOpen, registry);
   }
 
-  /** The routes an instance serves: all without a definition, else those of the functions it names. */
+  /**
+   * The routes an instance serves: all without a definition, else those of the functions it names.
+   */
   public static List<GatewayRoute> served(List<GatewayRoute> routes, String definition) {
     Set<String> enabled =
-        Arrays.stream(definition.split(";")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    return routes.stream().filter(route -> enabled.isEmpty() || enabled.contains(route.function())).toList();
+        Arrays.stream(definition.split(";"))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet());
+    return routes.stream()
+        .filter(route -> enabled.isEmpty() || enabled.contains(route.function()))
+        .toList();
   }
 
   /**
-   * The edge policy runs after the HTTP observation (so refused requests are measured too) and before Spring
-   * Security (so no library reads a request the edge would refuse).
+   * The edge policy runs after the HTTP observation (so refused requests are measured too) and
+   * before Spring Security (so no library reads a request the edge would refuse).
    */
   @Bean
   FilterRegistrationBean<EdgePolicyFilter> edgePolicyFilter(MeterRegistry registry) {
-    FilterRegistrationBean<EdgePolicyFilter> registration = new FilterRegistrationBean<>(new EdgePolicyFilter(registry));
+    FilterRegistrationBean<EdgePolicyFilter> registration =
+        new FilterRegistrationBean<>(new EdgePolicyFilter(registry));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }

@@ -3,17 +3,17 @@ package io.soma.hub.functions.http;
 import io.soma.hub.functions.errors.InvalidInputException;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Parses request bodies strictly and turns every parse failure into an answer that names the field and the rule. The
- * body is read as a tree first so that every string in it, names included, is checked once ({@link JsonText}) before
- * it is bound to the body's type.
+ * Parses request bodies strictly and turns every parse failure into an answer that names the field
+ * and the rule. The body is read as a tree first so that every string in it, names included, is
+ * checked once ({@link JsonText}) before it is bound to the body's type.
  */
 final class JsonBodies {
 
@@ -42,7 +42,8 @@ final class JsonBodies {
       String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
       throw new InvalidInputException(field.isEmpty() ? "body" : field, "must be " + expected);
     } catch (StreamReadException e) {
-      throw new InvalidInputException("body", "is not well-formed JSON (" + e.getOriginalMessage() + ")");
+      throw new InvalidInputException(
+          "body", "is not well-formed JSON (" + e.getOriginalMessage() + ")");
     } catch (JacksonException e) {
       throw new InvalidInputException("body", "cannot be read (" + e.getOriginalMessage() + ")");
     }
@@ -54,7 +55,9 @@ final class JsonBodies {
 
   private static String pathOf(JacksonException e) {
     return e.getPath().stream()
-        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+        .map(
+            ref ->
+                ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."))
         .replace(".[", "[");
   }

@@ -5,10 +5,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The characters a JSON string may hold in a request: any Unicode scalar value but U+0000. A {@code \\u} escape can
- * spell what UTF-8 cannot (a lone surrogate, which no store gives back as sent) or what PostgreSQL refuses to store
- * (NUL); both are 400 naming the field, before anything is stored or started. A field name is at most
- * {@link EdgeLimits#MAX_JSON_NAME_CHARS} characters (code points).
+ * The characters a JSON string may hold in a request: any Unicode scalar value but U+0000. A {@code
+ * \\u} escape can spell what UTF-8 cannot (a lone surrogate, which no store gives back as sent) or
+ * what PostgreSQL refuses to store (NUL); both are 400 naming the field, before anything is stored
+ * or started. A field name is at most {@link EdgeLimits#MAX_JSON_NAME_CHARS} characters (code
+ * points).
  */
 final class JsonText {
 
@@ -24,7 +25,8 @@ final class JsonText {
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         if (Characters.count(field.getKey()) > EdgeLimits.MAX_JSON_NAME_CHARS) {
-          throw new InvalidInputException(path.isEmpty() ? "body" : path,
+          throw new InvalidInputException(
+              path.isEmpty() ? "body" : path,
               "field names must be at most " + EdgeLimits.MAX_JSON_NAME_CHARS + " characters");
         }
         String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
@@ -40,10 +42,13 @@ final class JsonText {
       if (c == 0) {
         throw new InvalidInputException(field, "must not contain U+0000");
       }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new InvalidInputException(field, "must not contain a lone surrogate (\\\\u" + Integer.toHexString(c) + ")");
+        throw new InvalidInputException(
+            field, "must not contain a lone surrogate (\\\\u" + Integer.toHexString(c) + ")");
       }
     }
   }

@@ -12,9 +12,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The API's OpenAPI 3.1 document: written by hand as {@code openapi.yaml} (YAML, so that people can read and review
- * it), read once and answered as JSON at {@code GET /openapi.json}, anonymously like the health endpoints.
- * OpenApiContractTest holds it to the routes, bodies and limits in code.
+ * The API's OpenAPI 3.1 document: written by hand as {@code openapi.yaml} (YAML, so that people can
+ * read and review it), read once and answered as JSON at {@code GET /openapi.json}, anonymously
+ * like the health endpoints. OpenApiContractTest holds it to the routes, bodies and limits in code.
  */
 public final class OpenApiDocument {
 
@@ -34,9 +34,9 @@ public final class OpenApiDocument {
   }
 
   /**
-   * The document, read at its first request: parsing it on every start would add to every function's cold start,
-   * and most instances are never asked for it. OpenApiContractTest reads the same resource, so a broken one fails the
-   * build, not a request.
+   * The document, read at its first request: parsing it on every start would add to every
+   * function's cold start, and most instances are never asked for it. OpenApiContractTest reads the
+   * same resource, so a broken one fails the build, not a request.
    */
   public static OpenApiDocument onFirstRequest() {
     return new OpenApiDocument();

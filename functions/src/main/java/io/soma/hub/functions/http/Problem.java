@@ -9,10 +9,12 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 
 /**
- * An RFC 9457 problem body. Serialized by {@link GatewayJson} as {@code application/problem+json}, with the id of the
- * request it answers ({@code request_id}, also the X-Request-Id header) so that a report can be matched to its logs.
+ * An RFC 9457 problem body. Serialized by {@link GatewayJson} as {@code application/problem+json},
+ * with the id of the request it answers ({@code request_id}, also the X-Request-Id header) so that
+ * a report can be matched to its logs.
  */
-public record Problem(HttpStatus status, String detail, String instance, Map<String, Object> extensions) {
+public record Problem(
+    HttpStatus status, String detail, String instance, Map<String, Object> extensions) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -37,7 +39,9 @@ public record Problem(HttpStatus status, String detail, String instance, Map<Str
     return body;
   }
 
-  /** Answers this problem on a servlet response (filters and security handlers, outside the routes). */
+  /**
+   * Answers this problem on a servlet response (filters and security handlers, outside the routes).
+   */
   public void writeTo(HttpServletResponse response) throws IOException {
     response.setStatus(status.value());
     response.setContentType(MEDIA_TYPE);

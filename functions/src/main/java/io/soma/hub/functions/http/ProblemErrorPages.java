@@ -6,9 +6,12 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 
-/** Installs {@link ProblemErrorReportValve} as the host's error report valve before Tomcat starts. */
+/**
+ * Installs {@link ProblemErrorReportValve} as the host's error report valve before Tomcat starts.
+ */
 @Configuration(proxyBeanMethods = false)
-public class ProblemErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ProblemErrorPages
+    implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {

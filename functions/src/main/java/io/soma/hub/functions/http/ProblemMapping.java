@@ -13,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
-/** The one place where a failure becomes an HTTP problem. Anything unforeseen is logged and answered as 500. */
+/**
+ * The one place where a failure becomes an HTTP problem. Anything unforeseen is logged and answered
+ * as 500.
+ */
 final class ProblemMapping {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemMapping.class);
@@ -58,11 +61,15 @@ final class ProblemMapping {
       return new Problem(HttpStatus.FORBIDDEN, refused.getMessage(), instance, refused.details());
     }
     if (failure instanceof UnavailableException unavailable) {
-      log.warn("Answering 503 for {}: {}", instance, unavailable.getMessage(), unavailable.getCause());
+      log.warn(
+          "Answering 503 for {}: {}", instance, unavailable.getMessage(), unavailable.getCause());
       return new Problem(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(), instance);
     }
     log.error("Unexpected failure serving {}", instance, failure);
-    return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "the hub failed unexpectedly; it has been logged", instance);
+    return new Problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "the hub failed unexpectedly; it has been logged",
+        instance);
   }
 
   /** A body over the limit. Lives here because only the HTTP edge knows about byte limits. */

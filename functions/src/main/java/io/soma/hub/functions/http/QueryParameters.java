@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The query of a route that declares its parameters ({@link GatewayRoute#withQuery}): each one at most once, none
- * that the route does not know, names and values percent-decoded ({@code +} is a space, as in a form). The
- * {@link EdgePolicyFilter} has already refused a query that is not percent-encoded UTF-8.
+ * The query of a route that declares its parameters ({@link GatewayRoute#withQuery}): each one at
+ * most once, none that the route does not know, names and values percent-decoded ({@code +} is a
+ * space, as in a form). The {@link EdgePolicyFilter} has already refused a query that is not
+ * percent-encoded UTF-8.
  */
 final class QueryParameters {
 
@@ -31,9 +32,13 @@ final class QueryParameters {
       String name = decode(equals < 0 ? pair : pair.substring(0, equals));
       String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
       if (!known.contains(name)) {
-        String shown = name.length() > MAX_NAME_SHOWN ? name.substring(0, MAX_NAME_SHOWN) + "…" : name;
+        String shown =
+            name.length() > MAX_NAME_SHOWN ? name.substring(0, MAX_NAME_SHOWN) + "…" : name;
         throw new InvalidInputException(
-            shown, "is not a query parameter of this endpoint (it takes " + String.join(", ", new TreeSet<>(known)) + ")");
+            shown,
+            "is not a query parameter of this endpoint (it takes "
+                + String.join(", ", new TreeSet<>(known))
+                + ")");
       }
       if (parameters.putIfAbsent(name, value) != null) {
         throw new InvalidInputException(name, "is given more than once");

@@ -6,9 +6,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * How a rate limit decision shows in an answer: {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
- * {@code RateLimit-Reset} (the IETF RateLimit header fields draft, in whole seconds) on every answer of a checked
- * request, {@code Retry-After} and a problem naming the limit on a refused one.
+ * How a rate limit decision shows in an answer: {@code RateLimit-Limit}, {@code
+ * RateLimit-Remaining} and {@code RateLimit-Reset} (the IETF RateLimit header fields draft, in
+ * whole seconds) on every answer of a checked request, {@code Retry-After} and a problem naming the
+ * limit on a refused one.
  */
 final class RateLimitAnswers {
 

@@ -2,7 +2,10 @@ package io.soma.hub.functions.http;
 
 import java.util.Map;
 
-/** How a route answers a function's output: status, JSON body (or an {@link EventStream}) and extra headers. */
+/**
+ * How a route answers a function's output: status, JSON body (or an {@link EventStream}) and extra
+ * headers.
+ */
 public record Reply(int status, Object body, Map<String, String> headers) {
 
   public static Reply ok(Object body) {

@@ -30,10 +30,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's capability, taking a
- * token from the tenant's rate limit, reading and validating the body, invoking the route's function from the
- * catalog and answering its output; it also answers the API's OpenAPI document ({@link OpenApiDocument}).
- * Everything HTTP-specific (limits, media types, problem details) happens here so the functions stay plain Java.
+ * The gateway's HTTP edge: serves each enabled {@link GatewayRoute} by checking the caller's
+ * capability, taking a token from the tenant's rate limit, reading and validating the body,
+ * invoking the route's function from the catalog and answering its output; it also answers the
+ * API's OpenAPI document ({@link OpenApiDocument}). Everything HTTP-specific (limits, media types,
+ * problem details) happens here so the functions stay plain Java.
  */
 public final class RouteDispatcher {
 
@@ -58,7 +59,10 @@ public final class RouteDispatcher {
     this.limiter = limiter;
     this.document = document;
     this.eventStreams = eventStreams;
-    this.patterns = routes.stream().map(b -> PathPatternParser.defaultInstance.parse(b.route().path())).toList();
+    this.patterns =
+        routes.stream()
+            .map(b -> PathPatternParser.defaultInstance.parse(b.route().path()))
+            .toList();
   }
 
   public RouterFunction<ServerResponse> routerFunction() {
@@ -66,20 +70,22 @@ public final class RouteDispatcher {
     for (BoundRoute bound : routes) {
       GatewayRoute route = bound.route();
       // HEAD is GET without the body (Tomcat drops it), so it works wherever GET does.
-      RequestPredicate methods = route.method() == HttpMethod.GET
-          ? RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
-          : RequestPredicates.method(route.method());
+      RequestPredicate methods =
+          route.method() == HttpMethod.GET
+              ? RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
+              : RequestPredicates.method(route.method());
       builder.route(methods.and(matches(route.path())), request -> serve(bound, request));
     }
     builder.route(
-        RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD).and(RequestPredicates.path(OpenApiDocument.PATH)),
+        RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)
+            .and(RequestPredicates.path(OpenApiDocument.PATH)),
         document::serve);
     return builder.route(RequestPredicates.all(), this::notRouted).build();
   }
 
   /**
-   * A literal path wins over a template, as in OpenAPI: {@code /v1/memory/search} is the search, never the memory
-   * key "search", for every method (a GET there is 405, not a recall).
+   * A literal path wins over a template, as in OpenAPI: {@code /v1/memory/search} is the search,
+   * never the memory key "search", for every method (a GET there is 405, not a recall).
    */
   private RequestPredicate matches(String path) {
     RequestPredicate template = RequestPredicates.path(path);
@@ -89,7 +95,8 @@ public final class RouteDispatcher {
   private boolean isLiteral(ServerRequest request) {
     String path = request.requestPath().pathWithinApplication().value();
     return OpenApiDocument.PATH.equals(path)
-        || routes.stream().anyMatch(b -> !b.route().path().contains("{") && b.route().path().equals(path));
+        || routes.stream()
+            .anyMatch(b -> !b.route().path().contains("{") && b.route().path().equals(path));
   }
 
   private ServerResponse serve(BoundRoute bound, ServerRequest request) {
@@ -108,7 +115,8 @@ public final class RouteDispatcher {
                 request.path(),
                 Map.of("required_capability", route.capability())));
       }
-      // After the capability, before the body: a refused request costs one check and starts nothing.
+      // After the capability, before the body: a refused request costs one check and starts
+      // nothing.
       RateDecision rate = limiter.check(caller.tenant(), route.routeClass());
       limitHeaders.addAll(RateLimitAnswers.headers(rate));
       if (!rate.allowed()) {
@@ -120,20 +128,30 @@ public final class RouteDispatcher {
               : QueryParameters.parse(request.servletRequest().getQueryString(), route.query());
       Object body = route.bodyType() == null ? null : readBody(request, route.bodyType());
       Object input =
-          route.input()
-              .apply(new RouteRequest(caller, request.pathVariables(), request.headers().asHttpHeaders(), body, query));
+          route
+              .input()
+              .apply(
+                  new RouteRequest(
+                      caller,
+                      request.pathVariables(),
+                      request.headers().asHttpHeaders(),
+                      body,
+                      query));
       Reply reply = route.reply().apply(bound.function().apply(input));
       if (reply.body() instanceof EventStream stream) {
         return HttpMethod.HEAD.equals(request.method())
             ? EventStreams.head(limitHeaders)
             : eventStreams.serve(stream, limitHeaders);
       }
-      ServerResponse.BodyBuilder response = ServerResponse.status(reply.status()).headers(h -> h.addAll(limitHeaders));
+      ServerResponse.BodyBuilder response =
+          ServerResponse.status(reply.status()).headers(h -> h.addAll(limitHeaders));
       reply.headers().forEach(response::header);
       if (reply.body() == null) {
         return response.build();
       }
-      return response.contentType(MediaType.APPLICATION_JSON).body(GatewayJson.MAPPER.writeValueAsBytes(reply.body()));
+      return response
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(GatewayJson.MAPPER.writeValueAsBytes(reply.body()));
     } catch (RuntimeException e) {
       return problem(ProblemMapping.toProblem(e, request.path()), limitHeaders);
     } finally {
@@ -144,15 +162,20 @@ public final class RouteDispatcher {
     }
   }
 
-  /** The session a request is about, for its log lines (structured metadata in Loki): {id} of a session or wizard. */
+  /**
+   * The session a request is about, for its log lines (structured metadata in Loki): {id} of a
+   * session or wizard.
+   */
   private static Optional<String> sessionIdIn(GatewayRoute route, ServerRequest request) {
-    boolean sessionPath = route.path().startsWith("/v1/sessions/{id}") || route.path().startsWith("/v1/wizards/{id}");
+    boolean sessionPath =
+        route.path().startsWith("/v1/sessions/{id}") || route.path().startsWith("/v1/wizards/{id}");
     return sessionPath ? Optional.ofNullable(request.pathVariables().get("id")) : Optional.empty();
   }
 
   /**
-   * The body, read once: its media type and declared length were checked by the {@link EdgePolicyFilter}; a chunked
-   * body is cut at the limit here. Decoded strictly as UTF-8 before JSON sees it.
+   * The body, read once: its media type and declared length were checked by the {@link
+   * EdgePolicyFilter}; a chunked body is cut at the limit here. Decoded strictly as UTF-8 before
+   * JSON sees it.
    */
   private static Object readBody(ServerRequest request, Class<?> type) {
     byte[] bytes;
@@ -164,14 +187,16 @@ public final class RouteDispatcher {
     if (bytes.length > EdgeLimits.MAX_BODY_BYTES) {
       throw new PayloadTooLargeException(EdgeLimits.MAX_BODY_BYTES);
     }
-    String json = StrictUtf8.decode(bytes)
-        .orElseThrow(() -> new InvalidInputException("body", "is not valid UTF-8"));
+    String json =
+        StrictUtf8.decode(bytes)
+            .orElseThrow(() -> new InvalidInputException("body", "is not valid UTF-8"));
     return JsonBodies.parse(json, type);
   }
 
   /**
-   * 405 with the allowed methods when the path exists, else 404. An error dispatch of the servlet container (for
-   * example a 406 from content negotiation) keeps its own status and becomes a problem like every other error.
+   * 405 with the allowed methods when the path exists, else 404. An error dispatch of the servlet
+   * container (for example a 406 from content negotiation) keeps its own status and becomes a
+   * problem like every other error.
    */
   private ServerResponse notRouted(ServerRequest request) {
     HttpServletRequest servlet = request.servletRequest();
@@ -189,7 +214,8 @@ public final class RouteDispatcher {
                 .distinct()
                 .toList();
     if (routed.isEmpty()) {
-      return problem(new Problem(HttpStatus.NOT_FOUND, "no endpoint at " + request.path(), request.path()));
+      return problem(
+          new Problem(HttpStatus.NOT_FOUND, "no endpoint at " + request.path(), request.path()));
     }
     List<String> allowed = new java.util.ArrayList<>();
     for (HttpMethod method : routed) {
@@ -204,7 +230,10 @@ public final class RouteDispatcher {
       return ServerResponse.noContent().header(HttpHeaders.ALLOW, allow).build();
     }
     Problem problem =
-        new Problem(HttpStatus.METHOD_NOT_ALLOWED, request.method() + " is not supported here", request.path());
+        new Problem(
+            HttpStatus.METHOD_NOT_ALLOWED,
+            request.method() + " is not supported here",
+            request.path());
     return ServerResponse.status(problem.status())
         .header(HttpHeaders.ALLOW, allow)
         .contentType(PROBLEM_JSON)
@@ -223,8 +252,12 @@ public final class RouteDispatcher {
             ? "no representation matches the Accept header"
             : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
     Object requestId = servlet.getAttribute(EdgePolicyFilter.REQUEST_ID_ATTRIBUTE);
-    return problem(new Problem(status, detail, uri == null ? null : uri.toString(),
-        requestId == null ? Map.of() : Map.of("request_id", requestId)));
+    return problem(
+        new Problem(
+            status,
+            detail,
+            uri == null ? null : uri.toString(),
+            requestId == null ? Map.of() : Map.of("request_id", requestId)));
   }
 
   private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(Problem.MEDIA_TYPE);

@@ -6,11 +6,15 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What a route hands its input factory: the verified caller, path variables, headers, the parsed body, and the query
- * parameters the route declares.
+ * What a route hands its input factory: the verified caller, path variables, headers, the parsed
+ * body, and the query parameters the route declares.
  */
 public record RouteRequest(
-    Caller caller, Map<String, String> pathVariables, HttpHeaders headers, Object body, Map<String, String> query) {
+    Caller caller,
+    Map<String, String> pathVariables,
+    HttpHeaders headers,
+    Object body,
+    Map<String, String> query) {
 
   /** A query parameter the route declares, if the request gives it. */
   public Optional<String> query(String name) {

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Bytes read once and strictly as UTF-8: an overlong form, a surrogate, a truncated or stray byte is an error, never
- * a replacement character or another character (a lenient decoder turned {@code C0 AE} into {@code .}).
+ * Bytes read once and strictly as UTF-8: an overlong form, a surrogate, a truncated or stray byte
+ * is an error, never a replacement character or another character (a lenient decoder turned {@code
+ * C0 AE} into {@code .}).
  */
 final class StrictUtf8 {
 
@@ -19,9 +20,11 @@ final class StrictUtf8 {
 
   /** The text of these bytes, or empty when they are not UTF-8. */
   static Optional<String> decode(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
       return Optional.of(chars.toString());
@@ -31,8 +34,8 @@ final class StrictUtf8 {
   }
 
   /**
-   * A URL component ({@code %XX} escapes and {@code +} kept as is) decoded strictly: empty when an escape is cut
-   * short, not hexadecimal, or the bytes it gives are not UTF-8.
+   * A URL component ({@code %XX} escapes and {@code +} kept as is) decoded strictly: empty when an
+   * escape is cut short, not hexadecimal, or the bytes it gives are not UTF-8.
    */
   static Optional<String> percentDecode(String component) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());

@@ -11,19 +11,28 @@ import java.time.Duration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
- * The token buckets' table in the hub store ({@code rate_limit_buckets}, migration V4), reached through a small
- * connection pool of its own: a check waits at most {@link #CONNECTION_TIMEOUT} for a connection (then the request
- * goes through unchecked) where the hub's main pool would wait 30 s, and checks and the features' queries cannot
- * starve each other of connections. On PostgreSQL it is Bucket4j's select-for-update proxy manager as shipped; on
- * the embedded H2 database the same with an insert H2 parses ({@link H2SelectForUpdateProxyManager}).
+ * The token buckets' table in the hub store ({@code rate_limit_buckets}, migration V4), reached
+ * through a small connection pool of its own: a check waits at most {@link #CONNECTION_TIMEOUT} for
+ * a connection (then the request goes through unchecked) where the hub's main pool would wait 30 s,
+ * and checks and the features' queries cannot starve each other of connections. On PostgreSQL it is
+ * Bucket4j's select-for-update proxy manager as shipped; on the embedded H2 database the same with
+ * an insert H2 parses ({@link H2SelectForUpdateProxyManager}).
  */
 public final class BucketStore implements AutoCloseable {
 
   static final String TABLE = "rate_limit_buckets";
   static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
-  /** A statement that waits longer, for a lock or the network, fails the check (Bucket4j's minimum is 1 s). */
+
+  /**
+   * A statement that waits longer, for a lock or the network, fails the check (Bucket4j's minimum
+   * is 1 s).
+   */
   static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(1);
-  /** An idle bucket's row outlives the moment it would be full again by this, then housekeeping deletes it. */
+
+  /**
+   * An idle bucket's row outlives the moment it would be full again by this, then housekeeping
+   * deletes it.
+   */
   static final Duration KEPT_WHEN_FULL = Duration.ofMinutes(1);
 
   private final HikariDataSource pool;
@@ -35,7 +44,9 @@ public final class BucketStore implements AutoCloseable {
         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_WHEN_FULL);
     if (connection.getJdbcUrl().startsWith("jdbc:h2:")) {
       ClientSideConfig config =
-          ClientSideConfig.getDefault().withRequestTimeout(STATEMENT_TIMEOUT).withExpirationAfterWriteStrategy(expiry);
+          ClientSideConfig.getDefault()
+              .withRequestTimeout(STATEMENT_TIMEOUT)
+              .withExpirationAfterWriteStrategy(expiry);
       this.buckets = new H2SelectForUpdateProxyManager(pool, TABLE, config);
     } else {
       this.buckets =
@@ -52,7 +63,10 @@ public final class BucketStore implements AutoCloseable {
     return buckets;
   }
 
-  /** Deletes up to {@code batch} rows of buckets idle long enough to be full again; returns how many. */
+  /**
+   * Deletes up to {@code batch} rows of buckets idle long enough to be full again; returns how
+   * many.
+   */
   int removeExpired(int batch) {
     return ((ExpiredEntriesCleaner) buckets).removeExpired(batch);
   }
@@ -62,7 +76,10 @@ public final class BucketStore implements AutoCloseable {
     pool.close();
   }
 
-  /** Started lazily, on the first check: a store that is down at start delays no start and fails no check but its own. */
+  /**
+   * Started lazily, on the first check: a store that is down at start delays no start and fails no
+   * check but its own.
+   */
   private static HikariDataSource pool(JdbcConnectionDetails connection, int poolSize) {
     HikariDataSource pool = new HikariDataSource();
     pool.setPoolName("hub-rate-limits");

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the rows of buckets that have been idle long enough to be full again, every few minutes, so that the
- * table holds the tenants that were active lately rather than every tenant ever seen. Deleting such a row changes no
- * decision: a bucket created afresh is full too. Every function instance sweeps; concurrent sweeps skip each other's
- * locked rows.
+ * Deletes the rows of buckets that have been idle long enough to be full again, every few minutes,
+ * so that the table holds the tenants that were active lately rather than every tenant ever seen.
+ * Deleting such a row changes no decision: a bucket created afresh is full too. Every function
+ * instance sweeps; concurrent sweeps skip each other's locked rows.
  */
 final class ExpiredBucketsSweeper implements AutoCloseable {
 
@@ -28,11 +28,14 @@ final class ExpiredBucketsSweeper implements AutoCloseable {
             return thread;
           });
 
-  /** @param sweeping false: the limits are off, no bucket is written, so nothing is swept */
+  /**
+   * @param sweeping false: the limits are off, no bucket is written, so nothing is swept
+   */
   ExpiredBucketsSweeper(BucketStore store, boolean sweeping) {
     this.store = store;
     if (sweeping) {
-      timer.scheduleWithFixedDelay(this::sweep, INTERVAL.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
+      timer.scheduleWithFixedDelay(
+          this::sweep, INTERVAL.toSeconds(), INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
   }
 
@@ -46,7 +49,9 @@ final class ExpiredBucketsSweeper implements AutoCloseable {
         deleted += batch;
       } while (batch == BATCH);
     } catch (RuntimeException e) {
-      log.warn("Could not delete expired rate limit buckets; the next sweep tries again: {}", e.getMessage());
+      log.warn(
+          "Could not delete expired rate limit buckets; the next sweep tries again: {}",
+          e.getMessage());
     }
     return deleted;
   }

@@ -16,11 +16,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Bucket4j's select-for-update buckets on the embedded H2 database (local mode). Bucket4j's own PostgreSQL proxy
- * manager, which the hub uses on PostgreSQL, creates a bucket's row with {@code INSERT ... ON CONFLICT(id) DO
- * NOTHING}, which H2 (2.4, PostgreSQL mode) does not parse: it takes {@code ON CONFLICT DO NOTHING} only without a
- * conflict target. This is that proxy manager with that one statement changed, on the same table: the algorithm,
- * the serialized state, the locking ({@code SELECT ... FOR UPDATE}) and the expiry column are Bucket4j's.
+ * Bucket4j's select-for-update buckets on the embedded H2 database (local mode). Bucket4j's own
+ * PostgreSQL proxy manager, which the hub uses on PostgreSQL, creates a bucket's row with {@code
+ * INSERT ... ON CONFLICT(id) DO NOTHING}, which H2 (2.4, PostgreSQL mode) does not parse: it takes
+ * {@code ON CONFLICT DO NOTHING} only without a conflict target. This is that proxy manager with
+ * that one statement changed, on the same table: the algorithm, the serialized state, the locking
+ * ({@code SELECT ... FOR UPDATE}) and the expiry column are Bucket4j's.
  */
 final class H2SelectForUpdateProxyManager extends AbstractSelectForUpdateBasedProxyManager<String>
     implements ExpiredEntriesCleaner {
@@ -44,7 +45,10 @@ final class H2SelectForUpdateProxyManager extends AbstractSelectForUpdateBasedPr
     this.update = "UPDATE " + table + " SET state = ?, expires_at = ? WHERE id = ?";
     this.remove = "DELETE FROM " + table + " WHERE id = ?";
     this.removeExpired =
-        "DELETE FROM " + table + " WHERE expires_at < ? AND id IN (SELECT id FROM " + table
+        "DELETE FROM "
+            + table
+            + " WHERE expires_at < ? AND id IN (SELECT id FROM "
+            + table
             + " WHERE expires_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)";
   }
 
@@ -54,7 +58,8 @@ final class H2SelectForUpdateProxyManager extends AbstractSelectForUpdateBasedPr
   }
 
   @Override
-  protected SelectForUpdateBasedTransaction allocateTransaction(String key, Optional<Long> timeoutNanos) {
+  protected SelectForUpdateBasedTransaction allocateTransaction(
+      String key, Optional<Long> timeoutNanos) {
     try {
       return new Transaction(dataSource.getConnection(), key);
     } catch (SQLException e) {
@@ -107,7 +112,9 @@ final class H2SelectForUpdateProxyManager extends AbstractSelectForUpdateBasedPr
       try (PreparedStatement statement = prepare(select, timeoutNanos)) {
         statement.setString(1, key);
         try (ResultSet row = statement.executeQuery()) {
-          return row.next() ? LockAndGetResult.locked(row.getBytes(1)) : LockAndGetResult.notLocked();
+          return row.next()
+              ? LockAndGetResult.locked(row.getBytes(1))
+              : LockAndGetResult.notLocked();
         }
       } catch (SQLException e) {
         throw new BucketExceptions.BucketExecutionException(e);

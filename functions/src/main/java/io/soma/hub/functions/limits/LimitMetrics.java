@@ -5,9 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The limits' meters: requests refused per tenant and limit ({@code gateway_rate_limited_total}), checks the limiter
- * could not make because its store failed ({@code gateway_rate_limiter_unavailable_total}; those requests went
- * through unchecked), and the time a check takes ({@code gateway_rate_limit_check_seconds}).
+ * The limits' meters: requests refused per tenant and limit ({@code gateway_rate_limited_total}),
+ * checks the limiter could not make because its store failed ({@code
+ * gateway_rate_limiter_unavailable_total}; those requests went through unchecked), and the time a
+ * check takes ({@code gateway_rate_limit_check_seconds}).
  */
 public class LimitMetrics {
 
@@ -27,7 +28,10 @@ public class LimitMetrics {
             .register(registry);
   }
 
-  /** A request answered 429; {@code limit} names the limit: a route class or {@code running_sessions}. */
+  /**
+   * A request answered 429; {@code limit} names the limit: a route class or {@code
+   * running_sessions}.
+   */
   public void limited(String tenant, String limit) {
     Counter.builder("gateway.rate.limited")
         .description("Requests refused with 429 by a tenant's rate limit or quota")

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
- * {@code hub.rate-limits}: the limits every tenant has ({@code default}) and those of particular tenants
- * ({@code tenants.<tenant>}, any field of which overrides the default). docs/operations.md lists the settings.
+ * {@code hub.rate-limits}: the limits every tenant has ({@code default}) and those of particular
+ * tenants ({@code tenants.<tenant>}, any field of which overrides the default). docs/operations.md
+ * lists the settings.
  *
  * @param enabled false: no rate limit and no quota is checked (the store is not asked for them)
  * @param poolSize connections of the limiter's own pool (see {@link RateLimitConfiguration})
@@ -22,7 +23,8 @@ public record LimitSettings(
   public LimitSettings {
     if (defaults == null || !defaults.complete()) {
       throw new IllegalArgumentException(
-          "hub.rate-limits.default needs reads, writes, sessions and running-sessions, got " + defaults);
+          "hub.rate-limits.default needs reads, writes, sessions and running-sessions, got "
+              + defaults);
     }
     tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
   }

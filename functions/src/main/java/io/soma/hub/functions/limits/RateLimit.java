@@ -4,17 +4,20 @@ import java.time.Duration;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * A token bucket: at most {@code capacity} requests at once, refilled evenly at {@code capacity} per {@code period}.
- * Written {@code capacity/period}, e.g. {@code 100/1s} or {@code 600/1m} (a period as Spring Boot reads durations).
+ * A token bucket: at most {@code capacity} requests at once, refilled evenly at {@code capacity}
+ * per {@code period}. Written {@code capacity/period}, e.g. {@code 100/1s} or {@code 600/1m} (a
+ * period as Spring Boot reads durations).
  */
 public record RateLimit(long capacity, Duration period) {
 
   public RateLimit {
     if (capacity < 1) {
-      throw new IllegalArgumentException("a rate limit's capacity must be at least 1, got " + capacity);
+      throw new IllegalArgumentException(
+          "a rate limit's capacity must be at least 1, got " + capacity);
     }
     if (period.toMillis() < 1 || period.toNanos() % 1_000_000 != 0) {
-      throw new IllegalArgumentException("a rate limit's period must be whole milliseconds, at least 1, got " + period);
+      throw new IllegalArgumentException(
+          "a rate limit's period must be whole milliseconds, at least 1, got " + period);
     }
   }
 
@@ -22,16 +25,22 @@ public record RateLimit(long capacity, Duration period) {
   public static RateLimit valueOf(String text) {
     String[] parts = text.trim().split("/", -1);
     if (parts.length != 2) {
-      throw new IllegalArgumentException("a rate limit is written capacity/period, e.g. 100/1s; got '" + text + "'");
+      throw new IllegalArgumentException(
+          "a rate limit is written capacity/period, e.g. 100/1s; got '" + text + "'");
     }
     try {
-      return new RateLimit(Long.parseLong(parts[0].trim()), DurationStyle.detectAndParse(parts[1].trim()));
+      return new RateLimit(
+          Long.parseLong(parts[0].trim()), DurationStyle.detectAndParse(parts[1].trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a rate limit is written capacity/period, e.g. 100/1s; got '" + text + "'", e);
+      throw new IllegalArgumentException(
+          "a rate limit is written capacity/period, e.g. 100/1s; got '" + text + "'", e);
     }
   }
 
-  /** The period in its largest whole unit ({@code 1m}, {@code 90s}, {@code 500ms}), as settings write it. */
+  /**
+   * The period in its largest whole unit ({@code 1m}, {@code 90s}, {@code 500ms}), as settings
+   * write it.
+   */
   public String periodText() {
     long millis = period.toMillis();
     if (millis % 3_600_000 == 0) {

@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-/** The per-tenant limits: settings, the buckets in the hub store, the limiter the HTTP edge asks. */
+/**
+ * The per-tenant limits: settings, the buckets in the hub store, the limiter the HTTP edge asks.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitSettings.class)
 public class RateLimitConfiguration {
@@ -26,8 +28,9 @@ public class RateLimitConfiguration {
   }
 
   /**
-   * Eager even where beans are lazy (one function per instance): nothing else asks for it. Always a bean, idle when
-   * the limits are off: a condition would be decided when the jar is built (ahead-of-time processing).
+   * Eager even where beans are lazy (one function per instance): nothing else asks for it. Always a
+   * bean, idle when the limits are off: a condition would be decided when the jar is built
+   * (ahead-of-time processing).
    */
   @Bean(destroyMethod = "close")
   @Lazy(false)
@@ -36,7 +39,8 @@ public class RateLimitConfiguration {
   }
 
   @Bean
-  TenantRateLimiter tenantRateLimiter(BucketStore store, LimitSettings settings, LimitMetrics metrics) {
+  TenantRateLimiter tenantRateLimiter(
+      BucketStore store, LimitSettings settings, LimitMetrics metrics) {
     return new TenantRateLimiter(store.buckets(), settings, metrics);
   }
 }

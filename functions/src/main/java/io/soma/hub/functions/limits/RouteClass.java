@@ -3,8 +3,9 @@ package io.soma.hub.functions.limits;
 import org.springframework.http.HttpMethod;
 
 /**
- * What a route does, for the tenant's rate limits: each class has a bucket of its own per tenant. Session starts are
- * a class apart because each one starts a workflow, the most expensive thing a request can do.
+ * What a route does, for the tenant's rate limits: each class has a bucket of its own per tenant.
+ * Session starts are a class apart because each one starts a workflow, the most expensive thing a
+ * request can do.
  */
 public enum RouteClass {
   READS("reads"),
@@ -17,7 +18,10 @@ public enum RouteClass {
     this.label = label;
   }
 
-  /** The class a route has unless it says otherwise: GET (and so HEAD) reads, everything else writes. */
+  /**
+   * The class a route has unless it says otherwise: GET (and so HEAD) reads, everything else
+   * writes.
+   */
   public static RouteClass of(HttpMethod method) {
     return HttpMethod.GET.equals(method) ? READS : WRITES;
   }

@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The quota on a tenant's sessions running at once. A session claims a slot in the hub store before its workflow is
- * started, exact across every instance; the worker frees it at the session's last step, or once Temporal says the
- * workflow closed otherwise (SessionSlotSweeper).
+ * The quota on a tenant's sessions running at once. A session claims a slot in the hub store before
+ * its workflow is started, exact across every instance; the worker frees it at the session's last
+ * step, or once Temporal says the workflow closed otherwise (SessionSlotSweeper).
  *
- * <p>Unlike the rate limits this fails closed: a session start needs the hub store anyway (moderation answers 503
- * without it), and a session started without a slot would run outside the quota until it ends.
+ * <p>Unlike the rate limits this fails closed: a session start needs the hub store anyway
+ * (moderation answers 503 without it), and a session started without a slot would run outside the
+ * quota until it ends.
  */
 public class SessionQuota {
 
@@ -30,15 +31,21 @@ public class SessionQuota {
   private final LimitMetrics metrics;
   private final Duration holdAtMost;
 
-  /** @param holdAtMost the longest a session can run (its workflow's execution timeout) and a margin */
-  public SessionQuota(SessionSlots slots, LimitSettings settings, LimitMetrics metrics, Duration holdAtMost) {
+  /**
+   * @param holdAtMost the longest a session can run (its workflow's execution timeout) and a margin
+   */
+  public SessionQuota(
+      SessionSlots slots, LimitSettings settings, LimitMetrics metrics, Duration holdAtMost) {
     this.slots = slots;
     this.settings = settings;
     this.metrics = metrics;
     this.holdAtMost = holdAtMost;
   }
 
-  /** What to do when the session did not start after all: give back the slot this claim took, if it took one. */
+  /**
+   * What to do when the session did not start after all: give back the slot this claim took, if it
+   * took one.
+   */
   public interface Slot {
     void giveBack();
   }
@@ -53,7 +60,10 @@ public class SessionQuota {
     return claim(tenant, sessionId, holdAtMost);
   }
 
-  /** The same for a session that may run longer than most (a conversation): its slot lapses after holdAtMost. */
+  /**
+   * The same for a session that may run longer than most (a conversation): its slot lapses after
+   * holdAtMost.
+   */
   public Slot claim(String tenant, String sessionId, Duration holdAtMost) {
     if (!settings.enabled()) {
       return () -> {};
@@ -63,12 +73,15 @@ public class SessionQuota {
     try {
       claim = slots.claim(tenant, sessionId, quota, holdAtMost);
     } catch (DataAccessException e) {
-      throw new UnavailableException("the session quota cannot be checked: the hub store cannot be reached", e);
+      throw new UnavailableException(
+          "the session quota cannot be checked: the hub store cannot be reached", e);
     }
     if (claim.outcome() == Outcome.QUOTA_FULL) {
       metrics.limited(tenant, LIMIT);
       throw new QuotaExceededException(
-          "the tenant has " + claim.running() + " sessions running, its quota; no session was started",
+          "the tenant has "
+              + claim.running()
+              + " sessions running, its quota; no session was started",
           LIMIT,
           quota,
           claim.running());
@@ -81,7 +94,9 @@ public class SessionQuota {
       slots.release(sessionId);
     } catch (DataAccessException e) {
       // The worker's sweep finds no workflow for it and frees it.
-      log.warn("Could not give back the quota slot of session {}; the worker's sweep will: {}", sessionId,
+      log.warn(
+          "Could not give back the quota slot of session {}; the worker's sweep will: {}",
+          sessionId,
           e.getMessage());
     }
   }

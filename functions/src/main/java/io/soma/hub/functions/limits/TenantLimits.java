@@ -1,14 +1,17 @@
 package io.soma.hub.functions.limits;
 
 /**
- * The limits of one tenant (or the defaults): a token bucket per route class and the most sessions it may have
- * running at once. In a tenant's own settings every field is optional; what is missing comes from the defaults.
+ * The limits of one tenant (or the defaults): a token bucket per route class and the most sessions
+ * it may have running at once. In a tenant's own settings every field is optional; what is missing
+ * comes from the defaults.
  */
-public record TenantLimits(RateLimit reads, RateLimit writes, RateLimit sessions, Integer runningSessions) {
+public record TenantLimits(
+    RateLimit reads, RateLimit writes, RateLimit sessions, Integer runningSessions) {
 
   public TenantLimits {
     if (runningSessions != null && runningSessions < 1) {
-      throw new IllegalArgumentException("running-sessions must be at least 1, got " + runningSessions);
+      throw new IllegalArgumentException(
+          "running-sessions must be at least 1, got " + runningSessions);
     }
   }
 

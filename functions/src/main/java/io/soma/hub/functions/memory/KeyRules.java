@@ -14,7 +14,8 @@ final class KeyRules {
     }
     if (!MemoryKeys.valid(key)) {
       throw new InvalidInputException(
-          "key", "must be 1 to " + MemoryKeys.MAX_KEY_CHARS + " characters of " + MemoryKeys.ALLOWED);
+          "key",
+          "must be 1 to " + MemoryKeys.MAX_KEY_CHARS + " characters of " + MemoryKeys.ALLOWED);
     }
     return key;
   }

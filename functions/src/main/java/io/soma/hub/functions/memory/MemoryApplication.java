@@ -7,11 +7,16 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The application of an instance of the memory functions: the edge, the memory store, the Temporal client (a refresh
- * starts a workflow) and the memory functions.
+ * The application of an instance of the memory functions: the edge, the memory store, the Temporal
+ * client (a refresh starts a workflow) and the memory functions.
  */
 @EnableAutoConfiguration
-@Import({FunctionEdge.class, TemporalClientConfiguration.class, MemoryFunctions.class, MemoryRoutes.class})
+@Import({
+  FunctionEdge.class,
+  TemporalClientConfiguration.class,
+  MemoryFunctions.class,
+  MemoryRoutes.class
+})
 public class MemoryApplication {
 
   public static void main(String[] args) {

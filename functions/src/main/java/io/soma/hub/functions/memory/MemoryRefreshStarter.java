@@ -25,17 +25,20 @@ import java.util.Objects;
  * Starts memory refreshes so that Temporal deduplicates them by workflow id:
  *
  * <ul>
- *   <li>With an Idempotency-Key the id derives from tenant, campaign and key. Temporal starts it once, ever
- *       (reuse: reject duplicate, conflict: fail); a repeat answers the same id and the workflow's current status,
- *       and a repeat with another {@code force} is a reused key (422).
- *   <li>Without one the id derives from tenant and campaign. A running refresh of the campaign is joined (conflict:
- *       use existing) whatever its {@code force}; once it has closed, the next request starts a new run (reuse:
- *       allow duplicate).
+ *   <li>With an Idempotency-Key the id derives from tenant, campaign and key. Temporal starts it
+ *       once, ever (reuse: reject duplicate, conflict: fail); a repeat answers the same id and the
+ *       workflow's current status, and a repeat with another {@code force} is a reused key (422).
+ *   <li>Without one the id derives from tenant and campaign. A running refresh of the campaign is
+ *       joined (conflict: use existing) whatever its {@code force}; once it has closed, the next
+ *       request starts a new run (reuse: allow duplicate).
  * </ul>
  */
 public class MemoryRefreshStarter {
 
-  /** Far above what a refresh of bounded pages takes; a stuck refresh ends instead of blocking its campaign. */
+  /**
+   * Far above what a refresh of bounded pages takes; a stuck refresh ends instead of blocking its
+   * campaign.
+   */
   static final Duration EXECUTION_TIMEOUT = Duration.ofHours(2);
 
   private final WorkflowClient client;
@@ -48,7 +51,8 @@ public class MemoryRefreshStarter {
     boolean keyed = idempotencyKey != null;
     String workflowId =
         keyed
-            ? MemoryRefreshIds.forIdempotencyKey(request.tenant(), request.campaign(), idempotencyKey)
+            ? MemoryRefreshIds.forIdempotencyKey(
+                request.tenant(), request.campaign(), idempotencyKey)
             : MemoryRefreshIds.forCampaign(request.tenant(), request.campaign());
     WorkflowOptions options =
         WorkflowOptions.newBuilder()

@@ -60,7 +60,9 @@ public class MemoryRoutes {
         RefreshBody.class,
         request ->
             new RefreshCommand(
-                request.caller(), request.header("Idempotency-Key").orElse(null), request.body(RefreshBody.class)),
+                request.caller(),
+                request.header("Idempotency-Key").orElse(null),
+                request.body(RefreshBody.class)),
         RefreshAccepted.class,
         Reply::accepted);
   }

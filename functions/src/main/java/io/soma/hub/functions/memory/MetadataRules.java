@@ -6,7 +6,10 @@ import io.soma.hub.functions.http.StringMetadata;
 import io.soma.hub.store.memory.MemoryEntry;
 import java.util.Map;
 
-/** The rules of a memory entry's metadata: those of every metadata field, and a campaign tag that fits a name. */
+/**
+ * The rules of a memory entry's metadata: those of every metadata field, and a campaign tag that
+ * fits a name.
+ */
 final class MetadataRules {
 
   /** The campaign tag must fit a campaign name (and so the memory refresh's request). */
@@ -19,7 +22,8 @@ final class MetadataRules {
     String campaign = checked.get(MemoryEntry.CAMPAIGN_METADATA);
     if (campaign != null && !Characters.nonBlankWithin(campaign, MAX_CAMPAIGN_CHARS)) {
       throw new InvalidInputException(
-          "metadata." + MemoryEntry.CAMPAIGN_METADATA, "must be 1 to " + MAX_CAMPAIGN_CHARS + " characters and not blank");
+          "metadata." + MemoryEntry.CAMPAIGN_METADATA,
+          "must be 1 to " + MAX_CAMPAIGN_CHARS + " characters and not blank");
     }
     return checked;
   }

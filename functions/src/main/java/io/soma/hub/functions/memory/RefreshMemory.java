@@ -3,7 +3,10 @@ package io.soma.hub.functions.memory;
 import io.soma.hub.orchestration.memory.MemoryRefreshRequest;
 import java.util.function.Function;
 
-/** {@code refreshMemory}: starts (or finds again) the memory refresh of one of the caller's campaigns. */
+/**
+ * {@code refreshMemory}: starts (or finds again) the memory refresh of one of the caller's
+ * campaigns.
+ */
 public class RefreshMemory implements Function<RefreshCommand, RefreshAccepted> {
 
   private final MemoryRefreshStarter starter;
@@ -16,7 +19,10 @@ public class RefreshMemory implements Function<RefreshCommand, RefreshAccepted> 
   public RefreshAccepted apply(RefreshCommand command) {
     MemoryRefreshRequest request =
         new MemoryRefreshRequest(
-            command.caller().tenant(), command.body().campaign(), command.body().force(), command.caller().subject());
+            command.caller().tenant(),
+            command.body().campaign(),
+            command.body().force(),
+            command.caller().subject());
     return starter.start(request, command.idempotencyKey());
   }
 }

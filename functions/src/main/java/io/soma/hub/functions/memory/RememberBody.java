@@ -6,8 +6,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The body of {@code POST /v1/memory}. The value is any JSON value except null (a string, number, boolean, array or
- * object) and is recalled exactly as sent; at most 32 KiB as compact JSON.
+ * The body of {@code POST /v1/memory}. The value is any JSON value except null (a string, number,
+ * boolean, array or object) and is recalled exactly as sent; at most 32 KiB as compact JSON.
  */
 public record RememberBody(String key, JsonNode value, Map<String, String> metadata) {
 

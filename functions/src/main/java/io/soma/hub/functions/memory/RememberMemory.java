@@ -4,7 +4,10 @@ import io.soma.hub.store.memory.MemorySearch;
 import io.soma.hub.store.memory.MemoryStore;
 import java.util.function.Function;
 
-/** {@code rememberMemory}: creates or replaces the caller's entry, indexes it, and embeds it when it can. */
+/**
+ * {@code rememberMemory}: creates or replaces the caller's entry, indexes it, and embeds it when it
+ * can.
+ */
 public class RememberMemory implements Function<RememberCommand, MemoryView> {
 
   private final MemoryStore store;
@@ -20,7 +23,8 @@ public class RememberMemory implements Function<RememberCommand, MemoryView> {
     String tenant = command.caller().tenant();
     RememberBody body = command.body();
     MemoryStore.Remembered remembered =
-        StoreCalls.guarded(() -> store.remember(tenant, body.key(), body.valueJson(), body.metadata()));
+        StoreCalls.guarded(
+            () -> store.remember(tenant, body.key(), body.valueJson(), body.metadata()));
     search.embedQuietly(tenant, remembered);
     return MemoryView.of(remembered.entry(), remembered.created());
   }

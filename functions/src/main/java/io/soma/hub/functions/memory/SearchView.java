@@ -8,11 +8,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Ranked matches on the wire: {@code {matches:[{key, value, score, metadata}], ranking:"lexical"|"embeddings"}},
- * and {@code fallback_reason} when an embeddings provider is configured but failed, so the ranking is lexical.
+ * Ranked matches on the wire: {@code {matches:[{key, value, score, metadata}],
+ * ranking:"lexical"|"embeddings"}}, and {@code fallback_reason} when an embeddings provider is
+ * configured but failed, so the ranking is lexical.
  */
 public record SearchView(
-    List<Match> matches, String ranking, @JsonInclude(JsonInclude.Include.NON_NULL) String fallbackReason) {
+    List<Match> matches,
+    String ranking,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String fallbackReason) {
 
   public record Match(String key, JsonNode value, double score, Map<String, String> metadata) {}
 

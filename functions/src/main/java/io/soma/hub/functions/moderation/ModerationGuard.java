@@ -9,8 +9,9 @@ import java.util.List;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Moderates a prompt for a caller: every flagged prompt is a strike for the tenant and user, kept in the hub store
- * for the strike window; the caller is blocked once the strikes in force reach the threshold.
+ * Moderates a prompt for a caller: every flagged prompt is a strike for the tenant and user, kept
+ * in the hub store for the strike window; the caller is blocked once the strikes in force reach the
+ * threshold.
  */
 public class ModerationGuard {
 
@@ -18,7 +19,8 @@ public class ModerationGuard {
   private final ModerationStrikes strikes;
   private final ModerationMetrics metrics;
 
-  public ModerationGuard(ModerationRules rules, ModerationStrikes strikes, ModerationMetrics metrics) {
+  public ModerationGuard(
+      ModerationRules rules, ModerationStrikes strikes, ModerationMetrics metrics) {
     this.rules = rules;
     this.strikes = strikes;
     this.metrics = metrics;
@@ -29,7 +31,8 @@ public class ModerationGuard {
       return decide(caller, prompt);
     } catch (DataAccessException e) {
       metrics.decision(caller.tenant(), "error");
-      throw new UnavailableException("moderation is unavailable: the hub store cannot be reached", e);
+      throw new UnavailableException(
+          "moderation is unavailable: the hub store cannot be reached", e);
     }
   }
 
@@ -46,7 +49,8 @@ public class ModerationGuard {
     List<String> flagged = rules.flaggedTerms(prompt);
     if (flagged.isEmpty()) {
       metrics.decision(caller.tenant(), "allowed");
-      return new ModerationVerdict(true, strikes.inForce(caller.tenant(), caller.subject()), flagged, List.of(), false);
+      return new ModerationVerdict(
+          true, strikes.inForce(caller.tenant(), caller.subject()), flagged, List.of(), false);
     }
     int inForce = strikes.strike(caller.tenant(), caller.subject());
     metrics.strike(caller.tenant());

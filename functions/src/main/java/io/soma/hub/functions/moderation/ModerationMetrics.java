@@ -4,8 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code gateway_moderation_decisions_total{tenant, outcome}} and {@code gateway_moderation_strikes_total{tenant}}.
- * Outcomes: allowed, warned (flagged but below the threshold), blocked, bypassed, kill_switch, error.
+ * {@code gateway_moderation_decisions_total{tenant, outcome}} and {@code
+ * gateway_moderation_strikes_total{tenant}}. Outcomes: allowed, warned (flagged but below the
+ * threshold), blocked, bypassed, kill_switch, error.
  */
 public class ModerationMetrics {
 

@@ -4,9 +4,16 @@ import io.soma.hub.functions.errors.RefusedException;
 import java.util.List;
 import java.util.Map;
 
-/** The outcome of moderating one prompt. {@code strikeCount} is the caller's strikes in force after this prompt. */
+/**
+ * The outcome of moderating one prompt. {@code strikeCount} is the caller's strikes in force after
+ * this prompt.
+ */
 public record ModerationVerdict(
-    boolean allowed, int strikeCount, List<String> flaggedTerms, List<String> reasons, boolean bypassed) {
+    boolean allowed,
+    int strikeCount,
+    List<String> flaggedTerms,
+    List<String> reasons,
+    boolean bypassed) {
 
   public ModerationVerdict {
     flaggedTerms = List.copyOf(flaggedTerms);

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code createSchedule}: moderation of the prompt (once: every run starts a session with it as moderated here), then
- * a seat of the tenant's schedule limit, then the Temporal Schedule is created (or found again, for a repeated
- * Idempotency-Key). The runs start sessions as the creator: its tenant, subject and capabilities.
+ * {@code createSchedule}: moderation of the prompt (once: every run starts a session with it as
+ * moderated here), then a seat of the tenant's schedule limit, then the Temporal Schedule is
+ * created (or found again, for a repeated Idempotency-Key). The runs start sessions as the creator:
+ * its tenant, subject and capabilities.
  */
 public class CreateSchedule implements Function<CreateScheduleCommand, ScheduleCreated> {
 
@@ -23,7 +24,8 @@ public class CreateSchedule implements Function<CreateScheduleCommand, ScheduleC
   private final TenantSchedules schedules;
   private final Clock clock;
 
-  public CreateSchedule(ModerationGuard moderation, ScheduleLimit limit, TenantSchedules schedules, Clock clock) {
+  public CreateSchedule(
+      ModerationGuard moderation, ScheduleLimit limit, TenantSchedules schedules, Clock clock) {
     this.moderation = moderation;
     this.limit = limit;
     this.schedules = schedules;
@@ -45,15 +47,25 @@ public class CreateSchedule implements Function<CreateScheduleCommand, ScheduleC
             : ScheduleIds.fromIdempotencyKey(caller.tenant(), command.idempotencyKey());
     ScheduledSessionRequest run =
         new ScheduledSessionRequest(
-            scheduleId, caller.tenant(), caller.subject(), List.copyOf(caller.capabilities()), body.prompt());
-    String fingerprint = Fingerprints.sha256Hex(body.cron() + "\n" + body.timezone() + "\n" + body.prompt());
+            scheduleId,
+            caller.tenant(),
+            caller.subject(),
+            List.copyOf(caller.capabilities()),
+            body.prompt());
+    String fingerprint =
+        Fingerprints.sha256Hex(body.cron() + "\n" + body.timezone() + "\n" + body.prompt());
     ScheduleLimit.Seat seat = limit.claim(caller.tenant(), scheduleId);
     boolean created;
     try {
       created =
           schedules.create(
               new TenantSchedules.NewSchedule(
-                  scheduleId, body.cron(), body.timezone(), run, fingerprint, Instant.now(clock).toString()));
+                  scheduleId,
+                  body.cron(),
+                  body.timezone(),
+                  run,
+                  fingerprint,
+                  Instant.now(clock).toString()));
     } catch (RuntimeException e) {
       seat.giveBack();
       throw e;

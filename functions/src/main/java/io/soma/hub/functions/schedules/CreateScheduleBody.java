@@ -4,8 +4,8 @@ import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.http.Characters;
 
 /**
- * The body of {@code POST /v1/schedules}. Every rule is checked here, so an invalid body creates nothing; the time
- * zone, when absent, is {@link ScheduleZones#DEFAULT}.
+ * The body of {@code POST /v1/schedules}. Every rule is checked here, so an invalid body creates
+ * nothing; the time zone, when absent, is {@link ScheduleZones#DEFAULT}.
  */
 public record CreateScheduleBody(String cron, String prompt, String timezone) {
 
@@ -21,8 +21,13 @@ public record CreateScheduleBody(String cron, String prompt, String timezone) {
       throw new InvalidInputException("prompt", "is required");
     }
     if (!Characters.nonBlankWithin(prompt, MAX_PROMPT_CHARS)) {
-      throw new InvalidInputException("prompt", "must be 1 to " + MAX_PROMPT_CHARS + " characters and not blank (got "
-          + Characters.count(prompt) + ")");
+      throw new InvalidInputException(
+          "prompt",
+          "must be 1 to "
+              + MAX_PROMPT_CHARS
+              + " characters and not blank (got "
+              + Characters.count(prompt)
+              + ")");
     }
     timezone = ScheduleZones.grammar(timezone);
   }

@@ -6,15 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A schedule's cron expression, strictly: five fields (minute, hour, day of month, month, day of week) separated by
- * single spaces, each a list of {@code *}, {@code *}/step, a number, or a range low-high with an optional /step, in
- * numbers only (no month or day names, no {@code ?}, {@code L}, {@code W}, {@code #}, no macros such as
- * {@code @hourly} or {@code @reboot}, no seconds or year field). Day of week is 0 (Sunday) to 6. An expression that
- * fires more often than every {@link #MIN_INTERVAL_MINUTES} minutes, or never, is refused. Every rule broken is a
- * 400 naming the field {@code cron}.
+ * A schedule's cron expression, strictly: five fields (minute, hour, day of month, month, day of
+ * week) separated by single spaces, each a list of {@code *}, {@code *}/step, a number, or a range
+ * low-high with an optional /step, in numbers only (no month or day names, no {@code ?}, {@code L},
+ * {@code W}, {@code #}, no macros such as {@code @hourly} or {@code @reboot}, no seconds or year
+ * field). Day of week is 0 (Sunday) to 6. An expression that fires more often than every {@link
+ * #MIN_INTERVAL_MINUTES} minutes, or never, is refused. Every rule broken is a 400 naming the field
+ * {@code cron}.
  *
- * <p>Temporal parses the text itself; what passes here is a subset of what it reads, with the same meaning (a day of
- * month and a day of week both restricted fire on either, as in Vixie cron).
+ * <p>Temporal parses the text itself; what passes here is a subset of what it reads, with the same
+ * meaning (a day of month and a day of week both restricted fire on either, as in Vixie cron).
  */
 public final class CronExpression {
 
@@ -27,7 +28,8 @@ public final class CronExpression {
   /** The longest day of each month, February's in a leap year. */
   private static final int[] MONTH_DAYS = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
-  private static final Pattern ELEMENT = Pattern.compile("(\\*|([0-9]{1,2})(?:-([0-9]{1,2}))?)(?:/([0-9]{1,2}))?");
+  private static final Pattern ELEMENT =
+      Pattern.compile("(\\*|([0-9]{1,2})(?:-([0-9]{1,2}))?)(?:/([0-9]{1,2}))?");
 
   private enum Field {
     MINUTE("minute", 0, 59),
@@ -67,8 +69,10 @@ public final class CronExpression {
     }
     String[] fields = text.split(" ", -1);
     if (fields.length != Field.values().length) {
-      throw invalid("must have exactly five fields separated by single spaces (minute hour day-of-month month"
-          + " day-of-week), not " + fields.length);
+      throw invalid(
+          "must have exactly five fields separated by single spaces (minute hour day-of-month month"
+              + " day-of-week), not "
+              + fields.length);
     }
     CronExpression cron = new CronExpression(text);
     for (Field field : Field.values()) {
@@ -80,8 +84,14 @@ public final class CronExpression {
     }
     int interval = cron.shortestIntervalMinutes();
     if (interval < MIN_INTERVAL_MINUTES) {
-      throw invalid("fires every " + interval + " minute" + (interval == 1 ? "" : "s") + " at times; at most every "
-          + MIN_INTERVAL_MINUTES + " minutes is allowed");
+      throw invalid(
+          "fires every "
+              + interval
+              + " minute"
+              + (interval == 1 ? "" : "s")
+              + " at times; at most every "
+              + MIN_INTERVAL_MINUTES
+              + " minutes is allowed");
     }
     return cron;
   }
@@ -92,8 +102,9 @@ public final class CronExpression {
   }
 
   /**
-   * The shortest time between two runs, in minutes, as if every day were a day it fires on: within an hour, between
-   * its minutes; across hours, from the last minute of one hour it fires in to the first of the next.
+   * The shortest time between two runs, in minutes, as if every day were a day it fires on: within
+   * an hour, between its minutes; across hours, from the last minute of one hour it fires in to the
+   * first of the next.
    */
   int shortestIntervalMinutes() {
     BitSet minutes = values[Field.MINUTE.ordinal()];
@@ -101,7 +112,9 @@ public final class CronExpression {
     int first = minutes.nextSetBit(0);
     int last = minutes.previousSetBit(Field.MINUTE.max);
     int shortest = Integer.MAX_VALUE;
-    for (int m = first, next = minutes.nextSetBit(m + 1); next >= 0; m = next, next = minutes.nextSetBit(next + 1)) {
+    for (int m = first, next = minutes.nextSetBit(m + 1);
+        next >= 0;
+        m = next, next = minutes.nextSetBit(next + 1)) {
       shortest = Math.min(shortest, next - m);
     }
     for (int h = hours.nextSetBit(0); h >= 0; h = hours.nextSetBit(h + 1)) {
@@ -112,7 +125,10 @@ public final class CronExpression {
     return shortest;
   }
 
-  /** Whether some month it names has one of the days of month it names (a day of week restricted always fires). */
+  /**
+   * Whether some month it names has one of the days of month it names (a day of week restricted
+   * always fires).
+   */
   private boolean firesOnSomeDay() {
     if (!restricted[Field.DAY_OF_MONTH.ordinal()] || restricted[Field.DAY_OF_WEEK.ordinal()]) {
       return true;
@@ -132,8 +148,11 @@ public final class CronExpression {
     for (String element : text.split(",", -1)) {
       Matcher matcher = ELEMENT.matcher(element);
       if (!matcher.matches()) {
-        throw invalid("the " + field.label + " field has an element that is not *, */step, a number or low-high"
-            + " with an optional /step");
+        throw invalid(
+            "the "
+                + field.label
+                + " field has an element that is not *, */step, a number or low-high"
+                + " with an optional /step");
       }
       int low = field.min;
       int high = field.max;
@@ -144,7 +163,8 @@ public final class CronExpression {
           throw invalid("the " + field.label + " field has a range from high to low");
         }
         if (matcher.group(4) != null && matcher.group(3) == null) {
-          throw invalid("the " + field.label + " field has number/step: write low-high/step or */step");
+          throw invalid(
+              "the " + field.label + " field has number/step: write low-high/step or */step");
         }
       }
       int step = 1;
@@ -164,8 +184,14 @@ public final class CronExpression {
   private static int number(Field field, String digits) {
     int value = Integer.parseInt(digits);
     if (value < field.min || value > field.max) {
-      throw invalid("the " + field.label + " field must be within " + field.min + " to " + field.max
-          + (field == Field.DAY_OF_WEEK ? " (0 is Sunday)" : ""));
+      throw invalid(
+          "the "
+              + field.label
+              + " field must be within "
+              + field.min
+              + " to "
+              + field.max
+              + (field == Field.DAY_OF_WEEK ? " (0 is Sunday)" : ""));
     }
     return value;
   }

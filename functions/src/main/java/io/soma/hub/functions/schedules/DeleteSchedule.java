@@ -4,8 +4,8 @@ import io.soma.hub.orchestration.schedule.ScheduleIds;
 import java.util.function.Function;
 
 /**
- * {@code deleteSchedule}: no run starts after it; a run under way, and its session, go on to their end. The
- * schedule's seat of its tenant's limit is free again.
+ * {@code deleteSchedule}: no run starts after it; a run under way, and its session, go on to their
+ * end. The schedule's seat of its tenant's limit is free again.
  */
 public class DeleteSchedule implements Function<ScheduleLookup, ScheduleDeleted> {
 

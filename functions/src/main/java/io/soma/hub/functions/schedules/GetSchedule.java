@@ -18,7 +18,9 @@ public class GetSchedule implements Function<ScheduleLookup, ScheduleView> {
     if (!ScheduleIds.isScheduleId(lookup.scheduleId())) {
       throw notFound();
     }
-    return schedules.describe(lookup.caller().tenant(), lookup.scheduleId()).orElseThrow(GetSchedule::notFound);
+    return schedules
+        .describe(lookup.caller().tenant(), lookup.scheduleId())
+        .orElseThrow(GetSchedule::notFound);
   }
 
   /** Also the answer for another tenant's schedule, and for an id outside the grammar. */

@@ -4,8 +4,8 @@ import io.soma.hub.orchestration.schedule.ScheduleIds;
 import java.util.function.Function;
 
 /**
- * {@code pauseSchedule} and {@code unpauseSchedule}: a paused schedule starts no run until unpaused (runs it missed
- * meanwhile are not caught up). Either on a schedule already so answers the same.
+ * {@code pauseSchedule} and {@code unpauseSchedule}: a paused schedule starts no run until unpaused
+ * (runs it missed meanwhile are not caught up). Either on a schedule already so answers the same.
  */
 public class PauseSchedule implements Function<ScheduleLookup, ScheduleState> {
 

@@ -62,7 +62,8 @@ public class ScheduleFunctions {
   }
 
   @Bean
-  Function<ScheduleLookup, ScheduleDeleted> deleteSchedule(TenantSchedules schedules, ScheduleLimit limit) {
+  Function<ScheduleLookup, ScheduleDeleted> deleteSchedule(
+      TenantSchedules schedules, ScheduleLimit limit) {
     return new DeleteSchedule(schedules, limit);
   }
 }

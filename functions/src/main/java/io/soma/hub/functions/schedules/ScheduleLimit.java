@@ -14,17 +14,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The most schedules a tenant may have ({@code HUB_SCHEDULES_PER_TENANT}): a schedule takes a seat in the hub store
- * before its Temporal Schedule is created, and gives it back when it is deleted; exact across instances and
- * concurrent creates ({@link ScheduleSeats}). A seat whose schedule Temporal does not know (a create that failed
- * midway, a delete whose release failed) is freed when the tenant is at its limit.
+ * The most schedules a tenant may have ({@code HUB_SCHEDULES_PER_TENANT}): a schedule takes a seat
+ * in the hub store before its Temporal Schedule is created, and gives it back when it is deleted;
+ * exact across instances and concurrent creates ({@link ScheduleSeats}). A seat whose schedule
+ * Temporal does not know (a create that failed midway, a delete whose release failed) is freed when
+ * the tenant is at its limit.
  */
 public class ScheduleLimit {
 
   /** The name of the limit in a 409. */
   public static final String LIMIT = "schedules";
 
-  /** Longer than a create takes: a younger seat may belong to a schedule being created right now. */
+  /**
+   * Longer than a create takes: a younger seat may belong to a schedule being created right now.
+   */
   static final Duration GRACE = Duration.ofMinutes(1);
 
   private static final Logger log = LoggerFactory.getLogger(ScheduleLimit.class);
@@ -36,7 +39,8 @@ public class ScheduleLimit {
 
   public ScheduleLimit(ScheduleSeats seats, int perTenant, TenantSchedules schedules, Clock clock) {
     if (perTenant < 1) {
-      throw new IllegalArgumentException("HUB_SCHEDULES_PER_TENANT must be at least 1, got " + perTenant);
+      throw new IllegalArgumentException(
+          "HUB_SCHEDULES_PER_TENANT must be at least 1, got " + perTenant);
     }
     this.seats = seats;
     this.perTenant = perTenant;
@@ -44,7 +48,10 @@ public class ScheduleLimit {
     this.clock = clock;
   }
 
-  /** What to do when the schedule was not created after all: give back the seat this claim took, if it took one. */
+  /**
+   * What to do when the schedule was not created after all: give back the seat this claim took, if
+   * it took one.
+   */
   public interface Seat {
     void giveBack();
   }
@@ -68,7 +75,8 @@ public class ScheduleLimit {
       }
       return outcome == Outcome.CLAIMED ? () -> release(scheduleId) : () -> {};
     } catch (DataAccessException e) {
-      throw new UnavailableException("the schedule limit cannot be checked: the hub store cannot be reached", e);
+      throw new UnavailableException(
+          "the schedule limit cannot be checked: the hub store cannot be reached", e);
     }
   }
 
@@ -77,7 +85,9 @@ public class ScheduleLimit {
     try {
       seats.release(scheduleId);
     } catch (DataAccessException e) {
-      log.warn("Could not free the seat of schedule {}; it is freed when its tenant is at its limit: {}", scheduleId,
+      log.warn(
+          "Could not free the seat of schedule {}; it is freed when its tenant is at its limit: {}",
+          scheduleId,
           e.getMessage());
     }
   }
@@ -86,8 +96,11 @@ public class ScheduleLimit {
     Instant settled = clock.instant().minus(GRACE);
     boolean freed = false;
     for (Held held : seats.held(tenant)) {
-      if (held.claimedAt().isBefore(settled) && schedules.describe(tenant, held.scheduleId()).isEmpty()) {
-        log.info("Freeing the seat of schedule {} of tenant {}: Temporal has no such schedule", held.scheduleId(),
+      if (held.claimedAt().isBefore(settled)
+          && schedules.describe(tenant, held.scheduleId()).isEmpty()) {
+        log.info(
+            "Freeing the seat of schedule {} of tenant {}: Temporal has no such schedule",
+            held.scheduleId(),
             tenant);
         freed |= seats.release(held.scheduleId());
       }

@@ -5,7 +5,14 @@ import java.util.List;
 /** Output of {@code listSchedules}: every schedule of the tenant, oldest first. */
 public record SchedulePage(List<Summary> schedules) {
 
-  /** @param nextRun when it is next due; null while paused */
+  /**
+   * @param nextRun when it is next due; null while paused
+   */
   public record Summary(
-      String scheduleId, String cron, String timezone, boolean paused, String createdAt, String nextRun) {}
+      String scheduleId,
+      String cron,
+      String timezone,
+      boolean paused,
+      String createdAt,
+      String nextRun) {}
 }

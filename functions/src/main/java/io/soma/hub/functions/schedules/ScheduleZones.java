@@ -5,11 +5,11 @@ import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
- * A schedule's time zone: an IANA time zone id (Europe/Paris, America/New_York, UTC), so that its runs follow the
- * zone's daylight saving changes. A fixed offset (+02:00, UTC+2, Z) is refused: it would silently drift an hour from
- * the wall clock for half the year; {@code Etc/GMT-2} names one on purpose. Two steps, as for a session's callback
- * URL: the body holds the grammar the API document states ({@link #grammar}), the function asks the zone database
- * ({@link #known}).
+ * A schedule's time zone: an IANA time zone id (Europe/Paris, America/New_York, UTC), so that its
+ * runs follow the zone's daylight saving changes. A fixed offset (+02:00, UTC+2, Z) is refused: it
+ * would silently drift an hour from the wall clock for half the year; {@code Etc/GMT-2} names one
+ * on purpose. Two steps, as for a session's callback URL: the body holds the grammar the API
+ * document states ({@link #grammar}), the function asks the zone database ({@link #known}).
  */
 final class ScheduleZones {
 
@@ -22,13 +22,16 @@ final class ScheduleZones {
 
   private ScheduleZones() {}
 
-  /** The zone as given when it has an IANA id's characters and length; null gives {@link #DEFAULT}. */
+  /**
+   * The zone as given when it has an IANA id's characters and length; null gives {@link #DEFAULT}.
+   */
   static String grammar(String zone) {
     if (zone == null) {
       return DEFAULT;
     }
     if (!GRAMMAR.matcher(zone).matches()) {
-      throw new InvalidInputException("timezone", "must be 1 to " + MAX_CHARS + " characters of A-Z a-z 0-9 _ + / -");
+      throw new InvalidInputException(
+          "timezone", "must be 1 to " + MAX_CHARS + " characters of A-Z a-z 0-9 _ + / -");
     }
     return zone;
   }
@@ -37,7 +40,8 @@ final class ScheduleZones {
   static String known(String zone) {
     if (!ZoneId.getAvailableZoneIds().contains(zone)) {
       throw new InvalidInputException(
-          "timezone", "must be an IANA time zone id such as Europe/Paris or UTC (not an offset such as +02:00)");
+          "timezone",
+          "must be an IANA time zone id such as Europe/Paris or UTC (not an offset such as +02:00)");
     }
     return zone;
   }

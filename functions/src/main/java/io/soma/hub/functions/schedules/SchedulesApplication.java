@@ -8,8 +8,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The application of a schedule function's instance (create, list, get, pause, unpause, delete): the edge,
- * moderation (a schedule's prompt is moderated once, at create), the Temporal client and the schedule functions.
+ * The application of a schedule function's instance (create, list, get, pause, unpause, delete):
+ * the edge, moderation (a schedule's prompt is moderated once, at create), the Temporal client and
+ * the schedule functions.
  */
 @EnableAutoConfiguration
 @Import({

@@ -34,14 +34,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * The tenants' schedules as Temporal Schedules. Each is created under {@link ScheduleIds#temporalId}, a digest of its
- * tenant in the id, so a tenant's lookup can only ever name its own; its memo names the tenant as well, and is checked
- * on every read, as a session's is. Its runs start {@link ScheduledSessionWorkflow} on the sessions task queue, at most
- * one at a time (a run still going when the next is due makes that one skipped), and a run missed while Temporal was
- * down is started late only within {@link #CATCHUP_WINDOW}.
+ * The tenants' schedules as Temporal Schedules. Each is created under {@link
+ * ScheduleIds#temporalId}, a digest of its tenant in the id, so a tenant's lookup can only ever
+ * name its own; its memo names the tenant as well, and is checked on every read, as a session's is.
+ * Its runs start {@link ScheduledSessionWorkflow} on the sessions task queue, at most one at a time
+ * (a run still going when the next is due makes that one skipped), and a run missed while Temporal
+ * was down is started late only within {@link #CATCHUP_WINDOW}.
  */
 public class TemporalTenantSchedules implements TenantSchedules {
 
@@ -76,7 +76,8 @@ public class TemporalTenantSchedules implements TenantSchedules {
                             .setWorkflowId(temporalId)
                             .setTaskQueue(TaskQueues.SESSIONS)
                             // The run waits for its session, which its own timeout ends.
-                            .setWorkflowExecutionTimeout(SessionStarts.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(5)))
+                            .setWorkflowExecutionTimeout(
+                                SessionStarts.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(5)))
                             .setTypedSearchAttributes(attributes)
                             .build())
                     .build())
@@ -128,13 +129,18 @@ public class TemporalTenantSchedules implements TenantSchedules {
 
   @Override
   public List<SchedulePage.Summary> list(String tenant) {
-    String query = HubSearchAttributes.TENANT.getName() + " = '" + HubSearchAttributes.keyword(tenant) + "'";
+    String query =
+        HubSearchAttributes.TENANT.getName() + " = '" + HubSearchAttributes.keyword(tenant) + "'";
     try {
-      return client.listSchedules(query, LIST_PAGE)
+      return client
+          .listSchedules(query, LIST_PAGE)
           .filter(entry -> tenant.equals(memo(entry::getMemo, ScheduleMemo.TENANT)))
           .map(TemporalTenantSchedules::summary)
-          .sorted(Comparator.comparing(SchedulePage.Summary::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-              .thenComparing(SchedulePage.Summary::scheduleId))
+          .sorted(
+              Comparator.comparing(
+                      SchedulePage.Summary::createdAt,
+                      Comparator.nullsFirst(Comparator.naturalOrder()))
+                  .thenComparing(SchedulePage.Summary::scheduleId))
           .toList();
     } catch (RuntimeException e) {
       throw BoundedCalls.unavailable(e);
@@ -143,13 +149,16 @@ public class TemporalTenantSchedules implements TenantSchedules {
 
   @Override
   public boolean setPaused(String tenant, String scheduleId, boolean paused) {
-    return onOwn(tenant, scheduleId, handle -> {
-      if (paused) {
-        handle.pause("paused through the API");
-      } else {
-        handle.unpause("unpaused through the API");
-      }
-    });
+    return onOwn(
+        tenant,
+        scheduleId,
+        handle -> {
+          if (paused) {
+            handle.pause("paused through the API");
+          } else {
+            handle.unpause("unpaused through the API");
+          }
+        });
   }
 
   @Override
@@ -158,7 +167,8 @@ public class TemporalTenantSchedules implements TenantSchedules {
   }
 
   /** Does it to the schedule if it is the tenant's; false when it is not, or no longer exists. */
-  private boolean onOwn(String tenant, String scheduleId, java.util.function.Consumer<ScheduleHandle> action) {
+  private boolean onOwn(
+      String tenant, String scheduleId, java.util.function.Consumer<ScheduleHandle> action) {
     if (described(tenant, scheduleId).isEmpty()) {
       return false;
     }
@@ -184,7 +194,9 @@ public class TemporalTenantSchedules implements TenantSchedules {
       }
       throw BoundedCalls.unavailable(e);
     }
-    return tenant.equals(memo(description::getMemo, ScheduleMemo.TENANT)) ? Optional.of(description) : Optional.empty();
+    return tenant.equals(memo(description::getMemo, ScheduleMemo.TENANT))
+        ? Optional.of(description)
+        : Optional.empty();
   }
 
   private static ScheduleView view(ScheduleDescription description) {
@@ -194,7 +206,10 @@ public class TemporalTenantSchedules implements TenantSchedules {
     List<String> next =
         paused
             ? List.of()
-            : description.getInfo().getNextActionTimes().stream().limit(NEXT_RUNS).map(t -> at(t, zone)).toList();
+            : description.getInfo().getNextActionTimes().stream()
+                .limit(NEXT_RUNS)
+                .map(t -> at(t, zone))
+                .toList();
     List<ScheduleView.Run> recent =
         description.getInfo().getRecentActions().stream().map(action -> run(action, zone)).toList();
     return new ScheduleView(
@@ -208,11 +223,16 @@ public class TemporalTenantSchedules implements TenantSchedules {
         recent);
   }
 
-  /** Visibility may list a schedule before it has its state and info (just created): it then reads as unpaused. */
+  /**
+   * Visibility may list a schedule before it has its state and info (just created): it then reads
+   * as unpaused.
+   */
   private static SchedulePage.Summary summary(ScheduleListDescription entry) {
     String zone = memo(entry::getMemo, ScheduleMemo.TIMEZONE);
     boolean paused =
-        entry.getSchedule() != null && entry.getSchedule().getState() != null && entry.getSchedule().getState().isPaused();
+        entry.getSchedule() != null
+            && entry.getSchedule().getState() != null
+            && entry.getSchedule().getState().isPaused();
     List<Instant> next = entry.getInfo() == null ? List.of() : entry.getInfo().getNextActionTimes();
     return new SchedulePage.Summary(
         scheduleIdOf(entry.getScheduleId()),
@@ -228,16 +248,22 @@ public class TemporalTenantSchedules implements TenantSchedules {
         result.getAction() instanceof ScheduleActionExecutionStartWorkflow started
             ? ScheduleIds.sessionIdOfRun(started.getWorkflowId())
             : null;
-    return new ScheduleView.Run(sessionId, at(result.getScheduledAt(), zone), at(result.getStartedAt(), zone));
+    return new ScheduleView.Run(
+        sessionId, at(result.getScheduledAt(), zone), at(result.getStartedAt(), zone));
   }
 
-  /** The schedule id at the end of its Temporal id ({@link ScheduleIds#temporalId}): a UUID, 36 characters. */
+  /**
+   * The schedule id at the end of its Temporal id ({@link ScheduleIds#temporalId}): a UUID, 36
+   * characters.
+   */
   private static String scheduleIdOf(String temporalId) {
     return temporalId.substring(temporalId.length() - 36);
   }
 
   private static String at(Instant instant, String zone) {
-    return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZoneId.of(zone)));
+    return instant == null
+        ? null
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZoneId.of(zone)));
   }
 
   /** A string of the memo; a description and a list entry read their memo alike. */
@@ -251,8 +277,9 @@ public class TemporalTenantSchedules implements TenantSchedules {
   }
 
   /**
-   * A create Temporal refused for its input: its time zone (Temporal's zone database may lack one Java has) or its cron
-   * (checked here first, so only a disagreement between the two parsers reaches this); anything else, 503.
+   * A create Temporal refused for its input: its time zone (Temporal's zone database may lack one
+   * Java has) or its cron (checked here first, so only a disagreement between the two parsers
+   * reaches this); anything else, 503.
    */
   private static RuntimeException refusedOrUnavailable(RuntimeException e) {
     StatusRuntimeException grpc = grpcCause(e);

@@ -10,12 +10,16 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
- * How tokens are verified: the key (an issuer's JWKS, else the HS256 secret), the algorithms a JWKS key may sign
- * with, and the {@code iss} and {@code aud} a token must carry when set. Refuses to exist without a usable key: the
- * hub never runs unauthenticated.
+ * How tokens are verified: the key (an issuer's JWKS, else the HS256 secret), the algorithms a JWKS
+ * key may sign with, and the {@code iss} and {@code aud} a token must carry when set. Refuses to
+ * exist without a usable key: the hub never runs unauthenticated.
  */
 public record AuthSettings(
-    String secret, String jwksUrl, String issuer, List<String> audiences, Set<SignatureAlgorithm> jwsAlgorithms) {
+    String secret,
+    String jwksUrl,
+    String issuer,
+    List<String> audiences,
+    Set<SignatureAlgorithm> jwsAlgorithms) {
 
   private static final Logger log = LoggerFactory.getLogger(AuthSettings.class);
   static final int MIN_SECRET_BYTES = 32;
@@ -24,7 +28,10 @@ public record AuthSettings(
     secret = blankToNull(secret);
     jwksUrl = blankToNull(jwksUrl);
     issuer = blankToNull(issuer);
-    audiences = audiences == null ? List.of() : audiences.stream().filter(a -> !a.isBlank()).map(String::trim).toList();
+    audiences =
+        audiences == null
+            ? List.of()
+            : audiences.stream().filter(a -> !a.isBlank()).map(String::trim).toList();
     jwsAlgorithms = Set.copyOf(jwsAlgorithms);
     if (secret == null && jwksUrl == null) {
       throw new IllegalStateException(
@@ -37,13 +44,14 @@ public record AuthSettings(
           "HUB_JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes (RFC 7518 §3.2).");
     }
     if (jwksUrl != null && jwsAlgorithms.isEmpty()) {
-      throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.jws-algorithms names no algorithm.");
+      throw new IllegalStateException(
+          "spring.security.oauth2.resourceserver.jwt.jws-algorithms names no algorithm.");
     }
   }
 
   /**
-   * From Spring Boot's standard resource-server properties, whose defaults are the HUB_JWT_* variables
-   * (application.yaml), and HUB_JWT_SECRET, which has no standard property.
+   * From Spring Boot's standard resource-server properties, whose defaults are the HUB_JWT_*
+   * variables (application.yaml), and HUB_JWT_SECRET, which has no standard property.
    */
   static AuthSettings from(OAuth2ResourceServerProperties.Jwt jwt, String secret) {
     if (jwt.getPublicKeyLocation() != null) {
@@ -53,14 +61,20 @@ public record AuthSettings(
               + " JWKS (jwk-set-uri), which also lets keys rotate.");
     }
     if (blankToNull(jwt.getJwkSetUri()) != null && blankToNull(secret) != null) {
-      // The worker needs the secret beside a JWKS (it signs session tokens), and the functions share its Secret.
-      log.info("Tokens are verified with the JWKS only; HUB_JWT_SECRET is not used to verify them.");
+      // The worker needs the secret beside a JWKS (it signs session tokens), and the functions
+      // share its Secret.
+      log.info(
+          "Tokens are verified with the JWKS only; HUB_JWT_SECRET is not used to verify them.");
       secret = null;
     }
-    return new AuthSettings(secret, jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudiences(), algorithms(jwt));
+    return new AuthSettings(
+        secret, jwt.getJwkSetUri(), jwt.getIssuerUri(), jwt.getAudiences(), algorithms(jwt));
   }
 
-  /** Asymmetric algorithms only: an HS* name here would let the JWKS's public keys act as shared secrets. */
+  /**
+   * Asymmetric algorithms only: an HS* name here would let the JWKS's public keys act as shared
+   * secrets.
+   */
   private static Set<SignatureAlgorithm> algorithms(OAuth2ResourceServerProperties.Jwt jwt) {
     Set<SignatureAlgorithm> algorithms = new LinkedHashSet<>();
     for (String name : jwt.getJwsAlgorithms()) {
@@ -70,7 +84,9 @@ public record AuthSettings(
       SignatureAlgorithm algorithm = SignatureAlgorithm.from(name.trim());
       if (algorithm == null) {
         throw new IllegalStateException(
-            "spring.security.oauth2.resourceserver.jwt.jws-algorithms: " + name.trim() + " is not an algorithm of a"
+            "spring.security.oauth2.resourceserver.jwt.jws-algorithms: "
+                + name.trim()
+                + " is not an algorithm of a"
                 + " JWKS key; use RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384 or PS512.");
       }
       algorithms.add(algorithm);

@@ -25,6 +25,7 @@ public final class Callers {
     if (jwt.getClaims().get(TokenClaimsValidator.CAPABILITIES) instanceof List<?> list) {
       list.forEach(c -> capabilities.add((String) c));
     }
-    return new Caller(jwt.getClaimAsString(TokenClaimsValidator.TENANT), jwt.getSubject(), capabilities);
+    return new Caller(
+        jwt.getClaimAsString(TokenClaimsValidator.TENANT), jwt.getSubject(), capabilities);
   }
 }

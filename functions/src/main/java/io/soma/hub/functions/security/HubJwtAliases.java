@@ -7,10 +7,11 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.core.env.Environment;
 
 /**
- * HUB_JWT_JWKS_URL, HUB_JWT_ISSUER and HUB_JWT_AUDIENCE are the defaults of Spring Boot's standard properties
- * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, {@code issuer-uri} and {@code audiences}
- * (application.yaml), so either name sets the value. A standard property set elsewhere would silently win over its
- * alias; when both are set and disagree nobody can tell which was meant, so the functions refuse to start.
+ * HUB_JWT_JWKS_URL, HUB_JWT_ISSUER and HUB_JWT_AUDIENCE are the defaults of Spring Boot's standard
+ * properties {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, {@code issuer-uri} and
+ * {@code audiences} (application.yaml), so either name sets the value. A standard property set
+ * elsewhere would silently win over its alias; when both are set and disagree nobody can tell which
+ * was meant, so the functions refuse to start.
  */
 final class HubJwtAliases {
 
@@ -24,7 +25,8 @@ final class HubJwtAliases {
     agree(environment, "HUB_JWT_AUDIENCE", "audiences", cleaned(jwt.getAudiences()));
   }
 
-  private static void agree(Environment environment, String alias, String property, List<String> standard) {
+  private static void agree(
+      Environment environment, String alias, String property, List<String> standard) {
     String raw = environment.getProperty(alias, "");
     if (raw.isBlank()) {
       return;
@@ -32,8 +34,15 @@ final class HubJwtAliases {
     List<String> aliased = cleaned(Arrays.asList(raw.split(",")));
     if (!Objects.equals(aliased, standard)) {
       throw new IllegalStateException(
-          alias + " is " + String.join(",", aliased) + " but " + STANDARD + property + " is "
-              + String.join(",", standard) + ": set one of the two.");
+          alias
+              + " is "
+              + String.join(",", aliased)
+              + " but "
+              + STANDARD
+              + property
+              + " is "
+              + String.join(",", standard)
+              + ": set one of the two.");
     }
   }
 
@@ -42,6 +51,8 @@ final class HubJwtAliases {
   }
 
   private static List<String> cleaned(List<String> values) {
-    return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+    return values == null
+        ? List.of()
+        : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 }

@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param connectTimeout connecting to the JWKS URL
  * @param readTimeout reading its answer
- * @param cacheTtl how long fetched keys are used before the JWKS is fetched again; a key removed from the JWKS is
- *     still accepted for at most this long
- * @param refreshMinInterval a token whose {@code kid} is not among the cached keys makes the JWKS be fetched again at
- *     once, but at most twice within this interval, so made-up kids cannot make the hub hammer the issuer
- * @param outageTolerance while the JWKS cannot be fetched, the keys fetched before keep verifying tokens this long
+ * @param cacheTtl how long fetched keys are used before the JWKS is fetched again; a key removed
+ *     from the JWKS is still accepted for at most this long
+ * @param refreshMinInterval a token whose {@code kid} is not among the cached keys makes the JWKS
+ *     be fetched again at once, but at most twice within this interval, so made-up kids cannot make
+ *     the hub hammer the issuer
+ * @param outageTolerance while the JWKS cannot be fetched, the keys fetched before keep verifying
+ *     tokens this long
  */
 @ConfigurationProperties("hub.jwt.jwks")
 public record JwksSettings(
@@ -31,8 +33,11 @@ public record JwksSettings(
     if (refreshMinInterval.compareTo(cacheTtl) >= 0) {
       // Else the rate limit could refuse the refetch of an expired cache, and every token with it.
       throw new IllegalStateException(
-          "HUB_JWT_JWKS_REFRESH_MIN_INTERVAL (" + refreshMinInterval + ") must be shorter than HUB_JWT_JWKS_CACHE_TTL ("
-              + cacheTtl + ").");
+          "HUB_JWT_JWKS_REFRESH_MIN_INTERVAL ("
+              + refreshMinInterval
+              + ") must be shorter than HUB_JWT_JWKS_CACHE_TTL ("
+              + cacheTtl
+              + ").");
     }
   }
 

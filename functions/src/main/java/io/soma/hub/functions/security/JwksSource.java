@@ -10,12 +10,14 @@ import java.net.URI;
 import java.net.URL;
 
 /**
- * The issuer's keys, from its JWKS URL, as {@link JwksSettings} says: every fetch bounded by the timeouts (and 50 KiB),
- * the set cached, fetched again at once for an unknown {@code kid} within the rate limit, and the last good set kept
- * through an outage. A token is verified with the key its {@code kid} names, so an issuer can publish several.
+ * The issuer's keys, from its JWKS URL, as {@link JwksSettings} says: every fetch bounded by the
+ * timeouts (and 50 KiB), the set cached, fetched again at once for an unknown {@code kid} within
+ * the rate limit, and the last good set kept through an outage. A token is verified with the key
+ * its {@code kid} names, so an issuer can publish several.
  *
- * <p>Nimbus's own layers, not Spring Security's {@code withJwkSetUri}: that one turns off the rate limit, so every
- * token with an unknown kid is a fetch from the issuer, and keeps nothing through an outage.
+ * <p>Nimbus's own layers, not Spring Security's {@code withJwkSetUri}: that one turns off the rate
+ * limit, so every token with an unknown kid is a fetch from the issuer, and keeps nothing through
+ * an outage.
  */
 final class JwksSource {
 
@@ -28,9 +30,11 @@ final class JwksSource {
             millis(settings.readTimeout().toMillis()),
             JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
     URL url = url(jwksUrl);
-    return JWKSourceBuilder.create(new LoggedJwkSetSource(new URLBasedJWKSetSource<>(url, retriever), jwksUrl))
+    return JWKSourceBuilder.create(
+            new LoggedJwkSetSource(new URLBasedJWKSetSource<>(url, retriever), jwksUrl))
         .cache(settings.cacheTtl().toMillis(), settings.refreshWait().toMillis())
-        // Fetched when a request finds the cache expired: no background thread in a function that scales to zero.
+        // Fetched when a request finds the cache expired: no background thread in a function that
+        // scales to zero.
         .refreshAheadCache(false)
         .rateLimited(settings.refreshMinInterval().toMillis())
         .outageTolerant(settings.outageTolerance().toMillis())
@@ -45,7 +49,8 @@ final class JwksSource {
       }
       return uri.toURL();
     } catch (IllegalArgumentException | MalformedURLException e) {
-      throw new IllegalStateException("The JWKS URL " + jwksUrl + " is not usable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The JWKS URL " + jwksUrl + " is not usable: " + e.getMessage(), e);
     }
   }
 

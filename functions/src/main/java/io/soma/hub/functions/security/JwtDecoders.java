@@ -17,9 +17,10 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * Builds the token decoder from the configured key. Each key accepts exactly its own algorithms (RFC 8725 §3.1):
- * a shared secret only HS256, a JWKS only its asymmetric {@code jws-algorithms} (RS256 and ES256 unless set), so a
- * token signed with the "wrong" family, or with {@code alg: none}, never verifies.
+ * Builds the token decoder from the configured key. Each key accepts exactly its own algorithms
+ * (RFC 8725 §3.1): a shared secret only HS256, a JWKS only its asymmetric {@code jws-algorithms}
+ * (RS256 and ES256 unless set), so a token signed with the "wrong" family, or with {@code alg:
+ * none}, never verifies.
  */
 public final class JwtDecoders {
 
@@ -30,10 +31,11 @@ public final class JwtDecoders {
     if (settings.jwksUrl() != null) {
       decoder =
           NimbusJwtDecoder.withJwkSource(JwksSource.of(settings.jwksUrl(), jwks))
-              .jwsAlgorithms(algorithms -> {
-                algorithms.clear();
-                algorithms.addAll(settings.jwsAlgorithms());
-              })
+              .jwsAlgorithms(
+                  algorithms -> {
+                    algorithms.clear();
+                    algorithms.addAll(settings.jwsAlgorithms());
+                  })
               .build();
     } else {
       byte[] secret = settings.secret().getBytes(StandardCharsets.UTF_8);
@@ -56,7 +58,8 @@ public final class JwtDecoders {
     if (!settings.audiences().isEmpty()) {
       validators.add(
           new JwtClaimValidator<List<String>>(
-              JwtClaimNames.AUD, aud -> aud != null && !Collections.disjoint(aud, settings.audiences())));
+              JwtClaimNames.AUD,
+              aud -> aud != null && !Collections.disjoint(aud, settings.audiences())));
     }
     return new DelegatingOAuth2TokenValidator<>(validators);
   }

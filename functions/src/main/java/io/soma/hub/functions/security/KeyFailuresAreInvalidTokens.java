@@ -8,10 +8,11 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * A token the hub cannot verify is a 401, whatever the reason. Spring Security reports a key it could not get (the
- * JWKS unreachable, slow or refusing, or a refetch for an unknown kid over the rate limit) as a plain
- * {@link JwtException}, which its resource server answers with a 500; as a {@link BadJwtException} it is a 401 with
- * the reason, and the gateway's 5xx count stays for faults of the gateway.
+ * A token the hub cannot verify is a 401, whatever the reason. Spring Security reports a key it
+ * could not get (the JWKS unreachable, slow or refusing, or a refetch for an unknown kid over the
+ * rate limit) as a plain {@link JwtException}, which its resource server answers with a 500; as a
+ * {@link BadJwtException} it is a 401 with the reason, and the gateway's 5xx count stays for faults
+ * of the gateway.
  */
 final class KeyFailuresAreInvalidTokens implements JwtDecoder {
 
@@ -32,7 +33,10 @@ final class KeyFailuresAreInvalidTokens implements JwtDecoder {
     }
   }
 
-  /** Says what happened without the plumbing (and without the JWKS URL, which is the operator's business). */
+  /**
+   * Says what happened without the plumbing (and without the JWKS URL, which is the operator's
+   * business).
+   */
   private static String reason(JwtException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof RateLimitReachedException) {

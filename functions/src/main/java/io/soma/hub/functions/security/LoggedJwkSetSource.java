@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every real fetch of the JWKS passes here (the cache and the rate limit sit above), so an operator sees each
- * failure once, with its reason, and the recovery; callers only learn that the keys are unavailable.
+ * Every real fetch of the JWKS passes here (the cache and the rate limit sit above), so an operator
+ * sees each failure once, with its reason, and the recovery; callers only learn that the keys are
+ * unavailable.
  */
 final class LoggedJwkSetSource implements JWKSetSource<SecurityContext> {
 
@@ -30,7 +31,8 @@ final class LoggedJwkSetSource implements JWKSetSource<SecurityContext> {
   }
 
   @Override
-  public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refresh, long currentTime, SecurityContext context)
+  public JWKSet getJWKSet(
+      JWKSetCacheRefreshEvaluator refresh, long currentTime, SecurityContext context)
       throws KeySourceException {
     try {
       JWKSet keys = fetched.getJWKSet(refresh, currentTime, context);

@@ -14,7 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
     boolean tokenPresented = request.getHeader("Authorization") != null;
     String detail = tokenPresented ? describe(failure) : "a bearer token is required";
@@ -24,18 +25,23 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
       throws IOException {
     new Problem(HttpStatus.FORBIDDEN, "access denied", request.getRequestURI()).writeTo(response);
   }
 
-  /** Nimbus and Spring phrase failures for developers; keep the useful part and drop the plumbing. */
+  /**
+   * Nimbus and Spring phrase failures for developers; keep the useful part and drop the plumbing.
+   */
   private static String describe(AuthenticationException failure) {
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     String prefix = "An error occurred while attempting to decode the Jwt: ";
     if (message.startsWith(prefix)) {
       message = message.substring(prefix.length());
     }
-    return message.isBlank() ? "the bearer token is not valid" : "the bearer token is not valid: " + message;
+    return message.isBlank()
+        ? "the bearer token is not valid"
+        : "the bearer token is not valid: " + message;
   }
 }

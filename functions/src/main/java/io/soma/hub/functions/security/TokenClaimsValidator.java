@@ -7,7 +7,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** The claims every hub token must carry: sub, tenant_id, capabilities (an array of strings) and exp. */
+/**
+ * The claims every hub token must carry: sub, tenant_id, capabilities (an array of strings) and
+ * exp.
+ */
 final class TokenClaimsValidator implements OAuth2TokenValidator<Jwt> {
 
   static final String TENANT = "tenant_id";
@@ -23,7 +26,8 @@ final class TokenClaimsValidator implements OAuth2TokenValidator<Jwt> {
       problems.add("the claim exp is required");
     }
     Object capabilities = jwt.getClaims().get(CAPABILITIES);
-    if (!(capabilities instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+    if (!(capabilities instanceof List<?> list)
+        || !list.stream().allMatch(String.class::isInstance)) {
       problems.add("the claim capabilities must be an array of strings");
     }
     if (problems.isEmpty()) {

@@ -2,7 +2,9 @@ package io.soma.hub.functions.sessions;
 
 import java.util.function.Function;
 
-/** {@code closeSession}: ends the caller's open conversation once any turn in flight is answered. */
+/**
+ * {@code closeSession}: ends the caller's open conversation once any turn in flight is answered.
+ */
 public class CloseSession implements Function<SessionLookup, SessionCloseRequested> {
 
   private final Conversations conversations;

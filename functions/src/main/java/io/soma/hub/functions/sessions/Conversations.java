@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Messages to, and the close of, the caller's open conversations. A message is a Temporal Update of the session's
- * workflow: the caller gets the reply, or a clear refusal from the workflow's validator before anything is recorded.
- * Moderation applies to every message as to a prompt.
+ * Messages to, and the close of, the caller's open conversations. A message is a Temporal Update of
+ * the session's workflow: the caller gets the reply, or a clear refusal from the workflow's
+ * validator before anything is recorded. Moderation applies to every message as to a prompt.
  */
 public class Conversations {
 
@@ -43,7 +43,8 @@ public class Conversations {
     String content = command.body().content();
     SessionReader.OwnSession session =
         SessionReader.orchestrator(
-            sessionId, () -> openConversation(sessionId, reader.describeOwn(caller.tenant(), sessionId)));
+            sessionId,
+            () -> openConversation(sessionId, reader.describeOwn(caller.tenant(), sessionId)));
     ModerationVerdict verdict = moderation.evaluate(caller, content);
     if (!verdict.allowed()) {
       events.moderationBlocked(caller.tenant(), sessionId, verdict.strikeCount());
@@ -58,13 +59,15 @@ public class Conversations {
     String updateId =
         command.idempotencyKey() == null
             ? UUID.randomUUID().toString()
-            : "message-" + Fingerprints.sha256Hex(caller.tenant() + "\n" + command.idempotencyKey());
+            : "message-"
+                + Fingerprints.sha256Hex(caller.tenant() + "\n" + command.idempotencyKey());
     TurnReply reply =
         SessionReader.orchestrator(
             sessionId,
             () -> {
               try {
-                return session.stub()
+                return session
+                    .stub()
                     .startUpdate(
                         UpdateOptions.newBuilder(TurnReply.class)
                             .setUpdateName(SessionWorkflow.MESSAGE)
@@ -82,7 +85,8 @@ public class Conversations {
     if (command.idempotencyKey() != null && !fingerprint.equals(reply.fingerprint())) {
       throw new IdempotencyKeyReusedException();
     }
-    return new MessageReply(sessionId, reply.reply(), reply.turn(), reply.model(), reply.provider());
+    return new MessageReply(
+        sessionId, reply.reply(), reply.turn(), reply.model(), reply.provider());
   }
 
   public SessionCloseRequested close(String tenant, String sessionId) {
@@ -100,7 +104,8 @@ public class Conversations {
         });
   }
 
-  private static SessionReader.OwnSession openConversation(String sessionId, SessionReader.OwnSession session) {
+  private static SessionReader.OwnSession openConversation(
+      String sessionId, SessionReader.OwnSession session) {
     if (!session.conversation()) {
       throw notAConversation(sessionId);
     }
@@ -115,12 +120,16 @@ public class Conversations {
     Throwable cause = refused.getCause();
     if (cause instanceof ActivityFailure) {
       return new UnavailableException(
-          "the model did not answer this message; the conversation is still open, send it again", refused);
+          "the model did not answer this message; the conversation is still open, send it again",
+          refused);
     }
-    String reason = cause instanceof ApplicationFailure application ? application.getOriginalMessage()
-        : "the conversation cannot take a message now";
+    String reason =
+        cause instanceof ApplicationFailure application
+            ? application.getOriginalMessage()
+            : "the conversation cannot take a message now";
     return new ConflictException(
-        "session " + sessionId + ": " + reason, Map.of("status", SessionView.Status.RUNNING.name()));
+        "session " + sessionId + ": " + reason,
+        Map.of("status", SessionView.Status.RUNNING.name()));
   }
 
   private static ConflictException notAConversation(String sessionId) {
@@ -131,7 +140,11 @@ public class Conversations {
 
   private static ConflictException ended(String sessionId, SessionView.Status status) {
     return new ConflictException(
-        "session " + sessionId + " has ended as " + status + "; only an open conversation takes messages",
+        "session "
+            + sessionId
+            + " has ended as "
+            + status
+            + "; only an open conversation takes messages",
         Map.of("status", status.name()));
   }
 }

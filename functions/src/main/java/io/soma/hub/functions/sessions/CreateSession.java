@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code createSession}: kill switch, then moderation, then a slot of the tenant's quota of running sessions, then the
- * session workflow is started (or found again).
+ * {@code createSession}: kill switch, then moderation, then a slot of the tenant's quota of running
+ * sessions, then the session workflow is started (or found again).
  */
 public class CreateSession implements Function<CreateSessionCommand, SessionAccepted> {
 
@@ -60,7 +60,8 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
     Caller caller = command.caller();
     if (killSwitch.engaged()) {
       metrics.decision(caller.tenant(), "kill_switch");
-      throw new UnavailableException("the gateway kill switch is engaged: no new sessions are started");
+      throw new UnavailableException(
+          "the gateway kill switch is engaged: no new sessions are started");
     }
     CreateSessionBody body = command.body();
     String callbackUrl = checkedCallbackUrl(body.callbackUrl());
@@ -94,14 +95,18 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
   }
 
   /**
-   * Starts the session in a slot of its tenant's quota; a failed start gives the slot back. A repeat keeps it: the
-   * slot is the session's, whichever of two racing identical requests claimed it and whichever started the workflow;
-   * when the repeated session has ended already, the worker's sweep frees the slot.
+   * Starts the session in a slot of its tenant's quota; a failed start gives the slot back. A
+   * repeat keeps it: the slot is the session's, whichever of two racing identical requests claimed
+   * it and whichever started the workflow; when the repeated session has ended already, the
+   * worker's sweep frees the slot.
    */
   private boolean startWithinQuota(SessionRequest request) {
     SessionQuota.Slot slot =
         request.conversation()
-            ? quota.claim(request.tenant(), request.sessionId(), SessionStarter.CONVERSATION_TIMEOUT.plusMinutes(1))
+            ? quota.claim(
+                request.tenant(),
+                request.sessionId(),
+                SessionStarter.CONVERSATION_TIMEOUT.plusMinutes(1))
             : quota.claim(request.tenant(), request.sessionId());
     try {
       return starter.start(request);
@@ -117,7 +122,8 @@ public class CreateSession implements Function<CreateSessionCommand, SessionAcce
       return null;
     }
     if (callbacks == null) {
-      throw new InvalidInputException("callback_url", "is not available: this hub has no callback key (HUB_CALLBACK_KEY)");
+      throw new InvalidInputException(
+          "callback_url", "is not available: this hub has no callback key (HUB_CALLBACK_KEY)");
     }
     try {
       return callbacks.check(url).toString();

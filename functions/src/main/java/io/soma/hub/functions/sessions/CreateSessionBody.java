@@ -7,9 +7,16 @@ import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.session.SessionRequest;
 import java.util.Map;
 
-/** The body of {@code POST /v1/sessions}. Every rule is checked here, so an invalid body never starts anything. */
+/**
+ * The body of {@code POST /v1/sessions}. Every rule is checked here, so an invalid body never
+ * starts anything.
+ */
 public record CreateSessionBody(
-    String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl, String mode) {
+    String prompt,
+    String capsuleId,
+    Map<String, String> metadata,
+    String callbackUrl,
+    String mode) {
 
   static final int MAX_PROMPT_CHARS = 16_000;
   static final int MAX_CAPSULE_ID_CHARS = 200;
@@ -19,8 +26,13 @@ public record CreateSessionBody(
       throw new InvalidInputException("prompt", "is required");
     }
     if (!Characters.nonBlankWithin(prompt, MAX_PROMPT_CHARS)) {
-      throw new InvalidInputException("prompt", "must be 1 to " + MAX_PROMPT_CHARS + " characters and not blank (got "
-          + Characters.count(prompt) + ")");
+      throw new InvalidInputException(
+          "prompt",
+          "must be 1 to "
+              + MAX_PROMPT_CHARS
+              + " characters and not blank (got "
+              + Characters.count(prompt)
+              + ")");
     }
     if (capsuleId != null && !Characters.nonBlankWithin(capsuleId, MAX_CAPSULE_ID_CHARS)) {
       throw new InvalidInputException(
@@ -28,18 +40,23 @@ public record CreateSessionBody(
     }
     metadata = StringMetadata.check(metadata);
     if (callbackUrl != null
-        && (callbackUrl.isEmpty() || Characters.count(callbackUrl) > CallbackDestinations.MAX_URL_CHARS)) {
+        && (callbackUrl.isEmpty()
+            || Characters.count(callbackUrl) > CallbackDestinations.MAX_URL_CHARS)) {
       throw new InvalidInputException(
           "callback_url", "must be 1 to " + CallbackDestinations.MAX_URL_CHARS + " characters");
     }
-    // Whether the hub may call it depends on the hub's mode: CreateSession checks that (CallbackDestinations).
-    if (mode != null && !SessionRequest.ONE_SHOT.equals(mode) && !SessionRequest.CONVERSATION.equals(mode)) {
+    // Whether the hub may call it depends on the hub's mode: CreateSession checks that
+    // (CallbackDestinations).
+    if (mode != null
+        && !SessionRequest.ONE_SHOT.equals(mode)
+        && !SessionRequest.CONVERSATION.equals(mode)) {
       throw new InvalidInputException(
           "mode", "must be " + SessionRequest.ONE_SHOT + " or " + SessionRequest.CONVERSATION);
     }
   }
 
-  public CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl) {
+  public CreateSessionBody(
+      String prompt, String capsuleId, Map<String, String> metadata, String callbackUrl) {
     this(prompt, capsuleId, metadata, callbackUrl, null);
   }
 

@@ -2,7 +2,10 @@ package io.soma.hub.functions.sessions;
 
 import java.util.function.Function;
 
-/** {@code sendMessage}: a user turn of the caller's open conversation, answered with the assistant's reply. */
+/**
+ * {@code sendMessage}: a user turn of the caller's open conversation, answered with the assistant's
+ * reply.
+ */
 public class SendMessage implements Function<SendMessageCommand, MessageReply> {
 
   private final Conversations conversations;

@@ -1,4 +1,6 @@
 package io.soma.hub.functions.sessions;
 
-/** Output of {@code cancelSession}: Temporal has the request; the session ends CANCELLED shortly. */
+/**
+ * Output of {@code cancelSession}: Temporal has the request; the session ends CANCELLED shortly.
+ */
 public record SessionCancelRequested(String sessionId, boolean cancelRequested) {}

@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 
 /**
- * The opaque cursor of a session listing: Temporal's page token, with the status filter it was made for, so that a
- * cursor cannot be replayed against another filter. Base64url without padding. It carries no tenant: the listing's
- * query always names the caller's, so a cursor from another tenant pages through nothing of theirs.
+ * The opaque cursor of a session listing: Temporal's page token, with the status filter it was made
+ * for, so that a cursor cannot be replayed against another filter. Base64url without padding. It
+ * carries no tenant: the listing's query always names the caller's, so a cursor from another tenant
+ * pages through nothing of theirs.
  */
 final class SessionCursor {
 
@@ -25,7 +26,9 @@ final class SessionCursor {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
   }
 
-  /** The page token, when this cursor was made by {@link #encode} for the same status; else a 400. */
+  /**
+   * The page token, when this cursor was made by {@link #encode} for the same status; else a 400.
+   */
   static ByteString decode(String cursor, SessionView.Status status) {
     if (cursor.isEmpty() || cursor.length() > MAX_CHARS) {
       throw invalid();

@@ -4,8 +4,9 @@ import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.InvalidInputException;
 
 /**
- * Input of {@code sessionEvents}: whose session, and where the client stands ({@code Last-Event-ID}): none (from
- * the start), the number of the last event it received, or {@link SessionFeed#END} once it received the end.
+ * Input of {@code sessionEvents}: whose session, and where the client stands ({@code
+ * Last-Event-ID}): none (from the start), the number of the last event it received, or {@link
+ * SessionFeed#END} once it received the end.
  */
 public record SessionEventsQuery(Caller caller, String sessionId, int after, boolean ended) {
 
@@ -21,7 +22,10 @@ public record SessionEventsQuery(Caller caller, String sessionId, int after, boo
     }
     if (!lastEventId.matches("[1-9][0-9]{0,8}")) {
       throw new InvalidInputException(
-          LAST_EVENT_ID, "must be the id of an event this stream sent: a number from 1, or \"" + SessionFeed.END + "\"");
+          LAST_EVENT_ID,
+          "must be the id of an event this stream sent: a number from 1, or \""
+              + SessionFeed.END
+              + "\"");
     }
     return new SessionEventsQuery(caller, sessionId, Integer.parseInt(lastEventId), false);
   }

@@ -11,18 +11,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The events of one session for one client, as they happen. Numbered so that the client can resume after the last
- * one it received: 1 {@code accepted} and 2 {@code moderated} (every session that exists was both), then what the
- * worker writes to the hub store as the model answers (from 3: {@code model.started}, {@code token}s, {@code
- * model.completed} or {@code model.failed}, per turn of a conversation), and last, once the workflow has closed,
- * {@code completed}, {@code failed} or {@code cancelled} with the id {@value #END}.
+ * The events of one session for one client, as they happen. Numbered so that the client can resume
+ * after the last one it received: 1 {@code accepted} and 2 {@code moderated} (every session that
+ * exists was both), then what the worker writes to the hub store as the model answers (from 3:
+ * {@code model.started}, {@code token}s, {@code model.completed} or {@code model.failed}, per turn
+ * of a conversation), and last, once the workflow has closed, {@code completed}, {@code failed} or
+ * {@code cancelled} with the id {@value #END}.
  */
 public final class SessionFeed implements EventStream {
 
   public static final String END = "end";
   static final int ROWS_PER_POLL = 500;
-  /** How often the session's status is read while it runs; more often just after a model call ended. */
+
+  /**
+   * How often the session's status is read while it runs; more often just after a model call ended.
+   */
   static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+
   static final Duration STATUS_EVERY_NEAR_THE_END = Duration.ofMillis(200);
 
   private final SessionReader reader;
@@ -34,7 +39,8 @@ public final class SessionFeed implements EventStream {
   private boolean modelEnded;
   private long statusReadNanos;
 
-  SessionFeed(SessionReader reader, SessionEvents events, String tenant, String sessionId, int after) {
+  SessionFeed(
+      SessionReader reader, SessionEvents events, String tenant, String sessionId, int after) {
     this.reader = reader;
     this.events = events;
     this.tenant = tenant;
@@ -64,7 +70,8 @@ public final class SessionFeed implements EventStream {
       ready.add(new Event("1", "accepted", json(Map.of("session_id", sessionId))));
     }
     if (after < 2) {
-      ready.add(new Event("2", "moderated", json(Map.of("session_id", sessionId, "verdict", "allowed"))));
+      ready.add(
+          new Event("2", "moderated", json(Map.of("session_id", sessionId, "verdict", "allowed"))));
       after = 2;
     }
     List<SessionEvents.Event> rows = events.after(tenant, sessionId, after, ROWS_PER_POLL);
@@ -77,7 +84,8 @@ public final class SessionFeed implements EventStream {
     if (statusReadNanos == 0 || now - statusReadNanos >= every.toNanos()) {
       statusReadNanos = now;
       SessionView.Status status =
-          SessionReader.orchestrator(sessionId, () -> reader.describeOwn(tenant, sessionId).status());
+          SessionReader.orchestrator(
+              sessionId, () -> reader.describeOwn(tenant, sessionId).status());
       if (!status.open()) {
         // What the worker wrote just before the workflow closed comes before the end.
         add(events.after(tenant, sessionId, after, Integer.MAX_VALUE), ready);

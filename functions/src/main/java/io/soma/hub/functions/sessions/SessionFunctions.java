@@ -7,11 +7,11 @@ import io.soma.hub.functions.limits.LimitSettings;
 import io.soma.hub.functions.limits.SessionQuota;
 import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
+import io.soma.hub.orchestration.callback.CallbackDestinations;
+import io.soma.hub.orchestration.callback.CallbackSecrets;
 import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
-import io.soma.hub.orchestration.callback.CallbackDestinations;
-import io.soma.hub.orchestration.callback.CallbackSecrets;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.util.function.Function;
@@ -28,10 +28,14 @@ public class SessionFunctions {
     return new KillSwitch(engaged);
   }
 
-  /** A slot lapses when the workflow's execution timeout has surely ended it, should nobody release it. */
+  /**
+   * A slot lapses when the workflow's execution timeout has surely ended it, should nobody release
+   * it.
+   */
   @Bean
   SessionQuota sessionQuota(SessionSlots slots, LimitSettings settings, LimitMetrics metrics) {
-    return new SessionQuota(slots, settings, metrics, SessionStarter.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(1)));
+    return new SessionQuota(
+        slots, settings, metrics, SessionStarter.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(1)));
   }
 
   @Bean
@@ -49,13 +53,19 @@ public class SessionFunctions {
       GatewayEvents events,
       ObjectProvider<CallbackSecrets> callbackSecrets,
       CallbackDestinations callbackDestinations) {
-    return new CreateSession(killSwitch, moderation, metrics, quota, starter, events,
+    return new CreateSession(
+        killSwitch,
+        moderation,
+        metrics,
+        quota,
+        starter,
+        events,
         callbackSecrets.getIfAvailable() == null ? null : callbackDestinations);
   }
 
   /**
-   * The tenants' callback secrets, derived from HUB_CALLBACK_KEY; without it the hub takes no callback_url and
-   * callbackSecret answers 404.
+   * The tenants' callback secrets, derived from HUB_CALLBACK_KEY; without it the hub takes no
+   * callback_url and callbackSecret answers 404.
    */
   @Bean
   CallbackSecrets callbackSecrets(@Value("${HUB_CALLBACK_KEY:}") String key) {
@@ -68,7 +78,8 @@ public class SessionFunctions {
   }
 
   @Bean
-  Function<CallbackSecretQuery, CallbackSecretView> callbackSecret(ObjectProvider<CallbackSecrets> secrets) {
+  Function<CallbackSecretQuery, CallbackSecretView> callbackSecret(
+      ObjectProvider<CallbackSecrets> secrets) {
     return new CallbackSecret(secrets.getIfAvailable());
   }
 
@@ -78,7 +89,8 @@ public class SessionFunctions {
   }
 
   @Bean
-  Conversations conversations(SessionReader reader, ModerationGuard moderation, GatewayEvents events) {
+  Conversations conversations(
+      SessionReader reader, ModerationGuard moderation, GatewayEvents events) {
     return new Conversations(reader, moderation, events);
   }
 
@@ -98,7 +110,8 @@ public class SessionFunctions {
   }
 
   @Bean
-  Function<SessionEventsQuery, SessionFeed> sessionEvents(SessionReader reader, SessionEvents events) {
+  Function<SessionEventsQuery, SessionFeed> sessionEvents(
+      SessionReader reader, SessionEvents events) {
     return new StreamSessionEvents(reader, events);
   }
 

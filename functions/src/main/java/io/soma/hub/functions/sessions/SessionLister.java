@@ -16,10 +16,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Lists a tenant's sessions through Temporal visibility: one {@code ListWorkflowExecutions} call per page, filtered
- * by the {@code HubTenant} search attribute the gateway sets at start, so no other tenant's workflow is ever read.
- * Order is visibility's: running sessions first, newest started first, then ended ones, latest ended first (the SQL
- * stores, the dev server's included, take no ORDER BY).
+ * Lists a tenant's sessions through Temporal visibility: one {@code ListWorkflowExecutions} call
+ * per page, filtered by the {@code HubTenant} search attribute the gateway sets at start, so no
+ * other tenant's workflow is ever read. Order is visibility's: running sessions first, newest
+ * started first, then ended ones, latest ended first (the SQL stores, the dev server's included,
+ * take no ORDER BY).
  */
 public class SessionLister {
 
@@ -40,23 +41,34 @@ public class SessionLister {
     }
     ListWorkflowExecutionsResponse response;
     try {
-      response = client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request.build());
+      response =
+          client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request.build());
     } catch (StatusRuntimeException e) {
       if (listing.cursor() != null && e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
         throw SessionCursor.invalid();
       }
       throw new UnavailableException("the orchestrator is unavailable; retry later", e);
     }
-    List<SessionPage.Summary> sessions = response.getExecutionsList().stream().map(SessionLister::summary).toList();
+    List<SessionPage.Summary> sessions =
+        response.getExecutionsList().stream().map(SessionLister::summary).toList();
     ByteString next = response.getNextPageToken();
-    return new SessionPage(sessions, next.isEmpty() ? null : SessionCursor.encode(listing.status(), next));
+    return new SessionPage(
+        sessions, next.isEmpty() ? null : SessionCursor.encode(listing.status(), next));
   }
 
-  /** The list filter; every value in it is a constant or {@link HubSearchAttributes#keyword}, so none needs escaping. */
+  /**
+   * The list filter; every value in it is a constant or {@link HubSearchAttributes#keyword}, so
+   * none needs escaping.
+   */
   static String query(String tenant, SessionView.Status status) {
     String query =
-        "WorkflowType = '" + SessionWorkflow.TYPE + "' AND "
-            + HubSearchAttributes.TENANT.getName() + " = '" + HubSearchAttributes.keyword(tenant) + "'";
+        "WorkflowType = '"
+            + SessionWorkflow.TYPE
+            + "' AND "
+            + HubSearchAttributes.TENANT.getName()
+            + " = '"
+            + HubSearchAttributes.keyword(tenant)
+            + "'";
     return status == null ? query : query + " AND " + statusFilter(status);
   }
 

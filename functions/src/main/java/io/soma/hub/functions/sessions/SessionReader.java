@@ -26,8 +26,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Reads a session from Temporal. Status and steps come from a describe call (the workflow keeps its steps in the
- * memo), so a session can be read while no worker runs. Another tenant's session reads as not found.
+ * Reads a session from Temporal. Status and steps come from a describe call (the workflow keeps its
+ * steps in the memo), so a session can be read while no worker runs. Another tenant's session reads
+ * as not found.
  */
 public class SessionReader {
 
@@ -54,11 +55,13 @@ public class SessionReader {
           WorkflowExecutionDescription description = session.description();
           List<SessionStep> steps = description.getMemo(SessionMemo.STEPS, List.class, STEP_LIST);
           SessionView.Status status = session.status();
-          SessionView view = switch (status) {
-            case COMPLETED -> completed(session.stub(), sessionId);
-            case FAILED -> failed(session.stub(), sessionId, steps, description.getStatus());
-            case RUNNING, WAITING, CANCELLED -> new SessionView(sessionId, status, steps, null, null);
-          };
+          SessionView view =
+              switch (status) {
+                case COMPLETED -> completed(session.stub(), sessionId);
+                case FAILED -> failed(session.stub(), sessionId, steps, description.getStatus());
+                case RUNNING, WAITING, CANCELLED ->
+                    new SessionView(sessionId, status, steps, null, null);
+              };
           return session.conversation() ? view.withTranscript(transcript(tenant, sessionId)) : view;
         });
   }
@@ -92,7 +95,10 @@ public class SessionReader {
     }
   }
 
-  /** The caller's session; an id outside the grammar, an unknown one and another tenant's all read as not found. */
+  /**
+   * The caller's session; an id outside the grammar, an unknown one and another tenant's all read
+   * as not found.
+   */
   OwnSession describeOwn(String tenant, String sessionId) {
     if (!SessionIds.isSessionId(sessionId)) {
       throw notFound(sessionId);
@@ -105,7 +111,10 @@ public class SessionReader {
     return new OwnSession(stub, description);
   }
 
-  /** Runs calls to Temporal about one session: not found is 404, anything else Temporal answers is 503. */
+  /**
+   * Runs calls to Temporal about one session: not found is 404, anything else Temporal answers is
+   * 503.
+   */
   static <T> T orchestrator(String sessionId, Supplier<T> calls) {
     try {
       return calls.get();
@@ -117,21 +126,24 @@ public class SessionReader {
       }
       throw new UnavailableException("the orchestrator is unavailable; retry later", e);
     } catch (WorkflowException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      if (e.getCause() instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw notFound(sessionId);
       }
       throw new UnavailableException("the orchestrator is unavailable; retry later", e);
     }
   }
 
-  /** A session's status from its workflow's: failed, timed out and terminated all read as FAILED. */
+  /**
+   * A session's status from its workflow's: failed, timed out and terminated all read as FAILED.
+   */
   static SessionView.Status statusOf(WorkflowExecutionStatus status) {
     return switch (status) {
       case WORKFLOW_EXECUTION_STATUS_COMPLETED -> SessionView.Status.COMPLETED;
       case WORKFLOW_EXECUTION_STATUS_CANCELED -> SessionView.Status.CANCELLED;
       case WORKFLOW_EXECUTION_STATUS_FAILED,
-              WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
-              WORKFLOW_EXECUTION_STATUS_TERMINATED ->
+          WORKFLOW_EXECUTION_STATUS_TIMED_OUT,
+          WORKFLOW_EXECUTION_STATUS_TERMINATED ->
           SessionView.Status.FAILED;
       default -> SessionView.Status.RUNNING;
     };
@@ -148,7 +160,10 @@ public class SessionReader {
   }
 
   private static SessionView failed(
-      WorkflowStub stub, String sessionId, List<SessionStep> steps, WorkflowExecutionStatus status) {
+      WorkflowStub stub,
+      String sessionId,
+      List<SessionStep> steps,
+      WorkflowExecutionStatus status) {
     SessionView.Error error;
     try {
       resultOf(stub);
@@ -163,7 +178,8 @@ public class SessionReader {
     try {
       return stub.getResult(5, TimeUnit.SECONDS, SessionResult.class);
     } catch (TimeoutException e) {
-      throw new UnavailableException("the orchestrator did not return the session result in time", e);
+      throw new UnavailableException(
+          "the orchestrator did not return the session result in time", e);
     }
   }
 
@@ -172,7 +188,8 @@ public class SessionReader {
       return new SessionView.Error(application.getType(), application.getOriginalMessage());
     }
     if (cause instanceof TemporalFailure failure) {
-      return new SessionView.Error(failure.getClass().getSimpleName(), failure.getOriginalMessage());
+      return new SessionView.Error(
+          failure.getClass().getSimpleName(), failure.getOriginalMessage());
     }
     String kind = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     return new SessionView.Error(kind, "the session ended as " + kind.toLowerCase());

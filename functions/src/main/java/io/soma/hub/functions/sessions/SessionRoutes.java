@@ -17,20 +17,22 @@ public class SessionRoutes {
   @Bean
   GatewayRoute createSessionRoute() {
     return GatewayRoute.of(
-        HttpMethod.POST,
-        "/v1/sessions",
-        "createSession",
-        Capabilities.SESSIONS_WRITE,
-        CreateSessionBody.class,
-        request ->
-            new CreateSessionCommand(
-                request.caller(), request.header("Idempotency-Key").orElse(null), request.body(CreateSessionBody.class)),
-        SessionAccepted.class,
-        accepted -> {
-          String location = "/v1/sessions/" + accepted.sessionId();
-          Reply created = Reply.created(accepted, location);
-          return accepted.replayed() ? new Reply(200, accepted, created.headers()) : created;
-        })
+            HttpMethod.POST,
+            "/v1/sessions",
+            "createSession",
+            Capabilities.SESSIONS_WRITE,
+            CreateSessionBody.class,
+            request ->
+                new CreateSessionCommand(
+                    request.caller(),
+                    request.header("Idempotency-Key").orElse(null),
+                    request.body(CreateSessionBody.class)),
+            SessionAccepted.class,
+            accepted -> {
+              String location = "/v1/sessions/" + accepted.sessionId();
+              Reply created = Reply.created(accepted, location);
+              return accepted.replayed() ? new Reply(200, accepted, created.headers()) : created;
+            })
         // Each start is a workflow: a bucket of its own, apart from the tenant's other writes.
         .limitedAs(RouteClass.SESSIONS);
   }
@@ -48,7 +50,10 @@ public class SessionRoutes {
                     request.caller(),
                     request.query("status").map(SessionRoutes::status).orElse(null),
                     request.query("cursor").orElse(null),
-                    request.query("limit").map(SessionRoutes::limit).orElse(SessionListing.DEFAULT_LIMIT)),
+                    request
+                        .query("limit")
+                        .map(SessionRoutes::limit)
+                        .orElse(SessionListing.DEFAULT_LIMIT)),
             SessionPage.class,
             Reply::ok)
         .withQuery("status", "cursor", "limit");
@@ -68,7 +73,10 @@ public class SessionRoutes {
             new Reply(202, requested, Map.of("Location", "/v1/sessions/" + requested.sessionId())));
   }
 
-  /** A message to an open conversation: answered with the reply (a Temporal Update), so it may take a while. */
+  /**
+   * A message to an open conversation: answered with the reply (a Temporal Update), so it may take
+   * a while.
+   */
   @Bean
   GatewayRoute sendMessageRoute() {
     return GatewayRoute.of(
@@ -102,8 +110,8 @@ public class SessionRoutes {
   }
 
   /**
-   * The session's events as server-sent events, from after {@code Last-Event-ID}; a client that already received
-   * the end gets 204, which tells an EventSource to stop reconnecting.
+   * The session's events as server-sent events, from after {@code Last-Event-ID}; a client that
+   * already received the end gets 204, which tells an EventSource to stop reconnecting.
    */
   @Bean
   GatewayRoute sessionEventsRoute() {
@@ -143,7 +151,8 @@ public class SessionRoutes {
       }
     }
     throw new InvalidInputException(
-        "status", "must be one of RUNNING, COMPLETED, FAILED, CANCELLED (an open conversation lists as RUNNING)");
+        "status",
+        "must be one of RUNNING, COMPLETED, FAILED, CANCELLED (an open conversation lists as RUNNING)");
   }
 
   private static int limit(String text) {

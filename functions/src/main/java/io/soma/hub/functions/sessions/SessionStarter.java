@@ -23,8 +23,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Starts session workflows. The workflow id derives from the session id, and Temporal refuses a second start of
- * the same id, so concurrent requests with one Idempotency-Key start exactly one workflow.
+ * Starts session workflows. The workflow id derives from the session id, and Temporal refuses a
+ * second start of the same id, so concurrent requests with one Idempotency-Key start exactly one
+ * workflow.
  */
 public class SessionStarter {
 
@@ -44,19 +45,25 @@ public class SessionStarter {
             .register(registry);
   }
 
-  /** Returns true when this call started the workflow, false when an identical request had already started it. */
+  /**
+   * Returns true when this call started the workflow, false when an identical request had already
+   * started it.
+   */
   public boolean start(SessionRequest request) {
     String fingerprint = fingerprint(request);
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(SessionIds.workflowId(request.sessionId()))
             .setTaskQueue(TaskQueues.SESSIONS)
-            .setWorkflowExecutionTimeout(request.conversation() ? CONVERSATION_TIMEOUT : EXECUTION_TIMEOUT)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setWorkflowExecutionTimeout(
+                request.conversation() ? CONVERSATION_TIMEOUT : EXECUTION_TIMEOUT)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
             .setMemo(SessionStarts.memo(request.tenant(), fingerprint))
             // What GET /v1/sessions filters on (SessionLister).
-            .setTypedSearchAttributes(SessionStarts.searchAttributes(request.tenant(), request.subject()))
+            .setTypedSearchAttributes(
+                SessionStarts.searchAttributes(request.tenant(), request.subject()))
             .build();
     SessionWorkflow workflow = client.newWorkflowStub(SessionWorkflow.class, options);
     try {
@@ -87,14 +94,15 @@ public class SessionStarter {
   }
 
   /**
-   * A digest of the request body. The session id derives from the key, and the key is scoped to the tenant (SPEC),
-   * so neither the id nor the user is part of it.
+   * A digest of the request body. The session id derives from the key, and the key is scoped to the
+   * tenant (SPEC), so neither the id nor the user is part of it.
    */
   static String fingerprint(SessionRequest request) {
     StringBuilder canonical = new StringBuilder();
     canonical.append(request.prompt()).append('\n');
     canonical.append(Objects.toString(request.capsuleId(), "")).append('\n');
-    new TreeMap<>(request.metadata()).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
+    new TreeMap<>(request.metadata())
+        .forEach((k, v) -> canonical.append(k).append('=').append(v).append('\n'));
     if (request.conversation()) {
       canonical.append("mode=").append(request.mode()).append('\n');
     }

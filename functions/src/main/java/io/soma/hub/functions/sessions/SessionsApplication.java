@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The application of a session function's instance (create, get, list, cancel, and the callbacks' secret): the edge, moderation, events, the
- * Temporal client and the session functions.
+ * The application of a session function's instance (create, get, list, cancel, and the callbacks'
+ * secret): the edge, moderation, events, the Temporal client and the session functions.
  */
 @EnableAutoConfiguration
 @Import({

@@ -4,8 +4,8 @@ import io.soma.hub.store.SessionEvents;
 import java.util.function.Function;
 
 /**
- * {@code sessionEvents}: the caller's own session's events as they happen, from where the client stands. Another
- * tenant's session, or an unknown one, is not found before anything streams.
+ * {@code sessionEvents}: the caller's own session's events as they happen, from where the client
+ * stands. Another tenant's session, or an unknown one, is not found before anything streams.
  */
 public class StreamSessionEvents implements Function<SessionEventsQuery, SessionFeed> {
 
@@ -20,7 +20,8 @@ public class StreamSessionEvents implements Function<SessionEventsQuery, Session
   @Override
   public SessionFeed apply(SessionEventsQuery query) {
     String tenant = query.caller().tenant();
-    SessionReader.orchestrator(query.sessionId(), () -> reader.describeOwn(tenant, query.sessionId()));
+    SessionReader.orchestrator(
+        query.sessionId(), () -> reader.describeOwn(tenant, query.sessionId()));
     return query.ended()
         ? SessionFeed.over(query.sessionId())
         : new SessionFeed(reader, events, tenant, query.sessionId(), query.after());

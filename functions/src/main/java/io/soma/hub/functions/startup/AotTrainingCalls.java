@@ -26,17 +26,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workload of a function's AOT cache training run ({@code images/stage-rootfs --train-self}, which sets
- * {@code HUB_AOT_TRAINING=true}): each route the instance serves is called once through its own HTTP port, as its
- * first user would call it, with the request body the OpenAPI document gives as the operation's example, a path
- * parameter that names nothing, and a token signed with the training run's own secret. Whatever the answers (a
- * start is accepted by the training's own Temporal dev server, a lookup finds nothing), the classes of a request's
- * whole path are then loaded and profiled: the security filter chain, the JSON codecs, the hub store's queries, the
- * Temporal client's gRPC stack. A cache trained only up to the refreshed context (Spring's {@code spring.context.exit}) has
- * none of them, and every cold start loaded and linked them again.
+ * The workload of a function's AOT cache training run ({@code images/stage-rootfs --train-self},
+ * which sets {@code HUB_AOT_TRAINING=true}): each route the instance serves is called once through
+ * its own HTTP port, as its first user would call it, with the request body the OpenAPI document
+ * gives as the operation's example, a path parameter that names nothing, and a token signed with
+ * the training run's own secret. Whatever the answers (a start is accepted by the training's own
+ * Temporal dev server, a lookup finds nothing), the classes of a request's whole path are then
+ * loaded and profiled: the security filter chain, the JSON codecs, the hub store's queries, the
+ * Temporal client's gRPC stack. A cache trained only up to the refreshed context (Spring's {@code
+ * spring.context.exit}) has none of them, and every cold start loaded and linked them again.
  *
- * <p>The calls are plain HTTP/1.1 on a socket: every class the training run loads is in the cache and loaded at every
- * start, so the driver must not bring its own (Java's HttpClient brought 500 classes of HTTP/2 and TLS).
+ * <p>The calls are plain HTTP/1.1 on a socket: every class the training run loads is in the cache
+ * and loaded at every start, so the driver must not bring its own (Java's HttpClient brought 500
+ * classes of HTTP/2 and TLS).
  */
 final class AotTrainingCalls {
 
@@ -50,7 +52,8 @@ final class AotTrainingCalls {
   AotTrainingCalls(List<GatewayRoute> routes, String secret) {
     this.routes = routes;
     if (secret == null || secret.isBlank()) {
-      throw new IllegalStateException("the training run signs its calls with HUB_JWT_SECRET, which is not set");
+      throw new IllegalStateException(
+          "the training run signs its calls with HUB_JWT_SECRET, which is not set");
     }
     this.secret = secret;
   }
@@ -66,7 +69,11 @@ final class AotTrainingCalls {
               ? GatewayJson.MAPPER.writeValueAsBytes(example.orElse(Map.of()))
               : null;
       try {
-        log.info("AOT training: {} {} answered {}", route.method(), route.path(), call(port, route, path, token, body));
+        log.info(
+            "AOT training: {} {} answered {}",
+            route.method(),
+            route.path(),
+            call(port, route, path, token, body));
       } catch (IOException e) {
         log.warn("AOT training: {} {} failed: {}", route.method(), route.path(), e.toString());
       }
@@ -74,17 +81,27 @@ final class AotTrainingCalls {
   }
 
   /** One request on its own connection; returns the answer's status line. */
-  private static String call(int port, GatewayRoute route, String path, String token, byte[] body) throws IOException {
+  private static String call(int port, GatewayRoute route, String path, String token, byte[] body)
+      throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), CALL_TIMEOUT_MILLIS);
       socket.setSoTimeout(CALL_TIMEOUT_MILLIS);
       StringBuilder head =
-          new StringBuilder(route.method().name()).append(' ').append(path).append(" HTTP/1.1\r\n")
-              .append("Host: 127.0.0.1:").append(port).append("\r\n")
-              .append("Authorization: Bearer ").append(token).append("\r\n")
+          new StringBuilder(route.method().name())
+              .append(' ')
+              .append(path)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: 127.0.0.1:")
+              .append(port)
+              .append("\r\n")
+              .append("Authorization: Bearer ")
+              .append(token)
+              .append("\r\n")
               .append("Connection: close\r\n");
       if (body != null) {
-        head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        head.append("Content-Type: application/json\r\nContent-Length: ")
+            .append(body.length)
+            .append("\r\n");
       }
       OutputStream out = socket.getOutputStream();
       out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
@@ -120,7 +137,8 @@ final class AotTrainingCalls {
 
   /** A token for the training run's tenant with every capability the served routes need. */
   private String token() {
-    List<String> capabilities = routes.stream().map(GatewayRoute::capability).filter(Objects::nonNull).distinct().toList();
+    List<String> capabilities =
+        routes.stream().map(GatewayRoute::capability).filter(Objects::nonNull).distinct().toList();
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()

@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * In an AOT cache training run ({@code hub.aot.training}, HUB_AOT_TRAINING), the served routes are called once when
- * the application is ready ({@link AotTrainingCalls}), then the process exits and the JVM writes the cache. A plain
- * runtime check rather than a condition: conditions are decided when the jar is built (ahead-of-time processing).
+ * In an AOT cache training run ({@code hub.aot.training}, HUB_AOT_TRAINING), the served routes are
+ * called once when the application is ready ({@link AotTrainingCalls}), then the process exits and
+ * the JVM writes the cache. A plain runtime check rather than a condition: conditions are decided
+ * when the jar is built (ahead-of-time processing).
  */
 @Configuration(proxyBeanMethods = false)
 public class AotTrainingConfiguration {
@@ -30,8 +31,10 @@ public class AotTrainingConfiguration {
       if (!training) {
         return;
       }
-      int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-      List<GatewayRoute> served = HttpEdgeConfiguration.served(routes.orderedStream().toList(), definition);
+      int port =
+          ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+      List<GatewayRoute> served =
+          HttpEdgeConfiguration.served(routes.orderedStream().toList(), definition);
       new AotTrainingCalls(served, secret).callEach(port);
       System.exit(SpringApplication.exit(event.getApplicationContext()));
     };

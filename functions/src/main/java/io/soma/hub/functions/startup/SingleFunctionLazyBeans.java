@@ -8,12 +8,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * When {@code spring.cloud.function.definition} selects the functions of this instance (one Knative Service per
- * function), beans are created lazily: the HTTP edge resolves the selected functions at start, which creates them
- * and what they need, and nothing of the other features is initialised. Measured on {@code status}: a scale-from-zero
- * start loads a third fewer classes and uses a fifth less memory. An explicit
- * {@code spring.main.lazy-initialization} wins; with no definition (all functions on one port) startup stays eager,
- * so a misconfiguration of any feature fails at start.
+ * When {@code spring.cloud.function.definition} selects the functions of this instance (one Knative
+ * Service per function), beans are created lazily: the HTTP edge resolves the selected functions at
+ * start, which creates them and what they need, and nothing of the other features is initialised.
+ * Measured on {@code status}: a scale-from-zero start loads a third fewer classes and uses a fifth
+ * less memory. An explicit {@code spring.main.lazy-initialization} wins; with no definition (all
+ * functions on one port) startup stays eager, so a misconfiguration of any feature fails at start.
  */
 public class SingleFunctionLazyBeans implements EnvironmentPostProcessor, Ordered {
 
@@ -21,10 +21,13 @@ public class SingleFunctionLazyBeans implements EnvironmentPostProcessor, Ordere
   static final String LAZY = "spring.main.lazy-initialization";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String definition = environment.getProperty(DEFINITION, "");
     if (!definition.isBlank() && !environment.containsProperty(LAZY)) {
-      environment.getPropertySources().addLast(new MapPropertySource("singleFunctionLazyBeans", Map.of(LAZY, true)));
+      environment
+          .getPropertySources()
+          .addLast(new MapPropertySource("singleFunctionLazyBeans", Map.of(LAZY, true)));
     }
   }
 

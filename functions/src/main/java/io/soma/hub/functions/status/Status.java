@@ -2,7 +2,10 @@ package io.soma.hub.functions.status;
 
 import java.util.function.Function;
 
-/** {@code status}: who answered (service, version and, on Knative, the service and revision) and for whom. */
+/**
+ * {@code status}: who answered (service, version and, on Knative, the service and revision) and for
+ * whom.
+ */
 public class Status implements Function<StatusQuery, StatusView> {
 
   private final String version;
@@ -17,6 +20,7 @@ public class Status implements Function<StatusQuery, StatusView> {
 
   @Override
   public StatusView apply(StatusQuery query) {
-    return new StatusView("soma-agent-hub-gateway", "ready", query.caller().tenant(), version, kService, kRevision);
+    return new StatusView(
+        "soma-agent-hub-gateway", "ready", query.caller().tenant(), version, kService, kRevision);
   }
 }

@@ -16,8 +16,10 @@ public class StatusFunctions {
       ObjectProvider<BuildProperties> build,
       @Value("${K_SERVICE:}") String kService,
       @Value("${K_REVISION:}") String kRevision) {
-    String version = Optional.ofNullable(build.getIfAvailable()).map(BuildProperties::getVersion).orElse("dev");
-    // Empty defaults rather than #{null}: an expression would load Spring's expression language at every start.
+    String version =
+        Optional.ofNullable(build.getIfAvailable()).map(BuildProperties::getVersion).orElse("dev");
+    // Empty defaults rather than #{null}: an expression would load Spring's expression language at
+    // every start.
     return new Status(version, blankToNull(kService), blankToNull(kRevision));
   }
 

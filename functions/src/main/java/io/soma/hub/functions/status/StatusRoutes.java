@@ -13,6 +13,13 @@ public class StatusRoutes {
   @Bean
   GatewayRoute statusRoute() {
     return GatewayRoute.of(
-        HttpMethod.GET, "/v1/status", "status", null, null, r -> new StatusQuery(r.caller()), StatusView.class, Reply::ok);
+        HttpMethod.GET,
+        "/v1/status",
+        "status",
+        null,
+        null,
+        r -> new StatusQuery(r.caller()),
+        StatusView.class,
+        Reply::ok);
   }
 }

@@ -16,9 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Calls to Temporal that wait for a worker (updates, queries), cut off after a deadline: a worker that does not answer
- * in time gives 503, not a hung request. An update's rejection and a workflow that is gone pass through for the
- * caller to answer as it sees fit; every other failure becomes {@link UnavailableException}.
+ * Calls to Temporal that wait for a worker (updates, queries), cut off after a deadline: a worker
+ * that does not answer in time gives 503, not a hung request. An update's rejection and a workflow
+ * that is gone pass through for the caller to answer as it sees fit; every other failure becomes
+ * {@link UnavailableException}.
  */
 public final class BoundedCalls {
 
@@ -32,19 +33,24 @@ public final class BoundedCalls {
 
   private final Duration timeout;
 
-  /** @param timeout the longest a call waits ({@code hub.temporal.call-timeout}) */
+  /**
+   * @param timeout the longest a call waits ({@code hub.temporal.call-timeout})
+   */
   public BoundedCalls(Duration timeout) {
     if (timeout == null || timeout.toSeconds() < 1) {
-      throw new IllegalStateException("hub.temporal.call-timeout must be at least one second, not " + timeout);
+      throw new IllegalStateException(
+          "hub.temporal.call-timeout must be at least one second, not " + timeout);
     }
     this.timeout = timeout;
   }
 
   /**
-   * Runs a call under a gRPC deadline. The SDK waits for an update until the worker takes it, retrying its long
-   * poll for as long as it takes; the context deadline cuts every RPC of the call at once.
+   * Runs a call under a gRPC deadline. The SDK waits for an update until the worker takes it,
+   * retrying its long poll for as long as it takes; the context deadline cuts every RPC of the call
+   * at once.
    *
-   * @throws WorkflowUpdateException the update was rejected by its validator or failed in its handler
+   * @throws WorkflowUpdateException the update was rejected by its validator or failed in its
+   *     handler
    * @throws WorkflowNotFoundException the workflow does not exist or has ended
    * @throws UnavailableException anything else, the deadline included
    */
@@ -56,9 +62,11 @@ public final class BoundedCalls {
     } catch (WorkflowUpdateException | WorkflowNotFoundException e) {
       throw e;
     } catch (WorkflowUpdateTimeoutOrCancelledException e) {
-      throw new UnavailableException("the orchestrator did not process the request in time; retry later", e);
+      throw new UnavailableException(
+          "the orchestrator did not process the request in time; retry later", e);
     } catch (WorkflowServiceException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      if (e.getCause() instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new WorkflowNotFoundException(e.getExecution(), e.getWorkflowType().orElse(null), e);
       }
       throw unavailable(e);

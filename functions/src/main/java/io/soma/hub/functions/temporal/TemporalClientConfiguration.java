@@ -17,11 +17,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The gateway's Temporal client. Stubs connect lazily, so a function starts (and answers 503) while Temporal is
- * unreachable instead of failing its readiness. Calls are retried for a short window only: long enough to ride out
- * a blip or a quick Temporal restart, short enough that a caller gets a 503 instead of waiting a minute (the SDK's
- * default). TLS to the frontend when {@code hub.temporal.tls.*} asks for it. A workflow start is a span of the
- * request's trace, which the workflow continues ({@link TemporalTracing}).
+ * The gateway's Temporal client. Stubs connect lazily, so a function starts (and answers 503) while
+ * Temporal is unreachable instead of failing its readiness. Calls are retried for a short window
+ * only: long enough to ride out a blip or a quick Temporal restart, short enough that a caller gets
+ * a 503 instead of waiting a minute (the SDK's default). TLS to the frontend when {@code
+ * hub.temporal.tls.*} asks for it. A workflow start is a span of the request's trace, which the
+ * workflow continues ({@link TemporalTracing}).
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalClientConfiguration {
@@ -55,7 +56,8 @@ public class TemporalClientConfiguration {
       WorkflowServiceStubs stubs,
       @Value("${HUB_TEMPORAL_NAMESPACE:default}") String namespace,
       ObjectProvider<OpenTelemetry> openTelemetry) {
-    TemporalTracing tracing = TemporalTracing.over(openTelemetry.getIfAvailable(OpenTelemetry::noop));
+    TemporalTracing tracing =
+        TemporalTracing.over(openTelemetry.getIfAvailable(OpenTelemetry::noop));
     return WorkflowClient.newInstance(
         stubs,
         WorkflowClientOptions.newBuilder()
@@ -64,7 +66,10 @@ public class TemporalClientConfiguration {
             .build());
   }
 
-  /** The bound of every call that waits for the worker: wizard answers and approvals, campaign decisions. */
+  /**
+   * The bound of every call that waits for the worker: wizard answers and approvals, campaign
+   * decisions.
+   */
   @Bean
   BoundedCalls boundedCalls(@Value("${hub.temporal.call-timeout:PT10S}") Duration callTimeout) {
     return new BoundedCalls(callTimeout);

@@ -9,7 +9,10 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.function.Supplier;
 
-/** Workflows that belong to a tenant: another tenant's workflow reads as not found, like one that does not exist. */
+/**
+ * Workflows that belong to a tenant: another tenant's workflow reads as not found, like one that
+ * does not exist.
+ */
 public final class TenantWorkflows {
 
   private TenantWorkflows() {}
@@ -27,7 +30,8 @@ public final class TenantWorkflows {
       String tenant,
       Supplier<NotFoundException> notFound) {
     try {
-      WorkflowExecutionDescription description = client.newUntypedWorkflowStub(workflowId).describe();
+      WorkflowExecutionDescription description =
+          client.newUntypedWorkflowStub(workflowId).describe();
       if (!tenant.equals(description.getMemo(tenantMemoKey, String.class, String.class))) {
         throw notFound.get();
       }
@@ -40,7 +44,8 @@ public final class TenantWorkflows {
       }
       throw BoundedCalls.unavailable(e);
     } catch (WorkflowException e) {
-      if (e.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
+      if (e.getCause() instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw notFound.get();
       }
       throw BoundedCalls.unavailable(e);

@@ -2,7 +2,10 @@ package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.errors.InvalidInputException;
 
-/** An answer that breaks a rule of the wizard's current question; the problem names the question and the rule. */
+/**
+ * An answer that breaks a rule of the wizard's current question; the problem names the question and
+ * the rule.
+ */
 public class InvalidAnswerException extends InvalidInputException {
 
   private final String question;

@@ -14,7 +14,8 @@ public final class WizardCommands {
   /**
    * @param value the answer as a plain JSON value (String, Number, Boolean, List, Map or null)
    * @param questionId the question the answer is for, or null for the current one
-   * @param idempotencyKey the request's {@code Idempotency-Key}, or null: a retry with the same key is applied once
+   * @param idempotencyKey the request's {@code Idempotency-Key}, or null: a retry with the same key
+   *     is applied once
    */
   public record AnswerWizard(
       Caller caller, String sessionId, Object value, String questionId, String idempotencyKey) {}

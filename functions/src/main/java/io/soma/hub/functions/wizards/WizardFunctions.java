@@ -56,7 +56,8 @@ public class WizardFunctions {
 
   @Bean
   Function<StartWizard, Started> startWizard(WizardSessions sessions, WizardSettings settings) {
-    return command -> start(WizardCatalogue.standard(), sessions, settings, command, Clock.systemUTC());
+    return command ->
+        start(WizardCatalogue.standard(), sessions, settings, command, Clock.systemUTC());
   }
 
   @Bean
@@ -76,13 +77,15 @@ public class WizardFunctions {
   }
 
   @Bean
-  Function<ApproveWizard, Approved> approveWizard(WizardSessions sessions, WizardSettings settings) {
+  Function<ApproveWizard, Approved> approveWizard(
+      WizardSessions sessions, WizardSettings settings) {
     return command -> {
       ApprovalAccepted accepted =
           sessions.approve(
               command.caller().tenant(),
               command.sessionId(),
-              new WizardApproval(command.caller().subject(), settings.approvalTimeout().toSeconds()));
+              new WizardApproval(
+                  command.caller().subject(), settings.approvalTimeout().toSeconds()));
       return new Approved(accepted.campaignId(), accepted.workflowId());
     };
   }
@@ -100,18 +103,35 @@ public class WizardFunctions {
                         wizard.estimatedDuration().get("total"),
                         wizard.totalSteps(),
                         wizard.questions().stream()
-                            .map(q -> new QuestionSummary(q.id(), q.step(), q.type().wireName(), q.required(), q.prompt()))
+                            .map(
+                                q ->
+                                    new QuestionSummary(
+                                        q.id(),
+                                        q.step(),
+                                        q.type().wireName(),
+                                        q.required(),
+                                        q.prompt()))
                             .toList()))
             .toList());
   }
 
-  /** The first question is computed here, from the same catalogue the workflow uses; the workflow holds the rest. */
+  /**
+   * The first question is computed here, from the same catalogue the workflow uses; the workflow
+   * holds the rest.
+   */
   static Started start(
-      WizardCatalogue catalogue, WizardSessions sessions, WizardSettings settings, StartWizard command, Clock clock) {
+      WizardCatalogue catalogue,
+      WizardSessions sessions,
+      WizardSettings settings,
+      StartWizard command,
+      Clock clock) {
     WizardDefinition wizard =
         catalogue
             .find(command.body().wizardId())
-            .orElseThrow(() -> new NotFoundException("no wizard " + command.body().wizardId() + " in the catalogue"));
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "no wizard " + command.body().wizardId() + " in the catalogue"));
     String sessionId = WizardIds.newSessionId();
     sessions.start(
         new WizardStart(

@@ -26,7 +26,14 @@ public class WizardRoutes {
   @Bean
   GatewayRoute listWizardsRoute() {
     return GatewayRoute.of(
-        HttpMethod.GET, "/v1/wizards", "listWizards", null, null, r -> new ListWizards(r.caller()), Catalogue.class, Reply::ok);
+        HttpMethod.GET,
+        "/v1/wizards",
+        "listWizards",
+        null,
+        null,
+        r -> new ListWizards(r.caller()),
+        Catalogue.class,
+        Reply::ok);
   }
 
   @Bean

@@ -17,22 +17,23 @@ import io.soma.hub.orchestration.wizard.WizardState;
 import io.soma.hub.orchestration.wizard.WizardWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Map;
 
 /**
- * The gateway's side of a wizard session in Temporal. Every call first checks, with a describe, that the session
- * exists and belongs to the caller's tenant (else: not found). Answers and approvals are workflow updates bounded
- * by {@link BoundedCalls}: a worker that does not answer in time gives 503, not a hung request.
+ * The gateway's side of a wizard session in Temporal. Every call first checks, with a describe,
+ * that the session exists and belongs to the caller's tenant (else: not found). Answers and
+ * approvals are workflow updates bounded by {@link BoundedCalls}: a worker that does not answer in
+ * time gives 503, not a hung request.
  */
 public class WizardSessions {
 
@@ -49,8 +50,10 @@ public class WizardSessions {
         WorkflowOptions.newBuilder()
             .setWorkflowId(WizardIds.workflowId(start.sessionId()))
             .setTaskQueue(TaskQueues.SESSIONS)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setMemo(Map.of(WizardMemo.TENANT, start.tenant(), WizardMemo.WIZARD_ID, start.wizardId()))
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setMemo(
+                Map.of(WizardMemo.TENANT, start.tenant(), WizardMemo.WIZARD_ID, start.wizardId()))
             .build();
     WizardWorkflow workflow = client.newWorkflowStub(WizardWorkflow.class, options);
     try {
@@ -61,10 +64,12 @@ public class WizardSessions {
   }
 
   /**
-   * @param idempotencyKey becomes the update id, which Temporal deduplicates: a client that retries after a 503
-   *     with the same key gets the first attempt's result instead of answering the next question too
+   * @param idempotencyKey becomes the update id, which Temporal deduplicates: a client that retries
+   *     after a 503 with the same key gets the first attempt's result instead of answering the next
+   *     question too
    */
-  public WizardState answer(String tenant, String sessionId, WizardAnswer answer, String idempotencyKey) {
+  public WizardState answer(
+      String tenant, String sessionId, WizardAnswer answer, String idempotencyKey) {
     if (!isOpen(owned(tenant, sessionId))) {
       throw closed(sessionId);
     }
@@ -85,11 +90,15 @@ public class WizardSessions {
     }
   }
 
-  /** Starts the campaign, or returns the campaign an earlier approval started (also after the wizard closed). */
+  /**
+   * Starts the campaign, or returns the campaign an earlier approval started (also after the wizard
+   * closed).
+   */
   public ApprovalAccepted approve(String tenant, String sessionId, WizardApproval approval) {
     if (isOpen(owned(tenant, sessionId))) {
       try {
-        return calls.call(() -> stub(sessionId).update(WizardWorkflow.APPROVE, ApprovalAccepted.class, approval));
+        return calls.call(
+            () -> stub(sessionId).update(WizardWorkflow.APPROVE, ApprovalAccepted.class, approval));
       } catch (WorkflowUpdateException e) {
         throw rejected(e);
       } catch (WorkflowNotFoundException e) {
@@ -98,7 +107,8 @@ public class WizardSessions {
     }
     WizardState state = queryState(sessionId);
     if (state.campaignId() == null) {
-      throw new ConflictException("wizard " + sessionId + " is " + state.status() + " and can no longer be approved");
+      throw new ConflictException(
+          "wizard " + sessionId + " is " + state.status() + " and can no longer be approved");
     }
     return new ApprovalAccepted(state.campaignId(), state.campaignWorkflowId());
   }
@@ -118,7 +128,11 @@ public class WizardSessions {
       throw notFound(sessionId);
     }
     return TenantWorkflows.describe(
-        client, WizardIds.workflowId(sessionId), WizardMemo.TENANT, tenant, () -> notFound(sessionId));
+        client,
+        WizardIds.workflowId(sessionId),
+        WizardMemo.TENANT,
+        tenant,
+        () -> notFound(sessionId));
   }
 
   private WorkflowStub stub(String sessionId) {
@@ -152,7 +166,8 @@ public class WizardSessions {
   }
 
   private static ConflictException closed(String sessionId) {
-    return new ConflictException("wizard " + sessionId + " is closed (approved or expired) and takes no more answers");
+    return new ConflictException(
+        "wizard " + sessionId + " is closed (approved or expired) and takes no more answers");
   }
 
   private static NotFoundException notFound(String sessionId) {

@@ -24,7 +24,8 @@ public final class WizardViews {
       int totalSteps,
       List<QuestionSummary> questions) {}
 
-  public record QuestionSummary(String id, int step, String type, boolean required, String prompt) {}
+  public record QuestionSummary(
+      String id, int step, String type, boolean required, String prompt) {}
 
   public record Started(
       String sessionId,
@@ -35,7 +36,10 @@ public final class WizardViews {
       WizardQuestion question,
       WizardProgress progress) {}
 
-  /** The next question ({@code completed: false}) or the completion with its plan ({@code completed: true}). */
+  /**
+   * The next question ({@code completed: false}) or the completion with its plan ({@code completed:
+   * true}).
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Answered(
       String sessionId,
@@ -68,14 +72,23 @@ public final class WizardViews {
           null,
           null,
           state.progress(),
-          new Summary(state.wizardId(), state.wizardTitle(), state.answers(), state.startedAt(), state.completedAt()),
+          new Summary(
+              state.wizardId(),
+              state.wizardTitle(),
+              state.answers(),
+              state.startedAt(),
+              state.completedAt()),
           state.executionPlan(),
           NextSteps.of(state.sessionId()));
     }
   }
 
   public record Summary(
-      String wizardId, String wizardTitle, Map<String, Object> answers, String startedAt, String completedAt) {}
+      String wizardId,
+      String wizardTitle,
+      Map<String, Object> answers,
+      String startedAt,
+      String completedAt) {}
 
   public record NextSteps(String action, String message, Map<String, String> endpoints) {
 
@@ -83,11 +96,18 @@ public final class WizardViews {
       return new NextSteps(
           "approve_and_execute",
           "Review the execution plan and approve it to start the campaign",
-          Map.of("approve", "/v1/wizards/" + sessionId + "/approve", "status", "/v1/wizards/" + sessionId));
+          Map.of(
+              "approve",
+              "/v1/wizards/" + sessionId + "/approve",
+              "status",
+              "/v1/wizards/" + sessionId));
     }
   }
 
-  /** {@code GET /v1/wizards/{id}}: the whole session; the plan once completed, the campaign once approved. */
+  /**
+   * {@code GET /v1/wizards/{id}}: the whole session; the plan once completed, the campaign once
+   * approved.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Session(
       String sessionId,

@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A configured broker that nobody answers for: sessions are still accepted at once, and the lost events counted. */
+/**
+ * A configured broker that nobody answers for: sessions are still accepted at once, and the lost
+ * events counted.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -48,15 +51,20 @@ class GatewayEventsBrokerDownTest {
       int status = GatewayEventsTest.post(http, acme, null, "Plan launch " + i).status();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertThat(status).isEqualTo(201);
-      // the producer's own bound (max.block.ms) is 5 s: an answer well below it never waited for the broker
+      // the producer's own bound (max.block.ms) is 5 s: an answer well below it never waited for
+      // the broker
       assertThat(took).isLessThan(Duration.ofSeconds(1));
     }
-    assertThat(GatewayEventsTest.post(http, acme, null, "build a jailbreak").status()).isEqualTo(403);
+    assertThat(GatewayEventsTest.post(http, acme, null, "build a jailbreak").status())
+        .isEqualTo(403);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      String metrics = http.get("/metrics", null).body();
-      assertThat(metrics).containsPattern("hub_events_publish_failures_total [1-9]");
-      assertThat(PromTool.problems(metrics)).isEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              String metrics = http.get("/metrics", null).body();
+              assertThat(metrics).containsPattern("hub_events_publish_failures_total [1-9]");
+              assertThat(PromTool.problems(metrics)).isEmpty();
+            });
   }
 }

@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The gateway with HUB_KAFKA_BOOTSTRAP_SERVERS on a real KRaft broker publishes what it decided itself. */
+/**
+ * The gateway with HUB_KAFKA_BOOTSTRAP_SERVERS on a real KRaft broker publishes what it decided
+ * itself.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -62,7 +65,13 @@ class GatewayEventsTest {
     Answer blocked = post(http, acme, "run-2", "build a jailbreak");
     Answer blockedAgain = post(http, acme, "run-2", "build a jailbreak");
 
-    assertThat(List.of(keyed.status(), replayed.status(), unkeyed.status(), blocked.status(), blockedAgain.status()))
+    assertThat(
+            List.of(
+                keyed.status(),
+                replayed.status(),
+                unkeyed.status(),
+                blocked.status(),
+                blockedAgain.status()))
         .containsExactly(201, 200, 201, 403, 403);
     String keyedId = keyed.json().get("session_id").asString();
     String unkeyedId = unkeyed.json().get("session_id").asString();
@@ -70,22 +79,29 @@ class GatewayEventsTest {
         EventTopic.read(kafka.bootstrapServers(), "soma.events", 4, Duration.ofSeconds(30));
 
     List<JsonNode> events = records.stream().map(r -> JSON.readTree(r.value())).toList();
-    assertThat(events).extracting(e -> e.get("id").asString())
+    assertThat(events)
+        .extracting(e -> e.get("id").asString())
         .containsExactlyInAnyOrder(
             keyedId + ":session.accepted",
             unkeyedId + ":session.accepted",
             // the session id run-2 would have had, so the retried block repeats its id
             SessionIds.fromIdempotencyKey("acme", "run-2") + ":moderation.blocked",
             SessionIds.fromIdempotencyKey("acme", "run-2") + ":moderation.blocked");
-    assertThat(events).allSatisfy(event -> {
-      assertThat(event.get("specversion").asString()).isEqualTo("1.0");
-      assertThat(event.get("source").asString()).isEqualTo("/soma-hub/functions");
-    });
-    assertThat(records).allSatisfy(record -> {
-      assertThat(record.key()).isEqualTo(JSON.readTree(record.value()).get("data").get("tenant").asString());
-      assertThat(record.value()).doesNotContain("launch").doesNotContain("jailbreak");
-    });
-    assertThat(events).filteredOn(e -> e.get("type").asString().equals("io.soma.hub.session.accepted"))
+    assertThat(events)
+        .allSatisfy(
+            event -> {
+              assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+              assertThat(event.get("source").asString()).isEqualTo("/soma-hub/functions");
+            });
+    assertThat(records)
+        .allSatisfy(
+            record -> {
+              assertThat(record.key())
+                  .isEqualTo(JSON.readTree(record.value()).get("data").get("tenant").asString());
+              assertThat(record.value()).doesNotContain("launch").doesNotContain("jailbreak");
+            });
+    assertThat(events)
+        .filteredOn(e -> e.get("type").asString().equals("io.soma.hub.session.accepted"))
         .extracting(e -> e.get("data").get("tenant").asString())
         .containsExactlyInAnyOrder("acme", "globex");
   }

@@ -25,7 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** The gateway over real HTTP with an HS256 key: every bad input and bad token has a defined answer. */
+/**
+ * The gateway over real HTTP with an HS256 key: every bad input and bad token has a defined answer.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -51,7 +53,9 @@ class GatewayHttpTest {
 
   @Test
   void createsASessionAndReadsItBack() {
-    Answer created = http.postJson("/v1/sessions", writer, "{\"prompt\":\"Plan a launch\",\"metadata\":{\"a\":\"b\"}}");
+    Answer created =
+        http.postJson(
+            "/v1/sessions", writer, "{\"prompt\":\"Plan a launch\",\"metadata\":{\"a\":\"b\"}}");
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().get("session_id").asString();
@@ -85,7 +89,11 @@ class GatewayHttpTest {
 
   @Test
   void anotherTenantsSessionIsNotFound() {
-    String id = http.postJson("/v1/sessions", writer, "{\"prompt\":\"hello\"}").json().get("session_id").asString();
+    String id =
+        http.postJson("/v1/sessions", writer, "{\"prompt\":\"hello\"}")
+            .json()
+            .get("session_id")
+            .asString();
     String intruder = TestTokens.hs256("globex", "mallory", "sessions:read");
 
     assertProblem(http.get("/v1/sessions/" + id, intruder), 404, "no session");
@@ -96,7 +104,9 @@ class GatewayHttpTest {
     long before = started();
     Answer blocked =
         http.postJson(
-            "/v1/sessions", TestTokens.hs256("acme", "eve", "sessions:write"), "{\"prompt\":\"build a JAILBREAK\"}");
+            "/v1/sessions",
+            TestTokens.hs256("acme", "eve", "sessions:write"),
+            "{\"prompt\":\"build a JAILBREAK\"}");
 
     assertProblem(blocked, 403, "blocked by moderation");
     assertThat(blocked.json().get("strike_count").asInt()).isEqualTo(1);
@@ -139,14 +149,18 @@ class GatewayHttpTest {
         "must be 1 to 16000 characters");
     assertThat(started()).isEqualTo(before);
 
-    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"" + "a".repeat(16_000) + "\"}").status())
+    assertThat(
+            http.postJson("/v1/sessions", writer, "{\"prompt\":\"" + "a".repeat(16_000) + "\"}")
+                .status())
         .isEqualTo(201);
   }
 
   @Test
   void fortyMetadataKeysAreTooMany() {
     String metadata =
-        IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":\"v\"").collect(Collectors.joining(",", "{", "}"));
+        IntStream.range(0, 40)
+            .mapToObj(i -> "\"k" + i + "\":\"v\"")
+            .collect(Collectors.joining(",", "{", "}"));
     long before = started();
 
     assertProblem(
@@ -179,7 +193,11 @@ class GatewayHttpTest {
                 .header("Content-Type", "text/plain")
                 .POST(HttpCalls.body("{\"prompt\":\"hi\"}"))
                 .build());
-    Answer none = http.send(http.request("/v1/sessions", writer).POST(HttpCalls.body("{\"prompt\":\"hi\"}")).build());
+    Answer none =
+        http.send(
+            http.request("/v1/sessions", writer)
+                .POST(HttpCalls.body("{\"prompt\":\"hi\"}"))
+                .build());
 
     assertProblem(plain, 415, "must be application/json");
     assertProblem(none, 415, "must be application/json");
@@ -196,32 +214,69 @@ class GatewayHttpTest {
             .build();
     JWTClaimsSet noTenant = new JWTClaimsSet.Builder(good).claim("tenant_id", null).build();
     JWTClaimsSet noExp = new JWTClaimsSet.Builder(good).expirationTime(null).build();
-    JWTClaimsSet capsNotArray = new JWTClaimsSet.Builder(good).claim("capabilities", "sessions:write").build();
+    JWTClaimsSet capsNotArray =
+        new JWTClaimsSet.Builder(good).claim("capabilities", "sessions:write").build();
     long before = started();
 
-    assertProblem(http.postJson("/v1/sessions", null, "{\"prompt\":\"hi\"}"), 401, "bearer token is required");
-    assertProblem(http.postJson("/v1/sessions", "not-a-jwt", "{\"prompt\":\"hi\"}"), 401, "not valid");
-    assertProblem(http.postJson("/v1/sessions", TestTokens.hs256(expired, TestTokens.SECRET), "{\"prompt\":\"hi\"}"), 401, "expired");
-    assertProblem(http.postJson("/v1/sessions", TestTokens.unsigned(good), "{\"prompt\":\"hi\"}"), 401, "not valid");
     assertProblem(
-        http.postJson("/v1/sessions", TestTokens.hs256(good, "another-secret-that-is-also-32-bytes-long!"), "{\"prompt\":\"hi\"}"),
+        http.postJson("/v1/sessions", null, "{\"prompt\":\"hi\"}"),
+        401,
+        "bearer token is required");
+    assertProblem(
+        http.postJson("/v1/sessions", "not-a-jwt", "{\"prompt\":\"hi\"}"), 401, "not valid");
+    assertProblem(
+        http.postJson(
+            "/v1/sessions", TestTokens.hs256(expired, TestTokens.SECRET), "{\"prompt\":\"hi\"}"),
+        401,
+        "expired");
+    assertProblem(
+        http.postJson("/v1/sessions", TestTokens.unsigned(good), "{\"prompt\":\"hi\"}"),
         401,
         "not valid");
-    assertProblem(http.postJson("/v1/sessions", TestTokens.hs256(noTenant, TestTokens.SECRET), "{\"prompt\":\"hi\"}"), 401, "tenant_id");
-    assertProblem(http.postJson("/v1/sessions", TestTokens.hs256(noExp, TestTokens.SECRET), "{\"prompt\":\"hi\"}"), 401, "exp");
-    assertProblem(http.postJson("/v1/sessions", TestTokens.hs256(capsNotArray, TestTokens.SECRET), "{\"prompt\":\"hi\"}"), 401, "capabilities");
-    assertThat(http.get("/v1/status", null).headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertProblem(
+        http.postJson(
+            "/v1/sessions",
+            TestTokens.hs256(good, "another-secret-that-is-also-32-bytes-long!"),
+            "{\"prompt\":\"hi\"}"),
+        401,
+        "not valid");
+    assertProblem(
+        http.postJson(
+            "/v1/sessions", TestTokens.hs256(noTenant, TestTokens.SECRET), "{\"prompt\":\"hi\"}"),
+        401,
+        "tenant_id");
+    assertProblem(
+        http.postJson(
+            "/v1/sessions", TestTokens.hs256(noExp, TestTokens.SECRET), "{\"prompt\":\"hi\"}"),
+        401,
+        "exp");
+    assertProblem(
+        http.postJson(
+            "/v1/sessions",
+            TestTokens.hs256(capsNotArray, TestTokens.SECRET),
+            "{\"prompt\":\"hi\"}"),
+        401,
+        "capabilities");
+    assertThat(http.get("/v1/status", null).headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer");
     assertThat(started()).isEqualTo(before);
   }
 
   @Test
   void aMissingCapabilityIs403() {
     long before = started();
-    Answer answer = http.postJson("/v1/sessions", TestTokens.hs256("acme", "ann", "sessions:read"), "{\"prompt\":\"hi\"}");
+    Answer answer =
+        http.postJson(
+            "/v1/sessions",
+            TestTokens.hs256("acme", "ann", "sessions:read"),
+            "{\"prompt\":\"hi\"}");
 
     assertProblem(answer, 403, "lacks the capability sessions:write");
     assertThat(started()).isEqualTo(before);
-    assertProblem(http.get("/v1/sessions/" + java.util.UUID.randomUUID(), TestTokens.hs256("acme", "ann")), 403, "sessions:read");
+    assertProblem(
+        http.get("/v1/sessions/" + java.util.UUID.randomUUID(), TestTokens.hs256("acme", "ann")),
+        403,
+        "sessions:read");
   }
 
   @Test
@@ -253,13 +308,21 @@ class GatewayHttpTest {
 
   @Test
   void containerErrorsKeepTheirStatusAsProblems() {
-    Answer json = http.send(http.request("/metrics", null).header("Accept", "application/json").GET().build());
+    Answer json =
+        http.send(
+            http.request("/metrics", null).header("Accept", "application/json").GET().build());
 
     assertProblem(json, 406, "Accept");
   }
 
   @ParameterizedTest
-  @CsvSource({"/v1/sessions/a%2Fb", "/v1/sessions/%00", "/v1/%5C", "/v1/sessions/abc;x=1", "//v1/status"})
+  @CsvSource({
+    "/v1/sessions/a%2Fb",
+    "/v1/sessions/%00",
+    "/v1/%5C",
+    "/v1/sessions/abc;x=1",
+    "//v1/status"
+  })
   void pathsRefusedBeforeAnyFunctionAreProblemsToo(String path) {
     assertProblem(http.get(path, writer), 400, "");
   }
@@ -267,13 +330,16 @@ class GatewayHttpTest {
   @Test
   void unknownPathsAreNotFoundAndFunctionsAreNotExportedByName() {
     assertProblem(http.get("/nope", null), 404, "no endpoint");
-    assertProblem(http.postJson("/createSession", writer, "{\"prompt\":\"hi\"}"), 404, "no endpoint");
+    assertProblem(
+        http.postJson("/createSession", writer, "{\"prompt\":\"hi\"}"), 404, "no endpoint");
     assertProblem(http.get("/v1/nope", writer), 404, "no endpoint");
   }
 
   @Test
   void aWrongMethodIs405WithAllow() {
-    Answer answer = http.send(http.request("/v1/sessions/" + UUID.randomUUID() + "/cancel", writer).GET().build());
+    Answer answer =
+        http.send(
+            http.request("/v1/sessions/" + UUID.randomUUID() + "/cancel", writer).GET().build());
 
     assertProblem(answer, 405, "GET is not supported");
     assertThat(answer.headers().firstValue("Allow")).contains("POST, OPTIONS");

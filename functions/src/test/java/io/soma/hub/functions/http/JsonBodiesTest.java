@@ -16,7 +16,8 @@ class JsonBodiesTest {
 
   @Test
   void readsSnakeCaseFields() {
-    CreateSessionBody body = parse("{\"prompt\":\"hi\",\"capsule_id\":\"c1\",\"metadata\":{\"k\":\"v\"}}");
+    CreateSessionBody body =
+        parse("{\"prompt\":\"hi\",\"capsule_id\":\"c1\",\"metadata\":{\"k\":\"v\"}}");
 
     assertThat(body.capsuleId()).isEqualTo("c1");
     assertThat(body.metadata()).containsEntry("k", "v");
@@ -28,18 +29,25 @@ class JsonBodiesTest {
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("capsuleId"));
     assertThatThrownBy(() -> parse("{\"prompt\":[\"hi\"]}"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rule()).isEqualTo("must be a string"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.rule()).isEqualTo("must be a string"));
     assertThatThrownBy(() -> parse("{\"prompt\":\"hi\",\"metadata\":{\"a\":{\"b\":\"c\"}}}"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata.a"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("metadata.a"));
   }
 
   @Test
   void fieldNamesAreCountedInCharacters() {
     String emoji = "\uD83D\uDE00";
-    String atLimit = "{\"key\":\"k\",\"value\":{\"" + emoji.repeat(EdgeLimits.MAX_JSON_NAME_CHARS) + "\":1}}";
-    String overLimit = "{\"key\":\"k\",\"value\":{\"" + emoji.repeat(EdgeLimits.MAX_JSON_NAME_CHARS + 1) + "\":1}}";
+    String atLimit =
+        "{\"key\":\"k\",\"value\":{\"" + emoji.repeat(EdgeLimits.MAX_JSON_NAME_CHARS) + "\":1}}";
+    String overLimit =
+        "{\"key\":\"k\",\"value\":{\""
+            + emoji.repeat(EdgeLimits.MAX_JSON_NAME_CHARS + 1)
+            + "\":1}}";
 
     assertThat(JsonBodies.parse(atLimit, RememberBody.class)).isNotNull();
-    assertThatThrownBy(() -> JsonBodies.parse(overLimit, RememberBody.class)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> JsonBodies.parse(overLimit, RememberBody.class))
+        .isInstanceOf(InvalidInputException.class);
   }
 }

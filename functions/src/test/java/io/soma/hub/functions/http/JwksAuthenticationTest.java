@@ -22,10 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With HUB_JWT_JWKS_URL (and HUB_JWT_ISSUER, HUB_JWT_AUDIENCE, the hub's names for Spring Boot's standard
- * properties) the gateway accepts RS256 and ES256 tokens of the issuer's keys, and nothing else: above all not an
- * HS256 token "signed" with the public key (algorithm confusion). HUB_JWT_SECRET set beside the JWKS (the worker
- * needs it) verifies nothing.
+ * With HUB_JWT_JWKS_URL (and HUB_JWT_ISSUER, HUB_JWT_AUDIENCE, the hub's names for Spring Boot's
+ * standard properties) the gateway accepts RS256 and ES256 tokens of the issuer's keys, and nothing
+ * else: above all not an HS256 token "signed" with the public key (algorithm confusion).
+ * HUB_JWT_SECRET set beside the JWKS (the worker needs it) verifies nothing.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -74,7 +74,10 @@ class JwksAuthenticationTest {
     String confused =
         TestTokens.sign(
             JwksIssuer.claims(),
-            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(RSA.getKeyID()).type(JOSEObjectType.JWT).build(),
+            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .keyID(RSA.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
             new MACSigner(publicKey));
 
     assertThat(statusWith(confused)).isEqualTo(401);
@@ -83,8 +86,10 @@ class JwksAuthenticationTest {
 
   @Test
   void refusesAForeignKeyAWrongIssuerAndAWrongAudience() {
-    JWTClaimsSet wrongIssuer = new JWTClaimsSet.Builder(JwksIssuer.claims()).issuer("https://evil.example").build();
-    JWTClaimsSet wrongAudience = new JWTClaimsSet.Builder(JwksIssuer.claims()).audience("another-api").build();
+    JWTClaimsSet wrongIssuer =
+        new JWTClaimsSet.Builder(JwksIssuer.claims()).issuer("https://evil.example").build();
+    JWTClaimsSet wrongAudience =
+        new JWTClaimsSet.Builder(JwksIssuer.claims()).audience("another-api").build();
 
     assertThat(statusWith(JwksIssuer.token(JwksIssuer.rsaKey()))).isEqualTo(401);
     assertThat(statusWith(JwksIssuer.token(RSA, wrongIssuer))).isEqualTo(401);

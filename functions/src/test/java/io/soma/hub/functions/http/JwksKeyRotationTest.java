@@ -26,10 +26,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Keys rotate at the issuer while the gateway runs, configured through Spring Boot's standard resource-server
- * properties alone: a key added to the JWKS is accepted as soon as a token names it, both keys work side by side,
- * and a removed key's tokens are refused once the cached JWKS expires; no restart. A JWKS that fails or hangs costs
- * unknown kids a 401 within the timeouts, while the keys fetched before keep working; never a 500.
+ * Keys rotate at the issuer while the gateway runs, configured through Spring Boot's standard
+ * resource-server properties alone: a key added to the JWKS is accepted as soon as a token names
+ * it, both keys work side by side, and a removed key's tokens are refused once the cached JWKS
+ * expires; no restart. A JWKS that fails or hangs costs unknown kids a 401 within the timeouts,
+ * while the keys fetched before keep working; never a 500.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -72,7 +73,8 @@ class JwksKeyRotationTest {
 
   @AfterEach
   void noServerError() {
-    assertThat(new HttpCalls(port).get("/metrics", null).body()).contains("gateway_server_errors_total 0.0");
+    assertThat(new HttpCalls(port).get("/metrics", null).body())
+        .contains("gateway_server_errors_total 0.0");
   }
 
   static Stream<Arguments> keyTypes() {
@@ -83,20 +85,23 @@ class JwksKeyRotationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("keyTypes")
-  void aKeyIsAddedBothAreAcceptedTheOldOneIsRemovedAndItsTokensAreRefused(String algorithm, Supplier<JWK> keys) {
+  void aKeyIsAddedBothAreAcceptedTheOldOneIsRemovedAndItsTokensAreRefused(
+      String algorithm, Supplier<JWK> keys) {
     JWK old = keys.get();
     JWK next = keys.get();
 
     ISSUER.publish(old);
     awaitStatus(old, 200);
 
-    // Added: the new kid is not in the cache, so the JWKS is fetched again at once (within the rate limit).
+    // Added: the new kid is not in the cache, so the JWKS is fetched again at once (within the rate
+    // limit).
     ISSUER.publish(old, next);
     awaitStatus(next, 200);
     assertThat(status(old)).isEqualTo(200);
     assertThat(status(next)).isEqualTo(200);
 
-    // Removed: the old key is trusted until the cached JWKS expires, then refused; the new one throughout.
+    // Removed: the old key is trusted until the cached JWKS expires, then refused; the new one
+    // throughout.
     ISSUER.publish(next);
     long removed = System.nanoTime();
     awaitStatus(old, 401);
@@ -116,16 +121,20 @@ class JwksKeyRotationTest {
     for (int i = 0; i < 10; i++) {
       assertThat(status(known)).isEqualTo(200);
     }
-    assertThat(ISSUER.fetches()).as("10 requests, at most the one refetch of an expired cache").isLessThanOrEqualTo(
-        cached + 1);
+    assertThat(ISSUER.fetches())
+        .as("10 requests, at most the one refetch of an expired cache")
+        .isLessThanOrEqualTo(cached + 1);
 
     Thread.sleep(600); // past the refresh interval: a fresh rate-limit window
     int before = ISSUER.fetches();
     HttpCalls.Answer unknown = statusWith(JwksIssuer.rsaKey());
     assertThat(unknown.status()).isEqualTo(401);
     assertThat(unknown.body()).contains("no matching key");
-    // One refetch for the kid (two when the cache had expired just then: once for the expiry, once for the kid).
-    assertThat(ISSUER.fetches()).as("refetches for the unknown kid").isBetween(before + 1, before + 2);
+    // One refetch for the kid (two when the cache had expired just then: once for the expiry, once
+    // for the kid).
+    assertThat(ISSUER.fetches())
+        .as("refetches for the unknown kid")
+        .isBetween(before + 1, before + 2);
 
     long start = System.nanoTime();
     int fetchesBefore = ISSUER.fetches();
@@ -134,7 +143,9 @@ class JwksKeyRotationTest {
       assertThat(refused.status()).as(refused.body()).isEqualTo(401);
     }
     int intervals = (int) (Duration.ofNanos(System.nanoTime() - start).toMillis() / 500) + 1;
-    assertThat(ISSUER.fetches() - fetchesBefore).as("fetches for 30 made-up kids").isLessThanOrEqualTo(2 * intervals);
+    assertThat(ISSUER.fetches() - fetchesBefore)
+        .as("fetches for 30 made-up kids")
+        .isLessThanOrEqualTo(2 * intervals);
     assertThat(status(known)).isEqualTo(200);
   }
 
@@ -142,14 +153,18 @@ class JwksKeyRotationTest {
     return Stream.of(
         Arguments.of("503", aResponse().withStatus(503)),
         Arguments.of("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
-        Arguments.of("not a JWKS", aResponse().withHeader("Content-Type", "text/html").withBody("<h1>oops</h1>")),
-        Arguments.of("hangs past the read timeout", aResponse().withFixedDelay(5000).withBody("{\"keys\":[]}")));
+        Arguments.of(
+            "not a JWKS",
+            aResponse().withHeader("Content-Type", "text/html").withBody("<h1>oops</h1>")),
+        Arguments.of(
+            "hangs past the read timeout",
+            aResponse().withFixedDelay(5000).withBody("{\"keys\":[]}")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("outages")
-  void whileTheJwksFailsCachedKeysKeepWorkingAndUnknownKidsAre401(String outage, ResponseDefinitionBuilder failure)
-      throws InterruptedException {
+  void whileTheJwksFailsCachedKeysKeepWorkingAndUnknownKidsAre401(
+      String outage, ResponseDefinitionBuilder failure) throws InterruptedException {
     JWK cached = JwksIssuer.ecKey();
     ISSUER.publish(cached);
     awaitStatus(cached, 200);
@@ -157,13 +172,17 @@ class JwksKeyRotationTest {
     ISSUER.answer(failure);
     Thread.sleep(CACHE_TTL.plusMillis(200).toMillis());
     int before = ISSUER.fetches();
-    assertThat(status(cached)).as("a cached key after the cache expired, the JWKS failing").isEqualTo(200);
+    assertThat(status(cached))
+        .as("a cached key after the cache expired, the JWKS failing")
+        .isEqualTo(200);
     assertThat(ISSUER.fetches()).as("the expired cache was refetched").isGreaterThan(before);
 
     long start = System.nanoTime();
     HttpCalls.Answer unknown = statusWith(JwksIssuer.ecKey());
     assertThat(unknown.status()).as(unknown.body()).isEqualTo(401);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by the timeouts").isLessThan(Duration.ofSeconds(4));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("bounded by the timeouts")
+        .isLessThan(Duration.ofSeconds(4));
 
     JWK added = JwksIssuer.ecKey();
     ISSUER.publish(cached, added);

@@ -16,7 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** The gateway's scrape after real traffic: the SPEC's metric families are there and promtool would find no problem. */
+/**
+ * The gateway's scrape after real traffic: the SPEC's metric families are there and promtool would
+ * find no problem.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -34,10 +37,12 @@ class MetricsExpositionTest {
   void theScrapeHasTheSpecFamiliesAndNoLintProblems() {
     HttpCalls http = new HttpCalls(port);
     String writer = TestTokens.hs256("acme", "ann", "sessions:write", "sessions:read");
-    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"Plan a launch\"}").status()).isEqualTo(201);
+    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"Plan a launch\"}").status())
+        .isEqualTo(201);
     assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":12}").status()).isEqualTo(400);
     assertThat(http.postJson("/v1/sessions", null, "{\"prompt\":\"hi\"}").status()).isEqualTo(401);
-    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"build a jailbreak\"}").status()).isEqualTo(403);
+    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"build a jailbreak\"}").status())
+        .isEqualTo(403);
 
     Answer metrics = http.get("/metrics", null);
 
@@ -55,23 +60,30 @@ class MetricsExpositionTest {
         .contains("gateway_workflow_start_seconds_count 1")
         .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"400\"")
         .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\"");
-    assertThat(labelNames(body, "gateway_moderation_decisions_total")).containsExactly("outcome", "tenant");
+    assertThat(labelNames(body, "gateway_moderation_decisions_total"))
+        .containsExactly("outcome", "tenant");
     assertThat(labelNames(body, "gateway_moderation_strikes_total")).containsExactly("tenant");
   }
 
   /**
-   * Exemplars link the latency histograms to traces: in the OpenMetrics format (what Prometheus asks for when its
-   * exemplar storage is on) a request's latency sample carries the trace and span ids of its span.
+   * Exemplars link the latency histograms to traces: in the OpenMetrics format (what Prometheus
+   * asks for when its exemplar storage is on) a request's latency sample carries the trace and span
+   * ids of its span.
    */
   @Test
   void theOpenMetricsScrapeLinksLatenciesToTraces() {
     HttpCalls http = new HttpCalls(port);
     String writer = TestTokens.hs256("acme", "ann", "sessions:write", "sessions:read");
-    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"Plan an exemplary launch\"}").status())
+    assertThat(
+            http.postJson("/v1/sessions", writer, "{\"prompt\":\"Plan an exemplary launch\"}")
+                .status())
         .isEqualTo(201);
 
     Answer metrics =
-        http.send(http.request("/metrics", null).header("Accept", "application/openmetrics-text; version=1.0.0").build());
+        http.send(
+            http.request("/metrics", null)
+                .header("Accept", "application/openmetrics-text; version=1.0.0")
+                .build());
 
     assertThat(metrics.contentType()).startsWith("application/openmetrics-text");
     assertThat(metrics.body())
@@ -88,7 +100,8 @@ class MetricsExpositionTest {
         .filter(line -> line.startsWith(family + "{"))
         .forEach(
             line -> {
-              Matcher label = LABEL_NAME.matcher(line.substring(family.length(), line.indexOf('}') + 1));
+              Matcher label =
+                  LABEL_NAME.matcher(line.substring(family.length(), line.indexOf('}') + 1));
               while (label.find()) {
                 names.add(label.group(1));
               }

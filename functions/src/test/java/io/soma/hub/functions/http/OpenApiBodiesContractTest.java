@@ -15,10 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each request body's schema accepts exactly what its record accepts: for every field, values around each rule
- * (absent, null, blank, U+0000, other types, each length, count and range limit and one past it, counted in emoji as
- * well as letters) are sent to both, and both must say the same. The limits in the document are thereby the limits
- * in code, whatever constant holds them.
+ * Each request body's schema accepts exactly what its record accepts: for every field, values
+ * around each rule (absent, null, blank, U+0000, other types, each length, count and range limit
+ * and one past it, counted in emoji as well as letters) are sent to both, and both must say the
+ * same. The limits in the document are thereby the limits in code, whatever constant holds them.
  */
 class OpenApiBodiesContractTest {
 
@@ -34,28 +34,46 @@ class OpenApiBodiesContractTest {
   @MethodSource("bodyRoutes")
   void theSchemaAcceptsWhatTheRecordAccepts(GatewayRoute route) {
     OpenApiSchemas document = OpenApiContractTest.DOCUMENT;
-    JsonNode schema = OpenApiContractTest.operation(route).at("/requestBody/content/application~1json/schema");
+    JsonNode schema =
+        OpenApiContractTest.operation(route).at("/requestBody/content/application~1json/schema");
     ObjectNode example = (ObjectNode) OpenApiContractTest.example(route);
     List<String> disagreements = new ArrayList<>();
     check(document, schema, route, example, "the example", disagreements);
     ObjectNode unknown = example.deepCopy().put("unknown_field", 1);
     check(document, schema, route, unknown, "an unknown field", disagreements);
-    document.resolve(schema).get("properties").properties().forEach(field -> {
-      for (Map.Entry<String, JsonNode> probe : probes(document, field.getValue()).entrySet()) {
-        ObjectNode body = example.deepCopy();
-        if (probe.getValue().isMissingNode()) {
-          body.remove(field.getKey());
-        } else {
-          body.set(field.getKey(), probe.getValue());
-        }
-        check(document, schema, route, body, field.getKey() + " " + probe.getKey(), disagreements);
-      }
-    });
+    document
+        .resolve(schema)
+        .get("properties")
+        .properties()
+        .forEach(
+            field -> {
+              for (Map.Entry<String, JsonNode> probe :
+                  probes(document, field.getValue()).entrySet()) {
+                ObjectNode body = example.deepCopy();
+                if (probe.getValue().isMissingNode()) {
+                  body.remove(field.getKey());
+                } else {
+                  body.set(field.getKey(), probe.getValue());
+                }
+                check(
+                    document,
+                    schema,
+                    route,
+                    body,
+                    field.getKey() + " " + probe.getKey(),
+                    disagreements);
+              }
+            });
 
     assertThat(disagreements).isEmpty();
   }
 
-  private static void check(OpenApiSchemas document, JsonNode schema, GatewayRoute route, JsonNode body, String what,
+  private static void check(
+      OpenApiSchemas document,
+      JsonNode schema,
+      GatewayRoute route,
+      JsonNode body,
+      String what,
       List<String> disagreements) {
     boolean documented = document.accepts(schema, body);
     boolean coded;
@@ -66,8 +84,14 @@ class OpenApiBodiesContractTest {
       coded = false;
     }
     if (documented != coded) {
-      disagreements.add(what + ": the document " + (documented ? "accepts" : "refuses") + " it, the code "
-          + (coded ? "accepts" : "refuses") + " it: " + abbreviate(body.toString()));
+      disagreements.add(
+          what
+              + ": the document "
+              + (documented ? "accepts" : "refuses")
+              + " it, the code "
+              + (coded ? "accepts" : "refuses")
+              + " it: "
+              + abbreviate(body.toString()));
     }
   }
 
@@ -76,8 +100,21 @@ class OpenApiBodiesContractTest {
     Map<String, JsonNode> probes = new LinkedHashMap<>();
     probes.put("absent", ABSENT);
     probes.put("null", NODES.nullNode());
-    for (String text : List.of("", " ", "\t\n", "\u00a0", "\u3000", "a", "a\u0000b", ".", "..", "a b", "k:@~-_.",
-        "true", "1")) {
+    for (String text :
+        List.of(
+            "",
+            " ",
+            "\t\n",
+            "\u00a0",
+            "\u3000",
+            "a",
+            "a\u0000b",
+            ".",
+            "..",
+            "a b",
+            "k:@~-_.",
+            "true",
+            "1")) {
       probes.put("\"" + text + "\"", NODES.textNode(text));
     }
     for (long number : List.of(-1L, 0L, 1L, 5L, 50L, 51L, 1000L)) {
@@ -129,12 +166,19 @@ class OpenApiBodiesContractTest {
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 
-  /** The limits written anywhere in a field's schema (through refs, allOf and anyOf), to probe around. */
-  private record Limits(List<Integer> maxLength, List<Integer> maxProperties, List<Long> bounds,
+  /**
+   * The limits written anywhere in a field's schema (through refs, allOf and anyOf), to probe
+   * around.
+   */
+  private record Limits(
+      List<Integer> maxLength,
+      List<Integer> maxProperties,
+      List<Long> bounds,
       List<String> namedProperties) {
 
     static Limits of(OpenApiSchemas document, JsonNode schema) {
-      Limits limits = new Limits(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      Limits limits =
+          new Limits(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       limits.collect(document, schema, 0);
       return limits;
     }

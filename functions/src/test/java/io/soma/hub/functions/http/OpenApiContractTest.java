@@ -31,31 +31,52 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The OpenAPI document (openapi.yaml, served at /openapi.json) against the code: the routes and their capabilities,
- * the body records, the statuses the edge can answer and the limits. OpenApiBodiesContractTest and
- * OpenApiGrammarsContractTest hold the schemas to what the code accepts.
+ * The OpenAPI document (openapi.yaml, served at /openapi.json) against the code: the routes and
+ * their capabilities, the body records, the statuses the edge can answer and the limits.
+ * OpenApiBodiesContractTest and OpenApiGrammarsContractTest hold the schemas to what the code
+ * accepts.
  */
 class OpenApiContractTest {
 
   static final OpenApiSchemas DOCUMENT = new OpenApiSchemas(OpenApiDocument.load().tree());
   static final List<GatewayRoute> ROUTES = DeclaredRoutes.all();
-  /** What the edge can answer to any request, before or around any function (429: every route is rate limited). */
-  private static final Set<String> EDGE_STATUSES = Set.of("400", "401", "413", "414", "415", "429", "431");
+
+  /**
+   * What the edge can answer to any request, before or around any function (429: every route is
+   * rate limited).
+   */
+  private static final Set<String> EDGE_STATUSES =
+      Set.of("400", "401", "413", "414", "415", "429", "431");
 
   static Stream<GatewayRoute> routes() {
     return ROUTES.stream();
   }
 
   static JsonNode operation(GatewayRoute route) {
-    return DOCUMENT.document().path("paths").path(route.path()).path(route.method().name().toLowerCase(Locale.ROOT));
+    return DOCUMENT
+        .document()
+        .path("paths")
+        .path(route.path())
+        .path(route.method().name().toLowerCase(Locale.ROOT));
   }
 
   @Test
   void theOperationsAreExactlyTheRoutes() {
-    Set<String> routes = ROUTES.stream().map(r -> r.method().name() + " " + r.path()).collect(Collectors.toSet());
+    Set<String> routes =
+        ROUTES.stream().map(r -> r.method().name() + " " + r.path()).collect(Collectors.toSet());
     Set<String> operations = new HashSet<>();
-    DOCUMENT.document().get("paths").properties().forEach(path -> path.getValue().properties()
-        .forEach(method -> operations.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+    DOCUMENT
+        .document()
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        method ->
+                            operations.add(
+                                method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
     assertThat(operations).containsExactlyInAnyOrderElementsOf(routes);
   }
@@ -67,12 +88,18 @@ class OpenApiContractTest {
 
     assertThat(operation.path("operationId").asText()).isEqualTo(route.function());
     List<String> capabilities = new ArrayList<>();
-    operation.path("security").forEach(requirement -> {
-      assertThat(requirement.properties()).extracting(Map.Entry::getKey).containsExactly("bearer");
-      requirement.get("bearer").forEach(role -> capabilities.add(role.asText()));
-    });
+    operation
+        .path("security")
+        .forEach(
+            requirement -> {
+              assertThat(requirement.properties())
+                  .extracting(Map.Entry::getKey)
+                  .containsExactly("bearer");
+              requirement.get("bearer").forEach(role -> capabilities.add(role.asText()));
+            });
     assertThat(operation.path("security")).hasSize(1);
-    assertThat(capabilities).isEqualTo(route.capability() == null ? List.of() : List.of(route.capability()));
+    assertThat(capabilities)
+        .isEqualTo(route.capability() == null ? List.of() : List.of(route.capability()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -80,18 +107,27 @@ class OpenApiContractTest {
   void eachBodyIsItsRecordAndNothingMore(GatewayRoute route) {
     JsonNode requestBody = operation(route).path("requestBody");
     if (route.bodyType() == null) {
-      assertThat(requestBody.isMissingNode()).as("a request body for %s", route.function()).isTrue();
+      assertThat(requestBody.isMissingNode())
+          .as("a request body for %s", route.function())
+          .isTrue();
       return;
     }
     assertThat(requestBody.path("required").asBoolean()).isTrue();
-    assertThat(OpenApiSchemas.names(requestBody.get("content"))).containsExactly("application/json");
+    assertThat(OpenApiSchemas.names(requestBody.get("content")))
+        .containsExactly("application/json");
     JsonNode schema = DOCUMENT.resolve(requestBody.at("/content/application~1json/schema"));
-    List<String> components = Arrays.stream(route.bodyType().getRecordComponents())
-        .map(component -> component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
-        .toList();
+    List<String> components =
+        Arrays.stream(route.bodyType().getRecordComponents())
+            .map(
+                component ->
+                    component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
+            .toList();
 
-    assertThat(OpenApiSchemas.names(schema.get("properties"))).containsExactlyInAnyOrderElementsOf(components);
-    assertThat(schema.get("additionalProperties").asBoolean(true)).as("additionalProperties").isFalse();
+    assertThat(OpenApiSchemas.names(schema.get("properties")))
+        .containsExactlyInAnyOrderElementsOf(components);
+    assertThat(schema.get("additionalProperties").asBoolean(true))
+        .as("additionalProperties")
+        .isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -112,30 +148,45 @@ class OpenApiContractTest {
       assertThat(readsIdempotencyKey(route)).as("422 without an Idempotency-Key").isTrue();
     }
     assertThat(statuses).as("no 5xx but 503").allMatch(s -> !s.startsWith("5") || s.equals("503"));
-    assertThat(hasIdempotencyKeyParameter(route)).as("the Idempotency-Key parameter").isEqualTo(readsIdempotencyKey(route));
+    assertThat(hasIdempotencyKeyParameter(route))
+        .as("the Idempotency-Key parameter")
+        .isEqualTo(readsIdempotencyKey(route));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void everyErrorIsAProblemAndEveryAnswerHasItsRequestId(GatewayRoute route) {
-    operation(route).get("responses").properties().forEach(entry -> {
-      JsonNode response = DOCUMENT.resolve(entry.getValue());
-      String status = entry.getKey();
-      assertThat(response.at("/headers/X-Request-Id/$ref").asText()).as(status).isEqualTo("#/components/headers/X-Request-Id");
-      if (status.equals("204")) {
-        assertThat(response.get("content")).as(status).isNull();
-      } else if (status.startsWith("2")) {
-        // JSON, or the events of a stream (EventStream), as the route's function answers.
-        assertThat(OpenApiSchemas.names(response.get("content"))).as(status)
-            .hasSize(1)
-            .containsAnyOf("application/json", "text/event-stream");
-      } else {
-        assertThat(OpenApiSchemas.names(response.get("content"))).as(status).containsExactly(Problem.MEDIA_TYPE);
-        JsonNode schema = response.at("/content/application~1problem+json/schema");
-        assertThat(schema.at("/allOf/0/$ref").asText()).as(status).isEqualTo("#/components/schemas/Problem");
-        assertThat(schema.at("/allOf/1/properties/status/const").asText()).as(status).isEqualTo(status);
-      }
-    });
+    operation(route)
+        .get("responses")
+        .properties()
+        .forEach(
+            entry -> {
+              JsonNode response = DOCUMENT.resolve(entry.getValue());
+              String status = entry.getKey();
+              assertThat(response.at("/headers/X-Request-Id/$ref").asText())
+                  .as(status)
+                  .isEqualTo("#/components/headers/X-Request-Id");
+              if (status.equals("204")) {
+                assertThat(response.get("content")).as(status).isNull();
+              } else if (status.startsWith("2")) {
+                // JSON, or the events of a stream (EventStream), as the route's function answers.
+                assertThat(OpenApiSchemas.names(response.get("content")))
+                    .as(status)
+                    .hasSize(1)
+                    .containsAnyOf("application/json", "text/event-stream");
+              } else {
+                assertThat(OpenApiSchemas.names(response.get("content")))
+                    .as(status)
+                    .containsExactly(Problem.MEDIA_TYPE);
+                JsonNode schema = response.at("/content/application~1problem+json/schema");
+                assertThat(schema.at("/allOf/0/$ref").asText())
+                    .as(status)
+                    .isEqualTo("#/components/schemas/Problem");
+                assertThat(schema.at("/allOf/1/properties/status/const").asText())
+                    .as(status)
+                    .isEqualTo(status);
+              }
+            });
   }
 
   @Test
@@ -147,7 +198,10 @@ class OpenApiContractTest {
       }
     }
     Map<String, Integer> documented = new TreeMap<>();
-    DOCUMENT.document().get("x-edge-limits").properties()
+    DOCUMENT
+        .document()
+        .get("x-edge-limits")
+        .properties()
         .forEach(limit -> documented.put(limit.getKey(), limit.getValue().asInt()));
 
     assertThat(documented).isEqualTo(inCode);
@@ -160,15 +214,23 @@ class OpenApiContractTest {
     for (String name : List.of("reads", "writes", "sessions", "running-sessions")) {
       String placeholder = application.getProperty("hub.rate-limits.default." + name);
       // ${HUB_RATE_LIMIT_READS:1000/1s}: the value when the deployment sets nothing.
-      inSettings.put(name, placeholder.substring(placeholder.indexOf(':') + 1, placeholder.length() - 1));
+      inSettings.put(
+          name, placeholder.substring(placeholder.indexOf(':') + 1, placeholder.length() - 1));
     }
     Map<String, String> documented = new TreeMap<>();
-    DOCUMENT.document().get("x-rate-limits").properties()
+    DOCUMENT
+        .document()
+        .get("x-rate-limits")
+        .properties()
         .forEach(limit -> documented.put(limit.getKey(), limit.getValue().asText()));
 
     assertThat(documented).isEqualTo(inSettings);
     for (RouteClass routeClass : RouteClass.values()) {
-      assertThat(DOCUMENT.document().at("/components/schemas/Problem/properties/limit/enum").toString())
+      assertThat(
+              DOCUMENT
+                  .document()
+                  .at("/components/schemas/Problem/properties/limit/enum")
+                  .toString())
           .contains('"' + routeClass.label() + '"');
     }
   }
@@ -181,24 +243,31 @@ class OpenApiContractTest {
 
     assertThat(retryAfter.path("schema").path("type").asText()).isEqualTo("integer");
     // Only a session start can meet the running-sessions quota, which has no time to name.
-    assertThat(retryAfter.path("required").asBoolean()).isEqualTo(route.routeClass() != RouteClass.SESSIONS);
+    assertThat(retryAfter.path("required").asBoolean())
+        .isEqualTo(route.routeClass() != RouteClass.SESSIONS);
     assertThat(OpenApiSchemas.names(tooMany.get("headers")))
         .contains("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
   }
 
   @Test
   void theLimitsProblemsAreTheDocumentsProblems() throws IOException {
-    JsonNode schema = DOCUMENT.resolve(DOCUMENT.document().at("/paths/~1v1~1sessions/post/responses/429"))
-        .at("/content/application~1problem+json/schema");
-    RateDecision refused = new RateDecision(RouteClass.SESSIONS, RateLimit.valueOf("2/1m"), false, 0, 60, 30);
+    JsonNode schema =
+        DOCUMENT
+            .resolve(DOCUMENT.document().at("/paths/~1v1~1sessions/post/responses/429"))
+            .at("/content/application~1problem+json/schema");
+    RateDecision refused =
+        new RateDecision(RouteClass.SESSIONS, RateLimit.valueOf("2/1m"), false, 0, 60, 30);
     Problem rate = RateLimitAnswers.refused(refused, "/v1/sessions");
-    Problem quota = ProblemMapping.toProblem(
-        new QuotaExceededException("at the quota", "running_sessions", 5, 5), "/v1/sessions");
+    Problem quota =
+        ProblemMapping.toProblem(
+            new QuotaExceededException("at the quota", "running_sessions", 5, 5), "/v1/sessions");
 
     for (Problem problem : List.of(rate, quota)) {
       Map<String, Object> body = new java.util.LinkedHashMap<>(problem.body());
       body.put("request_id", "r-1");
-      assertThat(DOCUMENT.accepts(schema, OpenApiSchemas.JSON.valueToTree(body))).as(body.toString()).isTrue();
+      assertThat(DOCUMENT.accepts(schema, OpenApiSchemas.JSON.valueToTree(body)))
+          .as(body.toString())
+          .isTrue();
     }
   }
 
@@ -208,14 +277,22 @@ class OpenApiContractTest {
     return yaml.getObject();
   }
 
-  /** A route reads the header when its input refuses a malformed one (IdempotencyKeys.check, 400 naming it). */
+  /**
+   * A route reads the header when its input refuses a malformed one (IdempotencyKeys.check, 400
+   * naming it).
+   */
   private static boolean readsIdempotencyKey(GatewayRoute route) {
     HttpHeaders headers = new HttpHeaders();
     headers.add("Idempotency-Key", "");
-    Object body = route.bodyType() == null ? null : JsonBodies.parse(example(route).toString(), route.bodyType());
+    Object body =
+        route.bodyType() == null
+            ? null
+            : JsonBodies.parse(example(route).toString(), route.bodyType());
     Caller caller = new Caller("acme", "ann", Set.of());
     try {
-      route.input().apply(new RouteRequest(caller, Map.of("id", "x", "key", "k"), headers, body, Map.of()));
+      route
+          .input()
+          .apply(new RouteRequest(caller, Map.of("id", "x", "key", "k"), headers, body, Map.of()));
       return false;
     } catch (InvalidInputException e) {
       return "Idempotency-Key".equals(e.field());
@@ -224,7 +301,9 @@ class OpenApiContractTest {
 
   private static boolean hasIdempotencyKeyParameter(GatewayRoute route) {
     List<String> names = new ArrayList<>();
-    operation(route).path("parameters").forEach(p -> names.add(DOCUMENT.resolve(p).path("name").asText()));
+    operation(route)
+        .path("parameters")
+        .forEach(p -> names.add(DOCUMENT.resolve(p).path("name").asText()));
     return names.contains("Idempotency-Key");
   }
 

@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The document's grammars are the code's: each identifier's and header's schema accepts exactly what its one place
- * in code accepts, and "not blank" is Java's {@link String#isBlank()} for every code point.
+ * The document's grammars are the code's: each identifier's and header's schema accepts exactly
+ * what its one place in code accepts, and "not blank" is Java's {@link String#isBlank()} for every
+ * code point.
  */
 class OpenApiGrammarsContractTest {
 
@@ -28,9 +29,22 @@ class OpenApiGrammarsContractTest {
   @Test
   void sessionWizardAndCampaignIds() {
     String wizard = WizardIds.newSessionId();
-    List<String> probes = new ArrayList<>(List.of(SessionIds.newSessionId(), SessionIds.fromIdempotencyKey("t", "k"),
-        SessionIds.newSessionId().toUpperCase(), "00000000-0000-0000-0000-000000000000", wizard, "wiz-ABCDEF012345",
-        CampaignIds.forWizard(wizard), "camp-0123456789a", "camp-0123456789abc", "", "x", "wiz-", "camp-"));
+    List<String> probes =
+        new ArrayList<>(
+            List.of(
+                SessionIds.newSessionId(),
+                SessionIds.fromIdempotencyKey("t", "k"),
+                SessionIds.newSessionId().toUpperCase(),
+                "00000000-0000-0000-0000-000000000000",
+                wizard,
+                "wiz-ABCDEF012345",
+                CampaignIds.forWizard(wizard),
+                "camp-0123456789a",
+                "camp-0123456789abc",
+                "",
+                "x",
+                "wiz-",
+                "camp-"));
     probes.add("{" + SessionIds.newSessionId() + "}");
     probes.add(SessionIds.newSessionId().replace("-", ""));
 
@@ -41,8 +55,24 @@ class OpenApiGrammarsContractTest {
 
   @Test
   void memoryKeys() {
-    List<String> probes = new ArrayList<>(List.of("", ".", "..", "...", "search", "refresh", "searches", "a", "a.b", ".a", "k".repeat(200),
-        "k".repeat(201), "a b", "é", "campaign:spring:content:post-1"));
+    List<String> probes =
+        new ArrayList<>(
+            List.of(
+                "",
+                ".",
+                "..",
+                "...",
+                "search",
+                "refresh",
+                "searches",
+                "a",
+                "a.b",
+                ".a",
+                "k".repeat(200),
+                "k".repeat(201),
+                "a b",
+                "é",
+                "campaign:spring:content:post-1"));
     IntStream.range(0, 128).forEach(c -> probes.add("a" + (char) c));
 
     assertAgree("MemoryKey", probes, MemoryKeys::valid);
@@ -50,25 +80,33 @@ class OpenApiGrammarsContractTest {
 
   @Test
   void idempotencyKeys() {
-    List<String> probes = new ArrayList<>(List.of("", "a", "a".repeat(255), "a".repeat(256), "é", "run-42"));
+    List<String> probes =
+        new ArrayList<>(List.of("", "a", "a".repeat(255), "a".repeat(256), "é", "run-42"));
     IntStream.range(0, 128).forEach(c -> probes.add("a" + (char) c));
 
-    assertAgree("Idempotency-Key", probes, key -> {
-      try {
-        IdempotencyKeys.check(key);
-        return true;
-      } catch (InvalidInputException e) {
-        return false;
-      }
-    });
+    assertAgree(
+        "Idempotency-Key",
+        probes,
+        key -> {
+          try {
+            IdempotencyKeys.check(key);
+            return true;
+          } catch (InvalidInputException e) {
+            return false;
+          }
+        });
   }
 
   @Test
   void notBlankIsJavasIsBlankForEveryCodePoint() {
-    Pattern nonBlank = Pattern.compile(
-        OpenApiSchemas.javaPattern(DOCUMENT.at("/components/schemas/NonBlankText").get("pattern").asText()));
+    Pattern nonBlank =
+        Pattern.compile(
+            OpenApiSchemas.javaPattern(
+                DOCUMENT.at("/components/schemas/NonBlankText").get("pattern").asText()));
     Pattern text =
-        Pattern.compile(OpenApiSchemas.javaPattern(DOCUMENT.at("/components/schemas/Text").get("pattern").asText()));
+        Pattern.compile(
+            OpenApiSchemas.javaPattern(
+                DOCUMENT.at("/components/schemas/Text").get("pattern").asText()));
     List<String> disagreements = new ArrayList<>();
     for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
       if (Character.getType(codePoint) == Character.SURROGATE) {
@@ -88,11 +126,16 @@ class OpenApiGrammarsContractTest {
 
   @Test
   void aMemoryValueIsAtMostItsCompactJsonBytes() {
-    int max = DOCUMENT.at("/components/schemas/RememberBody/properties/value").get("x-max-compact-json-bytes").asInt();
+    int max =
+        DOCUMENT
+            .at("/components/schemas/RememberBody/properties/value")
+            .get("x-max-compact-json-bytes")
+            .asInt();
     String atLimit = "\"" + "v".repeat(max - 2) + "\"";
     String overLimit = "\"" + "v".repeat(max - 1) + "\"";
 
-    assertThat(JsonBodies.parse("{\"key\":\"k\",\"value\":" + atLimit + "}", RememberBody.class)).isNotNull();
+    assertThat(JsonBodies.parse("{\"key\":\"k\",\"value\":" + atLimit + "}", RememberBody.class))
+        .isNotNull();
     try {
       JsonBodies.parse("{\"key\":\"k\",\"value\":" + overLimit + "}", RememberBody.class);
       throw new AssertionError("a value of " + (max + 1) + " bytes was taken");
@@ -102,13 +145,22 @@ class OpenApiGrammarsContractTest {
   }
 
   private static void assertAgree(String name, List<String> probes, Predicate<String> code) {
-    JsonNode parameter = name.equals("MemoryKey")
-        ? DOCUMENT.at("/components/schemas/MemoryKey")
-        : DOCUMENT.at("/components/parameters/" + name).get("schema");
-    List<String> disagreements = probes.stream()
-        .filter(probe -> DOCUMENT.accepts(parameter, TextNode.valueOf(probe)) != code.test(probe))
-        .map(probe -> "'" + probe + "' (" + (code.test(probe) ? "taken" : "refused") + " by the code)")
-        .toList();
+    JsonNode parameter =
+        name.equals("MemoryKey")
+            ? DOCUMENT.at("/components/schemas/MemoryKey")
+            : DOCUMENT.at("/components/parameters/" + name).get("schema");
+    List<String> disagreements =
+        probes.stream()
+            .filter(
+                probe -> DOCUMENT.accepts(parameter, TextNode.valueOf(probe)) != code.test(probe))
+            .map(
+                probe ->
+                    "'"
+                        + probe
+                        + "' ("
+                        + (code.test(probe) ? "taken" : "refused")
+                        + " by the code)")
+            .toList();
 
     assertThat(disagreements).as(name).isEmpty();
   }

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The OpenAPI document as a JSON tree, and each of its schemas as a JSON Schema 2020-12 validator. */
+/**
+ * The OpenAPI document as a JSON tree, and each of its schemas as a JSON Schema 2020-12 validator.
+ */
 final class OpenApiSchemas {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
   private final ObjectNode document;
   private final Map<JsonNode, JsonSchema> validators = new ConcurrentHashMap<>();
@@ -25,20 +28,25 @@ final class OpenApiSchemas {
   }
 
   /**
-   * An ECMA-262 pattern (JSON Schema's dialect) for java.util.regex, which the validator uses: ECMA's {@code $} is
-   * the end of input, Java's also matches before a final line break, so a closing {@code $} becomes {@code \z}.
+   * An ECMA-262 pattern (JSON Schema's dialect) for java.util.regex, which the validator uses:
+   * ECMA's {@code $} is the end of input, Java's also matches before a final line break, so a
+   * closing {@code $} becomes {@code \z}.
    */
   static String javaPattern(String ecma) {
-    return ecma.endsWith("$") && !ecma.endsWith("\\$") ? ecma.substring(0, ecma.length() - 1) + "\\z" : ecma;
+    return ecma.endsWith("$") && !ecma.endsWith("\\$")
+        ? ecma.substring(0, ecma.length() - 1) + "\\z"
+        : ecma;
   }
 
   private static JsonNode withJavaPatterns(JsonNode node) {
     JsonNode copy = node.deepCopy();
-    copy.findParents("pattern").forEach(parent -> {
-      if (parent.get("pattern").isTextual()) {
-        ((ObjectNode) parent).put("pattern", javaPattern(parent.get("pattern").asText()));
-      }
-    });
+    copy.findParents("pattern")
+        .forEach(
+            parent -> {
+              if (parent.get("pattern").isTextual()) {
+                ((ObjectNode) parent).put("pattern", javaPattern(parent.get("pattern").asText()));
+              }
+            });
     return copy;
   }
 
@@ -71,12 +79,14 @@ final class OpenApiSchemas {
   }
 
   private JsonSchema validator(JsonNode schema) {
-    return validators.computeIfAbsent(schema, s -> {
-      ObjectNode root = JSON.createObjectNode();
-      root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-      root.set("components", withJavaPatterns(document.get("components")));
-      root.setAll((ObjectNode) withJavaPatterns(s));
-      return FACTORY.getSchema(root);
-    });
+    return validators.computeIfAbsent(
+        schema,
+        s -> {
+          ObjectNode root = JSON.createObjectNode();
+          root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+          root.set("components", withJavaPatterns(document.get("components")));
+          root.setAll((ObjectNode) withJavaPatterns(s));
+          return FACTORY.getSchema(root);
+        });
   }
 }

@@ -15,14 +15,16 @@ class QueryParametersTest {
   @Test
   void namesAndValuesArePercentDecodedAndPlusIsASpace() {
     assertThat(QueryParameters.parse("status=RUNNING&limit=%32%30&cursor=a+b%2Bc", KNOWN))
-        .containsExactlyInAnyOrderEntriesOf(Map.of("status", "RUNNING", "limit", "20", "cursor", "a b+c"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("status", "RUNNING", "limit", "20", "cursor", "a b+c"));
   }
 
   @Test
   void noQueryEmptyPairsAndANameWithoutValueAreFine() {
     assertThat(QueryParameters.parse(null, KNOWN)).isEmpty();
     assertThat(QueryParameters.parse("", KNOWN)).isEmpty();
-    assertThat(QueryParameters.parse("&&status&", KNOWN)).containsExactlyEntriesOf(Map.of("status", ""));
+    assertThat(QueryParameters.parse("&&status&", KNOWN))
+        .containsExactlyEntriesOf(Map.of("status", ""));
   }
 
   @Test
@@ -35,20 +37,26 @@ class QueryParametersTest {
               assertThat(e.rule()).contains("cursor, limit, status");
             });
     assertThatThrownBy(() -> QueryParameters.parse("x".repeat(500) + "=1", KNOWN))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).hasSizeLessThan(70));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).hasSizeLessThan(70));
   }
 
   @Test
   void aRepeatedNameIsRefusedEvenWithTheSameValue() {
     assertThatThrownBy(() -> QueryParameters.parse("limit=1&limit=1", KNOWN))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("limit"));
-    assertThatThrownBy(() -> QueryParameters.parse("limit=1&li%6Dit=2", KNOWN)).isInstanceOf(InvalidInputException.class);
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+    assertThatThrownBy(() -> QueryParameters.parse("limit=1&li%6Dit=2", KNOWN))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void aBrokenEscapeIsRefused() {
-    for (String query : new String[] {"limit=%", "limit=%2", "limit=%zz", "limit=%C0%AE", "st%FFatus=1"}) {
-      assertThatThrownBy(() -> QueryParameters.parse(query, KNOWN)).as(query).isInstanceOf(InvalidInputException.class);
+    for (String query :
+        new String[] {"limit=%", "limit=%2", "limit=%zz", "limit=%C0%AE", "st%FFatus=1"}) {
+      assertThatThrownBy(() -> QueryParameters.parse(query, KNOWN))
+          .as(query)
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 }

@@ -29,7 +29,8 @@ class LimitSettingsTest {
     assertThat(settings.enabled()).isTrue();
     assertThat(settings.rateLimit("acme", RouteClass.READS)).isEqualTo(RateLimit.valueOf("100/1s"));
     assertThat(settings.rateLimit("acme", RouteClass.WRITES)).isEqualTo(RateLimit.valueOf("50/1s"));
-    assertThat(settings.rateLimit("acme", RouteClass.SESSIONS)).isEqualTo(RateLimit.valueOf("10/1s"));
+    assertThat(settings.rateLimit("acme", RouteClass.SESSIONS))
+        .isEqualTo(RateLimit.valueOf("10/1s"));
     assertThat(settings.runningSessions("acme")).isEqualTo(20);
   }
 
@@ -42,13 +43,16 @@ class LimitSettingsTest {
 
     LimitSettings settings = bind(properties, Map.of());
 
-    assertThat(settings.rateLimit("acme", RouteClass.SESSIONS)).isEqualTo(RateLimit.valueOf("2/1m"));
+    assertThat(settings.rateLimit("acme", RouteClass.SESSIONS))
+        .isEqualTo(RateLimit.valueOf("2/1m"));
     assertThat(settings.rateLimit("acme", RouteClass.READS)).isEqualTo(RateLimit.valueOf("100/1s"));
     assertThat(settings.runningSessions("acme")).isEqualTo(3);
-    assertThat(settings.rateLimit("Globex.EU", RouteClass.READS)).isEqualTo(RateLimit.valueOf("5/10s"));
+    assertThat(settings.rateLimit("Globex.EU", RouteClass.READS))
+        .isEqualTo(RateLimit.valueOf("5/10s"));
     assertThat(settings.runningSessions("Globex.EU")).isEqualTo(20);
-    assertThat(settings.rateLimit("globex.eu", RouteClass.READS)).as("tenant ids are exact").isEqualTo(
-        RateLimit.valueOf("100/1s"));
+    assertThat(settings.rateLimit("globex.eu", RouteClass.READS))
+        .as("tenant ids are exact")
+        .isEqualTo(RateLimit.valueOf("100/1s"));
   }
 
   @Test
@@ -60,7 +64,8 @@ class LimitSettingsTest {
                 "HUB_RATELIMITS_TENANTS_ACME_SESSIONS", "4/1m",
                 "HUB_RATELIMITS_TENANTS_ACME_RUNNINGSESSIONS", "7"));
 
-    assertThat(settings.rateLimit("acme", RouteClass.SESSIONS)).isEqualTo(RateLimit.valueOf("4/1m"));
+    assertThat(settings.rateLimit("acme", RouteClass.SESSIONS))
+        .isEqualTo(RateLimit.valueOf("4/1m"));
     assertThat(settings.runningSessions("acme")).isEqualTo(7);
   }
 
@@ -74,18 +79,23 @@ class LimitSettingsTest {
     assertThatThrownBy(() -> bind(withoutSessions, Map.of()))
         .isInstanceOf(BindException.class)
         .rootCause()
-        .hasMessageContaining("hub.rate-limits.default needs reads, writes, sessions and running-sessions");
+        .hasMessageContaining(
+            "hub.rate-limits.default needs reads, writes, sessions and running-sessions");
     assertThatThrownBy(() -> bind(malformed, Map.of()))
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessageContaining("capacity/period, e.g. 100/1s; got '100 per second'");
   }
 
-  private static LimitSettings bind(Map<String, Object> properties, Map<String, Object> environment) {
+  private static LimitSettings bind(
+      Map<String, Object> properties, Map<String, Object> environment) {
     StandardEnvironment env = new StandardEnvironment();
     env.getPropertySources().addFirst(new MapPropertySource("properties", properties));
-    // Spring maps names like HUB_X_Y to hub.x.y only for a source named as the system environment is.
-    env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", environment));
-    return new Binder(ConfigurationPropertySources.get(env)).bindOrCreate("hub.rate-limits", LimitSettings.class);
+    // Spring maps names like HUB_X_Y to hub.x.y only for a source named as the system environment
+    // is.
+    env.getPropertySources()
+        .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", environment));
+    return new Binder(ConfigurationPropertySources.get(env))
+        .bindOrCreate("hub.rate-limits", LimitSettings.class);
   }
 }

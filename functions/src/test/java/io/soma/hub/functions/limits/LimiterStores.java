@@ -7,13 +7,19 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
-/** Limiters for tests: on a fresh migrated in-memory H2 database, or on a database that cannot be reached. */
+/**
+ * Limiters for tests: on a fresh migrated in-memory H2 database, or on a database that cannot be
+ * reached.
+ */
 final class LimiterStores {
 
   private LimiterStores() {}
 
   static JdbcConnectionDetails freshH2() {
-    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    String url =
+        "jdbc:h2:mem:"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
     Flyway.configure().dataSource(url, "sa", "").load().migrate();
     return connection(url);
   }
@@ -29,7 +35,8 @@ final class LimiterStores {
     all.putIfAbsent("hub.rate-limits.default.writes", "1000/1s");
     all.putIfAbsent("hub.rate-limits.default.sessions", "1000/1s");
     all.putIfAbsent("hub.rate-limits.default.running-sessions", "1000");
-    return new Binder(new MapConfigurationPropertySource(all)).bindOrCreate("hub.rate-limits", LimitSettings.class);
+    return new Binder(new MapConfigurationPropertySource(all))
+        .bindOrCreate("hub.rate-limits", LimitSettings.class);
   }
 
   private static JdbcConnectionDetails connection(String url) {

@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** Per-tenant rate limits over real HTTP: each test has a tenant of its own with limits of its own. */
+/**
+ * Per-tenant rate limits over real HTTP: each test has a tenant of its own with limits of its own.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -53,7 +55,9 @@ class RateLimitHttpTest {
 
     assertThat(answers.subList(0, 3)).extracting(Answer::status).containsOnly(200);
     assertThat(answers).extracting(a -> header(a, "RateLimit-Limit")).containsOnly("3");
-    assertThat(answers).extracting(a -> header(a, "RateLimit-Remaining")).containsExactly("2", "1", "0", "0");
+    assertThat(answers)
+        .extracting(a -> header(a, "RateLimit-Remaining"))
+        .containsExactly("2", "1", "0", "0");
     assertThat(Long.parseLong(header(answers.get(2), "RateLimit-Reset"))).isBetween(59L, 60L);
     Answer refused = answers.get(3);
     assertProblem(refused, 429, "rate limit for reads (3/1m) is used up; retry after ");
@@ -76,9 +80,11 @@ class RateLimitHttpTest {
 
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      statuses.add(http.postJson("/v1/sessions", starter, "{\"prompt\":\"plan " + i + "\"}").status());
+      statuses.add(
+          http.postJson("/v1/sessions", starter, "{\"prompt\":\"plan " + i + "\"}").status());
     }
-    Answer refusedBeforeItsBodyIsRead = http.postJson("/v1/sessions", starter, "{\"prompt\": \"unterminated");
+    Answer refusedBeforeItsBodyIsRead =
+        http.postJson("/v1/sessions", starter, "{\"prompt\": \"unterminated");
 
     assertThat(statuses).containsExactly(201, 201, 429);
     assertThat(TemporalTestServer.startedSessions(temporal) - before).isEqualTo(2);
@@ -99,7 +105,8 @@ class RateLimitHttpTest {
         .containsExactly(403, 403, 401);
     assertThat(forbidden.headers().firstValue("RateLimit-Limit")).isEmpty();
     assertThat(unauthenticated.headers().firstValue("RateLimit-Limit")).isEmpty();
-    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"hi\"}").status()).isEqualTo(201);
+    assertThat(http.postJson("/v1/sessions", writer, "{\"prompt\":\"hi\"}").status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -122,15 +129,21 @@ class RateLimitHttpTest {
     Answer second = http.postJson("/v1/sessions", crowded, "{\"prompt\":\"plan another launch\"}");
 
     assertThat(first.status()).as(first.body()).isEqualTo(201);
-    assertProblem(second, 429, "the tenant has 1 sessions running, its quota; no session was started");
+    assertProblem(
+        second, 429, "the tenant has 1 sessions running, its quota; no session was started");
     assertThat(second.json().get("limit").asString()).isEqualTo("running_sessions");
     assertThat(second.json().get("capacity").asInt()).isOne();
     assertThat(second.json().get("running").asInt()).isOne();
-    assertThat(second.headers().firstValue("Retry-After")).as("no session's end can be foretold").isEmpty();
+    assertThat(second.headers().firstValue("Retry-After"))
+        .as("no session's end can be foretold")
+        .isEmpty();
     assertThat(TemporalTestServer.startedSessions(temporal) - before).isOne();
   }
 
   private static String header(Answer answer, String name) {
-    return answer.headers().firstValue(name).orElseThrow(() -> new AssertionError(name + " missing: " + answer));
+    return answer
+        .headers()
+        .firstValue(name)
+        .orElseThrow(() -> new AssertionError(name + " missing: " + answer));
   }
 }

@@ -19,7 +19,8 @@ class RateLimitTest {
     "3/1500ms,    3,   1500,    3/1500ms",
     "60/60s,      60,  60000,   60/1m"
   })
-  void isWrittenCapacitySlashPeriodAndPrintedCanonically(String text, long capacity, long millis, String canonical) {
+  void isWrittenCapacitySlashPeriodAndPrintedCanonically(
+      String text, long capacity, long millis, String canonical) {
     RateLimit limit = RateLimit.valueOf(text);
 
     assertThat(limit.capacity()).isEqualTo(capacity);
@@ -29,7 +30,20 @@ class RateLimitTest {
   }
 
   @ParameterizedTest(name = "''{0}''")
-  @ValueSource(strings = {"", "100", "100/", "/1s", "x/1s", "100/1s/2", "0/1s", "-1/1s", "100/0s", "100/-1s", "1/fortnight"})
+  @ValueSource(
+      strings = {
+        "",
+        "100",
+        "100/",
+        "/1s",
+        "x/1s",
+        "100/1s/2",
+        "0/1s",
+        "-1/1s",
+        "100/0s",
+        "100/-1s",
+        "1/fortnight"
+      })
   void anythingElseIsRefusedSayingHowToWriteIt(String text) {
     assertThatThrownBy(() -> RateLimit.valueOf(text)).isInstanceOf(IllegalArgumentException.class);
   }

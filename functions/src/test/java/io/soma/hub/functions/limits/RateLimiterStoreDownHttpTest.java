@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The limiter's store unreachable while the rest of the hub works: requests go through unchecked, never 5xx. (The
- * session start still needs the hub store for moderation, which here is a different, working database.)
+ * The limiter's store unreachable while the rest of the hub works: requests go through unchecked,
+ * never 5xx. (The session start still needs the hub store for moderation, which here is a
+ * different, working database.)
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,9 +44,11 @@ class RateLimiterStoreDownHttpTest {
     Answer status = http.get("/v1/status", ann);
     Answer statusAgain = http.get("/v1/status", ann);
     Answer created = http.postJson("/v1/sessions", ann, "{\"prompt\":\"plan a launch\"}");
-    Answer createdAgain = http.postJson("/v1/sessions", ann, "{\"prompt\":\"plan another launch\"}");
+    Answer createdAgain =
+        http.postJson("/v1/sessions", ann, "{\"prompt\":\"plan another launch\"}");
 
-    assertThat(List.of(status.status(), statusAgain.status(), created.status(), createdAgain.status()))
+    assertThat(
+            List.of(status.status(), statusAgain.status(), created.status(), createdAgain.status()))
         .as("limits of one per hour, unchecked")
         .containsExactly(200, 200, 201, 201);
     assertThat(status.headers().firstValue("RateLimit-Limit")).isEmpty();

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
-/** The limiter on the embedded database, as local mode runs it: Bucket4j's buckets in the hub store. */
+/**
+ * The limiter on the embedded database, as local mode runs it: Bucket4j's buckets in the hub store.
+ */
 class TenantRateLimiterTest {
 
   private final List<AutoCloseable> stores = new ArrayList<>();
@@ -29,20 +31,28 @@ class TenantRateLimiterTest {
 
   @Test
   void aBucketAllowsItsCapacityThenRefusesSayingWhenToRetry() {
-    TenantRateLimiter limiter = limiter(LimiterStores.freshH2(), Map.of("hub.rate-limits.tenants.acme.reads", "3/1m"));
+    TenantRateLimiter limiter =
+        limiter(LimiterStores.freshH2(), Map.of("hub.rate-limits.tenants.acme.reads", "3/1m"));
 
     List<RateDecision> decisions = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       decisions.add(limiter.check("acme", RouteClass.READS));
     }
 
-    assertThat(decisions).extracting(RateDecision::allowed).containsExactly(true, true, true, false);
+    assertThat(decisions)
+        .extracting(RateDecision::allowed)
+        .containsExactly(true, true, true, false);
     assertThat(decisions).extracting(RateDecision::remaining).containsExactly(2L, 1L, 0L, 0L);
     assertThat(decisions).allSatisfy(d -> assertThat(d.limit()).hasToString("3/1m"));
     // One token comes back every 20 s; the bucket is full again a minute after it was last full.
     assertThat(decisions.get(3).retryAfterSeconds()).isBetween(19L, 20L);
     assertThat(decisions.get(2).resetSeconds()).isBetween(59L, 60L);
-    assertThat(registry.get("gateway.rate.limited").tags("tenant", "acme", "limit", "reads").counter().count())
+    assertThat(
+            registry
+                .get("gateway.rate.limited")
+                .tags("tenant", "acme", "limit", "reads")
+                .counter()
+                .count())
         .isOne();
   }
 
@@ -51,7 +61,11 @@ class TenantRateLimiterTest {
     TenantRateLimiter limiter =
         limiter(
             LimiterStores.freshH2(),
-            Map.of("hub.rate-limits.default.reads", "1/1m", "hub.rate-limits.default.sessions", "1/1m"));
+            Map.of(
+                "hub.rate-limits.default.reads",
+                "1/1m",
+                "hub.rate-limits.default.sessions",
+                "1/1m"));
 
     assertThat(limiter.check("acme", RouteClass.READS).allowed()).isTrue();
     assertThat(limiter.check("acme", RouteClass.READS).allowed()).isFalse();
@@ -69,7 +83,9 @@ class TenantRateLimiterTest {
       List<Future<RateDecision>> checks = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         TenantRateLimiter instance = instances.get(i % 2);
-        checks.add(threads.submit((Callable<RateDecision>) () -> instance.check("acme", RouteClass.WRITES)));
+        checks.add(
+            threads.submit(
+                (Callable<RateDecision>) () -> instance.check("acme", RouteClass.WRITES)));
       }
       long allowed = 0;
       for (Future<RateDecision> check : checks) {
@@ -109,7 +125,9 @@ class TenantRateLimiterTest {
     assertThat(second.checked()).isFalse();
     assertThat(secondNanos).as("the paused limiter does not try the store").isLessThan(50_000_000L);
     assertThat(registry.get("gateway.rate.limiter.unavailable").counter().count()).isEqualTo(2);
-    assertThat(registry.get("gateway.rate.limit.check").timer().count()).as("checks that tried the store").isOne();
+    assertThat(registry.get("gateway.rate.limit.check").timer().count())
+        .as("checks that tried the store")
+        .isOne();
   }
 
   @Test
@@ -124,9 +142,11 @@ class TenantRateLimiterTest {
     assertThat(registry.find("gateway.rate.limiter.unavailable").counter().count()).isZero();
   }
 
-  private TenantRateLimiter limiter(JdbcConnectionDetails connection, Map<String, String> properties) {
+  private TenantRateLimiter limiter(
+      JdbcConnectionDetails connection, Map<String, String> properties) {
     BucketStore store = new BucketStore(connection, 4);
     stores.add(store);
-    return new TenantRateLimiter(store.buckets(), LimiterStores.settings(properties), new LimitMetrics(registry));
+    return new TenantRateLimiter(
+        store.buckets(), LimiterStores.settings(properties), new LimitMetrics(registry));
   }
 }

@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-/** The memory endpoints over real HTTP: remember, recall, search and refresh, and every bad input. */
+/**
+ * The memory endpoints over real HTTP: remember, recall, search and refresh, and every bad input.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -34,7 +36,8 @@ class MemoryHttpTest {
   @Autowired TestWorkflowEnvironment temporal;
   HttpCalls http;
 
-  final String acme = TestTokens.hs256("acme", "ann", "memory:write", "memory:read", "memory:refresh");
+  final String acme =
+      TestTokens.hs256("acme", "ann", "memory:write", "memory:read", "memory:refresh");
   final String globex = TestTokens.hs256("globex", "gus", "memory:write", "memory:read");
   final String sessionsOnly = TestTokens.hs256("acme", "ann", "sessions:write", "sessions:read");
 
@@ -78,13 +81,17 @@ class MemoryHttpTest {
             "{\"key\":\"campaign:fall_launch:brief\",\"value\":{\"goal\":\"trail shoes for autumn\",\"budget\":5000},"
                 + "\"metadata\":{\"campaign\":\"fall_launch\"}}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.headers().firstValue("Location")).contains("/v1/memory/campaign:fall_launch:brief");
+    assertThat(created.headers().firstValue("Location"))
+        .contains("/v1/memory/campaign:fall_launch:brief");
     assertThat(created.json().get("value").get("budget").asInt()).isEqualTo(5000);
     assertThat(created.json().get("metadata").get("campaign").asString()).isEqualTo("fall_launch");
     assertThat(created.json().get("updated_at").asString()).isNotBlank();
 
     Answer replaced =
-        http.postJson("/v1/memory", acme, "{\"key\":\"campaign:fall_launch:brief\",\"value\":\"trail shoes, autumn\"}");
+        http.postJson(
+            "/v1/memory",
+            acme,
+            "{\"key\":\"campaign:fall_launch:brief\",\"value\":\"trail shoes, autumn\"}");
     assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
 
     Answer recalled = http.get("/v1/memory/campaign:fall_launch:brief", acme);
@@ -99,7 +106,8 @@ class MemoryHttpTest {
     assertThat(found.json().get("ranking").asString()).isEqualTo("lexical");
     assertThat(found.json().has("fallback_reason")).isFalse();
     assertThat(found.json().get("matches")).hasSize(1);
-    assertThat(found.json().get("matches").get(0).get("key").asString()).isEqualTo("campaign:fall_launch:brief");
+    assertThat(found.json().get("matches").get(0).get("key").asString())
+        .isEqualTo("campaign:fall_launch:brief");
     assertThat(found.json().get("matches").get(0).get("score").asDouble()).isPositive();
     assertThat(found.json().get("matches").get(0).has("metadata")).isTrue();
   }
@@ -109,7 +117,8 @@ class MemoryHttpTest {
     http.postJson("/v1/memory", acme, "{\"key\":\"secret-plan\",\"value\":\"moon base\"}");
 
     assertProblem(http.get("/v1/memory/secret-plan", globex), 404, "no memory entry secret-plan");
-    Answer search = http.postJson("/v1/memory/search", globex, "{\"query\":\"moon base\",\"limit\":50}");
+    Answer search =
+        http.postJson("/v1/memory/search", globex, "{\"query\":\"moon base\",\"limit\":50}");
     assertThat(search.status()).isEqualTo(200);
     assertThat(search.json().get("matches")).isEmpty();
     assertProblem(http.get("/v1/memory/never-written", acme), 404, "no memory entry");
@@ -142,21 +151,33 @@ class MemoryHttpTest {
   void rememberRejectsOversizedValuesAndBodies() {
     String big = "x".repeat(33 * 1024);
     assertProblem(
-        http.postJson("/v1/memory", acme, "{\"key\":\"k\",\"value\":\"" + big + "\"}"), 400, "value: must be at most");
+        http.postJson("/v1/memory", acme, "{\"key\":\"k\",\"value\":\"" + big + "\"}"),
+        400,
+        "value: must be at most");
     assertProblem(
-        http.postJson("/v1/memory", acme, "{\"key\":\"k\",\"value\":\"" + "x".repeat(65 * 1024) + "\"}"), 413,
+        http.postJson(
+            "/v1/memory", acme, "{\"key\":\"k\",\"value\":\"" + "x".repeat(65 * 1024) + "\"}"),
+        413,
         "larger than 64 KiB");
     StringBuilder metadata = new StringBuilder();
     for (int i = 0; i < 33; i++) {
       metadata.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
     }
     assertProblem(
-        http.postJson("/v1/memory", acme, "{\"key\":\"k\",\"value\":1,\"metadata\":{" + metadata + "}}"), 400,
+        http.postJson(
+            "/v1/memory", acme, "{\"key\":\"k\",\"value\":1,\"metadata\":{" + metadata + "}}"),
+        400,
         "at most 32 keys");
     assertProblem(
-        http.postJson("/v1/memory", acme, "{\"key\":\"" + "k".repeat(201) + "\",\"value\":1}"), 400, "key: must be");
+        http.postJson("/v1/memory", acme, "{\"key\":\"" + "k".repeat(201) + "\",\"value\":1}"),
+        400,
+        "key: must be");
     Answer textPlain =
-        http.send(http.request("/v1/memory", acme).header("Content-Type", "text/plain").POST(HttpCalls.body("x")).build());
+        http.send(
+            http.request("/v1/memory", acme)
+                .header("Content-Type", "text/plain")
+                .POST(HttpCalls.body("x"))
+                .build());
     assertThat(textPlain.status()).isEqualTo(415);
   }
 
@@ -185,16 +206,22 @@ class MemoryHttpTest {
   @Test
   void searchRejectsAnOverlongQuery() {
     assertProblem(
-        http.postJson("/v1/memory/search", acme, "{\"query\":\"" + "q".repeat(1001) + "\"}"), 400,
+        http.postJson("/v1/memory/search", acme, "{\"query\":\"" + "q".repeat(1001) + "\"}"),
+        400,
         "query: must be 1 to 1000");
   }
 
   @Test
   void everyEndpointNeedsItsCapability() {
-    assertProblem(http.postJson("/v1/memory", sessionsOnly, "{\"key\":\"k\",\"value\":1}"), 403, "memory:write");
+    assertProblem(
+        http.postJson("/v1/memory", sessionsOnly, "{\"key\":\"k\",\"value\":1}"),
+        403,
+        "memory:write");
     assertProblem(http.get("/v1/memory/k", sessionsOnly), 403, "memory:read");
-    assertProblem(http.postJson("/v1/memory/search", sessionsOnly, "{\"query\":\"q\"}"), 403, "memory:read");
-    assertProblem(refresh(globex, "run-1", "{\"campaign\":\"fall_launch\"}"), 403, "memory:refresh");
+    assertProblem(
+        http.postJson("/v1/memory/search", sessionsOnly, "{\"query\":\"q\"}"), 403, "memory:read");
+    assertProblem(
+        refresh(globex, "run-1", "{\"campaign\":\"fall_launch\"}"), 403, "memory:refresh");
     assertThat(http.get("/v1/memory/k", null).status()).isEqualTo(401);
   }
 
@@ -207,14 +234,18 @@ class MemoryHttpTest {
 
     assertThat(first.status()).as(first.body()).isEqualTo(202);
     assertThat(again.status()).as(again.body()).isEqualTo(202);
-    assertThat(again.json().get("workflow_id").asString()).isEqualTo(first.json().get("workflow_id").asString());
+    assertThat(again.json().get("workflow_id").asString())
+        .isEqualTo(first.json().get("workflow_id").asString());
     assertThat(again.json().get("status").asString()).isEqualTo("RUNNING");
     assertThat(refreshesStarted()).isEqualTo(before + 1);
 
-    assertProblem(refresh(acme, "airflow-run-7", "{\"campaign\":\"fall_launch\",\"force\":false}"), 422,
+    assertProblem(
+        refresh(acme, "airflow-run-7", "{\"campaign\":\"fall_launch\",\"force\":false}"),
+        422,
         "Idempotency-Key");
     Answer other = refresh(acme, "airflow-run-8", "{\"campaign\":\"fall_launch\",\"force\":true}");
-    assertThat(other.json().get("workflow_id").asString()).isNotEqualTo(first.json().get("workflow_id").asString());
+    assertThat(other.json().get("workflow_id").asString())
+        .isNotEqualTo(first.json().get("workflow_id").asString());
     assertThat(refreshesStarted()).isEqualTo(before + 2);
   }
 
@@ -226,7 +257,8 @@ class MemoryHttpTest {
     Answer joined = refresh(acme, null, "{\"campaign\":\"spring_sale\",\"force\":true}");
 
     assertThat(first.status()).as(first.body()).isEqualTo(202);
-    assertThat(joined.json().get("workflow_id").asString()).isEqualTo(first.json().get("workflow_id").asString());
+    assertThat(joined.json().get("workflow_id").asString())
+        .isEqualTo(first.json().get("workflow_id").asString());
     assertThat(refreshesStarted()).isEqualTo(before + 1);
   }
 
@@ -253,7 +285,10 @@ class MemoryHttpTest {
   void aTooLongCampaignOrBadIdempotencyKeyStartsNothing() {
     long before = refreshesStarted();
 
-    assertProblem(refresh(acme, "run-x", "{\"campaign\":\"" + "c".repeat(201) + "\"}"), 400, "campaign: must be");
+    assertProblem(
+        refresh(acme, "run-x", "{\"campaign\":\"" + "c".repeat(201) + "\"}"),
+        400,
+        "campaign: must be");
     assertProblem(refresh(acme, "k".repeat(256), "{\"campaign\":\"c\"}"), 400, "Idempotency-Key");
 
     assertThat(refreshesStarted()).isEqualTo(before);

@@ -18,11 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * A property over generated keys, through real HTTP (Tomcat's path handling included): whatever {@code POST
- * /v1/memory} accepts, {@code GET /v1/memory/{key}} (the key as a percent-encoded path segment) gives back with the
- * same key, byte for byte. Keys are drawn from every printable ASCII character, some that are not ASCII, and the
- * dot-only segments a URL path normalizes, with a fixed seed so that CI runs the same cases
- * ({@code -Dhub.memory-keys.seed} and {@code -Dhub.memory-keys.cases} for a larger run).
+ * A property over generated keys, through real HTTP (Tomcat's path handling included): whatever
+ * {@code POST /v1/memory} accepts, {@code GET /v1/memory/{key}} (the key as a percent-encoded path
+ * segment) gives back with the same key, byte for byte. Keys are drawn from every printable ASCII
+ * character, some that are not ASCII, and the dot-only segments a URL path normalizes, with a fixed
+ * seed so that CI runs the same cases ({@code -Dhub.memory-keys.seed} and {@code
+ * -Dhub.memory-keys.cases} for a larger run).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -53,8 +54,25 @@ class MemoryKeyRoundTripTest {
     long seed = Long.getLong("hub.memory-keys.seed", 20261206L);
     int cases = Integer.getInteger("hub.memory-keys.cases", 600);
     Random random = new Random(seed);
-    List<String> keys = new ArrayList<>(List.of(".", "..", "...", ".a", "a.", "~", ":", "@", "a%2Fb", "%", "a;b",
-        "a/b", "a?b", "a#b", "a".repeat(200), "a".repeat(201)));
+    List<String> keys =
+        new ArrayList<>(
+            List.of(
+                ".",
+                "..",
+                "...",
+                ".a",
+                "a.",
+                "~",
+                ":",
+                "@",
+                "a%2Fb",
+                "%",
+                "a;b",
+                "a/b",
+                "a?b",
+                "a#b",
+                "a".repeat(200),
+                "a".repeat(201)));
     while (keys.size() < cases) {
       keys.add(key(random));
     }
@@ -68,9 +86,12 @@ class MemoryKeyRoundTripTest {
       }
       accepted++;
       Answer recalled = http.get("/v1/memory/" + pathSegment(key), token);
-      assertThat(recalled.status()).as("recall %s (seed %d): %s", key, seed, recalled.body()).isEqualTo(200);
+      assertThat(recalled.status())
+          .as("recall %s (seed %d): %s", key, seed, recalled.body())
+          .isEqualTo(200);
       assertThat(recalled.json().get("key").asString().getBytes(StandardCharsets.UTF_8))
-          .as("recalled key of %s", key).isEqualTo(key.getBytes(StandardCharsets.UTF_8));
+          .as("recalled key of %s", key)
+          .isEqualTo(key.getBytes(StandardCharsets.UTF_8));
     }
     assertThat(accepted).as("accepted keys of %d", keys.size()).isGreaterThan(cases / 10);
   }
@@ -85,12 +106,18 @@ class MemoryKeyRoundTripTest {
     return key.toString();
   }
 
-  /** RFC 3986's pchar: unreserved characters, sub-delims, ':' and '@' as they are, every other byte %XX. */
+  /**
+   * RFC 3986's pchar: unreserved characters, sub-delims, ':' and '@' as they are, every other byte
+   * %XX.
+   */
   private static String pathSegment(String key) {
     StringBuilder segment = new StringBuilder();
     for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
         segment.append(c);
       } else {
         segment.append('%').append(String.format("%02X", (int) c));

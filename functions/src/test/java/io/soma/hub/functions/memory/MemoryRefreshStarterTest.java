@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Idempotency of refresh starts against Temporal's test server, with refreshes that finish at once. */
+/**
+ * Idempotency of refresh starts against Temporal's test server, with refreshes that finish at once.
+ */
 class MemoryRefreshStarterTest {
 
   private final TestWorkflowEnvironment env = TemporalTestServer.start();
@@ -38,7 +40,9 @@ class MemoryRefreshStarterTest {
   }
 
   private void awaitClosed(String workflowId) throws Exception {
-    client.newUntypedWorkflowStub(workflowId).getResult(10, TimeUnit.SECONDS, MemoryRefreshResult.class);
+    client
+        .newUntypedWorkflowStub(workflowId)
+        .getResult(10, TimeUnit.SECONDS, MemoryRefreshResult.class);
   }
 
   @Test
@@ -55,9 +59,14 @@ class MemoryRefreshStarterTest {
     assertThat(again.status()).isEqualTo("COMPLETED");
     assertThat(InstantRefresh.runs(client, first.workflowId())).isEqualTo(1);
     assertThat(starter.start(request, "run-2").workflowId()).isNotEqualTo(first.workflowId());
-    assertThat(starter.start(new MemoryRefreshRequest("globex", "fall_launch", true, "a"), "run-1").workflowId())
+    assertThat(
+            starter
+                .start(new MemoryRefreshRequest("globex", "fall_launch", true, "a"), "run-1")
+                .workflowId())
         .isNotEqualTo(first.workflowId());
-    assertThatThrownBy(() -> starter.start(new MemoryRefreshRequest("acme", "fall_launch", false, "a"), "run-1"))
+    assertThatThrownBy(
+            () ->
+                starter.start(new MemoryRefreshRequest("acme", "fall_launch", false, "a"), "run-1"))
         .isInstanceOf(IdempotencyKeyReusedException.class);
   }
 
@@ -67,7 +76,8 @@ class MemoryRefreshStarterTest {
     // No worker polls yet, so the first refresh stays running.
 
     RefreshAccepted first = starter.start(request, null);
-    RefreshAccepted joined = starter.start(new MemoryRefreshRequest("acme", "fall_launch", true, "bob"), null);
+    RefreshAccepted joined =
+        starter.start(new MemoryRefreshRequest("acme", "fall_launch", true, "bob"), null);
 
     assertThat(joined).isEqualTo(first);
     assertThat(InstantRefresh.runs(client, first.workflowId())).isEqualTo(1);
@@ -86,7 +96,8 @@ class MemoryRefreshStarterTest {
   public static class InstantRefresh implements MemoryRefreshWorkflow {
     @Override
     public MemoryRefreshResult run(MemoryRefreshRequest request) {
-      return new MemoryRefreshResult(request.tenant(), request.campaign(), request.force(), 0, 0, 0, 0, 0, null);
+      return new MemoryRefreshResult(
+          request.tenant(), request.campaign(), request.force(), 0, 0, 0, 0, 0, null);
     }
 
     /** Open and closed runs of the workflow id, as the test server's visibility lists them. */

@@ -21,7 +21,9 @@ class ModerationGuardTest {
 
   private ModerationGuard guard(int blockAfter) {
     return new ModerationGuard(
-        ModerationRules.parse("jailbreak, exploit,malware,self-harm", blockAfter), strikes, new ModerationMetrics(registry));
+        ModerationRules.parse("jailbreak, exploit,malware,self-harm", blockAfter),
+        strikes,
+        new ModerationMetrics(registry));
   }
 
   @Test
@@ -41,9 +43,11 @@ class ModerationGuardTest {
     assertThat(verdict.allowed()).isFalse();
     assertThat(verdict.strikeCount()).isEqualTo(1);
     assertThat(verdict.flaggedTerms()).containsExactly("exploit", "malware");
-    assertThat(verdict.reasons()).contains("flagged terms: exploit, malware", "strike threshold reached (1/1)");
+    assertThat(verdict.reasons())
+        .contains("flagged terms: exploit, malware", "strike threshold reached (1/1)");
     assertThat(decisions("blocked")).isEqualTo(1);
-    assertThat(registry.get("gateway.moderation.strikes").tag("tenant", "acme").counter().count()).isEqualTo(1);
+    assertThat(registry.get("gateway.moderation.strikes").tag("tenant", "acme").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -64,7 +68,8 @@ class ModerationGuardTest {
     guard(1).evaluate(ann, "malware");
 
     ModerationVerdict bob = guard(1).evaluate(new Caller("acme", "bob", Set.of()), "hello");
-    ModerationVerdict otherTenantAnn = guard(1).evaluate(new Caller("globex", "ann", Set.of()), "hello");
+    ModerationVerdict otherTenantAnn =
+        guard(1).evaluate(new Caller("globex", "ann", Set.of()), "hello");
 
     assertThat(bob.strikeCount()).isZero();
     assertThat(otherTenantAnn.strikeCount()).isZero();
@@ -83,6 +88,11 @@ class ModerationGuardTest {
   }
 
   private double decisions(String outcome) {
-    return registry.get("gateway.moderation.decisions").tag("tenant", "acme").tag("outcome", outcome).counter().count();
+    return registry
+        .get("gateway.moderation.decisions")
+        .tag("tenant", "acme")
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 }

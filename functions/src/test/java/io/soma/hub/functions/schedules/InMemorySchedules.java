@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Temporal Schedules in memory for the functions' tests (Temporal's test server has none; the end-to-end test runs the
- * real ones): kept under the same tenant-namespaced ids, so one tenant's lookup cannot reach another's.
+ * Temporal Schedules in memory for the functions' tests (Temporal's test server has none; the
+ * end-to-end test runs the real ones): kept under the same tenant-namespaced ids, so one tenant's
+ * lookup cannot reach another's.
  */
 final class InMemorySchedules implements TenantSchedules {
 
@@ -26,7 +27,10 @@ final class InMemorySchedules implements TenantSchedules {
     this.failure = failure;
   }
 
-  /** Drops a schedule behind the gateway's back, as a create that failed midway or an operator would. */
+  /**
+   * Drops a schedule behind the gateway's back, as a create that failed midway or an operator
+   * would.
+   */
   void forget(String tenant, String scheduleId) {
     byTemporalId.remove(ScheduleIds.temporalId(tenant, scheduleId));
   }
@@ -37,7 +41,9 @@ final class InMemorySchedules implements TenantSchedules {
       throw failure;
     }
     Stored fresh = new Stored(schedule, false);
-    Stored existing = byTemporalId.putIfAbsent(ScheduleIds.temporalId(schedule.tenant(), schedule.scheduleId()), fresh);
+    Stored existing =
+        byTemporalId.putIfAbsent(
+            ScheduleIds.temporalId(schedule.tenant(), schedule.scheduleId()), fresh);
     if (existing == null) {
       creates.incrementAndGet();
       return true;
@@ -50,7 +56,8 @@ final class InMemorySchedules implements TenantSchedules {
 
   @Override
   public Optional<ScheduleView> describe(String tenant, String scheduleId) {
-    return Optional.ofNullable(byTemporalId.get(ScheduleIds.temporalId(tenant, scheduleId))).map(InMemorySchedules::view);
+    return Optional.ofNullable(byTemporalId.get(ScheduleIds.temporalId(tenant, scheduleId)))
+        .map(InMemorySchedules::view);
   }
 
   @Override
@@ -58,18 +65,26 @@ final class InMemorySchedules implements TenantSchedules {
     List<SchedulePage.Summary> summaries = new ArrayList<>();
     byTemporalId.values().stream()
         .filter(stored -> stored.schedule().tenant().equals(tenant))
-        .forEach(stored -> {
-          NewSchedule s = stored.schedule();
-          summaries.add(new SchedulePage.Summary(s.scheduleId(), s.cron(), s.timezone(), stored.paused(), s.createdAt(),
-              null));
-        });
+        .forEach(
+            stored -> {
+              NewSchedule s = stored.schedule();
+              summaries.add(
+                  new SchedulePage.Summary(
+                      s.scheduleId(),
+                      s.cron(),
+                      s.timezone(),
+                      stored.paused(),
+                      s.createdAt(),
+                      null));
+            });
     return summaries;
   }
 
   @Override
   public boolean setPaused(String tenant, String scheduleId, boolean paused) {
     return byTemporalId.computeIfPresent(
-            ScheduleIds.temporalId(tenant, scheduleId), (id, stored) -> new Stored(stored.schedule(), paused))
+            ScheduleIds.temporalId(tenant, scheduleId),
+            (id, stored) -> new Stored(stored.schedule(), paused))
         != null;
   }
 
@@ -81,6 +96,13 @@ final class InMemorySchedules implements TenantSchedules {
   private static ScheduleView view(Stored stored) {
     NewSchedule s = stored.schedule();
     return new ScheduleView(
-        s.scheduleId(), s.cron(), s.timezone(), s.run().prompt(), stored.paused(), s.createdAt(), List.of(), List.of());
+        s.scheduleId(),
+        s.cron(),
+        s.timezone(),
+        s.run().prompt(),
+        stored.paused(),
+        s.createdAt(),
+        List.of(),
+        List.of());
   }
 }

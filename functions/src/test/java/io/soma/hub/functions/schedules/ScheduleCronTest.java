@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What a schedule's cron expression may be: strictly five numeric fields, firing at most every five minutes. */
+/**
+ * What a schedule's cron expression may be: strictly five numeric fields, firing at most every five
+ * minutes.
+ */
 class ScheduleCronTest {
 
   @ParameterizedTest(name = "[{0}] fires at most every {1} minutes")
@@ -109,7 +112,8 @@ class ScheduleCronTest {
       })
   void refusesNamingTheField(String cron) {
     assertThatThrownBy(() -> CronExpression.parse(cron))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cron"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cron"));
   }
 
   @org.junit.jupiter.api.Test
@@ -123,10 +127,14 @@ class ScheduleCronTest {
 
   @org.junit.jupiter.api.Test
   void theRulesSayWhatIsWrong() {
-    assertThatThrownBy(() -> CronExpression.parse("* * * * *")).hasMessageContaining("every 1 minute at times");
-    assertThatThrownBy(() -> CronExpression.parse("0 0 12 * * *")).hasMessageContaining("exactly five fields");
+    assertThatThrownBy(() -> CronExpression.parse("* * * * *"))
+        .hasMessageContaining("every 1 minute at times");
+    assertThatThrownBy(() -> CronExpression.parse("0 0 12 * * *"))
+        .hasMessageContaining("exactly five fields");
     assertThatThrownBy(() -> CronExpression.parse("@reboot")).hasMessageContaining("macros");
-    assertThatThrownBy(() -> CronExpression.parse("0 0 * * 7")).hasMessageContaining("0 to 6 (0 is Sunday)");
-    assertThatThrownBy(() -> CronExpression.parse("0 0 30 2 *")).hasMessageContaining("never fires");
+    assertThatThrownBy(() -> CronExpression.parse("0 0 * * 7"))
+        .hasMessageContaining("0 to 6 (0 is Sunday)");
+    assertThatThrownBy(() -> CronExpression.parse("0 0 30 2 *"))
+        .hasMessageContaining("never fires");
   }
 }

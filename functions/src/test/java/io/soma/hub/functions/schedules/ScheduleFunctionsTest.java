@@ -30,7 +30,10 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The schedule functions as plain Java, on the real store's seats and moderation, with schedules in memory. */
+/**
+ * The schedule functions as plain Java, on the real store's seats and moderation, with schedules in
+ * memory.
+ */
 class ScheduleFunctionsTest {
 
   private static final int LIMIT = 3;
@@ -52,8 +55,11 @@ class ScheduleFunctionsTest {
   private final PauseSchedule unpause = new PauseSchedule(schedules, false);
   private final DeleteSchedule delete = new DeleteSchedule(schedules, limit);
 
-  private final Caller ann = new Caller("acme", "ann", Set.of(Capabilities.SCHEDULES_WRITE, Capabilities.SCHEDULES_READ));
-  private final Caller eve = new Caller("globex", "eve", Set.of(Capabilities.SCHEDULES_WRITE, Capabilities.SCHEDULES_READ));
+  private final Caller ann =
+      new Caller("acme", "ann", Set.of(Capabilities.SCHEDULES_WRITE, Capabilities.SCHEDULES_READ));
+  private final Caller eve =
+      new Caller(
+          "globex", "eve", Set.of(Capabilities.SCHEDULES_WRITE, Capabilities.SCHEDULES_READ));
 
   private static CreateScheduleBody body(String prompt) {
     return new CreateScheduleBody("*/30 * * * *", prompt, "Europe/Paris");
@@ -74,17 +80,22 @@ class ScheduleFunctionsTest {
     assertThat(view.timezone()).isEqualTo("Europe/Paris");
     assertThat(view.prompt()).isEqualTo("Summarize the new tickets");
     assertThat(view.createdAt()).isEqualTo("2026-12-07T08:00:00Z");
-    assertThat(list.apply(new ScheduleListing(ann)).schedules()).extracting(SchedulePage.Summary::scheduleId)
+    assertThat(list.apply(new ScheduleListing(ann)).schedules())
+        .extracting(SchedulePage.Summary::scheduleId)
         .containsExactly(id);
 
     assertThat(pause.apply(new ScheduleLookup(ann, id))).isEqualTo(new ScheduleState(id, true));
-    assertThat(pause.apply(new ScheduleLookup(ann, id))).as("again").isEqualTo(new ScheduleState(id, true));
+    assertThat(pause.apply(new ScheduleLookup(ann, id)))
+        .as("again")
+        .isEqualTo(new ScheduleState(id, true));
     assertThat(get.apply(new ScheduleLookup(ann, id)).paused()).isTrue();
     assertThat(unpause.apply(new ScheduleLookup(ann, id))).isEqualTo(new ScheduleState(id, false));
 
     assertThat(delete.apply(new ScheduleLookup(ann, id))).isEqualTo(new ScheduleDeleted(id));
-    assertThatThrownBy(() -> get.apply(new ScheduleLookup(ann, id))).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> delete.apply(new ScheduleLookup(ann, id))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> get.apply(new ScheduleLookup(ann, id)))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> delete.apply(new ScheduleLookup(ann, id)))
+        .isInstanceOf(NotFoundException.class);
     assertThat(seats.held("acme")).isEmpty();
   }
 
@@ -93,7 +104,10 @@ class ScheduleFunctionsTest {
     String id = created(ann, "acme's own");
 
     for (var function : List.of(get, pause, unpause, delete)) {
-      assertThatThrownBy(() -> ((java.util.function.Function<ScheduleLookup, ?>) function).apply(new ScheduleLookup(eve, id)))
+      assertThatThrownBy(
+              () ->
+                  ((java.util.function.Function<ScheduleLookup, ?>) function)
+                      .apply(new ScheduleLookup(eve, id)))
           .isInstanceOf(NotFoundException.class)
           .hasMessage("no such schedule");
     }
@@ -103,20 +117,33 @@ class ScheduleFunctionsTest {
 
   @Test
   void anIdOutsideTheGrammarNamesNoSchedule() {
-    for (String id : List.of("", "x", "../../v1/sessions", "00000000-0000-0000-0000-00000000000G",
-        "AAAAAAAA-0000-0000-0000-000000000000", "0".repeat(10_000))) {
-      assertThatThrownBy(() -> get.apply(new ScheduleLookup(ann, id))).isInstanceOf(NotFoundException.class);
-      assertThatThrownBy(() -> delete.apply(new ScheduleLookup(ann, id))).isInstanceOf(NotFoundException.class);
+    for (String id :
+        List.of(
+            "",
+            "x",
+            "../../v1/sessions",
+            "00000000-0000-0000-0000-00000000000G",
+            "AAAAAAAA-0000-0000-0000-000000000000",
+            "0".repeat(10_000))) {
+      assertThatThrownBy(() -> get.apply(new ScheduleLookup(ann, id)))
+          .isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> delete.apply(new ScheduleLookup(ann, id)))
+          .isInstanceOf(NotFoundException.class);
     }
   }
 
   @Test
   void aTenantHasAtMostItsLimitAndADeletedOneFreesItsPlace() {
-    List<String> ids = IntStream.range(0, LIMIT).mapToObj(i -> created(ann, "report " + i)).toList();
+    List<String> ids =
+        IntStream.range(0, LIMIT).mapToObj(i -> created(ann, "report " + i)).toList();
 
     assertThatThrownBy(() -> created(ann, "one too many"))
-        .isInstanceOfSatisfying(ConflictException.class, conflict -> assertThat(conflict.details())
-            .containsEntry("limit", "schedules").containsEntry("capacity", LIMIT));
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            conflict ->
+                assertThat(conflict.details())
+                    .containsEntry("limit", "schedules")
+                    .containsEntry("capacity", LIMIT));
     assertThat(created(eve, "another tenant's first")).isNotNull();
 
     delete.apply(new ScheduleLookup(ann, ids.get(0)));
@@ -128,14 +155,19 @@ class ScheduleFunctionsTest {
   void concurrentCreatesNeverExceedTheLimit() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Callable<Boolean>> creates = IntStream.range(0, 20).<Callable<Boolean>>mapToObj(i -> () -> {
-        try {
-          created(ann, "race " + i);
-          return true;
-        } catch (ConflictException atTheLimit) {
-          return false;
-        }
-      }).toList();
+      List<Callable<Boolean>> creates =
+          IntStream.range(0, 20)
+              .<Callable<Boolean>>mapToObj(
+                  i ->
+                      () -> {
+                        try {
+                          created(ann, "race " + i);
+                          return true;
+                        } catch (ConflictException atTheLimit) {
+                          return false;
+                        }
+                      })
+              .toList();
       long made = pool.invokeAll(creates).stream().filter(ScheduleFunctionsTest::join).count();
 
       assertThat(made).isEqualTo(LIMIT);
@@ -147,7 +179,8 @@ class ScheduleFunctionsTest {
 
   @Test
   void theSameIdempotencyKeyGivesTheSameScheduleOnce() {
-    CreateScheduleCommand command = new CreateScheduleCommand(ann, "nightly-report", body("Nightly report"));
+    CreateScheduleCommand command =
+        new CreateScheduleCommand(ann, "nightly-report", body("Nightly report"));
 
     ScheduleCreated first = create.apply(command);
     ScheduleCreated again = create.apply(command);
@@ -156,10 +189,16 @@ class ScheduleFunctionsTest {
     assertThat(again.replayed()).isTrue();
     assertThat(schedules.creates.get()).isOne();
     assertThat(seats.held("acme")).hasSize(1);
-    assertThatThrownBy(() -> create.apply(new CreateScheduleCommand(ann, "nightly-report", body("Another prompt"))))
+    assertThatThrownBy(
+            () ->
+                create.apply(
+                    new CreateScheduleCommand(ann, "nightly-report", body("Another prompt"))))
         .isInstanceOf(IdempotencyKeyReusedException.class);
     assertThat(seats.held("acme")).as("the first request's seat stays").hasSize(1);
-    assertThat(create.apply(new CreateScheduleCommand(eve, "nightly-report", body("Nightly report"))).scheduleId())
+    assertThat(
+            create
+                .apply(new CreateScheduleCommand(eve, "nightly-report", body("Nightly report")))
+                .scheduleId())
         .as("the key is the tenant's")
         .isNotEqualTo(first.scheduleId());
   }
@@ -177,33 +216,40 @@ class ScheduleFunctionsTest {
   @Test
   void aBlockedPromptCreatesNothing() {
     assertThatThrownBy(() -> created(ann, "write malware every morning"))
-        .isInstanceOfSatisfying(RefusedException.class,
-            refused -> assertThat(refused.details()).containsEntry("flagged_terms", List.of("malware")));
+        .isInstanceOfSatisfying(
+            RefusedException.class,
+            refused ->
+                assertThat(refused.details()).containsEntry("flagged_terms", List.of("malware")));
     assertThat(schedules.creates.get()).isZero();
     assertThat(seats.held("acme")).isEmpty();
   }
 
   @Test
   void aFailedCreateGivesItsSeatBack() {
-    schedules.failCreatesWith(new UnavailableException("the orchestrator is unavailable; retry later"));
+    schedules.failCreatesWith(
+        new UnavailableException("the orchestrator is unavailable; retry later"));
 
     assertThatThrownBy(() -> created(ann, "never made")).isInstanceOf(UnavailableException.class);
     assertThat(seats.held("acme")).isEmpty();
-    schedules.failCreatesWith(new InvalidInputException("timezone", "is not a time zone the orchestrator knows"));
+    schedules.failCreatesWith(
+        new InvalidInputException("timezone", "is not a time zone the orchestrator knows"));
     assertThatThrownBy(() -> created(ann, "never made")).isInstanceOf(InvalidInputException.class);
     assertThat(seats.held("acme")).isEmpty();
   }
 
   @Test
   void aSeatWhoseScheduleIsGoneIsFreedAtTheLimit() {
-    List<String> ids = IntStream.range(0, LIMIT).mapToObj(i -> created(ann, "report " + i)).toList();
+    List<String> ids =
+        IntStream.range(0, LIMIT).mapToObj(i -> created(ann, "report " + i)).toList();
     schedules.forget("acme", ids.get(1));
 
-    assertThatThrownBy(() -> created(ann, "too soon to tell")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> created(ann, "too soon to tell"))
+        .isInstanceOf(ConflictException.class);
     clock.advance(ScheduleLimit.GRACE.plusSeconds(1));
     String replacement = created(ann, "after the grace");
 
-    assertThat(seats.held("acme")).extracting(ScheduleSeats.Held::scheduleId)
+    assertThat(seats.held("acme"))
+        .extracting(ScheduleSeats.Held::scheduleId)
         .containsExactlyInAnyOrder(ids.get(0), ids.get(2), replacement);
   }
 

@@ -11,13 +11,17 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
-/** The token settings from Spring Boot's standard properties, their HUB_JWT_* aliases and HUB_JWT_SECRET. */
+/**
+ * The token settings from Spring Boot's standard properties, their HUB_JWT_* aliases and
+ * HUB_JWT_SECRET.
+ */
 class AuthSettingsTest {
 
   static final String SECRET = "a-secret-of-the-hub-at-least-32-bytes-long";
   static final String JWKS = "https://idp.example/jwks.json";
 
-  private static OAuth2ResourceServerProperties.Jwt jwt(String jwksUrl, String issuer, List<String> audiences) {
+  private static OAuth2ResourceServerProperties.Jwt jwt(
+      String jwksUrl, String issuer, List<String> audiences) {
     OAuth2ResourceServerProperties.Jwt jwt = new OAuth2ResourceServerProperties().getJwt();
     jwt.setJwkSetUri(jwksUrl);
     jwt.setIssuerUri(issuer);
@@ -28,7 +32,8 @@ class AuthSettingsTest {
 
   @Test
   void theStandardPropertiesNameTheJwksTheIssuerTheAudiencesAndTheAlgorithms() {
-    OAuth2ResourceServerProperties.Jwt jwt = jwt(JWKS, "https://idp.example", List.of("soma-hub", "hub-api"));
+    OAuth2ResourceServerProperties.Jwt jwt =
+        jwt(JWKS, "https://idp.example", List.of("soma-hub", "hub-api"));
     jwt.setJwsAlgorithms(List.of("ES256"));
 
     AuthSettings settings = AuthSettings.from(jwt, "");
@@ -63,11 +68,13 @@ class AuthSettingsTest {
 
     OAuth2ResourceServerProperties.Jwt symmetric = jwt(JWKS, null, List.of());
     symmetric.setJwsAlgorithms(List.of("RS256", "HS256"));
-    assertThatThrownBy(() -> AuthSettings.from(symmetric, "")).hasMessageContaining("HS256 is not an algorithm");
+    assertThatThrownBy(() -> AuthSettings.from(symmetric, ""))
+        .hasMessageContaining("HS256 is not an algorithm");
 
     OAuth2ResourceServerProperties.Jwt publicKey = jwt(JWKS, null, List.of());
     publicKey.setPublicKeyLocation(new ByteArrayResource(new byte[0]));
-    assertThatThrownBy(() -> AuthSettings.from(publicKey, "")).hasMessageContaining("public-key-location");
+    assertThatThrownBy(() -> AuthSettings.from(publicKey, ""))
+        .hasMessageContaining("public-key-location");
   }
 
   @Test
@@ -81,7 +88,8 @@ class AuthSettingsTest {
     HubJwtAliases.requireAgreement(agreeing, jwt);
     HubJwtAliases.requireAgreement(new MockEnvironment(), jwt);
 
-    MockEnvironment contradicting = new MockEnvironment().withProperty("HUB_JWT_JWKS_URL", "https://other/jwks");
+    MockEnvironment contradicting =
+        new MockEnvironment().withProperty("HUB_JWT_JWKS_URL", "https://other/jwks");
     assertThatThrownBy(() -> HubJwtAliases.requireAgreement(contradicting, jwt))
         .hasMessageContaining("HUB_JWT_JWKS_URL is https://other/jwks")
         .hasMessageContaining("spring.security.oauth2.resourceserver.jwt.jwk-set-uri is " + JWKS);
@@ -90,9 +98,13 @@ class AuthSettingsTest {
   @Test
   void theJwksRefreshIntervalMustBeShorterThanTheCache() {
     Duration second = Duration.ofSeconds(1);
-    assertThatThrownBy(() -> new JwksSettings(second, second, Duration.ofSeconds(30), Duration.ofSeconds(30), second))
+    assertThatThrownBy(
+            () ->
+                new JwksSettings(
+                    second, second, Duration.ofSeconds(30), Duration.ofSeconds(30), second))
         .hasMessageContaining("must be shorter than HUB_JWT_JWKS_CACHE_TTL");
-    assertThatThrownBy(() -> new JwksSettings(Duration.ZERO, second, second, Duration.ofMillis(10), second))
+    assertThatThrownBy(
+            () -> new JwksSettings(Duration.ZERO, second, second, Duration.ofMillis(10), second))
         .hasMessageContaining("HUB_JWT_JWKS_CONNECT_TIMEOUT must be a positive duration");
   }
 }

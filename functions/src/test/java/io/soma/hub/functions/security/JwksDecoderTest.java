@@ -16,9 +16,10 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * The JWKS decoder on its own, for what the gateway tests cannot set up after their first request: a JWKS that has
- * never answered. Spring Security reports that as a plain JwtException, which its resource server answers with a
- * 500 (seen over HTTP before {@link KeyFailuresAreInvalidTokens}); here it must be a BadJwtException, a 401.
+ * The JWKS decoder on its own, for what the gateway tests cannot set up after their first request:
+ * a JWKS that has never answered. Spring Security reports that as a plain JwtException, which its
+ * resource server answers with a 500 (seen over HTTP before {@link KeyFailuresAreInvalidTokens});
+ * here it must be a BadJwtException, a 401.
  */
 class JwksDecoderTest {
 
@@ -33,9 +34,15 @@ class JwksDecoderTest {
   private static JwtDecoder decoder() {
     AuthSettings settings =
         new AuthSettings(
-            null, ISSUER.jwksUrl(), JwksIssuer.ISSUER, List.of(JwksIssuer.AUDIENCE), Set.of(SignatureAlgorithm.RS256));
+            null,
+            ISSUER.jwksUrl(),
+            JwksIssuer.ISSUER,
+            List.of(JwksIssuer.AUDIENCE),
+            Set.of(SignatureAlgorithm.RS256));
     return JwtDecoders.fromSettings(
-        settings, new JwksSettings(SECOND, SECOND, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)));
+        settings,
+        new JwksSettings(
+            SECOND, SECOND, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1)));
   }
 
   @Test
@@ -54,7 +61,8 @@ class JwksDecoderTest {
     ISSUER.answer(aResponse().withStatus(503));
     RSAKey key = JwksIssuer.rsaKey();
     JwtDecoder decoder = decoder();
-    assertThatThrownBy(() -> decoder.decode(JwksIssuer.token(key))).isInstanceOf(BadJwtException.class);
+    assertThatThrownBy(() -> decoder.decode(JwksIssuer.token(key)))
+        .isInstanceOf(BadJwtException.class);
 
     ISSUER.publish(key);
     assertThat(decoder.decode(JwksIssuer.token(key)).getSubject()).isEqualTo("ann");

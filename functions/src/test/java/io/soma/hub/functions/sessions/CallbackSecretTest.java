@@ -20,7 +20,9 @@ class CallbackSecretTest {
 
     CallbackSecretView acme = function.apply(query("acme"));
 
-    assertThat(acme.secret()).isEqualTo(CallbackSecrets.fromKey(KEY).forTenant("acme")).startsWith("whsec_");
+    assertThat(acme.secret())
+        .isEqualTo(CallbackSecrets.fromKey(KEY).forTenant("acme"))
+        .startsWith("whsec_");
     assertThat(acme.scheme()).isEqualTo("standard-webhooks-v1");
     assertThat(function.apply(query("globex")).secret()).isNotEqualTo(acme.secret());
   }

@@ -20,9 +20,9 @@ import io.soma.hub.functions.moderation.ModerationGuard;
 import io.soma.hub.functions.moderation.ModerationMetrics;
 import io.soma.hub.functions.moderation.ModerationRules;
 import io.soma.hub.functions.support.TemporalTestServer;
-import io.soma.hub.store.EmbeddedStore;
 import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.session.SessionIds;
+import io.soma.hub.store.EmbeddedStore;
 import io.soma.hub.store.ModerationStrikes;
 import io.soma.hub.store.SessionSlots;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -39,7 +39,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The createSession function as plain Java, starting workflows on Temporal's in-memory test server. */
+/**
+ * The createSession function as plain Java, starting workflows on Temporal's in-memory test server.
+ */
 class CreateSessionTest {
 
   private final TestWorkflowEnvironment temporal = TemporalTestServer.start();
@@ -51,9 +53,11 @@ class CreateSessionTest {
           new ModerationStrikes(EmbeddedStore.migrated(), Clock.systemUTC(), Duration.ofHours(24)),
           metrics);
   private final SessionStarter starter = new SessionStarter(temporal.getWorkflowClient(), registry);
-  private final SessionSlots slots = new SessionSlots(EmbeddedStore.migratedDataSource(), Clock.systemUTC());
-  private final SessionQuota quota = new SessionQuota(slots, quotaOfThreeForAcme(), new LimitMetrics(registry),
-      Duration.ofHours(1));
+  private final SessionSlots slots =
+      new SessionSlots(EmbeddedStore.migratedDataSource(), Clock.systemUTC());
+  private final SessionQuota quota =
+      new SessionQuota(
+          slots, quotaOfThreeForAcme(), new LimitMetrics(registry), Duration.ofHours(1));
   private final Caller ann = new Caller("acme", "ann", Set.of(Capabilities.SESSIONS_WRITE));
 
   @AfterEach
@@ -68,7 +72,10 @@ class CreateSessionTest {
   private static LimitSettings quotaOfThreeForAcme() {
     RateLimit any = RateLimit.valueOf("1000/1s");
     return new LimitSettings(
-        true, new TenantLimits(any, any, any, 1000), Map.of("acme", new TenantLimits(null, null, null, 3)), 1);
+        true,
+        new TenantLimits(any, any, any, 1000),
+        Map.of("acme", new TenantLimits(null, null, null, 3)),
+        1);
   }
 
   private static CreateSessionBody body(String prompt) {
@@ -77,8 +84,10 @@ class CreateSessionTest {
 
   @Test
   void startsOneSessionWorkflowPerRequest() {
-    SessionAccepted first = createSession(false).apply(new CreateSessionCommand(ann, null, body("Plan a launch")));
-    SessionAccepted second = createSession(false).apply(new CreateSessionCommand(ann, null, body("Plan a launch")));
+    SessionAccepted first =
+        createSession(false).apply(new CreateSessionCommand(ann, null, body("Plan a launch")));
+    SessionAccepted second =
+        createSession(false).apply(new CreateSessionCommand(ann, null, body("Plan a launch")));
 
     assertThat(first.status()).isEqualTo("accepted");
     assertThat(first.replayed()).isFalse();
@@ -89,17 +98,26 @@ class CreateSessionTest {
 
   @Test
   void theKillSwitchRefusesBeforeAnythingElse() {
-    assertThatThrownBy(() -> createSession(true).apply(new CreateSessionCommand(ann, null, body("hello"))))
+    assertThatThrownBy(
+            () -> createSession(true).apply(new CreateSessionCommand(ann, null, body("hello"))))
         .isInstanceOf(UnavailableException.class)
         .hasMessageContaining("kill switch");
     assertThat(TemporalTestServer.startedSessions(temporal)).isZero();
-    assertThat(registry.get("gateway.moderation.decisions").tag("outcome", "kill_switch").counter().count())
+    assertThat(
+            registry
+                .get("gateway.moderation.decisions")
+                .tag("outcome", "kill_switch")
+                .counter()
+                .count())
         .isEqualTo(1);
   }
 
   @Test
   void aBlockedPromptStartsNothingAndSaysWhy() {
-    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("write malware"))))
+    assertThatThrownBy(
+            () ->
+                createSession(false)
+                    .apply(new CreateSessionCommand(ann, null, body("write malware"))))
         .isInstanceOfSatisfying(
             RefusedException.class,
             refused ->
@@ -111,7 +129,8 @@ class CreateSessionTest {
 
   @Test
   void theSameIdempotencyKeyReturnsTheSameSessionAndStartsNothingNew() {
-    CreateSessionCommand command = new CreateSessionCommand(ann, "run-2026-11-25", body("Plan a launch"));
+    CreateSessionCommand command =
+        new CreateSessionCommand(ann, "run-2026-11-25", body("Plan a launch"));
 
     SessionAccepted first = createSession(false).apply(command);
     SessionAccepted again = createSession(false).apply(command);
@@ -126,8 +145,10 @@ class CreateSessionTest {
   void anIdempotencyKeyIsScopedToItsTenant() {
     Caller globex = new Caller("globex", "ann", Set.of(Capabilities.SESSIONS_WRITE));
 
-    SessionAccepted acme = createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
-    SessionAccepted other = createSession(false).apply(new CreateSessionCommand(globex, "k1", body("hello")));
+    SessionAccepted acme =
+        createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
+    SessionAccepted other =
+        createSession(false).apply(new CreateSessionCommand(globex, "k1", body("hello")));
 
     assertThat(other.sessionId()).isNotEqualTo(acme.sessionId());
     assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(2);
@@ -137,7 +158,8 @@ class CreateSessionTest {
   void reusingAnIdempotencyKeyForADifferentBodyIsRefused() {
     createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
 
-    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, "k1", body("goodbye"))))
+    assertThatThrownBy(
+            () -> createSession(false).apply(new CreateSessionCommand(ann, "k1", body("goodbye"))))
         .isInstanceOf(IdempotencyKeyReusedException.class);
     assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(1);
   }
@@ -146,8 +168,10 @@ class CreateSessionTest {
   void anotherUserOfTheTenantReplayingTheKeyGetsTheSameSession() {
     Caller bob = new Caller("acme", "bob", Set.of(Capabilities.SESSIONS_WRITE));
 
-    SessionAccepted first = createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
-    SessionAccepted byBob = createSession(false).apply(new CreateSessionCommand(bob, "k1", body("hello")));
+    SessionAccepted first =
+        createSession(false).apply(new CreateSessionCommand(ann, "k1", body("hello")));
+    SessionAccepted byBob =
+        createSession(false).apply(new CreateSessionCommand(bob, "k1", body("hello")));
 
     assertThat(byBob.sessionId()).isEqualTo(first.sessionId());
     assertThat(byBob.replayed()).isTrue();
@@ -160,10 +184,15 @@ class CreateSessionTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<SessionAccepted>> calls =
-          IntStream.range(0, 16).mapToObj(i -> (Callable<SessionAccepted>) () -> createSession(false).apply(command)).toList();
-      List<SessionAccepted> results = pool.invokeAll(calls).stream().map(CreateSessionTest::get).toList();
+          IntStream.range(0, 16)
+              .mapToObj(i -> (Callable<SessionAccepted>) () -> createSession(false).apply(command))
+              .toList();
+      List<SessionAccepted> results =
+          pool.invokeAll(calls).stream().map(CreateSessionTest::get).toList();
 
-      assertThat(results).extracting(SessionAccepted::sessionId).containsOnly(results.get(0).sessionId());
+      assertThat(results)
+          .extracting(SessionAccepted::sessionId)
+          .containsOnly(results.get(0).sessionId());
       assertThat(results).filteredOn(r -> !r.replayed()).hasSize(1);
       assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(1);
     } finally {
@@ -177,7 +206,8 @@ class CreateSessionTest {
       createSession(false).apply(new CreateSessionCommand(ann, null, body("Plan launch " + i)));
     }
 
-    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("one more"))))
+    assertThatThrownBy(
+            () -> createSession(false).apply(new CreateSessionCommand(ann, null, body("one more"))))
         .isInstanceOfSatisfying(
             QuotaExceededException.class,
             refused -> {
@@ -186,10 +216,18 @@ class CreateSessionTest {
               assertThat(refused.running()).isEqualTo(3);
             });
     assertThat(TemporalTestServer.startedSessions(temporal)).isEqualTo(3);
-    assertThat(registry.get("gateway.rate.limited").tags("tenant", "acme", "limit", "running_sessions").counter()
-        .count()).isOne();
+    assertThat(
+            registry
+                .get("gateway.rate.limited")
+                .tags("tenant", "acme", "limit", "running_sessions")
+                .counter()
+                .count())
+        .isOne();
     Caller globex = new Caller("globex", "ann", Set.of(Capabilities.SESSIONS_WRITE));
-    assertThat(createSession(false).apply(new CreateSessionCommand(globex, null, body("hello"))).status())
+    assertThat(
+            createSession(false)
+                .apply(new CreateSessionCommand(globex, null, body("hello")))
+                .status())
         .as("another tenant's quota")
         .isEqualTo("accepted");
   }
@@ -208,7 +246,10 @@ class CreateSessionTest {
   void aRepeatOfASessionThatHasEndedHoldsItsSlotUntilTheWorkersSweepFreesIt() {
     CreateSessionCommand command = new CreateSessionCommand(ann, "k1", body("hello"));
     SessionAccepted first = createSession(false).apply(command);
-    temporal.getWorkflowClient().newUntypedWorkflowStub(SessionIds.workflowId(first.sessionId())).terminate("done");
+    temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub(SessionIds.workflowId(first.sessionId()))
+        .terminate("done");
     slots.release(first.sessionId());
 
     SessionAccepted again = createSession(false).apply(command);
@@ -221,24 +262,33 @@ class CreateSessionTest {
   void aStartThatFailsGivesItsSlotBack() {
     temporal.close();
 
-    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("hello"))))
+    assertThatThrownBy(
+            () -> createSession(false).apply(new CreateSessionCommand(ann, null, body("hello"))))
         .isInstanceOf(UnavailableException.class);
     assertThat(slots.running("acme")).isZero();
   }
 
   @Test
   void refusalsBeforeTheQuotaClaimNothing() {
-    assertThatThrownBy(() -> createSession(true).apply(new CreateSessionCommand(ann, null, body("hello"))))
+    assertThatThrownBy(
+            () -> createSession(true).apply(new CreateSessionCommand(ann, null, body("hello"))))
         .isInstanceOf(UnavailableException.class);
-    assertThatThrownBy(() -> createSession(false).apply(new CreateSessionCommand(ann, null, body("malware"))))
+    assertThatThrownBy(
+            () -> createSession(false).apply(new CreateSessionCommand(ann, null, body("malware"))))
         .isInstanceOf(RefusedException.class);
 
     assertThat(slots.running("acme")).isZero();
   }
 
   private CreateSession withCallbacks(boolean localMode) {
-    return new CreateSession(new KillSwitch(false), moderation, metrics, quota, starter,
-        io.soma.hub.functions.events.GatewayEvents.NONE, new CallbackDestinations(localMode));
+    return new CreateSession(
+        new KillSwitch(false),
+        moderation,
+        metrics,
+        quota,
+        starter,
+        io.soma.hub.functions.events.GatewayEvents.NONE,
+        new CallbackDestinations(localMode));
   }
 
   private static CreateSessionBody calling(String url) {
@@ -247,15 +297,27 @@ class CreateSessionTest {
 
   @Test
   void aCallbackUrlTheHubMayNotCallStartsNothingAndClaimsNothing() {
-    for (String url : List.of("http://hooks.example.com/x", "https://10.0.0.8/x", "https://localhost/x", "not a url")) {
-      assertThatThrownBy(() -> withCallbacks(false).apply(new CreateSessionCommand(ann, null, calling(url))))
+    for (String url :
+        List.of(
+            "http://hooks.example.com/x",
+            "https://10.0.0.8/x",
+            "https://localhost/x",
+            "not a url")) {
+      assertThatThrownBy(
+              () -> withCallbacks(false).apply(new CreateSessionCommand(ann, null, calling(url))))
           .as(url)
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callback_url"));
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("callback_url"));
     }
-    assertThatThrownBy(() -> createSession(false).apply(
-            new CreateSessionCommand(ann, null, calling("https://hooks.example.com/x"))))
+    assertThatThrownBy(
+            () ->
+                createSession(false)
+                    .apply(
+                        new CreateSessionCommand(
+                            ann, null, calling("https://hooks.example.com/x"))))
         .as("a hub without callback key")
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.rule()).contains("HUB_CALLBACK_KEY"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.rule()).contains("HUB_CALLBACK_KEY"));
 
     assertThat(TemporalTestServer.startedSessions(temporal)).isZero();
     assertThat(slots.running("acme")).isZero();
@@ -263,18 +325,28 @@ class CreateSessionTest {
 
   @Test
   void aCallbackUrlIsPartOfTheBodyAnIdempotentRepeatMustMatch() {
-    SessionAccepted first = withCallbacks(true).apply(
-        new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/hook")));
-    SessionAccepted again = withCallbacks(true).apply(
-        new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/hook")));
+    SessionAccepted first =
+        withCallbacks(true)
+            .apply(new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/hook")));
+    SessionAccepted again =
+        withCallbacks(true)
+            .apply(new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/hook")));
 
     assertThat(again.sessionId()).isEqualTo(first.sessionId());
     assertThat(again.replayed()).isTrue();
-    assertThatThrownBy(() -> withCallbacks(true).apply(
-            new CreateSessionCommand(ann, "key-1", calling("http://127.0.0.1:9/other"))))
+    assertThatThrownBy(
+            () ->
+                withCallbacks(true)
+                    .apply(
+                        new CreateSessionCommand(
+                            ann, "key-1", calling("http://127.0.0.1:9/other"))))
         .isInstanceOf(IdempotencyKeyReusedException.class);
-    assertThatThrownBy(() -> withCallbacks(true).apply(
-            new CreateSessionCommand(ann, "key-1", new CreateSessionBody("Plan a launch", null, Map.of()))))
+    assertThatThrownBy(
+            () ->
+                withCallbacks(true)
+                    .apply(
+                        new CreateSessionCommand(
+                            ann, "key-1", new CreateSessionBody("Plan a launch", null, Map.of()))))
         .isInstanceOf(IdempotencyKeyReusedException.class);
   }
 

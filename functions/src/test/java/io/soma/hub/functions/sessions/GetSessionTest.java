@@ -17,11 +17,15 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The getSession function as plain Java against Temporal's in-memory test server (no worker: sessions stay open). */
+/**
+ * The getSession function as plain Java against Temporal's in-memory test server (no worker:
+ * sessions stay open).
+ */
 class GetSessionTest {
 
   private final TestWorkflowEnvironment temporal = TemporalTestServer.start();
-  private final GetSession getSession = new GetSession(new SessionReader(temporal.getWorkflowClient()));
+  private final GetSession getSession =
+      new GetSession(new SessionReader(temporal.getWorkflowClient()));
   private final Caller ann = new Caller("acme", "ann", Set.of());
 
   @AfterEach
@@ -52,7 +56,8 @@ class GetSessionTest {
   void anotherTenantsSessionIsNotFound() {
     String id = started("globex");
 
-    assertThatThrownBy(() -> getSession.apply(new SessionLookup(ann, id))).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> getSession.apply(new SessionLookup(ann, id)))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test

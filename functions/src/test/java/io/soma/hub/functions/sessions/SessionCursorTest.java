@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class SessionCursorTest {
 
-  private static final ByteString TOKEN = ByteString.copyFromUtf8("{\"CloseTime\":\"2026-12-06T10:00:00Z\"}");
+  private static final ByteString TOKEN =
+      ByteString.copyFromUtf8("{\"CloseTime\":\"2026-12-06T10:00:00Z\"}");
 
   @Test
   void aCursorGivesBackItsTokenForTheSameFilter() {
@@ -24,16 +25,21 @@ class SessionCursorTest {
   @Test
   void aCursorOfAnotherFilterIsRefused() {
     String running = SessionCursor.encode(SessionView.Status.RUNNING, TOKEN);
-    assertThatThrownBy(() -> SessionCursor.decode(running, null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> SessionCursor.decode(running, null))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> SessionCursor.decode(running, SessionView.Status.FAILED))
         .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void anythingNotMadeHereIsRefused() {
-    String otherVersion = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {9, 0, 1, 2});
-    for (String cursor : new String[] {"", "!!", "AQ", "AQA", "a=b", otherVersion, "A".repeat(2000)}) {
-      assertThatThrownBy(() -> SessionCursor.decode(cursor, null)).as(cursor).isInstanceOf(InvalidInputException.class);
+    String otherVersion =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {9, 0, 1, 2});
+    for (String cursor :
+        new String[] {"", "!!", "AQ", "AQA", "a=b", otherVersion, "A".repeat(2000)}) {
+      assertThatThrownBy(() -> SessionCursor.decode(cursor, null))
+          .as(cursor)
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 

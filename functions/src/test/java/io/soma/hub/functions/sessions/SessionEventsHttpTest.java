@@ -34,9 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * GET /v1/sessions/{id}/events over real HTTP, against Temporal's test server without a worker (sessions stay
- * running until the test ends them) and the real hub store, into which the test writes what a worker's model call
- * writes. What a real worker writes is covered end to end.
+ * GET /v1/sessions/{id}/events over real HTTP, against Temporal's test server without a worker
+ * (sessions stay running until the test ends them) and the real hub store, into which the test
+ * writes what a worker's model call writes. What a real worker writes is covered end to end.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -77,42 +77,48 @@ class SessionEventsHttpTest {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
-  /** Frames (comments too) until one matches {@code last} or the response ends; fails after 20 s. */
-  private static List<Frame> readUntil(BufferedReader reader, Predicate<Frame> last) throws Exception {
-    return CompletableFuture.supplyAsync(() -> {
-      List<Frame> frames = new ArrayList<>();
-      try {
-        String id = null;
-        String event = null;
-        StringBuilder data = null;
-        boolean comment = false;
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.isEmpty()) {
-            Frame frame = new Frame(id, event, data == null ? null : data.toString(), comment);
-            frames.add(frame);
-            if (last.test(frame)) {
-              return frames;
-            }
-            id = null;
-            event = null;
-            data = null;
-            comment = false;
-          } else if (line.startsWith(":")) {
-            comment = true;
-          } else if (line.startsWith("id: ")) {
-            id = line.substring(4);
-          } else if (line.startsWith("event: ")) {
-            event = line.substring(7);
-          } else if (line.startsWith("data: ")) {
-            data = new StringBuilder(line.substring(6));
-          }
-        }
-        return frames;
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }).get(20, TimeUnit.SECONDS);
+  /**
+   * Frames (comments too) until one matches {@code last} or the response ends; fails after 20 s.
+   */
+  private static List<Frame> readUntil(BufferedReader reader, Predicate<Frame> last)
+      throws Exception {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              List<Frame> frames = new ArrayList<>();
+              try {
+                String id = null;
+                String event = null;
+                StringBuilder data = null;
+                boolean comment = false;
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  if (line.isEmpty()) {
+                    Frame frame =
+                        new Frame(id, event, data == null ? null : data.toString(), comment);
+                    frames.add(frame);
+                    if (last.test(frame)) {
+                      return frames;
+                    }
+                    id = null;
+                    event = null;
+                    data = null;
+                    comment = false;
+                  } else if (line.startsWith(":")) {
+                    comment = true;
+                  } else if (line.startsWith("id: ")) {
+                    id = line.substring(4);
+                  } else if (line.startsWith("event: ")) {
+                    event = line.substring(7);
+                  } else if (line.startsWith("data: ")) {
+                    data = new StringBuilder(line.substring(6));
+                  }
+                }
+                return frames;
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .get(20, TimeUnit.SECONDS);
   }
 
   private static BufferedReader lines(HttpResponse<InputStream> response) {
@@ -130,13 +136,14 @@ class SessionEventsHttpTest {
 
     HttpResponse<InputStream> response = open(id, null);
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-cache");
     BufferedReader reader = lines(response);
 
     List<Frame> first = readUntil(reader, frame -> "3".equals(frame.id()));
-    assertThat(events(first)).extracting(Frame::id, Frame::event)
+    assertThat(events(first))
+        .extracting(Frame::id, Frame::event)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("1", "accepted"),
             org.assertj.core.groups.Tuple.tuple("2", "moderated"),
@@ -144,34 +151,58 @@ class SessionEventsHttpTest {
     assertThat(events(first).get(0).data()).isEqualTo("{\"session_id\":\"" + id + "\"}");
 
     List<Frame> quiet = readUntil(reader, Frame::comment);
-    assertThat(quiet).as("a heartbeat while nothing happens").last().extracting(Frame::comment).isEqualTo(true);
+    assertThat(quiet)
+        .as("a heartbeat while nothing happens")
+        .last()
+        .extracting(Frame::comment)
+        .isEqualTo(true);
 
-    store.append("acme", id, List.of(new NewEvent("token", "{\"text\":\"Hel\"}"), new NewEvent("token", "{\"text\":\"lo\"}")));
+    store.append(
+        "acme",
+        id,
+        List.of(
+            new NewEvent("token", "{\"text\":\"Hel\"}"),
+            new NewEvent("token", "{\"text\":\"lo\"}")));
     List<Frame> tokens = events(readUntil(reader, frame -> "5".equals(frame.id())));
-    assertThat(tokens).extracting(Frame::data).containsExactly("{\"text\":\"Hel\"}", "{\"text\":\"lo\"}");
+    assertThat(tokens)
+        .extracting(Frame::data)
+        .containsExactly("{\"text\":\"Hel\"}", "{\"text\":\"lo\"}");
 
-    temporal.getWorkflowClient().newUntypedWorkflowStub(SessionIds.workflowId(id)).terminate("ended by the test");
+    temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub(SessionIds.workflowId(id))
+        .terminate("ended by the test");
     List<Frame> end = events(readUntil(reader, frame -> "end".equals(frame.id())));
-    assertThat(end).last().satisfies(frame -> {
-      assertThat(frame.event()).isEqualTo("failed");
-      assertThat(frame.data()).contains("\"status\":\"FAILED\"", "\"error\":");
-    });
+    assertThat(end)
+        .last()
+        .satisfies(
+            frame -> {
+              assertThat(frame.event()).isEqualTo("failed");
+              assertThat(frame.data()).contains("\"status\":\"FAILED\"", "\"error\":");
+            });
     assertThat(reader.readLine()).as("the response ends after the end").isNull();
 
-    assertThat(open(id, "end").statusCode()).as("after the end: 204, EventSource stops").isEqualTo(204);
+    assertThat(open(id, "end").statusCode())
+        .as("after the end: 204, EventSource stops")
+        .isEqualTo(204);
   }
 
   @Test
   void aClientResumesAfterTheLastEventItReceived() throws Exception {
     String id = started();
-    store.append("acme", id, List.of(
-        new NewEvent("model.started", "{}"), new NewEvent("token", "{\"text\":\"a\"}"),
-        new NewEvent("token", "{\"text\":\"b\"}")));
+    store.append(
+        "acme",
+        id,
+        List.of(
+            new NewEvent("model.started", "{}"),
+            new NewEvent("token", "{\"text\":\"a\"}"),
+            new NewEvent("token", "{\"text\":\"b\"}")));
 
     List<Frame> resumed = events(readUntil(lines(open(id, "4")), frame -> "5".equals(frame.id())));
     assertThat(resumed).extracting(Frame::id).containsExactly("5");
 
-    List<Frame> afterModerated = events(readUntil(lines(open(id, "2")), frame -> "5".equals(frame.id())));
+    List<Frame> afterModerated =
+        events(readUntil(lines(open(id, "2")), frame -> "5".equals(frame.id())));
     assertThat(afterModerated).extracting(Frame::id).containsExactly("3", "4", "5");
   }
 
@@ -179,11 +210,16 @@ class SessionEventsHttpTest {
   @ValueSource(strings = {"0", "-1", "abc", "1e3", "01", "9999999999", "END", "+3", "3.5"})
   void aLastEventIdTheStreamNeverSentIs400(String lastEventId) throws Exception {
     String id = started();
-    HttpResponse<String> answer = client.send(
-        http.request("/v1/sessions/" + id + "/events", ann).header("Last-Event-ID", lastEventId).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        client.send(
+            http.request("/v1/sessions/" + id + "/events", ann)
+                .header("Last-Event-ID", lastEventId)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
-    assertProblem(new Answer(answer.statusCode(), answer.body(), answer.headers()), 400, "Last-Event-ID");
+    assertProblem(
+        new Answer(answer.statusCode(), answer.body(), answer.headers()), 400, "Last-Event-ID");
   }
 
   @Test
@@ -191,7 +227,8 @@ class SessionEventsHttpTest {
     String id = started();
     String globex = TestTokens.hs256("globex", "gil", "sessions:read");
     assertProblem(http.get("/v1/sessions/" + id + "/events", globex), 404, "no session");
-    assertProblem(http.get("/v1/sessions/" + SessionIds.newSessionId() + "/events", ann), 404, "no session");
+    assertProblem(
+        http.get("/v1/sessions/" + SessionIds.newSessionId() + "/events", ann), 404, "no session");
     String writerOnly = TestTokens.hs256("acme", "ann", "sessions:write");
     assertProblem(http.get("/v1/sessions/" + id + "/events", writerOnly), 403, "sessions:read");
   }
@@ -199,13 +236,16 @@ class SessionEventsHttpTest {
   @Test
   void headAnswersTheStreamsHeadersWithoutStreaming() throws Exception {
     String id = started();
-    HttpResponse<String> head = client.send(
-        http.request("/v1/sessions/" + id + "/events", ann).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> head =
+        client.send(
+            http.request("/v1/sessions/" + id + "/events", ann)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(head.statusCode()).isEqualTo(200);
-    assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(head.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
     assertThat(head.body()).isEmpty();
   }
 }

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the slice tests: real requests to the running gateway, JSON answers as trees. */
+/**
+ * A small HTTP client for the slice tests: real requests to the running gateway, JSON answers as
+ * trees.
+ */
 public final class HttpCalls {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,7 +45,8 @@ public final class HttpCalls {
   }
 
   public Answer postJson(String path, String token, String json) {
-    return send(request(path, token).header("Content-Type", "application/json").POST(body(json)).build());
+    return send(
+        request(path, token).header("Content-Type", "application/json").POST(body(json)).build());
   }
 
   public static HttpRequest.BodyPublisher body(String text) {

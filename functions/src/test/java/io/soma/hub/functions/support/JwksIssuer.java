@@ -26,8 +26,8 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * An identity provider's JWKS endpoint, played by WireMock (a third party's HTTP API the hub does not run): the keys
- * it publishes, or how it fails, change between the steps of a test.
+ * An identity provider's JWKS endpoint, played by WireMock (a third party's HTTP API the hub does
+ * not run): the keys it publishes, or how it fails, change between the steps of a test.
  */
 public final class JwksIssuer implements AutoCloseable {
 
@@ -50,7 +50,8 @@ public final class JwksIssuer implements AutoCloseable {
   /** From now on the JWKS holds the public halves of these keys. */
   public void publish(JWK... keys) {
     JWKSet published = new JWKSet(Arrays.stream(keys).map(JWK::toPublicJWK).toList());
-    answer(aResponse().withHeader("Content-Type", "application/json").withBody(published.toString()));
+    answer(
+        aResponse().withHeader("Content-Type", "application/json").withBody(published.toString()));
   }
 
   /** From now on the JWKS endpoint answers this way (an error, a fault, a delay). */
@@ -67,7 +68,10 @@ public final class JwksIssuer implements AutoCloseable {
     return TestTokens.claims("acme", "ann").issuer(ISSUER).audience(AUDIENCE).build();
   }
 
-  /** A token signed by this key, RS256 for an RSA key and ES256 for a P-256 key, its kid in the header. */
+  /**
+   * A token signed by this key, RS256 for an RSA key and ES256 for a P-256 key, its kid in the
+   * header.
+   */
   public static String token(JWK key) {
     return token(key, claims());
   }
@@ -75,8 +79,10 @@ public final class JwksIssuer implements AutoCloseable {
   public static String token(JWK key, JWTClaimsSet claims) {
     try {
       JWSAlgorithm algorithm = key instanceof RSAKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
-      JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
-      return TestTokens.sign(claims, new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), signer);
+      JWSSigner signer =
+          key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
+      return TestTokens.sign(
+          claims, new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), signer);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.soma.hub.functions.support.HttpCalls.Answer;
 
-/** The assertion every HTTP slice makes of an error: its status, problem+json, and what the detail says. */
+/**
+ * The assertion every HTTP slice makes of an error: its status, problem+json, and what the detail
+ * says.
+ */
 public final class Problems {
 
   private Problems() {}

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests as bytes on a socket, for what no HTTP client will send: a header twice, raw non-UTF-8 bytes in a path,
- * Content-Length beside Transfer-Encoding, a method no library knows. Every request closes its connection.
+ * Requests as bytes on a socket, for what no HTTP client will send: a header twice, raw non-UTF-8
+ * bytes in a path, Content-Length beside Transfer-Encoding, a method no library knows. Every
+ * request closes its connection.
  */
 public final class RawHttp {
 
@@ -29,8 +30,11 @@ public final class RawHttp {
   public record Answer(int status, List<String> headers, String body) {
     public String header(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
-      return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
-          .map(h -> h.substring(prefix.length()).trim()).findFirst().orElse(null);
+      return headers.stream()
+          .filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
+          .map(h -> h.substring(prefix.length()).trim())
+          .findFirst()
+          .orElse(null);
     }
 
     public JsonNode json() {
@@ -38,7 +42,10 @@ public final class RawHttp {
     }
   }
 
-  /** A request: the request line, header lines and body exactly as given; adds Host and Connection: close. */
+  /**
+   * A request: the request line, header lines and body exactly as given; adds Host and Connection:
+   * close.
+   */
   public Answer send(byte[] requestLine, List<byte[]> headers, byte[] body) {
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     request.writeBytes(requestLine);

@@ -6,7 +6,10 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 
-/** Temporal's in-memory test server, and what the functions' tests ask it: how many sessions were started. */
+/**
+ * Temporal's in-memory test server, and what the functions' tests ask it: how many sessions were
+ * started.
+ */
 public final class TemporalTestServer {
 
   private TemporalTestServer() {}
@@ -16,8 +19,8 @@ public final class TemporalTestServer {
   }
 
   /**
-   * With the hub's search attributes registered: the gateway starts sessions with them, and the test server, like a
-   * real namespace, refuses a start with attributes it does not know.
+   * With the hub's search attributes registered: the gateway starts sessions with them, and the
+   * test server, like a real namespace, refuses a start with attributes it does not know.
    */
   public static TestWorkflowEnvironment start(TestEnvironmentOptions options) {
     TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options);
@@ -25,13 +28,19 @@ public final class TemporalTestServer {
     return env;
   }
 
-  /** Sessions stay open in these tests (no worker runs them), so open executions are all that was started. */
+  /**
+   * Sessions stay open in these tests (no worker runs them), so open executions are all that was
+   * started.
+   */
   public static long startedSessions(TestWorkflowEnvironment env) {
     return env
         .getWorkflowServiceStubs()
         .blockingStub()
         .listOpenWorkflowExecutions(
-            ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(env.getNamespace()).setMaximumPageSize(1000).build())
+            ListOpenWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(env.getNamespace())
+                .setMaximumPageSize(1000)
+                .build())
         .getExecutionsList()
         .stream()
         .filter(e -> e.getType().getName().equals(SessionWorkflow.TYPE))

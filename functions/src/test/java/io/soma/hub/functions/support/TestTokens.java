@@ -37,7 +37,8 @@ public final class TestTokens {
 
   public static String hs256(JWTClaimsSet claims, String secret) {
     try {
-      return sign(claims, JWSAlgorithm.HS256, new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+      return sign(
+          claims, JWSAlgorithm.HS256, new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (com.nimbusds.jose.KeyLengthException e) {
       throw new IllegalArgumentException(e);
     }
@@ -60,7 +61,8 @@ public final class TestTokens {
   /** An unsigned token ({@code alg: none}), which must never be accepted. */
   public static String unsigned(JWTClaimsSet claims) {
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-    String header = url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String header =
+        url.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     String payload = url.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
     return header + "." + payload + ".";
   }

@@ -14,8 +14,8 @@ import io.soma.hub.functions.temporal.BoundedCalls;
 import io.soma.hub.functions.wizards.WizardCommands.StartWizard;
 import io.soma.hub.functions.wizards.WizardViews.Answered;
 import io.soma.hub.functions.wizards.WizardViews.Started;
-import io.soma.hub.orchestration.campaign.ApprovalDecision;
 import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.campaign.ApprovalDecision;
 import io.soma.hub.orchestration.campaign.CampaignIds;
 import io.soma.hub.orchestration.campaign.CampaignMemo;
 import io.soma.hub.orchestration.campaign.CampaignRequest;
@@ -40,7 +40,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The wizard and campaign functions as plain Java against Temporal's test server with the real wizard workflow. */
+/**
+ * The wizard and campaign functions as plain Java against Temporal's test server with the real
+ * wizard workflow.
+ */
 class WizardFunctionsTest {
 
   private final TestWorkflowEnvironment temporal = WizardTemporal.withWorker();
@@ -49,7 +52,8 @@ class WizardFunctionsTest {
   private final WizardSessions sessions = new WizardSessions(temporal.getWorkflowClient(), calls);
   private final CampaignAccess campaigns = new CampaignAccess(temporal.getWorkflowClient(), calls);
   private final Caller ann = new Caller("acme", "ann", Set.of("wizards:write", "campaigns:write"));
-  private final Caller mallory = new Caller("globex", "mallory", Set.of("wizards:write", "campaigns:write"));
+  private final Caller mallory =
+      new Caller("globex", "mallory", Set.of("wizards:write", "campaigns:write"));
 
   @AfterEach
   void stopTemporal() {
@@ -62,7 +66,8 @@ class WizardFunctionsTest {
             WizardCatalogue.standard(),
             sessions,
             settings,
-            new StartWizard(ann, new StartWizardBody("marketing_campaign_v1", Map.of("team", "growth"))),
+            new StartWizard(
+                ann, new StartWizardBody("marketing_campaign_v1", Map.of("team", "growth"))),
             Clock.systemUTC());
     return started.sessionId();
   }
@@ -104,8 +109,11 @@ class WizardFunctionsTest {
     assertThat(started.currentStep()).isEqualTo(1);
     assertThat(started.totalSteps()).isEqualTo(10);
     assertThat(started.question().id()).isEqualTo("campaign_name");
-    assertThat(started.question().validation()).containsEntry("min_length", 3).containsEntry("max_length", 100);
-    assertThat(sessions.state("acme", started.sessionId()).question()).isEqualTo(started.question());
+    assertThat(started.question().validation())
+        .containsEntry("min_length", 3)
+        .containsEntry("max_length", 100);
+    assertThat(sessions.state("acme", started.sessionId()).question())
+        .isEqualTo(started.question());
   }
 
   @Test
@@ -126,17 +134,22 @@ class WizardFunctionsTest {
   void aRetriedAnswerWithTheSameIdempotencyKeyIsAppliedOnce() {
     String id = started();
 
-    WizardState first = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
-    WizardState retried = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
+    WizardState first =
+        sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
+    WizardState retried =
+        sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), "retry-1");
 
-    assertThat(Answered.of(retried).currentStep()).isEqualTo(Answered.of(first).currentStep()).isEqualTo(2);
+    assertThat(Answered.of(retried).currentStep())
+        .isEqualTo(Answered.of(first).currentStep())
+        .isEqualTo(2);
     assertThat(sessions.state("acme", id).answers()).containsOnlyKeys("campaign_name");
   }
 
   @Test
   void answersRunThroughToThePlanAndApprovalStartsOneCampaign() {
     String id = started();
-    WizardState second = sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), null);
+    WizardState second =
+        sessions.answer("acme", id, new WizardAnswer("Gateway Launch", null), null);
     assertThat(Answered.of(second).currentStep()).isEqualTo(2);
 
     assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("webinar", null), null))
@@ -156,36 +169,51 @@ class WizardFunctionsTest {
     }
     Answered completion = Answered.of(done);
     assertThat(completion.completed()).isTrue();
-    assertThat(completion.executionPlan().modules()).extracting(PlanModule::id).contains("review_approval");
-    assertThat(completion.nextSteps().endpoints()).containsEntry("approve", "/v1/wizards/" + id + "/approve");
-    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null)).isInstanceOf(ConflictException.class);
+    assertThat(completion.executionPlan().modules())
+        .extracting(PlanModule::id)
+        .contains("review_approval");
+    assertThat(completion.nextSteps().endpoints())
+        .containsEntry("approve", "/v1/wizards/" + id + "/approve");
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null))
+        .isInstanceOf(ConflictException.class);
 
     ApprovalAccepted accepted = sessions.approve("acme", id, new WizardApproval("ann", 600));
     String campaignId = CampaignIds.forWizard(id);
-    assertThat(accepted).isEqualTo(new ApprovalAccepted(campaignId, CampaignIds.workflowId(campaignId)));
-    WorkflowStub.fromTyped(temporal.getWorkflowClient().newWorkflowStub(io.soma.hub.orchestration.wizard.WizardWorkflow.class, "wizard-" + id))
+    assertThat(accepted)
+        .isEqualTo(new ApprovalAccepted(campaignId, CampaignIds.workflowId(campaignId)));
+    WorkflowStub.fromTyped(
+            temporal
+                .getWorkflowClient()
+                .newWorkflowStub(
+                    io.soma.hub.orchestration.wizard.WizardWorkflow.class, "wizard-" + id))
         .getResult(io.soma.hub.orchestration.wizard.WizardOutcome.class);
     assertThat(sessions.approve("acme", id, new WizardApproval("ann", 600)))
         .as("approving the closed wizard again answers the same campaign")
         .isEqualTo(accepted);
-    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> sessions.answer("acme", id, new WizardAnswer("more", null), null))
+        .isInstanceOf(ConflictException.class);
     assertThat(sessions.state("acme", id).campaignId()).isEqualTo(campaignId);
 
     Campaign campaign = campaigns.read("acme", campaignId);
     assertThat(campaign.status()).isEqualTo("RUNNING");
     assertThat(campaign.campaignName()).isEqualTo("Gateway Launch");
     assertThat(campaign.approval().state()).isEqualTo("waiting");
-    assertThatThrownBy(() -> campaigns.read("globex", campaignId)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> campaigns.decide("globex", campaignId, new ApprovalDecision(true, null, "mallory")))
+    assertThatThrownBy(() -> campaigns.read("globex", campaignId))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                campaigns.decide("globex", campaignId, new ApprovalDecision(true, null, "mallory")))
         .isInstanceOf(NotFoundException.class);
 
     campaigns.decide("acme", campaignId, new ApprovalDecision(true, "ship it", "ann"));
     assertThat(campaigns.read("acme", campaignId).approval())
-        .satisfies(approval -> {
-          assertThat(approval.state()).isEqualTo("approved");
-          assertThat(approval.decidedBy()).isEqualTo("ann");
-        });
-    assertThatThrownBy(() -> campaigns.decide("acme", campaignId, new ApprovalDecision(false, null, "ann")))
+        .satisfies(
+            approval -> {
+              assertThat(approval.state()).isEqualTo("approved");
+              assertThat(approval.decidedBy()).isEqualTo("ann");
+            });
+    assertThatThrownBy(
+            () -> campaigns.decide("acme", campaignId, new ApprovalDecision(false, null, "ann")))
         .isInstanceOf(ConflictException.class);
   }
 
@@ -193,13 +221,19 @@ class WizardFunctionsTest {
   void anotherTenantsUnknownAndMalformedWizardsAreNotFound() {
     String id = started();
 
-    assertThatThrownBy(() -> sessions.state(mallory.tenant(), id)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> sessions.answer(mallory.tenant(), id, new WizardAnswer("Stolen", null), null)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.state(mallory.tenant(), id))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () -> sessions.answer(mallory.tenant(), id, new WizardAnswer("Stolen", null), null))
+        .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> sessions.approve(mallory.tenant(), id, new WizardApproval("m", 60)))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> sessions.state("acme", "wiz-000000000000")).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> sessions.state("acme", "../etc")).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> campaigns.read("acme", "camp-000000000000")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.state("acme", "wiz-000000000000"))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> sessions.state("acme", "../etc"))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> campaigns.read("acme", "camp-000000000000"))
+        .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> campaigns.read("acme", "x")).isInstanceOf(NotFoundException.class);
     assertThat(sessions.state("acme", id).answers()).isEmpty();
   }
@@ -208,7 +242,8 @@ class WizardFunctionsTest {
   void withoutAWorkerAnAnswerIs503AfterTheCallTimeout() {
     TestWorkflowEnvironment bare = io.soma.hub.functions.support.TemporalTestServer.start();
     try {
-      WizardSessions noWorker = new WizardSessions(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
+      WizardSessions noWorker =
+          new WizardSessions(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
       Started started =
           WizardFunctions.start(
               WizardCatalogue.standard(),
@@ -218,7 +253,10 @@ class WizardFunctionsTest {
               Clock.systemUTC());
 
       long begin = System.nanoTime();
-      assertThatThrownBy(() -> noWorker.answer("acme", started.sessionId(), new WizardAnswer("Too early", null), null))
+      assertThatThrownBy(
+              () ->
+                  noWorker.answer(
+                      "acme", started.sessionId(), new WizardAnswer("Too early", null), null))
           .isInstanceOf(UnavailableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
     } finally {
@@ -237,12 +275,15 @@ class WizardFunctionsTest {
               .setTaskQueue(TaskQueues.SESSIONS)
               .setMemo(Map.of(CampaignMemo.TENANT, "acme"))
               .build();
-      MarketingCampaignWorkflow campaign = bare.getWorkflowClient().newWorkflowStub(MarketingCampaignWorkflow.class, options);
+      MarketingCampaignWorkflow campaign =
+          bare.getWorkflowClient().newWorkflowStub(MarketingCampaignWorkflow.class, options);
       WorkflowClient.start(campaign::run, new CampaignRequest(campaignId, "acme", "ann", null, 60));
-      CampaignAccess noWorker = new CampaignAccess(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
+      CampaignAccess noWorker =
+          new CampaignAccess(bare.getWorkflowClient(), new BoundedCalls(Duration.ofSeconds(1)));
 
       long begin = System.nanoTime();
-      assertThatThrownBy(() -> noWorker.decide("acme", campaignId, new ApprovalDecision(true, null, "ann")))
+      assertThatThrownBy(
+              () -> noWorker.decide("acme", campaignId, new ApprovalDecision(true, null, "ann")))
           .isInstanceOf(UnavailableException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(8));
     } finally {
@@ -253,7 +294,8 @@ class WizardFunctionsTest {
   @Test
   void theApprovalBodyNeedsADecisionAndABoundedComment() {
     assertThatThrownBy(() -> new ApprovalBody(null, null)).hasMessageContaining("approved");
-    assertThatThrownBy(() -> new ApprovalBody(true, "x".repeat(2001))).hasMessageContaining("comment");
+    assertThatThrownBy(() -> new ApprovalBody(true, "x".repeat(2001)))
+        .hasMessageContaining("comment");
     assertThat(new ApprovalBody(false, null).approved()).isFalse();
   }
 }

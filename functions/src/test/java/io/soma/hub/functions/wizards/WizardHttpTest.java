@@ -25,7 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
-/** The wizard and campaign endpoints over real HTTP, with the real wizard workflow on Temporal's test server. */
+/**
+ * The wizard and campaign endpoints over real HTTP, with the real wizard workflow on Temporal's
+ * test server.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -47,7 +50,8 @@ class WizardHttpTest {
   }
 
   private String start() {
-    Answer started = http.postJson("/v1/wizards/start", ann, "{\"wizard_id\":\"marketing_campaign_v1\"}");
+    Answer started =
+        http.postJson("/v1/wizards/start", ann, "{\"wizard_id\":\"marketing_campaign_v1\"}");
     assertThat(started.status()).as(started.body()).isEqualTo(201);
     return started.json().get("session_id").asString();
   }
@@ -95,7 +99,11 @@ class WizardHttpTest {
 
   @Test
   void aWholeWizardWithoutApprovalAndANothingBudgetRunsToACampaign() {
-    Answer started = http.postJson("/v1/wizards/start", ann, "{\"wizard_id\":\"marketing_campaign_v1\",\"metadata\":{\"team\":\"growth\"}}");
+    Answer started =
+        http.postJson(
+            "/v1/wizards/start",
+            ann,
+            "{\"wizard_id\":\"marketing_campaign_v1\",\"metadata\":{\"team\":\"growth\"}}");
     assertThat(started.status()).isEqualTo(201);
     String id = started.json().get("session_id").asString();
     assertThat(id).matches("wiz-[0-9a-f]{12}");
@@ -103,7 +111,8 @@ class WizardHttpTest {
     assertThat(started.json().get("current_step").asInt()).isEqualTo(1);
     assertThat(started.json().get("total_steps").asInt()).isEqualTo(10);
     assertThat(started.json().get("question").get("id").asString()).isEqualTo("campaign_name");
-    assertThat(started.json().get("question").get("validation").get("max_length").asInt()).isEqualTo(100);
+    assertThat(started.json().get("question").get("validation").get("max_length").asInt())
+        .isEqualTo(100);
     assertThat(started.json().get("progress").get("percentage").asInt()).isZero();
 
     Answer second = answer(id, "\"Spring Launch\"");
@@ -121,18 +130,25 @@ class WizardHttpTest {
     assertThat(plan.get("approval_required").asBoolean()).isFalse();
     assertThat(plan.get("modules")).hasSize(5);
     assertThat(plan.get("modules").get(3).get("id").asString()).isEqualTo("distribution");
-    assertThat(plan.get("modules").get(3).get("dependencies").toString()).isEqualTo("[\"content_creation\",\"design_assets\"]");
+    assertThat(plan.get("modules").get(3).get("dependencies").toString())
+        .isEqualTo("[\"content_creation\",\"design_assets\"]");
     assertThat(plan.get("tools_required").toString())
         .as("no review step (slack) and no slack_community channel")
-        .isEqualTo("[\"figma\",\"github\",\"linkedin\",\"mailchimp\",\"memory_gateway\",\"notion\",\"plane\"]");
-    assertThat(done.get("next_steps").get("endpoints").get("approve").asString()).isEqualTo("/v1/wizards/" + id + "/approve");
+        .isEqualTo(
+            "[\"figma\",\"github\",\"linkedin\",\"mailchimp\",\"memory_gateway\",\"notion\",\"plane\"]");
+    assertThat(done.get("next_steps").get("endpoints").get("approve").asString())
+        .isEqualTo("/v1/wizards/" + id + "/approve");
 
     Answer state = http.get("/v1/wizards/" + id, ann);
     assertThat(state.status()).isEqualTo(200);
     assertThat(state.json().get("status").asString()).isEqualTo("completed");
     assertThat(state.json().get("metadata").get("team").asString()).isEqualTo("growth");
 
-    Answer approved = http.send(http.request("/v1/wizards/" + id + "/approve", ann).POST(HttpRequest.BodyPublishers.noBody()).build());
+    Answer approved =
+        http.send(
+            http.request("/v1/wizards/" + id + "/approve", ann)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertThat(approved.status()).as(approved.body()).isEqualTo(202);
     String campaignId = approved.json().get("campaign_id").asString();
     assertThat(campaignId).isEqualTo("camp-" + id.substring(4));
@@ -149,16 +165,30 @@ class WizardHttpTest {
     assertThat(campaign.json().get("approval").get("state").asString()).isEqualTo("waiting");
     assertProblem(http.get("/v1/campaigns/" + campaignId, intruder), 404, "no campaign");
 
-    assertProblem(http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"comment\":\"ok\"}"), 400, "approved");
-    Answer decided = http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"approved\":true,\"comment\":\"ship it\"}");
+    assertProblem(
+        http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"comment\":\"ok\"}"),
+        400,
+        "approved");
+    Answer decided =
+        http.postJson(
+            "/v1/campaigns/" + campaignId + "/approval",
+            ann,
+            "{\"approved\":true,\"comment\":\"ship it\"}");
     assertThat(decided.status()).as(decided.body()).isEqualTo(202);
     assertThat(decided.json().get("approved").asBoolean()).isTrue();
     assertThat(decided.json().get("decided_by").asString()).isEqualTo("ann");
-    Answer secondDecision = http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"approved\":false}");
+    Answer secondDecision =
+        http.postJson("/v1/campaigns/" + campaignId + "/approval", ann, "{\"approved\":false}");
     assertProblem(secondDecision, 409, "campaign " + campaignId + " is already approved by ann");
     assertThat(secondDecision.json().get("approval").asString()).isEqualTo("approved");
     assertThat(secondDecision.json().get("decided_by").asString()).isEqualTo("ann");
-    assertThat(http.get("/v1/campaigns/" + campaignId, ann).json().get("approval").get("decided_by").asString()).isEqualTo("ann");
+    assertThat(
+            http.get("/v1/campaigns/" + campaignId, ann)
+                .json()
+                .get("approval")
+                .get("decided_by")
+                .asString())
+        .isEqualTo("ann");
   }
 
   @Test
@@ -172,10 +202,12 @@ class WizardHttpTest {
       for (int i = 0; i < deciders; i++) {
         String token = TestTokens.hs256("acme", "decider-" + i, "campaigns:write");
         String body = "{\"approved\":" + (i % 2 == 0) + "}";
-        sent.add(pool.submit(() -> {
-          go.await();
-          return http.postJson("/v1/campaigns/" + campaignId + "/approval", token, body);
-        }));
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return http.postJson("/v1/campaigns/" + campaignId + "/approval", token, body);
+                }));
       }
       go.countDown();
       List<Answer> answers = new ArrayList<>();
@@ -203,21 +235,32 @@ class WizardHttpTest {
   void anAnswerMeantForAnotherQuestionIsAConflictNamingTheCurrentOne() {
     String id = start();
     Answer first =
-        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"Spring Launch\",\"question_id\":\"campaign_name\"}");
+        http.postJson(
+            "/v1/wizards/" + id + "/answer",
+            ann,
+            "{\"value\":\"Spring Launch\",\"question_id\":\"campaign_name\"}");
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     assertThat(first.json().get("question").get("id").asString()).isEqualTo("campaign_type");
 
     Answer late =
-        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"Autumn Launch\",\"question_id\":\"campaign_name\"}");
+        http.postJson(
+            "/v1/wizards/" + id + "/answer",
+            ann,
+            "{\"value\":\"Autumn Launch\",\"question_id\":\"campaign_name\"}");
 
     assertProblem(late, 409, "the current question of wizard " + id + " is campaign_type (step 2)");
     assertThat(late.json().get("current_question").asString()).isEqualTo("campaign_type");
     assertThat(late.json().get("current_step").asInt()).isEqualTo(2);
     JsonNode state = http.get("/v1/wizards/" + id, ann).json();
-    assertThat(state.get("current_step").asInt()).as("the late answer changed nothing").isEqualTo(2);
+    assertThat(state.get("current_step").asInt())
+        .as("the late answer changed nothing")
+        .isEqualTo(2);
     assertThat(state.get("answers").get("campaign_name").asString()).isEqualTo("Spring Launch");
     assertProblem(
-        http.postJson("/v1/wizards/" + id + "/answer", ann, "{\"value\":\"x\",\"question_id\":\" \"}"), 400, "question_id");
+        http.postJson(
+            "/v1/wizards/" + id + "/answer", ann, "{\"value\":\"x\",\"question_id\":\" \"}"),
+        400,
+        "question_id");
   }
 
   /** A wizard answered and approved over HTTP: its campaign waits for a decision. */
@@ -250,7 +293,8 @@ class WizardHttpTest {
         "9  | {\"tone\":\"bold\"}           | brand_voice       | type",
         "10 | \"yes\"                       | approval_required | type",
       })
-  void aBrokenRuleIs400NamingQuestionAndRuleAndChangesNothing(int step, String value, String question, String rule) {
+  void aBrokenRuleIs400NamingQuestionAndRuleAndChangesNothing(
+      int step, String value, String question, String rule) {
     String id = start();
     answerAll(id, answers(true).subList(0, step - 1));
     JsonNode before = http.get("/v1/wizards/" + id, ann).json();
@@ -315,12 +359,22 @@ class WizardHttpTest {
   void capabilitiesAndTenantsAreEnforced() {
     String id = start();
 
-    assertProblem(http.postJson("/v1/wizards/start", TestTokens.hs256("acme", "x", "sessions:write"), "{\"wizard_id\":\"marketing_campaign_v1\"}"), 403, "wizards:write");
-    assertProblem(http.postJson("/v1/wizards/" + id + "/approve", wizardOnly, "{}"), 403, "campaigns:write");
+    assertProblem(
+        http.postJson(
+            "/v1/wizards/start",
+            TestTokens.hs256("acme", "x", "sessions:write"),
+            "{\"wizard_id\":\"marketing_campaign_v1\"}"),
+        403,
+        "wizards:write");
+    assertProblem(
+        http.postJson("/v1/wizards/" + id + "/approve", wizardOnly, "{}"), 403, "campaigns:write");
     assertProblem(http.get("/v1/campaigns/camp-000000000000", wizardOnly), 403, "campaigns:write");
     assertProblem(http.get("/v1/wizards/" + id, intruder), 404, "no wizard");
     assertProblem(http.get("/v1/wizards/nope", ann), 404, "no wizard");
-    assertProblem(http.postJson("/v1/wizards/" + id + "/answer", intruder, "{\"value\":\"Stolen name\"}"), 404, "no wizard");
+    assertProblem(
+        http.postJson("/v1/wizards/" + id + "/answer", intruder, "{\"value\":\"Stolen name\"}"),
+        404,
+        "no wizard");
     assertProblem(http.get("/v1/campaigns/camp-000000000000", ann), 404, "no campaign");
     assertProblem(http.get("/v1/wizards", null), 401, "");
   }

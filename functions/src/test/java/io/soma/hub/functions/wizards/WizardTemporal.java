@@ -1,8 +1,8 @@
 package io.soma.hub.functions.wizards;
 
 import io.soma.hub.functions.support.TemporalTestServer;
-import io.soma.hub.orchestration.wizard.StandInCampaignWorkflow;
 import io.soma.hub.orchestration.TaskQueues;
+import io.soma.hub.orchestration.wizard.StandInCampaignWorkflow;
 import io.soma.hub.orchestration.wizard.WizardWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Temporal's in-memory test server with a worker on the sessions queue that runs the real wizard workflow and a
- * stand-in campaign, for the gateway's wizard and campaign tests.
+ * Temporal's in-memory test server with a worker on the sessions queue that runs the real wizard
+ * workflow and a stand-in campaign, for the gateway's wizard and campaign tests.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class WizardTemporal {
@@ -22,9 +22,11 @@ public class WizardTemporal {
   public static TestWorkflowEnvironment withWorker() {
     // Real time: waiting for a wizard's result must not skip the campaign's approval timer.
     TestWorkflowEnvironment env =
-        TemporalTestServer.start(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+        TemporalTestServer.start(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     env.newWorker(TaskQueues.SESSIONS)
-        .registerWorkflowImplementationTypes(WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
+        .registerWorkflowImplementationTypes(
+            WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
     env.start();
     return env;
   }

@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parsed command line of one subcommand: positional words, {@code --option value} pairs (repeatable) and
- * {@code --flag}s. Unknown options are usage errors, so a typo never silently changes what is deployed.
+ * The parsed command line of one subcommand: positional words, {@code --option value} pairs
+ * (repeatable) and {@code --flag}s. Unknown options are usage errors, so a typo never silently
+ * changes what is deployed.
  */
 final class CliArgs {
 
@@ -127,16 +128,18 @@ final class CliArgs {
     }
     Matcher matcher = DURATION.matcher(value.trim());
     if (!matcher.matches()) {
-      throw CliFailure.usage("--" + name + " must be a duration like 90s, 5m or 1h, got '" + value + "'");
+      throw CliFailure.usage(
+          "--" + name + " must be a duration like 90s, 5m or 1h, got '" + value + "'");
     }
     long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-    Duration duration = switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration duration =
+        switch (unit) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofSeconds(amount);
+        };
     if (duration.isZero()) {
       throw CliFailure.usage("--" + name + " must be longer than zero");
     }

@@ -23,14 +23,19 @@ final class CliErrors {
    * @param namespace where it was attempted
    * @param apiUrl the API server the client talks to
    */
-  static CliFailure map(RuntimeException error, String verb, String resource, String namespace, String apiUrl) {
+  static CliFailure map(
+      RuntimeException error, String verb, String resource, String namespace, String apiUrl) {
     if (error instanceof CliFailure failure) {
       return failure;
     }
     Throwable unreachable = connectionProblem(error);
     if (unreachable != null) {
       return CliFailure.cluster(
-          "cannot reach the Kubernetes API at " + apiUrl + ": " + unreachableReason(unreachable) + noKubeconfigHint(),
+          "cannot reach the Kubernetes API at "
+              + apiUrl
+              + ": "
+              + unreachableReason(unreachable)
+              + noKubeconfigHint(),
           error);
     }
     if (error instanceof KubernetesClientException kube) {
@@ -38,27 +43,39 @@ final class CliErrors {
       String reason = serverMessage(kube);
       if (code == 401 || code == 403) {
         return CliFailure.cluster(
-            "no permission to " + verb + " " + resource + " in " + namespace + ": " + reason, error);
+            "no permission to " + verb + " " + resource + " in " + namespace + ": " + reason,
+            error);
       }
       if (code == 404 && isMissingNamespace(kube.getStatus())) {
         return CliFailure.cluster("namespace " + namespace + " does not exist: " + reason, error);
       }
       if (code == 404) {
         // A named object that is missing reads as null, so a 404 here is the resource type itself.
-        return CliFailure.cluster("Knative Serving is not installed (no " + resource + " API)", error);
+        return CliFailure.cluster(
+            "Knative Serving is not installed (no " + resource + " API)", error);
       }
       if (code == 409) {
-        return CliFailure.failed(verb + " " + resource + " in " + namespace + " conflicted, retry: " + reason, error);
+        return CliFailure.failed(
+            verb + " " + resource + " in " + namespace + " conflicted, retry: " + reason, error);
       }
       if (code == 422 || code == 400) {
-        return CliFailure.failed("the API server rejected the " + verb + " in " + namespace + ": " + reason, error);
+        return CliFailure.failed(
+            "the API server rejected the " + verb + " in " + namespace + ": " + reason, error);
       }
       return CliFailure.failed(
-          verb + " " + resource + " in " + namespace + " failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": "
+          verb
+              + " "
+              + resource
+              + " in "
+              + namespace
+              + " failed"
+              + (code > 0 ? " (HTTP " + code + ")" : "")
+              + ": "
               + reason,
           error);
     }
-    return CliFailure.failed(verb + " " + resource + " in " + namespace + " failed: " + describe(error), error);
+    return CliFailure.failed(
+        verb + " " + resource + " in " + namespace + " failed: " + describe(error), error);
   }
 
   private static Throwable connectionProblem(Throwable error) {
@@ -70,7 +87,9 @@ final class CliErrors {
           || t instanceof SSLException) {
         return t;
       }
-      if (t instanceof IOException && t.getCause() == null && t.getMessage() != null
+      if (t instanceof IOException
+          && t.getCause() == null
+          && t.getMessage() != null
           && t.getMessage().toLowerCase().contains("connect")) {
         return t;
       }
@@ -95,7 +114,9 @@ final class CliErrors {
   }
 
   private static boolean isMissingNamespace(Status status) {
-    return status != null && status.getDetails() != null && "namespaces".equals(status.getDetails().getKind());
+    return status != null
+        && status.getDetails() != null
+        && "namespaces".equals(status.getDetails().getKind());
   }
 
   static String serverMessage(KubernetesClientException kube) {
@@ -117,9 +138,10 @@ final class CliErrors {
   }
 
   private static String noKubeconfigHint() {
-    boolean kubeconfig = System.getenv("KUBECONFIG") != null
-        || new java.io.File(System.getProperty("user.home"), ".kube/config").isFile()
-        || System.getenv("KUBERNETES_SERVICE_HOST") != null;
+    boolean kubeconfig =
+        System.getenv("KUBECONFIG") != null
+            || new java.io.File(System.getProperty("user.home"), ".kube/config").isFile()
+            || System.getenv("KUBERNETES_SERVICE_HOST") != null;
     return kubeconfig ? "" : " (no kubeconfig found: set KUBECONFIG or create ~/.kube/config)";
   }
 }

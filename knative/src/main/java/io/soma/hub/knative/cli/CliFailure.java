@@ -5,8 +5,10 @@ public final class CliFailure extends RuntimeException {
 
   /** The operation ran but did not succeed, e.g. a Service that never became Ready. */
   public static final int FAILED = 1;
+
   /** The command line was wrong; nothing was sent to the cluster. */
   public static final int USAGE = 2;
+
   /** The cluster could not be used: unreachable, no permission, Knative not installed. */
   public static final int CLUSTER = 3;
 

@@ -9,16 +9,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A field of an object as the API server names it in a server-side apply conflict, e.g.
- * {@code .spec.template.metadata.annotations.autoscaling.knative.dev/max-scale} or
- * {@code .spec.template.spec.containers[name="function"].image}, found in an object being applied. Map keys may hold
- * dots (annotation keys), so a key is matched against the keys the object really has, longest first.
+ * A field of an object as the API server names it in a server-side apply conflict, e.g. {@code
+ * .spec.template.metadata.annotations.autoscaling.knative.dev/max-scale} or {@code
+ * .spec.template.spec.containers[name="function"].image}, found in an object being applied. Map
+ * keys may hold dots (annotation keys), so a key is matched against the keys the object really has,
+ * longest first.
  */
 final class FieldPath {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Where the field is: its parent (a map or a list) and its key (a String) or index (an Integer). */
+  /**
+   * Where the field is: its parent (a map or a list) and its key (a String) or index (an Integer).
+   */
   record Location(Object parent, Object key, String normalized) {
 
     /** Removes the field from the object it was found in. */
@@ -34,8 +37,9 @@ final class FieldPath {
   private FieldPath() {}
 
   /**
-   * @return the field's location in {@code object}, with a normalized path (keys and indexes joined by "/", e.g.
-   *     {@code spec/template/spec/containers/0/image}), or empty when the object does not hold it
+   * @return the field's location in {@code object}, with a normalized path (keys and indexes joined
+   *     by "/", e.g. {@code spec/template/spec/containers/0/image}), or empty when the object does
+   *     not hold it
    */
   static Optional<Location> find(Map<String, Object> object, String path) {
     Object node = object;
@@ -73,7 +77,9 @@ final class FieldPath {
         return Optional.empty();
       }
     }
-    return parent == null ? Optional.empty() : Optional.of(new Location(parent, key, String.join("/", normalized)));
+    return parent == null
+        ? Optional.empty()
+        : Optional.of(new Location(parent, key, String.join("/", normalized)));
   }
 
   private static String longestKey(Map<?, ?> map, String path, int from) {
@@ -81,7 +87,8 @@ final class FieldPath {
     for (Object candidate : map.keySet()) {
       String name = String.valueOf(candidate);
       int end = from + name.length();
-      if (path.startsWith(name, from) && (end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '[')
+      if (path.startsWith(name, from)
+          && (end == path.length() || path.charAt(end) == '.' || path.charAt(end) == '[')
           && (best == null || name.length() > best.length())) {
         best = name;
       }
@@ -106,8 +113,8 @@ final class FieldPath {
   }
 
   /**
-   * The list element a selector names: {@code name="function"} (keys of an associative list, comma-separated),
-   * {@code ="ALL"} (a value of a set), or {@code 3} (an index).
+   * The list element a selector names: {@code name="function"} (keys of an associative list,
+   * comma-separated), {@code ="ALL"} (a value of a set), or {@code 3} (an index).
    */
   private static int element(List<?> list, String selector) {
     if (selector.matches("\\d+")) {
@@ -125,10 +132,15 @@ final class FieldPath {
         if (equals <= 0) {
           return -1;
         }
-        keys.put(pair.substring(0, equals), JSON.readValue(pair.substring(equals + 1), Object.class));
+        keys.put(
+            pair.substring(0, equals), JSON.readValue(pair.substring(equals + 1), Object.class));
       }
-      return indexOf(list, item -> item instanceof Map<?, ?> map
-          && keys.entrySet().stream().allMatch(k -> same(map.get(k.getKey()), k.getValue())));
+      return indexOf(
+          list,
+          item ->
+              item instanceof Map<?, ?> map
+                  && keys.entrySet().stream()
+                      .allMatch(k -> same(map.get(k.getKey()), k.getValue())));
     } catch (JsonProcessingException e) {
       return -1;
     }

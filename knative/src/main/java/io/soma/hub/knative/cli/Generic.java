@@ -3,7 +3,9 @@ package io.soma.hub.knative.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reading and writing nested fields of an object held as maps (a generic Kubernetes object's body). */
+/**
+ * Reading and writing nested fields of an object held as maps (a generic Kubernetes object's body).
+ */
 final class Generic {
 
   private Generic() {}

@@ -23,12 +23,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code hub knative VERB}: deploys and operates the gateway functions as Knative Services. Exit codes: 0 done,
- * 1 the operation failed (e.g. not Ready in time), 2 usage error, 3 the cluster cannot be used.
+ * {@code hub knative VERB}: deploys and operates the gateway functions as Knative Services. Exit
+ * codes: 0 done, 1 the operation failed (e.g. not Ready in time), 2 usage error, 3 the cluster
+ * cannot be used.
  */
 public final class KnativeCli {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: hub knative VERB [options]
       every verb takes --namespace NS (default $HUB_KNATIVE_NAMESPACE or soma-hub) and --debug
 
@@ -68,10 +70,18 @@ public final class KnativeCli {
 
   /**
    * @param clients opened only once the command line is valid
-   * @param closeClients whether a client from {@code clients} is closed after the command (not when a test owns it)
+   * @param closeClients whether a client from {@code clients} is closed after the command (not when
+   *     a test owns it)
    */
-  KnativeCli(Supplier<KnativeClient> clients, boolean closeClients, PrintStream out, PrintStream err,
-      Duration pollInterval, Path manifestsRoot, String defaultNamespace, Clock clock) {
+  KnativeCli(
+      Supplier<KnativeClient> clients,
+      boolean closeClients,
+      PrintStream out,
+      PrintStream err,
+      Duration pollInterval,
+      Path manifestsRoot,
+      String defaultNamespace,
+      Clock clock) {
     this.clients = clients;
     this.closeClients = closeClients;
     this.defaultNamespace = defaultNamespace;
@@ -85,14 +95,25 @@ public final class KnativeCli {
   public static void main(String[] args) {
     // The folder holding overlays/local and overlays/production.
     String manifests = System.getenv().getOrDefault("HUB_KNATIVE_MANIFESTS", "knative/manifests");
-    // The manifests' namespace, rather than the kubeconfig's, so that a bare "list" looks where "deploy" put them.
+    // The manifests' namespace, rather than the kubeconfig's, so that a bare "list" looks where
+    // "deploy" put them.
     String namespace = System.getenv().getOrDefault("HUB_KNATIVE_NAMESPACE", "soma-hub");
-    KnativeCli cli = new KnativeCli(KnativeCli::connect, true, System.out, System.err, Duration.ofSeconds(2),
-        Path.of(manifests), namespace, Clock.systemUTC());
+    KnativeCli cli =
+        new KnativeCli(
+            KnativeCli::connect,
+            true,
+            System.out,
+            System.err,
+            Duration.ofSeconds(2),
+            Path.of(manifests),
+            namespace,
+            Clock.systemUTC());
     System.exit(cli.run(args));
   }
 
-  /** The kubeconfig (or in-cluster) client, retrying a failed request once rather than ten times. */
+  /**
+   * The kubeconfig (or in-cluster) client, retrying a failed request once rather than ten times.
+   */
   static KnativeClient connect() {
     Config config = Config.autoConfigure(null);
     config.setRequestRetryBackoffLimit(1);
@@ -114,7 +135,8 @@ public final class KnativeCli {
       // Manifests are read before connecting: a wrong directory or function name starts nothing.
       ManifestTemplates templates = verb.equals("deploy") ? templates(parsed) : null;
       client = clients.get();
-      String namespace = parsed.option("namespace") != null ? parsed.option("namespace") : defaultNamespace;
+      String namespace =
+          parsed.option("namespace") != null ? parsed.option("namespace") : defaultNamespace;
       ServingApi api = new ServingApi(client, namespace);
       switch (verb) {
         case "deploy" -> deploy(parsed, api, templates);
@@ -149,14 +171,23 @@ public final class KnativeCli {
   }
 
   private static CliArgs parse(String verb, List<String> rest) {
-    Set<String> valued = switch (verb) {
-      case "deploy" -> Set.of("image", "function", "timeout", "manifests", "overlay", "kustomize", "revision-name");
-      case "traffic" -> Set.of("split", "tag", "timeout");
-      case "rollback" -> Set.of("to", "timeout");
-      case "list", "describe" -> Set.of("output");
-      case "delete" -> Set.of();
-      default -> throw CliFailure.usage("unknown verb '" + verb + "'");
-    };
+    Set<String> valued =
+        switch (verb) {
+          case "deploy" ->
+              Set.of(
+                  "image",
+                  "function",
+                  "timeout",
+                  "manifests",
+                  "overlay",
+                  "kustomize",
+                  "revision-name");
+          case "traffic" -> Set.of("split", "tag", "timeout");
+          case "rollback" -> Set.of("to", "timeout");
+          case "list", "describe" -> Set.of("output");
+          case "delete" -> Set.of();
+          default -> throw CliFailure.usage("unknown verb '" + verb + "'");
+        };
     Set<String> allValued = new java.util.HashSet<>(valued);
     allValued.addAll(COMMON);
     Set<String> flags = new java.util.HashSet<>(FLAGS);
@@ -177,7 +208,10 @@ public final class KnativeCli {
         if (parsed.option("image") != null) {
           checkImage(parsed.option("image"));
         }
-        long sources = Stream.of("overlay", "kustomize", "manifests").filter(o -> parsed.option(o) != null).count();
+        long sources =
+            Stream.of("overlay", "kustomize", "manifests")
+                .filter(o -> parsed.option(o) != null)
+                .count();
         if (sources > 1) {
           throw CliFailure.usage("deploy takes one of --overlay, -k DIR and --manifests DIR");
         }
@@ -186,14 +220,18 @@ public final class KnativeCli {
         }
         String revision = parsed.option("revision-name");
         if (revision != null && !REVISION_NAME.matcher(revision).matches()) {
-          throw CliFailure.usage("--revision-name must be a DNS label (lower case letters, digits, '-'), got '"
-              + revision + "'");
+          throw CliFailure.usage(
+              "--revision-name must be a DNS label (lower case letters, digits, '-'), got '"
+                  + revision
+                  + "'");
         }
       }
       case "list" -> parsed.noPositional(verb);
       default -> parsed.onlyName(verb);
     }
-    allValued.stream().filter(name -> !Set.of("split", "tag").contains(name)).forEach(parsed::option);
+    allValued.stream()
+        .filter(name -> !Set.of("split", "tag").contains(name))
+        .forEach(parsed::option);
     parsed.duration("timeout", DEFAULT_TIMEOUT);
     String output = parsed.option("output");
     if (output != null && !Set.of("json", "yaml").contains(output)) {
@@ -204,14 +242,21 @@ public final class KnativeCli {
 
   static void checkImage(String image) {
     String last = image.substring(image.lastIndexOf('/') + 1);
-    if (image.chars().anyMatch(Character::isWhitespace) || !(last.contains(":") || image.contains("@sha256:"))
-        || last.endsWith(":") || last.startsWith(":")) {
-      throw CliFailure.usage("--image must name a tag or digest, like registry/hub-functions:1.4.2, got '"
-          + image + "'");
+    if (image.chars().anyMatch(Character::isWhitespace)
+        || !(last.contains(":") || image.contains("@sha256:"))
+        || last.endsWith(":")
+        || last.startsWith(":")) {
+      throw CliFailure.usage(
+          "--image must name a tag or digest, like registry/hub-functions:1.4.2, got '"
+              + image
+              + "'");
     }
   }
 
-  /** The manifests a deploy applies: the overlay named (default production), a kustomization, or plain files. */
+  /**
+   * The manifests a deploy applies: the overlay named (default production), a kustomization, or
+   * plain files.
+   */
   private ManifestTemplates templates(CliArgs args) {
     KubernetesSerialization serialization = new KubernetesSerialization();
     if (args.option("manifests") != null) {
@@ -223,40 +268,62 @@ public final class KnativeCli {
     String overlay = args.option("overlay") != null ? args.option("overlay") : DEFAULT_OVERLAY;
     Path dir = manifestsRoot.resolve("overlays").resolve(overlay);
     if (!overlay.matches("[A-Za-z0-9._-]+") || !Files.isDirectory(dir)) {
-      throw CliFailure.usage("no overlay " + overlay + " in " + manifestsRoot.resolve("overlays")
-          + " (--overlay local|production, or -k DIR)");
+      throw CliFailure.usage(
+          "no overlay "
+              + overlay
+              + " in "
+              + manifestsRoot.resolve("overlays")
+              + " (--overlay local|production, or -k DIR)");
     }
     return ManifestTemplates.kustomize(dir, serialization);
   }
 
   private void deploy(CliArgs args, ServingApi api, ManifestTemplates templates) {
     List<GenericKubernetesResource> chosen = new ArrayList<>();
-    GenericKubernetesResource function = args.flag("all") ? null : templates.function(args.option("function"));
+    GenericKubernetesResource function =
+        args.flag("all") ? null : templates.function(args.option("function"));
     GenericKubernetesResource first = function != null ? function : templates.services().get(0);
     String fromNamespace = first.getMetadata().getNamespace();
-    // Without --image, the image the overlay names (the local one: what ./hub cluster load put on the node).
+    // Without --image, the image the overlay names (the local one: what ./hub cluster load put on
+    // the node).
     String image = args.option("image") != null ? args.option("image") : Deployer.image(first);
     for (GenericKubernetesResource object : templates.all()) {
-      boolean itsNamespace = "Namespace".equals(object.getKind()) && object.getMetadata().getName().equals(fromNamespace);
+      boolean itsNamespace =
+          "Namespace".equals(object.getKind())
+              && object.getMetadata().getName().equals(fromNamespace);
       if (function == null || object == function || itsNamespace) {
         chosen.add(object);
       }
     }
     Duration timeout = args.duration("timeout", DEFAULT_TIMEOUT);
     boolean noNodes = !args.flag("wait") && api.clusterHasNoNodes();
-    Deployer.JobWait migrations = args.flag("no-wait") || noNodes
-        ? jobs -> out.println("not waiting for Job " + String.join(", ", jobs) + " (the schema's migration): "
-            + (noNodes ? "the cluster has no nodes to run it" : "--no-wait"))
-        : new MigrationWait(api, timeout, pollInterval, out);
-    List<String> services = new Deployer(api, out).deploy(chosen, fromNamespace, image,
-        args.option("revision-name"), clock.instant(), migrations);
+    Deployer.JobWait migrations =
+        args.flag("no-wait") || noNodes
+            ? jobs ->
+                out.println(
+                    "not waiting for Job "
+                        + String.join(", ", jobs)
+                        + " (the schema's migration): "
+                        + (noNodes ? "the cluster has no nodes to run it" : "--no-wait"))
+            : new MigrationWait(api, timeout, pollInterval, out);
+    List<String> services =
+        new Deployer(api, out)
+            .deploy(
+                chosen,
+                fromNamespace,
+                image,
+                args.option("revision-name"),
+                clock.instant(),
+                migrations);
     if (args.flag("no-wait")) {
-      out.println("not waiting for Ready (--no-wait); hub knative describe NAME shows how far each Service is");
+      out.println(
+          "not waiting for Ready (--no-wait); hub knative describe NAME shows how far each Service is");
       return;
     }
     if (noNodes) {
-      out.println("warning: the cluster has no nodes, so no Revision can become Ready; not waiting (--wait waits"
-          + " anyway)");
+      out.println(
+          "warning: the cluster has no nodes, so no Revision can become Ready; not waiting (--wait waits"
+              + " anyway)");
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -265,8 +332,15 @@ public final class KnativeCli {
     for (String name : services) {
       try {
         Service ready = wait.untilReady(name, timeout, deadline);
-        out.println("ready " + name + ": revision " + ready.getStatus().getLatestReadyRevisionName() + ", "
-            + ready.getStatus().getUrl() + ", traffic " + ServiceTable.traffic(ready));
+        out.println(
+            "ready "
+                + name
+                + ": revision "
+                + ready.getStatus().getLatestReadyRevisionName()
+                + ", "
+                + ready.getStatus().getUrl()
+                + ", traffic "
+                + ServiceTable.traffic(ready));
       } catch (CliFailure failure) {
         if (failure.exitCode() != CliFailure.FAILED) {
           throw failure;
@@ -276,8 +350,12 @@ public final class KnativeCli {
       }
     }
     if (!failures.isEmpty()) {
-      throw CliFailure.failed(failures.size() + " of " + services.size() + " Services did not become Ready: "
-          + String.join(", ", failures));
+      throw CliFailure.failed(
+          failures.size()
+              + " of "
+              + services.size()
+              + " Services did not become Ready: "
+              + String.join(", ", failures));
     }
   }
 
@@ -297,7 +375,8 @@ public final class KnativeCli {
 
   private void print(String format, Object object) {
     KubernetesSerialization serialization = new KubernetesSerialization();
-    String text = format.equals("json") ? serialization.asJson(object) : serialization.asYaml(object);
+    String text =
+        format.equals("json") ? serialization.asJson(object) : serialization.asYaml(object);
     out.print(text.endsWith("\n") ? text : text + "\n");
   }
 
@@ -314,21 +393,28 @@ public final class KnativeCli {
   private void traffic(CliArgs args, ServingApi api) {
     String name = args.onlyName("traffic");
     Service service = api.require(name);
-    Set<String> revisions = api.revisions(name).stream().map(r -> r.getMetadata().getName())
-        .collect(Collectors.toSet());
-    List<TrafficTarget> targets = TrafficPlan.plan(service.getSpec().getTraffic(), args.listOption("split"),
-        args.listOption("tag"), revisions);
+    Set<String> revisions =
+        api.revisions(name).stream()
+            .map(r -> r.getMetadata().getName())
+            .collect(Collectors.toSet());
+    List<TrafficTarget> targets =
+        TrafficPlan.plan(
+            service.getSpec().getTraffic(),
+            args.listOption("split"),
+            args.listOption("tag"),
+            revisions);
     api.applyTraffic(name, targets);
     Service routed = awaitRoutes(args, api, name, targets);
     out.println("traffic of " + name + ": " + ServiceTable.traffic(routed));
   }
 
   /**
-   * Waits until Knative routes the traffic just set, unless told not to or unless a revision it names is not Ready:
-   * Knative then keeps routing as before until it is, which can take long or never happen (no nodes), so the
-   * command says so and ends rather than timing out.
+   * Waits until Knative routes the traffic just set, unless told not to or unless a revision it
+   * names is not Ready: Knative then keeps routing as before until it is, which can take long or
+   * never happen (no nodes), so the command says so and ends rather than timing out.
    */
-  private Service awaitRoutes(CliArgs args, ServingApi api, String name, List<TrafficTarget> targets) {
+  private Service awaitRoutes(
+      CliArgs args, ServingApi api, String name, List<TrafficTarget> targets) {
     Service service = api.require(name);
     RevisionHistory history = new RevisionHistory(api.revisions(name));
     List<String> notReady = new ArrayList<>();
@@ -337,19 +423,28 @@ public final class KnativeCli {
       String revision = latest ? latestCreated(service, history) : target.getRevisionName();
       Revision found = revision == null ? null : history.named(revision).orElse(null);
       if (found == null || !RevisionHistory.ready(found)) {
-        notReady.add((latest ? TrafficPlan.LATEST + " " : "") + (revision == null ? "(no revision)" : revision) + " ("
-            + (found == null ? "missing" : RevisionHistory.readyText(found)) + ")");
+        notReady.add(
+            (latest ? TrafficPlan.LATEST + " " : "")
+                + (revision == null ? "(no revision)" : revision)
+                + " ("
+                + (found == null ? "missing" : RevisionHistory.readyText(found))
+                + ")");
       }
     }
     if (!notReady.isEmpty()) {
-      err.println("warning: not Ready: " + String.join(", ", notReady) + "; the traffic is set in " + name
-          + "'s spec, and Knative routes it once they are");
+      err.println(
+          "warning: not Ready: "
+              + String.join(", ", notReady)
+              + "; the traffic is set in "
+              + name
+              + "'s spec, and Knative routes it once they are");
       return service;
     }
     if (args.flag("no-wait")) {
       return service;
     }
-    return ReadinessWait.routed(api, pollInterval, out).untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
+    return ReadinessWait.routed(api, pollInterval, out)
+        .untilReady(name, args.duration("timeout", DEFAULT_TIMEOUT));
   }
 
   private static String latestCreated(Service service, RevisionHistory history) {
@@ -359,7 +454,9 @@ public final class KnativeCli {
     if (service.getStatus() != null && service.getStatus().getLatestCreatedRevisionName() != null) {
       return service.getStatus().getLatestCreatedRevisionName();
     }
-    return history.newestFirst().isEmpty() ? null : history.newestFirst().get(0).getMetadata().getName();
+    return history.newestFirst().isEmpty()
+        ? null
+        : history.newestFirst().get(0).getMetadata().getName();
   }
 
   private void rollback(CliArgs args, ServingApi api) {
@@ -374,30 +471,75 @@ public final class KnativeCli {
     Revision target;
     if (args.option("to") != null) {
       String to = args.option("to");
-      target = history.named(to).orElseThrow(() -> CliFailure.usage("no revision " + to + " of " + name
-          + "; revisions: " + history.newestFirst().stream().map(r -> r.getMetadata().getName())
-              .collect(Collectors.joining(", "))));
+      target =
+          history
+              .named(to)
+              .orElseThrow(
+                  () ->
+                      CliFailure.usage(
+                          "no revision "
+                              + to
+                              + " of "
+                              + name
+                              + "; revisions: "
+                              + history.newestFirst().stream()
+                                  .map(r -> r.getMetadata().getName())
+                                  .collect(Collectors.joining(", "))));
       if (RevisionHistory.failed(target)) {
-        throw CliFailure.failed("revision " + to + " failed (" + RevisionHistory.readyText(target)
-            + "); roll back to one that did not");
+        throw CliFailure.failed(
+            "revision "
+                + to
+                + " failed ("
+                + RevisionHistory.readyText(target)
+                + "); roll back to one that did not");
       }
     } else {
-      // A Ready one if there is; else (nothing Ready yet, or no nodes) the newest one that has not failed.
-      target = history.previousReady(current).or(() -> history.previous(current)).orElseThrow(() ->
-          CliFailure.failed("no revision of " + name + " older than " + current + " to roll back to"));
+      // A Ready one if there is; else (nothing Ready yet, or no nodes) the newest one that has not
+      // failed.
+      target =
+          history
+              .previousReady(current)
+              .or(() -> history.previous(current))
+              .orElseThrow(
+                  () ->
+                      CliFailure.failed(
+                          "no revision of "
+                              + name
+                              + " older than "
+                              + current
+                              + " to roll back to"));
     }
     String revision = target.getMetadata().getName();
     List<TrafficTarget> traffic = new ArrayList<>();
     traffic.add(TrafficPlan.pinned(revision, 100L, null));
     // Tags stay reachable at 0%, so a canary URL does not vanish with the rollback.
-    List<TrafficTarget> old = service.getSpec().getTraffic() == null ? List.of() : service.getSpec().getTraffic();
-    old.stream().filter(t -> t.getTag() != null).forEach(t -> traffic.add(
-        Boolean.TRUE.equals(t.getLatestRevision()) ? TrafficPlan.latest(0L, t.getTag())
-            : TrafficPlan.pinned(t.getRevisionName(), 0L, t.getTag())));
+    List<TrafficTarget> old =
+        service.getSpec().getTraffic() == null ? List.of() : service.getSpec().getTraffic();
+    old.stream()
+        .filter(t -> t.getTag() != null)
+        .forEach(
+            t ->
+                traffic.add(
+                    Boolean.TRUE.equals(t.getLatestRevision())
+                        ? TrafficPlan.latest(0L, t.getTag())
+                        : TrafficPlan.pinned(t.getRevisionName(), 0L, t.getTag())));
     api.applyTraffic(name, traffic);
     Service routed = awaitRoutes(args, api, name, traffic);
-    out.println("rolled back " + name + " to " + revision + " (was " + current + "): " + ServiceTable.traffic(routed));
-    out.println("traffic stays pinned to " + revision + " until: hub knative traffic " + name + " --split @latest=100");
+    out.println(
+        "rolled back "
+            + name
+            + " to "
+            + revision
+            + " (was "
+            + current
+            + "): "
+            + ServiceTable.traffic(routed));
+    out.println(
+        "traffic stays pinned to "
+            + revision
+            + " until: hub knative traffic "
+            + name
+            + " --split @latest=100");
   }
 
   private void delete(CliArgs args, ServingApi api) {

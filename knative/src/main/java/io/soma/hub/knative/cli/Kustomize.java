@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Renders a kustomization with the real kustomize: {@code $HUB_KUSTOMIZE DIR} when set (e.g. "kustomize build"),
- * else {@code kustomize build DIR}, else {@code kubectl kustomize DIR}, whichever is on PATH first.
+ * Renders a kustomization with the real kustomize: {@code $HUB_KUSTOMIZE DIR} when set (e.g.
+ * "kustomize build"), else {@code kustomize build DIR}, else {@code kubectl kustomize DIR},
+ * whichever is on PATH first.
  */
 final class Kustomize {
 
@@ -21,7 +22,8 @@ final class Kustomize {
   private Kustomize() {}
 
   static String build(Path dir) {
-    if (!Files.isRegularFile(dir.resolve("kustomization.yaml")) && !Files.isRegularFile(dir.resolve("kustomization.yml"))
+    if (!Files.isRegularFile(dir.resolve("kustomization.yaml"))
+        && !Files.isRegularFile(dir.resolve("kustomization.yml"))
         && !Files.isRegularFile(dir.resolve("Kustomization"))) {
       throw CliFailure.usage("no kustomization in " + dir.toAbsolutePath());
     }
@@ -31,15 +33,21 @@ final class Kustomize {
       Path output = Files.createTempFile("hub-kustomize", ".yaml");
       Path errors = Files.createTempFile("hub-kustomize", ".err");
       try {
-        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(errors.toFile())
-            .start();
+        Process process =
+            new ProcessBuilder(command)
+                .redirectOutput(output.toFile())
+                .redirectError(errors.toFile())
+                .start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw CliFailure.failed(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
+          throw CliFailure.failed(
+              String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + " s");
         }
         if (process.exitValue() != 0) {
-          throw CliFailure.failed(String.join(" ", command) + " failed: "
-              + Files.readString(errors, StandardCharsets.UTF_8).strip());
+          throw CliFailure.failed(
+              String.join(" ", command)
+                  + " failed: "
+                  + Files.readString(errors, StandardCharsets.UTF_8).strip());
         }
         return Files.readString(output, StandardCharsets.UTF_8);
       } finally {
@@ -65,12 +73,14 @@ final class Kustomize {
     if (onPath("kubectl")) {
       return List.of("kubectl", "kustomize");
     }
-    throw CliFailure.usage("rendering a kustomization needs kustomize or kubectl on PATH (or HUB_KUSTOMIZE=COMMAND)");
+    throw CliFailure.usage(
+        "rendering a kustomization needs kustomize or kubectl on PATH (or HUB_KUSTOMIZE=COMMAND)");
   }
 
   private static boolean onPath(String program) {
     String path = System.getenv("PATH");
-    return path != null && Arrays.stream(path.split(File.pathSeparator))
-        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+    return path != null
+        && Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
   }
 }

@@ -20,8 +20,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * What a deploy applies: every object of a rendered kustomization (an overlay) or of a directory of plain YAML files,
- * and among them the gateway functions' Knative Services.
+ * What a deploy applies: every object of a rendered kustomization (an overlay) or of a directory of
+ * plain YAML files, and among them the gateway functions' Knative Services.
  */
 final class ManifestTemplates {
 
@@ -44,7 +44,10 @@ final class ManifestTemplates {
     return of(origin, parse(Kustomize.build(dir), origin, serialization));
   }
 
-  /** The objects of the YAML files (one or more documents each) of a directory; kustomization files are skipped. */
+  /**
+   * The objects of the YAML files (one or more documents each) of a directory; kustomization files
+   * are skipped.
+   */
   static ManifestTemplates directory(Path directory, KubernetesSerialization serialization) {
     if (!Files.isDirectory(directory)) {
       throw CliFailure.usage("no manifest directory " + directory.toAbsolutePath());
@@ -53,12 +56,16 @@ final class ManifestTemplates {
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if ((name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith("kustomization.")) {
-          objects.addAll(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), serialization));
+        if ((name.endsWith(".yaml") || name.endsWith(".yml"))
+            && !name.startsWith("kustomization.")) {
+          objects.addAll(
+              parse(
+                  Files.readString(file, StandardCharsets.UTF_8), file.toString(), serialization));
         }
       }
     } catch (IOException e) {
-      throw CliFailure.failed("cannot read the manifests in " + directory + ": " + e.getMessage(), e);
+      throw CliFailure.failed(
+          "cannot read the manifests in " + directory + ": " + e.getMessage(), e);
     }
     return of(directory.toString(), objects);
   }
@@ -71,7 +78,8 @@ final class ManifestTemplates {
     return templates;
   }
 
-  static List<GenericKubernetesResource> parse(String yaml, String origin, KubernetesSerialization serialization) {
+  static List<GenericKubernetesResource> parse(
+      String yaml, String origin, KubernetesSerialization serialization) {
     List<GenericKubernetesResource> found = new ArrayList<>();
     try (MappingIterator<Object> documents = YAML.readerFor(Object.class).readValues(yaml)) {
       while (documents.hasNext()) {
@@ -79,10 +87,13 @@ final class ManifestTemplates {
         if (document == null) {
           continue;
         }
-        if (!(document instanceof Map<?, ?> map) || map.get("kind") == null || map.get("apiVersion") == null) {
+        if (!(document instanceof Map<?, ?> map)
+            || map.get("kind") == null
+            || map.get("apiVersion") == null) {
           throw CliFailure.failed(origin + " holds a document that is no Kubernetes object");
         }
-        GenericKubernetesResource object = serialization.convertValue(map, GenericKubernetesResource.class);
+        GenericKubernetesResource object =
+            serialization.convertValue(map, GenericKubernetesResource.class);
         if (object.getMetadata() == null || object.getMetadata().getName() == null) {
           throw CliFailure.failed(origin + " has a " + object.getKind() + " without metadata.name");
         }
@@ -115,27 +126,40 @@ final class ManifestTemplates {
   }
 
   /**
-   * The Service of one function, named as the Service ({@code hub-create-session}), its kebab-case function name
-   * ({@code create-session}) or the function itself ({@code createSession}).
+   * The Service of one function, named as the Service ({@code hub-create-session}), its kebab-case
+   * function name ({@code create-session}) or the function itself ({@code createSession}).
    */
   GenericKubernetesResource function(String name) {
     return services().stream()
         .filter(s -> matches(s, name))
         .findFirst()
-        .orElseThrow(() -> CliFailure.usage("no function " + name + " in " + origin + "; known: "
-            + String.join(", ", services().stream().map(ManifestTemplates::describe).toList())));
+        .orElseThrow(
+            () ->
+                CliFailure.usage(
+                    "no function "
+                        + name
+                        + " in "
+                        + origin
+                        + "; known: "
+                        + String.join(
+                            ", ", services().stream().map(ManifestTemplates::describe).toList())));
   }
 
   private static boolean matches(GenericKubernetesResource service, String name) {
     String serviceName = service.getMetadata().getName();
-    return serviceName.equals(name) || serviceName.equals("hub-" + kebab(name)) || name.equals(functionOf(service));
+    return serviceName.equals(name)
+        || serviceName.equals("hub-" + kebab(name))
+        || name.equals(functionOf(service));
   }
 
   /** The function a generic Service serves, from its first container's environment. */
   @SuppressWarnings("unchecked")
   static String functionOf(GenericKubernetesResource service) {
-    Object containers = Generic.at(service.getAdditionalProperties(), "spec", "template", "spec", "containers");
-    if (!(containers instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?> first)) {
+    Object containers =
+        Generic.at(service.getAdditionalProperties(), "spec", "template", "spec", "containers");
+    if (!(containers instanceof List<?> list)
+        || list.isEmpty()
+        || !(list.get(0) instanceof Map<?, ?> first)) {
       return null;
     }
     Object env = ((Map<String, Object>) first).get("env");
@@ -159,7 +183,8 @@ final class ManifestTemplates {
   }
 
   static List<Container> containers(Service service) {
-    if (service.getSpec() == null || service.getSpec().getTemplate() == null
+    if (service.getSpec() == null
+        || service.getSpec().getTemplate() == null
         || service.getSpec().getTemplate().getSpec() == null
         || service.getSpec().getTemplate().getSpec().getContainers() == null) {
       return List.of();

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Waits until the schema migration Jobs a deploy applied are Complete, before the functions and the worker (which
- * refuse to start on a schema behind them) are applied. A Job that failed ends the deploy with its reason.
+ * Waits until the schema migration Jobs a deploy applied are Complete, before the functions and the
+ * worker (which refuse to start on a schema behind them) are applied. A Job that failed ends the
+ * deploy with its reason.
  */
 final class MigrationWait implements Deployer.JobWait {
 
@@ -32,9 +33,11 @@ final class MigrationWait implements Deployer.JobWait {
     for (String name : jobs) {
       out.println("waiting for Job " + name + " (the schema's migration) to complete");
       while (true) {
-        Job job = api.kubernetes().batch().v1().jobs().inNamespace(api.namespace()).withName(name).get();
+        Job job =
+            api.kubernetes().batch().v1().jobs().inNamespace(api.namespace()).withName(name).get();
         if (job == null) {
-          throw CliFailure.failed("Job " + name + " disappeared while waiting for it; the functions were not applied");
+          throw CliFailure.failed(
+              "Job " + name + " disappeared while waiting for it; the functions were not applied");
         }
         if (condition(job, "Complete").isPresent()) {
           out.println("Job " + name + " complete");
@@ -42,14 +45,30 @@ final class MigrationWait implements Deployer.JobWait {
         }
         Optional<JobCondition> failed = condition(job, "Failed");
         if (failed.isPresent()) {
-          throw CliFailure.failed("Job " + name + " failed (" + failed.get().getReason() + ": "
-              + failed.get().getMessage() + "); the functions and the worker were not applied; its log: kubectl -n "
-              + api.namespace() + " logs job/" + name);
+          throw CliFailure.failed(
+              "Job "
+                  + name
+                  + " failed ("
+                  + failed.get().getReason()
+                  + ": "
+                  + failed.get().getMessage()
+                  + "); the functions and the worker were not applied; its log: kubectl -n "
+                  + api.namespace()
+                  + " logs job/"
+                  + name);
         }
         if (System.nanoTime() >= deadline) {
-          throw CliFailure.failed("Job " + name + " did not complete within " + ReadinessWait.human(timeout)
-              + "; the functions and the worker were not applied; " + PodStates.describe(pods(name))
-              + "; its log: kubectl -n " + api.namespace() + " logs job/" + name);
+          throw CliFailure.failed(
+              "Job "
+                  + name
+                  + " did not complete within "
+                  + ReadinessWait.human(timeout)
+                  + "; the functions and the worker were not applied; "
+                  + PodStates.describe(pods(name))
+                  + "; its log: kubectl -n "
+                  + api.namespace()
+                  + " logs job/"
+                  + name);
         }
         ReadinessWait.pause(pollInterval, "Job " + name);
       }
@@ -57,7 +76,12 @@ final class MigrationWait implements Deployer.JobWait {
   }
 
   private List<Pod> pods(String job) {
-    return api.kubernetes().pods().inNamespace(api.namespace()).withLabel("job-name", job).list().getItems();
+    return api.kubernetes()
+        .pods()
+        .inNamespace(api.namespace())
+        .withLabel("job-name", job)
+        .list()
+        .getItems();
   }
 
   private static Optional<JobCondition> condition(Job job, String type) {

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line per pod saying why it is not done yet, in the words kubectl would show: the phase, a Pending pod's
- * scheduling reason, each container's waiting reason (ImagePullBackOff, CrashLoopBackOff, ContainerCreating with the
- * kubelet's message) or last exit code. What a wait that timed out tells the operator instead of only "not within 5m".
+ * One line per pod saying why it is not done yet, in the words kubectl would show: the phase, a
+ * Pending pod's scheduling reason, each container's waiting reason (ImagePullBackOff,
+ * CrashLoopBackOff, ContainerCreating with the kubelet's message) or last exit code. What a wait
+ * that timed out tells the operator instead of only "not within 5m".
  */
 final class PodStates {
 
@@ -37,7 +38,8 @@ final class PodStates {
         parts.add("not scheduled (" + condition.getReason() + ": " + condition.getMessage() + ")");
       }
     }
-    List<ContainerStatus> containers = new ArrayList<>(nullToEmpty(pod.getStatus().getInitContainerStatuses()));
+    List<ContainerStatus> containers =
+        new ArrayList<>(nullToEmpty(pod.getStatus().getInitContainerStatuses()));
     containers.addAll(nullToEmpty(pod.getStatus().getContainerStatuses()));
     for (ContainerStatus container : containers) {
       parts.add("container " + container.getName() + " " + state(container));
@@ -47,12 +49,17 @@ final class PodStates {
 
   private static String state(ContainerStatus container) {
     var state = container.getState();
-    String restarts = container.getRestartCount() == null || container.getRestartCount() == 0
-        ? "" : " after " + container.getRestartCount() + " restarts";
+    String restarts =
+        container.getRestartCount() == null || container.getRestartCount() == 0
+            ? ""
+            : " after " + container.getRestartCount() + " restarts";
     if (state != null && state.getWaiting() != null) {
       var waiting = state.getWaiting();
-      return "waiting: " + waiting.getReason() + (waiting.getMessage() == null ? "" : " (" + waiting.getMessage() + ")")
-          + restarts + lastExit(container);
+      return "waiting: "
+          + waiting.getReason()
+          + (waiting.getMessage() == null ? "" : " (" + waiting.getMessage() + ")")
+          + restarts
+          + lastExit(container);
     }
     if (state != null && state.getTerminated() != null) {
       var terminated = state.getTerminated();
@@ -69,7 +76,11 @@ final class PodStates {
     if (last == null || last.getTerminated() == null) {
       return "";
     }
-    return ", last exited " + last.getTerminated().getExitCode() + " (" + last.getTerminated().getReason() + ")";
+    return ", last exited "
+        + last.getTerminated().getExitCode()
+        + " ("
+        + last.getTerminated().getReason()
+        + ")";
   }
 
   private static <T> List<T> nullToEmpty(List<T> list) {

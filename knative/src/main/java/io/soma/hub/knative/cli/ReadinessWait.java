@@ -5,11 +5,12 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * Polls a Service until the controller reports a condition True for its current generation: Ready after a deploy,
- * RoutesReady after a traffic change (a Service whose newest revision failed stays Ready=False even once its
- * traffic is rolled back to a good one). That condition False for the current generation (e.g. RevisionFailed, an
- * image that cannot be pulled) ends the wait at once with its reason; the timeout ends it with the last conditions.
- * While it waits it prints what it waits for whenever that changes, and every {@link #PROGRESS_EVERY} otherwise.
+ * Polls a Service until the controller reports a condition True for its current generation: Ready
+ * after a deploy, RoutesReady after a traffic change (a Service whose newest revision failed stays
+ * Ready=False even once its traffic is rolled back to a good one). That condition False for the
+ * current generation (e.g. RevisionFailed, an image that cannot be pulled) ends the wait at once
+ * with its reason; the timeout ends it with the last conditions. While it waits it prints what it
+ * waits for whenever that changes, and every {@link #PROGRESS_EVERY} otherwise.
  */
 final class ReadinessWait {
 
@@ -20,7 +21,8 @@ final class ReadinessWait {
   private final String condition;
   private final PrintStream progress;
 
-  private ReadinessWait(ServingApi api, Duration pollInterval, String condition, PrintStream progress) {
+  private ReadinessWait(
+      ServingApi api, Duration pollInterval, String condition, PrintStream progress) {
     this.api = api;
     this.pollInterval = pollInterval;
     this.condition = condition;
@@ -39,7 +41,9 @@ final class ReadinessWait {
     return untilReady(name, timeout, System.nanoTime() + timeout.toNanos());
   }
 
-  /** @param deadline a {@link System#nanoTime()} shared by several Services deployed together */
+  /**
+   * @param deadline a {@link System#nanoTime()} shared by several Services deployed together
+   */
   Service untilReady(String name, Duration timeout, long deadline) {
     long start = System.nanoTime();
     String shown = null;
@@ -61,12 +65,31 @@ final class ReadinessWait {
       String state = state(service);
       long now = System.nanoTime();
       if (now >= deadline) {
-        throw CliFailure.failed(name + " was not " + condition + " within " + human(timeout) + " (waited for "
-            + condition + "=True of generation " + service.getMetadata().getGeneration() + "): " + state);
+        throw CliFailure.failed(
+            name
+                + " was not "
+                + condition
+                + " within "
+                + human(timeout)
+                + " (waited for "
+                + condition
+                + "=True of generation "
+                + service.getMetadata().getGeneration()
+                + "): "
+                + state);
       }
       if (!state.equals(shown) || now - shownAt >= PROGRESS_EVERY.toNanos()) {
-        progress.println("waiting for " + name + " " + condition + " (" + human(Duration.ofNanos(now - start)
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + "): " + state);
+        progress.println(
+            "waiting for "
+                + name
+                + " "
+                + condition
+                + " ("
+                + human(
+                    Duration.ofNanos(now - start)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + "): "
+                + state);
         shown = state;
         shownAt = now;
       }
@@ -75,8 +98,11 @@ final class ReadinessWait {
   }
 
   private static String state(Service service) {
-    return ServiceConditions.observedCurrent(service) ? ServiceConditions.summary(service)
-        : "the controller has not observed generation " + service.getMetadata().getGeneration() + " yet; last status: "
+    return ServiceConditions.observedCurrent(service)
+        ? ServiceConditions.summary(service)
+        : "the controller has not observed generation "
+            + service.getMetadata().getGeneration()
+            + " yet; last status: "
             + ServiceConditions.summary(service);
   }
 

@@ -19,11 +19,11 @@ final class RevisionHistory {
     this.newestFirst = revisions.stream().sorted(NEWEST_FIRST).toList();
   }
 
-  private static final Comparator<Revision> NEWEST_FIRST = Comparator
-      .comparingLong(RevisionHistory::generation)
-      .thenComparing(r -> String.valueOf(r.getMetadata().getCreationTimestamp()))
-      .thenComparing(r -> r.getMetadata().getName())
-      .reversed();
+  private static final Comparator<Revision> NEWEST_FIRST =
+      Comparator.comparingLong(RevisionHistory::generation)
+          .thenComparing(r -> String.valueOf(r.getMetadata().getCreationTimestamp()))
+          .thenComparing(r -> r.getMetadata().getName())
+          .reversed();
 
   List<Revision> newestFirst() {
     return newestFirst;
@@ -40,12 +40,15 @@ final class RevisionHistory {
     }
     List<TrafficTarget> traffic = service.getStatus().getTraffic();
     if (traffic != null) {
-      Optional<TrafficTarget> top = traffic.stream()
-          .filter(t -> t.getPercent() != null && t.getPercent() > 0)
-          .max(Comparator.comparingLong(TrafficTarget::getPercent));
+      Optional<TrafficTarget> top =
+          traffic.stream()
+              .filter(t -> t.getPercent() != null && t.getPercent() > 0)
+              .max(Comparator.comparingLong(TrafficTarget::getPercent));
       if (top.isPresent()) {
         TrafficTarget t = top.get();
-        return t.getRevisionName() != null ? t.getRevisionName() : service.getStatus().getLatestReadyRevisionName();
+        return t.getRevisionName() != null
+            ? t.getRevisionName()
+            : service.getStatus().getLatestReadyRevisionName();
       }
     }
     return service.getStatus().getLatestReadyRevisionName();
@@ -72,13 +75,17 @@ final class RevisionHistory {
         .findFirst();
   }
 
-  /** Ready=False: the revision will not serve (an image that cannot be pulled, a crashing container). */
+  /**
+   * Ready=False: the revision will not serve (an image that cannot be pulled, a crashing
+   * container).
+   */
   static boolean failed(Revision revision) {
     return "False".equals(readyText(revision));
   }
 
   static boolean ready(Revision revision) {
-    return revision.getStatus() != null && revision.getStatus().getConditions() != null
+    return revision.getStatus() != null
+        && revision.getStatus().getConditions() != null
         && revision.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
@@ -95,8 +102,10 @@ final class RevisionHistory {
   }
 
   static long generation(Revision revision) {
-    String label = revision.getMetadata().getLabels() == null ? null
-        : revision.getMetadata().getLabels().get(GENERATION_LABEL);
+    String label =
+        revision.getMetadata().getLabels() == null
+            ? null
+            : revision.getMetadata().getLabels().get(GENERATION_LABEL);
     try {
       return label == null ? 0 : Long.parseLong(label);
     } catch (NumberFormatException e) {
@@ -105,7 +114,8 @@ final class RevisionHistory {
   }
 
   static String image(Revision revision) {
-    if (revision.getSpec() == null || revision.getSpec().getContainers() == null
+    if (revision.getSpec() == null
+        || revision.getSpec().getContainers() == null
         || revision.getSpec().getContainers().isEmpty()) {
       return "";
     }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** Reads a Knative Service's status the way {@code kn} does: its Ready condition and the generation it reflects. */
+/**
+ * Reads a Knative Service's status the way {@code kn} does: its Ready condition and the generation
+ * it reflects.
+ */
 final class ServiceConditions {
 
   static final List<String> SHOWN = List.of("Ready", "ConfigurationsReady", "RoutesReady");
@@ -23,7 +26,10 @@ final class ServiceConditions {
         .orElse(null);
   }
 
-  /** "True", "False" or "Unknown"; "Unknown" also when the controller has not written a condition yet. */
+  /**
+   * "True", "False" or "Unknown"; "Unknown" also when the controller has not written a condition
+   * yet.
+   */
   static String ready(Service service) {
     return status(service, "Ready");
   }
@@ -36,21 +42,28 @@ final class ServiceConditions {
   /** Whether the status describes the current spec rather than an earlier one. */
   static boolean observedCurrent(Service service) {
     Long generation = service.getMetadata().getGeneration();
-    Long observed = service.getStatus() == null ? null : service.getStatus().getObservedGeneration();
+    Long observed =
+        service.getStatus() == null ? null : service.getStatus().getObservedGeneration();
     if (generation == null) {
       return true;
     }
     return observed != null && observed >= generation;
   }
 
-  /** "Ready=False RevisionFailed: image not found; ConfigurationsReady=..." for the conditions that explain. */
+  /**
+   * "Ready=False RevisionFailed: image not found; ConfigurationsReady=..." for the conditions that
+   * explain.
+   */
   static String summary(Service service) {
-    String text = SHOWN.stream()
-        .map(type -> condition(service, type))
-        .filter(Objects::nonNull)
-        .map(ServiceConditions::describe)
-        .collect(Collectors.joining("; "));
-    return text.isEmpty() ? "no conditions reported yet (is the Knative Serving controller running?)" : text;
+    String text =
+        SHOWN.stream()
+            .map(type -> condition(service, type))
+            .filter(Objects::nonNull)
+            .map(ServiceConditions::describe)
+            .collect(Collectors.joining("; "));
+    return text.isEmpty()
+        ? "no conditions reported yet (is the Knative Serving controller running?)"
+        : text;
   }
 
   static String describe(Condition c) {

@@ -18,12 +18,18 @@ final class ServiceTable {
     rows.add(List.of("NAME", "URL", "READY", "LATEST", "TRAFFIC"));
     services.stream()
         .sorted(java.util.Comparator.comparing(s -> s.getMetadata().getName()))
-        .forEach(s -> rows.add(List.of(
-            s.getMetadata().getName(),
-            orDash(s.getStatus() == null ? null : s.getStatus().getUrl()),
-            ServiceConditions.ready(s),
-            orDash(s.getStatus() == null ? null : s.getStatus().getLatestReadyRevisionName()),
-            traffic(s))));
+        .forEach(
+            s ->
+                rows.add(
+                    List.of(
+                        s.getMetadata().getName(),
+                        orDash(s.getStatus() == null ? null : s.getStatus().getUrl()),
+                        ServiceConditions.ready(s),
+                        orDash(
+                            s.getStatus() == null
+                                ? null
+                                : s.getStatus().getLatestReadyRevisionName()),
+                        traffic(s))));
     return columns(rows);
   }
 
@@ -33,16 +39,31 @@ final class ServiceTable {
     line(out, "Name", s.getMetadata().getName());
     line(out, "Namespace", s.getMetadata().getNamespace());
     line(out, "URL", status == null ? null : status.getUrl());
-    line(out, "Image", ManifestTemplates.containers(s).isEmpty() ? null
-        : ManifestTemplates.containers(s).get(0).getImage());
+    line(
+        out,
+        "Image",
+        ManifestTemplates.containers(s).isEmpty()
+            ? null
+            : ManifestTemplates.containers(s).get(0).getImage());
     line(out, "Function", ManifestTemplates.functionOf(s));
     line(out, "Ready", ServiceConditions.ready(s));
-    line(out, "Generation", s.getMetadata().getGeneration() + " (observed "
-        + (status == null ? null : status.getObservedGeneration()) + ")");
-    line(out, "Latest", "created " + orDash(status == null ? null : status.getLatestCreatedRevisionName())
-        + ", ready " + orDash(status == null ? null : status.getLatestReadyRevisionName()));
+    line(
+        out,
+        "Generation",
+        s.getMetadata().getGeneration()
+            + " (observed "
+            + (status == null ? null : status.getObservedGeneration())
+            + ")");
+    line(
+        out,
+        "Latest",
+        "created "
+            + orDash(status == null ? null : status.getLatestCreatedRevisionName())
+            + ", ready "
+            + orDash(status == null ? null : status.getLatestReadyRevisionName()));
     out.append("Conditions:\n");
-    List<Condition> conditions = status == null || status.getConditions() == null ? List.of() : status.getConditions();
+    List<Condition> conditions =
+        status == null || status.getConditions() == null ? List.of() : status.getConditions();
     if (conditions.isEmpty()) {
       out.append("  none reported yet\n");
     }
@@ -54,9 +75,14 @@ final class ServiceTable {
     out.append("Revisions:\n");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("NAME", "READY", "GENERATION", "IMAGE"));
-    new RevisionHistory(revisions).newestFirst().forEach(r -> rows.add(List.of(
-        r.getMetadata().getName(), RevisionHistory.readyText(r),
-        String.valueOf(RevisionHistory.generation(r)), RevisionHistory.image(r))));
+    new RevisionHistory(revisions)
+        .newestFirst()
+        .forEach(
+            r ->
+                rows.add(
+                    List.of(
+                        r.getMetadata().getName(), RevisionHistory.readyText(r),
+                        String.valueOf(RevisionHistory.generation(r)), RevisionHistory.image(r))));
     if (rows.size() == 1) {
       out.append("  none\n");
     } else {
@@ -65,24 +91,37 @@ final class ServiceTable {
     return out.toString();
   }
 
-  /** "90% hub-x-00001, 10% hub-x-00002 #canary": the routed traffic, or the requested one before it is routed. */
+  /**
+   * "90% hub-x-00001, 10% hub-x-00002 #canary": the routed traffic, or the requested one before it
+   * is routed.
+   */
   static String traffic(Service s) {
     List<String> lines = trafficLines(s);
     return lines.isEmpty() ? "-" : String.join(", ", lines);
   }
 
   private static List<String> trafficLines(Service s) {
-    List<TrafficTarget> targets = s.getStatus() != null && s.getStatus().getTraffic() != null
-        && !s.getStatus().getTraffic().isEmpty() ? s.getStatus().getTraffic()
-        : s.getSpec() == null || s.getSpec().getTraffic() == null ? List.of() : s.getSpec().getTraffic();
+    List<TrafficTarget> targets =
+        s.getStatus() != null
+                && s.getStatus().getTraffic() != null
+                && !s.getStatus().getTraffic().isEmpty()
+            ? s.getStatus().getTraffic()
+            : s.getSpec() == null || s.getSpec().getTraffic() == null
+                ? List.of()
+                : s.getSpec().getTraffic();
     return targets.stream().map(ServiceTable::target).collect(Collectors.toList());
   }
 
   private static String target(TrafficTarget t) {
-    String revision = Boolean.TRUE.equals(t.getLatestRevision())
-        ? TrafficPlan.LATEST + (t.getRevisionName() == null ? "" : " (" + t.getRevisionName() + ")")
-        : t.getRevisionName();
-    return (t.getPercent() == null ? 0 : t.getPercent()) + "% " + revision + (t.getTag() == null ? "" : " #" + t.getTag());
+    String revision =
+        Boolean.TRUE.equals(t.getLatestRevision())
+            ? TrafficPlan.LATEST
+                + (t.getRevisionName() == null ? "" : " (" + t.getRevisionName() + ")")
+            : t.getRevisionName();
+    return (t.getPercent() == null ? 0 : t.getPercent())
+        + "% "
+        + revision
+        + (t.getTag() == null ? "" : " #" + t.getTag());
   }
 
   private static void line(StringBuilder out, String key, String value) {
@@ -104,7 +143,10 @@ final class ServiceTable {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
+        line.append(
+            i == row.size() - 1
+                ? row.get(i)
+                : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }

@@ -14,6 +14,7 @@ record CliRun(int exitCode, String out, String err) {
 
   /** Plain YAML Services for tests on the mock server, deployed with --manifests. */
   static final Path FIXTURES = Path.of("src/test/resources/cli/functions");
+
   /** The project's manifests: overlays/local and overlays/production. */
   static final Path MANIFESTS = Path.of(System.getProperty("hub.manifests", "manifests"));
 
@@ -32,10 +33,20 @@ record CliRun(int exitCode, String out, String err) {
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new KnativeCli(clients, false, o, e, Duration.ofMillis(200), MANIFESTS, namespace, Clock.systemUTC())
-          .run(args);
+      code =
+          new KnativeCli(
+                  clients,
+                  false,
+                  o,
+                  e,
+                  Duration.ofMillis(200),
+                  MANIFESTS,
+                  namespace,
+                  Clock.systemUTC())
+              .run(args);
     }
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -10,16 +10,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the tests on the local cluster share: the CLI run against it, and reads of what Knative made. */
+/**
+ * What the tests on the local cluster share: the CLI run against it, and reads of what Knative
+ * made.
+ */
 final class KnativeOnCluster {
 
   /**
-   * How long the Knative controller may take to reconcile a change into a Revision: seconds on an idle machine, far
-   * more on two cores while ./hub test's first run builds the cluster's programs beside it.
+   * How long the Knative controller may take to reconcile a change into a Revision: seconds on an
+   * idle machine, far more on two cores while ./hub test's first run builds the cluster's programs
+   * beside it.
    */
   static final java.time.Duration RECONCILED = java.time.Duration.ofMinutes(6);
 
-  private static final Pattern NAMESPACE_LINE = Pattern.compile("(?m)^(\\s*(?:namespace|name): )soma-hub$");
+  private static final Pattern NAMESPACE_LINE =
+      Pattern.compile("(?m)^(\\s*(?:namespace|name): )soma-hub$");
 
   private KnativeOnCluster() {}
 
@@ -29,7 +34,9 @@ final class KnativeOnCluster {
 
   /** An overlay rendered by the real kustomize, moved from soma-hub into {@code namespace}. */
   static Path rendered(KnativeCluster cluster, String overlay, String namespace) throws Exception {
-    String yaml = cluster.kubectl("kustomize", CliRun.MANIFESTS.resolve("overlays").resolve(overlay).toString());
+    String yaml =
+        cluster.kubectl(
+            "kustomize", CliRun.MANIFESTS.resolve("overlays").resolve(overlay).toString());
     Matcher matcher = NAMESPACE_LINE.matcher(yaml);
     Path file = Files.createTempFile("overlay-" + overlay, ".yaml");
     Files.writeString(file, matcher.replaceAll("$1" + namespace));
@@ -44,7 +51,12 @@ final class KnativeOnCluster {
 
   static List<Revision> revisions(KnativeCluster cluster, String namespace, String service) {
     try (KnativeClient client = cluster.knative()) {
-      return client.revisions().inNamespace(namespace).withLabel(ServingApi.SERVICE_LABEL, service).list().getItems();
+      return client
+          .revisions()
+          .inNamespace(namespace)
+          .withLabel(ServingApi.SERVICE_LABEL, service)
+          .list()
+          .getItems();
     }
   }
 

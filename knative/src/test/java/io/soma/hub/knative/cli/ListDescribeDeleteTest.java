@@ -17,8 +17,15 @@ class ListDescribeDeleteTest {
 
   @BeforeEach
   void startController() {
-    client.adapt(io.fabric8.kubernetes.client.KubernetesClient.class).namespaces().resource(
-        new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("hub").endMetadata().build())
+    client
+        .adapt(io.fabric8.kubernetes.client.KubernetesClient.class)
+        .namespaces()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("hub")
+                .endMetadata()
+                .build())
         .create();
     controller = FakeServingController.start(client, "hub");
   }
@@ -45,7 +52,9 @@ class ListDescribeDeleteTest {
     CliRun run = CliRun.run(client, "list");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).isEqualTo("""
+    assertThat(run.out())
+        .isEqualTo(
+            """
         NAME                URL                                        READY  LATEST                    TRAFFIC
         hub-create-session  http://hub-create-session.hub.example.com  True   hub-create-session-00001  \
         100% @latest (hub-create-session-00001)
@@ -63,11 +72,17 @@ class ListDescribeDeleteTest {
     CliRun run = CliRun.run(client, "describe", "hub-status");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Name:       hub-status\n", "Namespace:  hub\n", "Image:      reg/functions:1.1\n",
-        "Function:   status\n", "Ready:      True\n", "Latest:     created hub-status-00002, ready hub-status-00002\n",
-        "Conditions:\n  Ready=True\n  ConfigurationsReady=True\n  RoutesReady=True\n",
-        "Traffic:\n  100% @latest (hub-status-00002)\n",
-        """
+    assertThat(run.out())
+        .contains(
+            "Name:       hub-status\n",
+            "Namespace:  hub\n",
+            "Image:      reg/functions:1.1\n",
+            "Function:   status\n",
+            "Ready:      True\n",
+            "Latest:     created hub-status-00002, ready hub-status-00002\n",
+            "Conditions:\n  Ready=True\n  ConfigurationsReady=True\n  RoutesReady=True\n",
+            "Traffic:\n  100% @latest (hub-status-00002)\n",
+            """
         Revisions:
           NAME              READY  GENERATION  IMAGE
           hub-status-00002  True   2           reg/functions:1.1
@@ -82,7 +97,8 @@ class ListDescribeDeleteTest {
     CliRun delete = CliRun.run(client, "delete", "nope");
 
     assertThat(describe.exitCode()).isEqualTo(CliFailure.FAILED);
-    assertThat(describe.err()).isEqualTo("hub knative describe: no Knative service nope in namespace hub\n");
+    assertThat(describe.err())
+        .isEqualTo("hub knative describe: no Knative service nope in namespace hub\n");
     assertThat(delete.exitCode()).isEqualTo(CliFailure.FAILED);
     assertThat(delete.err()).contains("no Knative service nope in namespace hub");
   }
@@ -96,7 +112,8 @@ class ListDescribeDeleteTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("deleted hub-status in hub\n");
-    assertThat(client.services().inNamespace("hub").list().getItems()).extracting(s -> s.getMetadata().getName())
+    assertThat(client.services().inNamespace("hub").list().getItems())
+        .extracting(s -> s.getMetadata().getName())
         .containsExactly("hub-create-session");
   }
 
@@ -107,7 +124,11 @@ class ListDescribeDeleteTest {
 
   private void deploy(String name, String image) {
     FakeServingController.put(client, "hub", name, image);
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-        ServiceConditions.observedCurrent(client.services().inNamespace("hub").withName(name).get()));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                ServiceConditions.observedCurrent(
+                    client.services().inNamespace("hub").withName(name).get()));
   }
 }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wait after a deploy, for the outcomes only a running data plane produces (Ready, RevisionFailed): the Serving
- * controller is played on the mock server, since the local cluster has no node to make anything Ready.
+ * The wait after a deploy, for the outcomes only a running data plane produces (Ready,
+ * RevisionFailed): the Serving controller is played on the mock server, since the local cluster has
+ * no node to make anything Ready.
  */
 @EnableKubernetesMockClient(crud = true)
 class ReadinessWaitTest {
@@ -37,17 +38,21 @@ class ReadinessWaitTest {
   }
 
   @Test
-  @DisplayName("a Service that never becomes Ready fails at the timeout naming the condition, generation and status")
+  @DisplayName(
+      "a Service that never becomes Ready fails at the timeout naming the condition, generation and status")
   void neverReadyTimesOut() {
     try (FakeServingController controller = FakeServingController.start(client, "hub")) {
       FakeServingController.put(client, "hub", "hub-status", "reg/stuck:1.0");
 
       assertThatThrownBy(() -> wait("hub-status", Duration.ofMillis(1500)))
           .isInstanceOf(CliFailure.class)
-          .hasMessageContaining("hub-status was not Ready within 1500ms (waited for Ready=True of generation 1): "
-              + "Ready=Unknown RevisionMissing: Configuration \"hub-status\" is waiting for a Revision to become ready.")
-          .hasMessageContaining("ConfigurationsReady=Unknown RevisionMissing", "RoutesReady=Unknown RevisionMissing");
-      assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("waiting for hub-status Ready (");
+          .hasMessageContaining(
+              "hub-status was not Ready within 1500ms (waited for Ready=True of generation 1): "
+                  + "Ready=Unknown RevisionMissing: Configuration \"hub-status\" is waiting for a Revision to become ready.")
+          .hasMessageContaining(
+              "ConfigurationsReady=Unknown RevisionMissing", "RoutesReady=Unknown RevisionMissing");
+      assertThat(progress.toString(StandardCharsets.UTF_8))
+          .startsWith("waiting for hub-status Ready (");
     }
   }
 
@@ -60,8 +65,9 @@ class ReadinessWaitTest {
 
       assertThatThrownBy(() -> wait("hub-status", Duration.ofSeconds(60)))
           .isInstanceOf(CliFailure.class)
-          .hasMessageContaining("hub-status failed: Ready=False RevisionFailed: Revision \"hub-status-00001\" "
-              + "failed with message: Back-off pulling image \"reg/broken:1.0\".");
+          .hasMessageContaining(
+              "hub-status failed: Ready=False RevisionFailed: Revision \"hub-status-00001\" "
+                  + "failed with message: Back-off pulling image \"reg/broken:1.0\".");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }
@@ -72,13 +78,15 @@ class ReadinessWaitTest {
     FakeServingController.put(client, "hub", "hub-create-session", "reg/functions:1.0");
 
     assertThatThrownBy(() -> wait("hub-create-session", Duration.ofMillis(300)))
-        .hasMessageContaining("hub-create-session was not Ready within 300ms (waited for Ready=True of generation 1): "
-            + "the controller has not observed generation 1 yet; last status: no conditions reported yet (is the "
-            + "Knative Serving controller running?)");
+        .hasMessageContaining(
+            "hub-create-session was not Ready within 300ms (waited for Ready=True of generation 1): "
+                + "the controller has not observed generation 1 yet; last status: no conditions reported yet (is the "
+                + "Knative Serving controller running?)");
   }
 
   private Service wait(String name, Duration timeout) {
     PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8);
-    return ReadinessWait.ready(new ServingApi(client, "hub"), Duration.ofMillis(10), out).untilReady(name, timeout);
+    return ReadinessWait.ready(new ServingApi(client, "hub"), Duration.ofMillis(10), out)
+        .untilReady(name, timeout);
   }
 }

@@ -18,7 +18,8 @@ class ClusterLifecycleTest {
   void upStatusDown() {
     List<Long> pids;
     List<Integer> ports;
-    try (KnativeCluster cluster = KnativeCluster.start("lifecycle", LocalCluster.Parts.KUBERNETES)) {
+    try (KnativeCluster cluster =
+        KnativeCluster.start("lifecycle", LocalCluster.Parts.KUBERNETES)) {
       pids = cluster.pids();
       ports = cluster.ports();
       assertThat(pids).hasSize(3).allMatch(LocalCluster::alive);

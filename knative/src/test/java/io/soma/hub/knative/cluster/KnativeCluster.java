@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A {@link LocalCluster} and fabric8 clients for it, for the tests of the Knative CLI and manifests. */
+/**
+ * A {@link LocalCluster} and fabric8 clients for it, for the tests of the Knative CLI and
+ * manifests.
+ */
 public final class KnativeCluster implements AutoCloseable {
 
   private final LocalCluster cluster;
@@ -47,7 +50,8 @@ public final class KnativeCluster implements AutoCloseable {
 
   public Config config() {
     try {
-      Config config = Config.fromKubeconfig(Files.readString(cluster.kubeconfig(), StandardCharsets.UTF_8));
+      Config config =
+          Config.fromKubeconfig(Files.readString(cluster.kubeconfig(), StandardCharsets.UTF_8));
       config.setRequestRetryBackoffLimit(1);
       return config;
     } catch (IOException e) {

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A CRD version's {@code openAPIV3Schema} as a JSON Schema that, like the API server's pruning, accepts no field the
- * schema does not declare, except under {@code x-kubernetes-preserve-unknown-fields: true}. The root
- * {@code metadata} stays open: the API server validates it as ObjectMeta, and the fabric8 models check it here.
+ * A CRD version's {@code openAPIV3Schema} as a JSON Schema that, like the API server's pruning,
+ * accepts no field the schema does not declare, except under {@code
+ * x-kubernetes-preserve-unknown-fields: true}. The root {@code metadata} stays open: the API server
+ * validates it as ObjectMeta, and the fabric8 models check it here.
  */
 final class CrdSchema {
 
@@ -57,7 +58,8 @@ final class CrdSchema {
       node.put("additionalProperties", false);
     }
     JsonNode properties = node.path("properties");
-    properties.fields()
+    properties
+        .fields()
         .forEachRemaining(
             property -> {
               if (root && property.getKey().equals("metadata")) {

@@ -15,15 +15,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Flink analytics job's manifests ({@code flink/manifests}, beside this module): the FlinkDeployment and the
- * PodMonitor against their operators' CRD schemas, the core objects against fabric8's models, and the PodMonitor
- * against the pods the operator creates.
+ * The Flink analytics job's manifests ({@code flink/manifests}, beside this module): the
+ * FlinkDeployment and the PodMonitor against their operators' CRD schemas, the core objects against
+ * fabric8's models, and the PodMonitor against the pods the operator creates.
  */
 @DisplayName("The Flink job's manifests validate against the Flink and Prometheus operator CRDs")
 class FlinkManifestsSchemaTest {
 
-  private static final CrdSchema FLINK_DEPLOYMENTS = CrdSchema.load("flink-operator-flinkdeployments.crd.yaml", "v1beta1");
-  private static final CrdSchema POD_MONITORS = CrdSchema.load("prometheus-operator-podmonitors.crd.yaml", "v1");
+  private static final CrdSchema FLINK_DEPLOYMENTS =
+      CrdSchema.load("flink-operator-flinkdeployments.crd.yaml", "v1beta1");
+  private static final CrdSchema POD_MONITORS =
+      CrdSchema.load("prometheus-operator-podmonitors.crd.yaml", "v1");
 
   static Path flinkManifests() {
     return Manifests.root().resolve("../../flink/manifests").normalize();
@@ -34,7 +36,8 @@ class FlinkManifestsSchemaTest {
   }
 
   private static ObjectNode one(String kind) {
-    List<ObjectNode> found = rendered().stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    List<ObjectNode> found =
+        rendered().stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
     assertThat(found).as(kind).hasSize(1);
     return found.get(0);
   }
@@ -45,22 +48,26 @@ class FlinkManifestsSchemaTest {
     List<JsonNode> inFiles = new ArrayList<>();
     for (Path file : Manifests.yamlFilesUnder(flinkManifests())) {
       // flink-conf/ holds Flink's own config.yaml, not a Kubernetes object.
-      if (!Manifests.isKustomization(file) && !file.getParent().getFileName().toString().equals("flink-conf")) {
+      if (!Manifests.isKustomization(file)
+          && !file.getParent().getFileName().toString().equals("flink-conf")) {
         inFiles.addAll(Manifests.documents(file));
       }
     }
     List<ObjectNode> objects = rendered();
     assertThat(objects).hasSameSizeAs(inFiles);
 
-    assertThat(objects).extracting(o -> o.path("kind").asText())
-        .containsExactlyInAnyOrder("ConfigMap", "PersistentVolumeClaim", "FlinkDeployment", "PodMonitor");
+    assertThat(objects)
+        .extracting(o -> o.path("kind").asText())
+        .containsExactlyInAnyOrder(
+            "ConfigMap", "PersistentVolumeClaim", "FlinkDeployment", "PodMonitor");
     for (ObjectNode object : objects) {
       String kind = object.path("kind").asText();
       String name = StrictModels.describe(object);
       switch (kind) {
         case "FlinkDeployment" -> {
           assertThat(flinkDeploymentViolations(object)).as(name).isEmpty();
-          ObjectMeta metadata = Manifests.YAML.convertValue(object.path("metadata"), ObjectMeta.class);
+          ObjectMeta metadata =
+              Manifests.YAML.convertValue(object.path("metadata"), ObjectMeta.class);
           assertThat(StrictModels.unknownFields(metadata)).as(name).isEmpty();
         }
         case "PodMonitor" -> assertThat(POD_MONITORS.violations(object)).as(name).isEmpty();
@@ -74,7 +81,8 @@ class FlinkManifestsSchemaTest {
   }
 
   @Test
-  @DisplayName("the FlinkDeployment runs Flink 2.2 with state that survives upgrades, from a savepoint")
+  @DisplayName(
+      "the FlinkDeployment runs Flink 2.2 with state that survives upgrades, from a savepoint")
   void deploymentShape() {
     JsonNode spec = one("FlinkDeployment").path("spec");
 
@@ -89,12 +97,19 @@ class FlinkManifestsSchemaTest {
   }
 
   @Test
-  @DisplayName("the PodMonitor selects the operator's pod labels and scrapes the container port the reporter listens on")
+  @DisplayName(
+      "the PodMonitor selects the operator's pod labels and scrapes the container port the reporter listens on")
   void podMonitorScrapesTheReporter() {
     ObjectNode deployment = one("FlinkDeployment");
     JsonNode monitor = one("PodMonitor").path("spec");
-    String reporterPort = deployment.path("spec").path("flinkConfiguration").path("metrics.reporter.prom.port").asText();
-    JsonNode container = deployment.path("spec").path("podTemplate").path("spec").path("containers").get(0);
+    String reporterPort =
+        deployment
+            .path("spec")
+            .path("flinkConfiguration")
+            .path("metrics.reporter.prom.port")
+            .asText();
+    JsonNode container =
+        deployment.path("spec").path("podTemplate").path("spec").path("containers").get(0);
 
     // The operator labels a FlinkDeployment's pods app=<name>, component=jobmanager|taskmanager.
     assertThat(monitor.path("selector").path("matchLabels").path("app").asText())
@@ -102,11 +117,14 @@ class FlinkManifestsSchemaTest {
     assertThat(container.path("name").asText()).isEqualTo("flink-main-container");
     String portName = monitor.path("podMetricsEndpoints").get(0).path("port").asText();
     List<String> matching = new ArrayList<>();
-    container.path("ports").forEach(port -> {
-      if (port.path("name").asText().equals(portName)) {
-        matching.add(port.path("containerPort").asText());
-      }
-    });
+    container
+        .path("ports")
+        .forEach(
+            port -> {
+              if (port.path("name").asText().equals(portName)) {
+                matching.add(port.path("containerPort").asText());
+              }
+            });
     assertThat(matching).containsExactly(reporterPort);
   }
 
@@ -115,7 +133,10 @@ class FlinkManifestsSchemaTest {
   void wrongShapesFail() {
     ObjectNode deployment = one("FlinkDeployment").deepCopy();
     ((ObjectNode) deployment.path("spec").path("job")).put("paralelism", 2);
-    assertThat(flinkDeploymentViolations(deployment)).singleElement().asString().contains("paralelism");
+    assertThat(flinkDeploymentViolations(deployment))
+        .singleElement()
+        .asString()
+        .contains("paralelism");
 
     ObjectNode job = (ObjectNode) deployment.path("spec").path("job");
     job.remove("paralelism");
@@ -125,16 +146,20 @@ class FlinkManifestsSchemaTest {
 
     ObjectNode monitor = one("PodMonitor").deepCopy();
     ((ObjectNode) monitor.path("spec")).remove("selector");
-    ((ArrayNode) monitor.path("spec").path("podMetricsEndpoints")).addObject().put("prot", "metrics");
-    assertThat(POD_MONITORS.violations(monitor)).hasSize(2)
+    ((ArrayNode) monitor.path("spec").path("podMetricsEndpoints"))
+        .addObject()
+        .put("prot", "metrics");
+    assertThat(POD_MONITORS.violations(monitor))
+        .hasSize(2)
         .anySatisfy(m -> assertThat(m).contains("selector"))
         .anySatisfy(m -> assertThat(m).contains("prot"));
   }
 
   /**
-   * The operator's CRD declares only spec and status at its root: the API server takes apiVersion and kind from the
-   * request and checks metadata as ObjectMeta for every kind. So those three are checked apart (kind and version by
-   * the CRD's group, metadata by fabric8's model) and the rest against the schema.
+   * The operator's CRD declares only spec and status at its root: the API server takes apiVersion
+   * and kind from the request and checks metadata as ObjectMeta for every kind. So those three are
+   * checked apart (kind and version by the CRD's group, metadata by fabric8's model) and the rest
+   * against the schema.
    */
   private static List<String> flinkDeploymentViolations(ObjectNode deployment) {
     assertThat(deployment.path("apiVersion").asText()).isEqualTo("flink.apache.org/v1beta1");
@@ -148,15 +173,27 @@ class FlinkManifestsSchemaTest {
   @DisplayName("the job's environment comes from the ConfigMap of the same manifests")
   void configMapFeedsTheJob() {
     JsonNode configMap = one("ConfigMap");
-    JsonNode container = one("FlinkDeployment").path("spec").path("podTemplate").path("spec").path("containers").get(0);
+    JsonNode container =
+        one("FlinkDeployment")
+            .path("spec")
+            .path("podTemplate")
+            .path("spec")
+            .path("containers")
+            .get(0);
 
-    container.path("env").forEach(env -> {
-      JsonNode ref = env.path("valueFrom").path("configMapKeyRef");
-      if (!ref.isMissingNode()) {
-        assertThat(ref.path("name").asText()).isEqualTo(configMap.path("metadata").path("name").asText());
-        assertThat(configMap.path("data").has(ref.path("key").asText())).as(ref.path("key").asText()).isTrue();
-      }
-    });
+    container
+        .path("env")
+        .forEach(
+            env -> {
+              JsonNode ref = env.path("valueFrom").path("configMapKeyRef");
+              if (!ref.isMissingNode()) {
+                assertThat(ref.path("name").asText())
+                    .isEqualTo(configMap.path("metadata").path("name").asText());
+                assertThat(configMap.path("data").has(ref.path("key").asText()))
+                    .as(ref.path("key").asText())
+                    .isTrue();
+              }
+            });
     assertThat(Map.of("key", configMap.path("data").path("HUB_KAFKA_BOOTSTRAP_SERVERS").asText()))
         .doesNotContainValue("");
   }

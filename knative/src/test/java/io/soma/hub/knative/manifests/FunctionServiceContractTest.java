@@ -18,11 +18,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("Each gateway function runs as its own Knative Service, within the Knative runtime contract")
+@DisplayName(
+    "Each gateway function runs as its own Knative Service, within the Knative runtime contract")
 class FunctionServiceContractTest {
 
   /** Knative's queue-proxy drains for 30 s before the app's 25 s graceful shutdown starts. */
   private static final long QUEUE_PROXY_DRAIN_SECONDS = 30;
+
   private static final long GRACEFUL_SHUTDOWN_SECONDS = 25;
 
   static Stream<Arguments> services() {
@@ -34,7 +36,9 @@ class FunctionServiceContractTest {
                     .map(
                         service ->
                             Arguments.argumentSet(
-                                rendered + " " + service.getMetadata().getName(), rendered, service)));
+                                rendered + " " + service.getMetadata().getName(),
+                                rendered,
+                                service)));
   }
 
   static Stream<Rendered> renderings() {
@@ -53,59 +57,83 @@ class FunctionServiceContractTest {
     assertThat(services)
         .allSatisfy(
             service ->
-                assertThat(service.getMetadata().getName()).isEqualTo(SpecEndpoints.serviceOf(functionOf(container(service)))));
-    assertThat(services).extracting(service -> container(service).getImage()).containsOnly(
-        container(services.get(0)).getImage());
+                assertThat(service.getMetadata().getName())
+                    .isEqualTo(SpecEndpoints.serviceOf(functionOf(container(service)))));
+    assertThat(services)
+        .extracting(service -> container(service).getImage())
+        .containsOnly(container(services.get(0)).getImage());
   }
 
   @ParameterizedTest
   @MethodSource("services")
-  @DisplayName("autoscaling on the revision template: scale to zero, a target below the hard concurrency, a ceiling")
+  @DisplayName(
+      "autoscaling on the revision template: scale to zero, a target below the hard concurrency, a ceiling")
   void autoscaling(Rendered rendered, Service service) {
-    Map<String, String> annotations = service.getSpec().getTemplate().getMetadata().getAnnotations();
+    Map<String, String> annotations =
+        service.getSpec().getTemplate().getMetadata().getAnnotations();
     RevisionSpec revision = service.getSpec().getTemplate().getSpec();
 
     assertThat(annotations).containsEntry("autoscaling.knative.dev/min-scale", "0");
     int target = Integer.parseInt(annotations.get("autoscaling.knative.dev/target"));
     int maxScale = Integer.parseInt(annotations.get("autoscaling.knative.dev/max-scale"));
-    assertThat(target).isPositive().isLessThanOrEqualTo(revision.getContainerConcurrency().intValue());
+    assertThat(target)
+        .isPositive()
+        .isLessThanOrEqualTo(revision.getContainerConcurrency().intValue());
     assertThat(maxScale).isPositive();
     assertThat(service.getMetadata().getAnnotations())
         .as("autoscaling annotations belong on the revision template, not the Service")
         .satisfiesAnyOf(
             map -> assertThat(map).isNull(),
-            map -> assertThat(map.keySet()).noneMatch(key -> key.startsWith("autoscaling.knative.dev/")));
+            map ->
+                assertThat(map.keySet())
+                    .noneMatch(key -> key.startsWith("autoscaling.knative.dev/")));
     assertThat(revision.getTimeoutSeconds())
-        .as("the pod's grace period is timeoutSeconds: queue-proxy drain and graceful shutdown must fit")
+        .as(
+            "the pod's grace period is timeoutSeconds: queue-proxy drain and graceful shutdown must fit")
         .isGreaterThan(QUEUE_PROXY_DRAIN_SECONDS + GRACEFUL_SHUTDOWN_SECONDS);
   }
 
   @ParameterizedTest
   @MethodSource("services")
-  @DisplayName("one http1 port, PORT left to Knative, requests and limits, probes on the health paths, no preStop")
+  @DisplayName(
+      "one http1 port, PORT left to Knative, requests and limits, probes on the health paths, no preStop")
   void container(Rendered rendered, Service service) {
     assertThat(service.getSpec().getTemplate().getSpec().getContainers()).hasSize(1);
     Container container = container(service);
 
-    assertThat(container.getPorts()).singleElement().satisfies(port -> {
-      assertThat(port.getName()).isEqualTo("http1");
-      assertThat(port.getContainerPort()).isEqualTo(8080);
-    });
-    assertThat(container.getEnv()).extracting(EnvVar::getName).doesNotContain("PORT", "K_SERVICE", "K_REVISION");
+    assertThat(container.getPorts())
+        .singleElement()
+        .satisfies(
+            port -> {
+              assertThat(port.getName()).isEqualTo("http1");
+              assertThat(port.getContainerPort()).isEqualTo(8080);
+            });
+    assertThat(container.getEnv())
+        .extracting(EnvVar::getName)
+        .doesNotContain("PORT", "K_SERVICE", "K_REVISION");
     for (String resource : List.of("cpu", "memory")) {
       Quantity request = container.getResources().getRequests().get(resource);
       Quantity limit = container.getResources().getLimits().get(resource);
       assertThat(request).as("%s request", resource).isNotNull();
       assertThat(limit).as("%s limit", resource).isNotNull();
-      assertThat(Quantity.getAmountInBytes(request)).isLessThanOrEqualTo(Quantity.getAmountInBytes(limit));
+      assertThat(Quantity.getAmountInBytes(request))
+          .isLessThanOrEqualTo(Quantity.getAmountInBytes(limit));
     }
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/readiness");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/liveness");
     Stream.of(container.getReadinessProbe(), container.getLivenessProbe())
         .map(probe -> probe.getHttpGet().getPort())
-        .forEach(port -> assertThat(port == null || Integer.valueOf(8080).equals(port.getIntVal())).as("probe port").isTrue());
-    assertThat(container.getReadinessProbe().getInitialDelaySeconds()).as("a delay only slows cold starts").isNull();
-    assertThat(container.getLifecycle()).as("the queue-proxy drains; no preStop of our own").isNull();
+        .forEach(
+            port ->
+                assertThat(port == null || Integer.valueOf(8080).equals(port.getIntVal()))
+                    .as("probe port")
+                    .isTrue());
+    assertThat(container.getReadinessProbe().getInitialDelaySeconds())
+        .as("a delay only slows cold starts")
+        .isNull();
+    assertThat(container.getLifecycle())
+        .as("the queue-proxy drains; no preStop of our own")
+        .isNull();
   }
 
   @ParameterizedTest
@@ -118,9 +146,15 @@ class FunctionServiceContractTest {
     assertThat(container.getEnv())
         .filteredOn(env -> Rendered.SECRET_NAME.matcher(env.getName()).matches())
         .isNotEmpty()
-        .allSatisfy(env -> assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("hub-secrets"));
+        .allSatisfy(
+            env ->
+                assertThat(env.getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("hub-secrets"));
     assertThat(container.getEnvFrom())
-        .allSatisfy(source -> assertThat(rendered.one(ConfigMap.class, source.getConfigMapRef().getName())).isNotNull());
+        .allSatisfy(
+            source ->
+                assertThat(rendered.one(ConfigMap.class, source.getConfigMapRef().getName()))
+                    .isNotNull());
     assertThat(rendered.all(Secret.class)).as("no Secret with values is committed").isEmpty();
     assertThat(rendered.all(ConfigMap.class))
         .flatExtracting(map -> List.copyOf(map.getData().keySet()))
@@ -129,7 +163,8 @@ class FunctionServiceContractTest {
 
   @ParameterizedTest
   @MethodSource("services")
-  @DisplayName("non-root, no capabilities, RuntimeDefault seccomp, read-only root with an emptyDir at /tmp")
+  @DisplayName(
+      "non-root, no capabilities, RuntimeDefault seccomp, read-only root with an emptyDir at /tmp")
   void hardened(Rendered rendered, Service service) {
     Container container = container(service);
     var security = container.getSecurityContext();
@@ -161,9 +196,10 @@ class FunctionServiceContractTest {
     return container.getEnv().stream()
         .filter(env -> env.getName().equals("SPRING_CLOUD_FUNCTION_DEFINITION"))
         .map(EnvVar::getValue)
-        .reduce((a, b) -> {
-          throw new AssertionError("SPRING_CLOUD_FUNCTION_DEFINITION set twice");
-        })
+        .reduce(
+            (a, b) -> {
+              throw new AssertionError("SPRING_CLOUD_FUNCTION_DEFINITION set twice");
+            })
         .orElseThrow(() -> new AssertionError("no SPRING_CLOUD_FUNCTION_DEFINITION"));
   }
 }

@@ -18,11 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** base/functions/ and the HTTPRoute are written by knative/manifests/generate from functions.txt and templates/. */
+/**
+ * base/functions/ and the HTTPRoute are written by knative/manifests/generate from functions.txt
+ * and templates/.
+ */
 @DisplayName("The function Services and the API route are generated from functions.txt")
 class GeneratedManifestsTest {
 
-  private static final List<String> GENERATED = List.of("base/functions", "base/routing/hub-api-route.yaml");
+  private static final List<String> GENERATED =
+      List.of("base/functions", "base/routing/hub-api-route.yaml");
   private static final String REGENERATE =
       "is not what knative/manifests/generate writes from functions.txt and templates/:"
           + " run knative/manifests/generate and commit its output";
@@ -38,11 +42,15 @@ class GeneratedManifestsTest {
     for (String generated : GENERATED) {
       Path committed = Manifests.root().resolve(generated);
       Path fresh = out.resolve(generated);
-      assertThat(names(committed)).as("files of %s: %s", committed, REGENERATE).isEqualTo(names(fresh));
+      assertThat(names(committed))
+          .as("files of %s: %s", committed, REGENERATE)
+          .isEqualTo(names(fresh));
       for (String name : names(fresh)) {
         Path file = Files.isDirectory(fresh) ? fresh.resolve(name) : fresh;
         Path mine = Files.isDirectory(committed) ? committed.resolve(name) : committed;
-        assertThat(Files.readString(mine)).as("%s %s", mine, REGENERATE).isEqualTo(Files.readString(file));
+        assertThat(Files.readString(mine))
+            .as("%s %s", mine, REGENERATE)
+            .isEqualTo(Files.readString(file));
       }
     }
   }
@@ -59,14 +67,17 @@ class GeneratedManifestsTest {
     Run run = generate(manifests, null);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    JsonNode service = Manifests.documents(manifests.resolve("base/functions/hub-forget-memory.yaml")).get(0);
+    JsonNode service =
+        Manifests.documents(manifests.resolve("base/functions/hub-forget-memory.yaml")).get(0);
     assertThat(service.at("/metadata/name").asText()).isEqualTo("hub-forget-memory");
     assertThat(service.at("/spec/template/metadata/labels/app.kubernetes.io~1name").asText())
         .isEqualTo("hub-forget-memory");
     JsonNode env = service.at("/spec/template/spec/containers/0/env");
-    assertThat(each(env, "/value")).contains("forgetMemory", "-XX:AOTCache=/app/aot/forgetMemory.aot");
+    assertThat(each(env, "/value"))
+        .contains("forgetMemory", "-XX:AOTCache=/app/aot/forgetMemory.aot");
     assertThat(each(env, "/name")).endsWith("HUB_JWT_SECRET", "HUB_A_TOKEN", "HUB_B_TOKEN");
-    assertThat(each(env, "/valueFrom/secretKeyRef/key")).endsWith("jwt-secret", "a-token", "b-token");
+    assertThat(each(env, "/valueFrom/secretKeyRef/key"))
+        .endsWith("jwt-secret", "a-token", "b-token");
     assertThat(Kustomization.read(manifests.resolve("base/functions")).resources())
         .hasSize(SpecEndpoints.FUNCTIONS.size() + 1)
         .endsWith("hub-forget-memory.yaml");
@@ -74,30 +85,41 @@ class GeneratedManifestsTest {
     JsonNode memory = route(manifests, "hub-api-memory");
     // The new rule comes last in its feature's route.
     JsonNode rules = memory.at("/spec/rules");
-    assertThat(rules).hasSize((int) SpecEndpoints.ALL.stream().filter(e -> e.path().startsWith("/v1/memory")).count() + 1);
+    assertThat(rules)
+        .hasSize(
+            (int) SpecEndpoints.ALL.stream().filter(e -> e.path().startsWith("/v1/memory")).count()
+                + 1);
     JsonNode last = rules.get(rules.size() - 1);
     assertThat(last.at("/matches/0/method").asText()).isEqualTo("DELETE");
     assertThat(last.at("/matches/0/path/type").asText()).isEqualTo("RegularExpression");
     assertThat(last.at("/matches/0/path/value").asText()).isEqualTo("^/v1/memory/[^/]+$");
-    assertThat(last.at("/filters/0/urlRewrite/hostname").asText()).isEqualTo("hub-forget-memory.soma-hub.svc.cluster.local");
+    assertThat(last.at("/filters/0/urlRewrite/hostname").asText())
+        .isEqualTo("hub-forget-memory.soma-hub.svc.cluster.local");
   }
 
   @Test
   @DisplayName("a function of a new feature gets an HTTPRoute of its own, after the others")
   void aNewFeatureGetsItsOwnRoute(@TempDir Path copy) throws Exception {
     Path manifests = copyOfInputs(copy);
-    Files.writeString(manifests.resolve("functions.txt"), "hub-list-reports listReports GET /v1/reports\n", APPEND);
+    Files.writeString(
+        manifests.resolve("functions.txt"),
+        "hub-list-reports listReports GET /v1/reports\n",
+        APPEND);
 
     Run run = generate(manifests, null);
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     List<String> before = routeNames(Manifests.root());
-    List<JsonNode> routes = Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml"));
+    List<JsonNode> routes =
+        Manifests.documents(manifests.resolve("base/routing/hub-api-route.yaml"));
     JsonNode reports = routes.get(routes.size() - 1);
     assertThat(reports.at("/metadata/name").asText()).isEqualTo("hub-api-reports");
-    assertThat(reports.at("/spec/rules")).singleElement().satisfies(
-        rule -> assertThat(rule.at("/matches/0/path/value").asText()).isEqualTo("/v1/reports"));
-    assertThat(routeNames(manifests)).as("the committed routes, in their order, then the new feature's")
+    assertThat(reports.at("/spec/rules"))
+        .singleElement()
+        .satisfies(
+            rule -> assertThat(rule.at("/matches/0/path/value").asText()).isEqualTo("/v1/reports"));
+    assertThat(routeNames(manifests))
+        .as("the committed routes, in their order, then the new feature's")
         .startsWith(before.toArray(String[]::new))
         .hasSize(before.size() + 1);
   }
@@ -126,7 +148,8 @@ class GeneratedManifestsTest {
         "hub-forget-memory forgetMemory DELETE /v1/memory/{key} A_TOKEN | the secrets A_TOKEN",
       })
   @DisplayName("a malformed line is refused with its line number, and nothing is written")
-  void malformedLinesAreRefused(String line, String complaint, @TempDir Path copy) throws Exception {
+  void malformedLinesAreRefused(String line, String complaint, @TempDir Path copy)
+      throws Exception {
     Path manifests = copyOfInputs(copy);
     Files.writeString(manifests.resolve("functions.txt"), line + "\n", APPEND);
 
@@ -137,14 +160,18 @@ class GeneratedManifestsTest {
     assertThat(manifests.resolve("base")).doesNotExist();
   }
 
-  /** The generator, the table and the templates copied to dir, so that a test may change the table. */
+  /**
+   * The generator, the table and the templates copied to dir, so that a test may change the table.
+   */
   private static Path copyOfInputs(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("templates"));
     for (String input : List.of("generate", "functions.txt")) {
       Files.copy(Manifests.root().resolve(input), dir.resolve(input));
     }
     for (String name : names(Manifests.root().resolve("templates"))) {
-      Files.copy(Manifests.root().resolve("templates").resolve(name), dir.resolve("templates").resolve(name));
+      Files.copy(
+          Manifests.root().resolve("templates").resolve(name),
+          dir.resolve("templates").resolve(name));
     }
     return dir;
   }
@@ -164,11 +191,12 @@ class GeneratedManifestsTest {
   /** The text at pointer in each element of array, where it has one. */
   private static List<String> each(JsonNode array, String pointer) {
     List<String> values = new ArrayList<>();
-    array.forEach(element -> {
-      if (!element.at(pointer).isMissingNode()) {
-        values.add(element.at(pointer).asText());
-      }
-    });
+    array.forEach(
+        element -> {
+          if (!element.at(pointer).isMissingNode()) {
+            values.add(element.at(pointer).asText());
+          }
+        });
     return values;
   }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 @DisplayName("Every Knative Service validates against the Knative Serving CRD schema")
 class KnativeSchemaTest {
 
-  private static final CrdSchema SERVICES = CrdSchema.load("knative-serving-services.crd.yaml", "v1");
+  private static final CrdSchema SERVICES =
+      CrdSchema.load("knative-serving-services.crd.yaml", "v1");
 
   @Test
   @DisplayName("every Knative Service file of the base")
@@ -25,7 +26,9 @@ class KnativeSchemaTest {
       for (JsonNode document : Manifests.documents(file)) {
         if (isKnativeService(document)) {
           services++;
-          assertThat(SERVICES.violations(document)).as("%s in %s", StrictModels.describe(document), file).isEmpty();
+          assertThat(SERVICES.violations(document))
+              .as("%s in %s", StrictModels.describe(document), file)
+              .isEmpty();
         }
       }
     }
@@ -42,7 +45,8 @@ class KnativeSchemaTest {
             .toList();
     assertThat(services).hasSize(SpecEndpoints.FUNCTIONS.size());
     services.forEach(
-        service -> assertThat(SERVICES.violations(service)).as(StrictModels.describe(service)).isEmpty());
+        service ->
+            assertThat(SERVICES.violations(service)).as(StrictModels.describe(service)).isEmpty());
   }
 
   @Test
@@ -59,13 +63,19 @@ class KnativeSchemaTest {
   @Test
   @DisplayName("a wrong type and a missing required field are rejected")
   void wrongShapesFail() {
-    ObjectNode service = Manifests.documents(Manifests.fixture("misspelled-service.yaml")).get(0).deepCopy();
+    ObjectNode service =
+        Manifests.documents(Manifests.fixture("misspelled-service.yaml")).get(0).deepCopy();
     ObjectNode spec = (ObjectNode) service.path("spec").path("template").path("spec");
     spec.remove("containerConcurency");
     spec.put("timeoutSeconds", "seventy");
-    ((ObjectNode) spec.path("containers").get(0)).putObject("resources").putObject("limits").put("memory", "lots");
+    ((ObjectNode) spec.path("containers").get(0))
+        .putObject("resources")
+        .putObject("limits")
+        .put("memory", "lots");
 
-    assertThat(SERVICES.violations(service)).hasSize(2).anySatisfy(m -> assertThat(m).contains("timeoutSeconds"));
+    assertThat(SERVICES.violations(service))
+        .hasSize(2)
+        .anySatisfy(m -> assertThat(m).contains("timeoutSeconds"));
     spec.remove("containers");
     spec.remove("timeoutSeconds");
     assertThat(SERVICES.violations(service)).singleElement().asString().contains("containers");
@@ -74,7 +84,8 @@ class KnativeSchemaTest {
   @Test
   @DisplayName("unknown fields where the CRD preserves them are accepted")
   void preservedUnknownFieldsPass() {
-    JsonNode service = Manifests.documents(Manifests.fixture("preserved-fields-service.yaml")).get(0);
+    JsonNode service =
+        Manifests.documents(Manifests.fixture("preserved-fields-service.yaml")).get(0);
 
     assertThat(SERVICES.violations(service)).isEmpty();
   }

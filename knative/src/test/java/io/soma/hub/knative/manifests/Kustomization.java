@@ -6,17 +6,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parts of a kustomization.yaml these manifests use: resources, JSON 6902 patches with a target, and image
- * rules. Anything else in the file fails the read, so a kustomize feature added later is noticed here.
+ * The parts of a kustomization.yaml these manifests use: resources, JSON 6902 patches with a
+ * target, and image rules. Anything else in the file fails the read, so a kustomize feature added
+ * later is noticed here.
  */
-record Kustomization(Path dir, List<String> resources, List<Patch> patches, List<ImageRule> images) {
+record Kustomization(
+    Path dir, List<String> resources, List<Patch> patches, List<ImageRule> images) {
 
-  private static final List<String> KNOWN_FIELDS = List.of("apiVersion", "kind", "resources", "patches", "images");
+  private static final List<String> KNOWN_FIELDS =
+      List.of("apiVersion", "kind", "resources", "patches", "images");
 
   record Patch(Path path, Target target) {}
 
-  /** A kustomize patch target; null fields match anything, {@code name} is a full-match regular expression. */
-  record Target(String group, String version, String kind, String name, String namespace, String labelSelector) {}
+  /**
+   * A kustomize patch target; null fields match anything, {@code name} is a full-match regular
+   * expression.
+   */
+  record Target(
+      String group,
+      String version,
+      String kind,
+      String name,
+      String namespace,
+      String labelSelector) {}
 
   record ImageRule(String name, String newName, String newTag) {}
 
@@ -27,7 +39,8 @@ record Kustomization(Path dir, List<String> resources, List<Patch> patches, List
         .forEachRemaining(
             field -> {
               if (!KNOWN_FIELDS.contains(field)) {
-                throw new IllegalStateException(file + ": unsupported kustomization field " + field);
+                throw new IllegalStateException(
+                    file + ": unsupported kustomization field " + field);
               }
             });
     List<String> resources = new ArrayList<>();
@@ -51,9 +64,12 @@ record Kustomization(Path dir, List<String> resources, List<Patch> patches, List
     }
     List<ImageRule> images = new ArrayList<>();
     for (JsonNode image : root.path("images")) {
-      images.add(new ImageRule(image.path("name").asText(), text(image, "newName"), text(image, "newTag")));
+      images.add(
+          new ImageRule(
+              image.path("name").asText(), text(image, "newName"), text(image, "newTag")));
     }
-    return new Kustomization(dir, List.copyOf(resources), List.copyOf(patches), List.copyOf(images));
+    return new Kustomization(
+        dir, List.copyOf(resources), List.copyOf(patches), List.copyOf(images));
   }
 
   private static String text(JsonNode node, String field) {

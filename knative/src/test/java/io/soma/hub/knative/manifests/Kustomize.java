@@ -16,21 +16,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * {@code kubectl kustomize}, the renderer operators apply the manifests with ({@code kubectl apply -k}): kubectl from
- * {@code KUBECTL}, else {@code PATH}. Without it a test is skipped, and fails under {@code ./hub test}
- * (HUB_E2E_REQUIRE_TOOLS=true).
+ * {@code kubectl kustomize}, the renderer operators apply the manifests with ({@code kubectl apply
+ * -k}): kubectl from {@code KUBECTL}, else {@code PATH}. Without it a test is skipped, and fails
+ * under {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true).
  */
 final class Kustomize {
 
   private Kustomize() {}
 
-  /** The objects {@code kubectl kustomize dir} builds, in its order; a build it refuses fails with its words. */
+  /**
+   * The objects {@code kubectl kustomize dir} builds, in its order; a build it refuses fails with
+   * its words.
+   */
   static List<ObjectNode> build(Path dir) {
     try {
       Process process =
-          new ProcessBuilder(kubectl().toString(), "kustomize", "--load-restrictor", "LoadRestrictionsNone",
-              dir.toString()).start();
-      CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+          new ProcessBuilder(
+                  kubectl().toString(),
+                  "kustomize",
+                  "--load-restrictor",
+                  "LoadRestrictionsNone",
+                  dir.toString())
+              .start();
+      CompletableFuture<byte[]> errors =
+          CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       String yaml = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -38,11 +47,14 @@ final class Kustomize {
       }
       if (process.exitValue() != 0) {
         throw new IllegalStateException(
-            "kubectl kustomize " + dir + ": " + new String(errors.join(), StandardCharsets.UTF_8).strip());
+            "kubectl kustomize "
+                + dir
+                + ": "
+                + new String(errors.join(), StandardCharsets.UTF_8).strip());
       }
       List<ObjectNode> objects = new ArrayList<>();
-      for (JsonNode document : Manifests.YAML.readValues(Manifests.YAML.createParser(yaml), JsonNode.class)
-          .readAll()) {
+      for (JsonNode document :
+          Manifests.YAML.readValues(Manifests.YAML.createParser(yaml), JsonNode.class).readAll()) {
         if (document instanceof ObjectNode object) {
           objects.add(object);
         }
@@ -89,6 +101,8 @@ final class Kustomize {
     int at = image.indexOf('@');
     String withoutDigest = at < 0 ? image : image.substring(0, at);
     int colon = withoutDigest.lastIndexOf(':');
-    return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(0, colon) : withoutDigest;
+    return colon > withoutDigest.lastIndexOf('/')
+        ? withoutDigest.substring(0, colon)
+        : withoutDigest;
   }
 }

@@ -31,13 +31,16 @@ class KustomizeConsistencyTest {
         }
       }
     }
-    assertThat(Manifests.yamlFilesUnder(base).stream().filter(file -> !Manifests.isKustomization(file)))
+    assertThat(
+            Manifests.yamlFilesUnder(base).stream()
+                .filter(file -> !Manifests.isKustomization(file)))
         .as("files under base/ that no kustomization lists")
         .allSatisfy(file -> assertThat(listed).contains(file));
   }
 
   @Test
-  @DisplayName("every file of an overlay is its kustomization or one of its patches, and every patch exists")
+  @DisplayName(
+      "every file of an overlay is its kustomization or one of its patches, and every patch exists")
   void overlayFilesAreKustomizationsOrPatches() {
     for (String overlay : List.of("overlays/local", "overlays/production")) {
       Path dir = Manifests.root().resolve(overlay);
@@ -47,7 +50,11 @@ class KustomizeConsistencyTest {
       kustomization.patches().forEach(patch -> patches.add(patch.path()));
       assertThat(patches).allSatisfy(patch -> assertThat(patch).exists());
       assertThat(Manifests.yamlFilesUnder(dir))
-          .allSatisfy(file -> assertThat(Manifests.isKustomization(file) || patches.contains(file)).as("%s", file).isTrue());
+          .allSatisfy(
+              file ->
+                  assertThat(Manifests.isKustomization(file) || patches.contains(file))
+                      .as("%s", file)
+                      .isTrue());
     }
   }
 
@@ -65,18 +72,25 @@ class KustomizeConsistencyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"overlays/local", "overlays/production"})
-  @DisplayName("every image rule of an overlay names an image of the base, and every container gets a tag")
+  @DisplayName(
+      "every image rule of an overlay names an image of the base, and every container gets a tag")
   void imageRulesNameBaseImages(String overlay) {
     Set<String> baseImages = new HashSet<>();
-    Kustomize.build(Manifests.root().resolve("base")).forEach(object -> collectImages(object, baseImages));
+    Kustomize.build(Manifests.root().resolve("base"))
+        .forEach(object -> collectImages(object, baseImages));
     Set<String> baseNames = new HashSet<>();
     baseImages.forEach(image -> baseNames.add(Kustomize.imageName(image)));
-    assertThat(baseNames).containsExactlyInAnyOrder("ghcr.io/soma-agent-hub/functions", "ghcr.io/soma-agent-hub/worker");
+    assertThat(baseNames)
+        .containsExactlyInAnyOrder(
+            "ghcr.io/soma-agent-hub/functions", "ghcr.io/soma-agent-hub/worker");
 
     Kustomization kustomization = Kustomization.read(Manifests.root().resolve(overlay));
-    assertThat(kustomization.images()).extracting(Kustomization.ImageRule::name).containsExactlyInAnyOrderElementsOf(baseNames);
+    assertThat(kustomization.images())
+        .extracting(Kustomization.ImageRule::name)
+        .containsExactlyInAnyOrderElementsOf(baseNames);
     Set<String> rendered = new HashSet<>();
-    Kustomize.build(Manifests.root().resolve(overlay)).forEach(object -> collectImages(object, rendered));
+    Kustomize.build(Manifests.root().resolve(overlay))
+        .forEach(object -> collectImages(object, rendered));
     assertThat(rendered)
         .hasSize(2)
         .allSatisfy(image -> assertThat(image).isNotEqualTo(Kustomize.imageName(image)));
@@ -97,19 +111,27 @@ class KustomizeConsistencyTest {
               name: hub-wrker
         """
             .formatted(Manifests.root().resolve("base")));
-    Files.writeString(dir.resolve("patch.yaml"), "- op: replace\n  path: /spec/replicas\n  value: 1\n");
+    Files.writeString(
+        dir.resolve("patch.yaml"), "- op: replace\n  path: /spec/replicas\n  value: 1\n");
     List<ObjectNode> base = Kustomize.build(Manifests.root().resolve("base"));
-    assertThat(OverlayPatches.problems(dir, base)).singleElement().asString().contains("selects no object");
+    assertThat(OverlayPatches.problems(dir, base))
+        .singleElement()
+        .asString()
+        .contains("selects no object");
 
     Files.writeString(
         dir.resolve("kustomization.yaml"),
         Files.readString(dir.resolve("kustomization.yaml")).replace("hub-wrker", "hub-worker"));
-    Files.writeString(dir.resolve("patch.yaml"), "- op: replace\n  path: /spec/replicaCount\n  value: 1\n");
-    assertThat(OverlayPatches.problems(dir, base)).singleElement().asString()
+    Files.writeString(
+        dir.resolve("patch.yaml"), "- op: replace\n  path: /spec/replicaCount\n  value: 1\n");
+    assertThat(OverlayPatches.problems(dir, base))
+        .singleElement()
+        .asString()
         .contains("does not apply to Deployment hub-worker", "replicaCount");
   }
 
-  private static void collectImages(com.fasterxml.jackson.databind.JsonNode node, Set<String> images) {
+  private static void collectImages(
+      com.fasterxml.jackson.databind.JsonNode node, Set<String> images) {
     if (node.isObject() && node.has("image") && node.get("image").isTextual()) {
       images.add(node.get("image").asText());
     }

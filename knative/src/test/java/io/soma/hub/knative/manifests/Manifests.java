@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the manifests, the CRD schemas and the functions' sources are, and how their YAML is read. */
+/**
+ * Where the manifests, the CRD schemas and the functions' sources are, and how their YAML is read.
+ */
 final class Manifests {
 
   static final ObjectMapper YAML = new YAMLMapper();
@@ -23,7 +25,9 @@ final class Manifests {
   }
 
   static Path schemas() {
-    return Path.of(System.getProperty("hub.schemas", "../../shared/schemas")).toAbsolutePath().normalize();
+    return Path.of(System.getProperty("hub.schemas", "../../shared/schemas"))
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** The gateway functions' sources, beside the knative module. */

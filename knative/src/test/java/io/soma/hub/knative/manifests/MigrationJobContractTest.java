@@ -15,7 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("The migration Job: the functions image's migrate command, once per release, as the schema's owner")
+@DisplayName(
+    "The migration Job: the functions image's migrate command, once per release, as the schema's owner")
 class MigrationJobContractTest {
 
   static Stream<Rendered> renderings() {
@@ -24,12 +25,14 @@ class MigrationJobContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("one Job, named after the release of its image, running the functions image with migrate")
+  @DisplayName(
+      "one Job, named after the release of its image, running the functions image with migrate")
   void oneJobPerRelease(Rendered rendered) {
     Job job = job(rendered);
     Container migrate = migrate(job);
     String functionsImage =
-        FunctionServiceContractTest.container(rendered.all(io.fabric8.knative.serving.v1.Service.class).get(0))
+        FunctionServiceContractTest.container(
+                rendered.all(io.fabric8.knative.serving.v1.Service.class).get(0))
             .getImage();
     String tag = migrate.getImage().substring(Kustomize.imageName(migrate.getImage()).length() + 1);
 
@@ -44,7 +47,8 @@ class MigrationJobContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("runs to an end: never restarted in place, a few retries, a deadline, cleaned up after a day")
+  @DisplayName(
+      "runs to an end: never restarted in place, a few retries, a deadline, cleaned up after a day")
   void runsToAnEnd(Rendered rendered) {
     Job job = job(rendered);
     PodSpec pod = job.getSpec().getTemplate().getSpec();
@@ -61,7 +65,8 @@ class MigrationJobContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("the migration user from its own Secret keys; the functions and the worker use the other user")
+  @DisplayName(
+      "the migration user from its own Secret keys; the functions and the worker use the other user")
   void twoDatabaseUsers(Rendered rendered) {
     Container migrate = migrate(job(rendered));
 
@@ -70,7 +75,8 @@ class MigrationJobContractTest {
     assertThat(secretKey(migrate, "HUB_DB_PASSWORD")).isEqualTo("migrate-db-password");
     assertThat(migrate.getEnvFrom())
         .singleElement()
-        .satisfies(source -> assertThat(source.getConfigMapRef().getName()).isEqualTo("hub-config"));
+        .satisfies(
+            source -> assertThat(source.getConfigMapRef().getName()).isEqualTo("hub-config"));
     assertThat(rendered.one(ConfigMap.class, "hub-config").getData()).containsKey("HUB_DB_URL");
 
     List<Container> servers =
@@ -78,7 +84,9 @@ class MigrationJobContractTest {
                 rendered.all(io.fabric8.knative.serving.v1.Service.class).stream()
                     .map(FunctionServiceContractTest::container),
                 rendered.all(Deployment.class).stream()
-                    .flatMap(deployment -> deployment.getSpec().getTemplate().getSpec().getContainers().stream()))
+                    .flatMap(
+                        deployment ->
+                            deployment.getSpec().getTemplate().getSpec().getContainers().stream()))
             .toList();
     assertThat(servers).hasSize(SpecEndpoints.FUNCTIONS.size() + 1);
     assertThat(servers)
@@ -91,7 +99,8 @@ class MigrationJobContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("hardened like the functions: non-root 10001, RuntimeDefault seccomp, no capabilities, read-only root")
+  @DisplayName(
+      "hardened like the functions: non-root 10001, RuntimeDefault seccomp, no capabilities, read-only root")
   void hardened(Rendered rendered) {
     Job job = job(rendered);
     PodSpec pod = job.getSpec().getTemplate().getSpec();
@@ -122,7 +131,8 @@ class MigrationJobContractTest {
     List<Job> jobs = rendered.all(Job.class);
     assertThat(jobs).as("%s: Jobs", rendered).hasSize(1);
     Job job = jobs.get(0);
-    assertThat(job.getMetadata().getLabels()).containsEntry("app.kubernetes.io/component", "migrations");
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/component", "migrations");
     return job;
   }
 
@@ -140,7 +150,9 @@ class MigrationJobContractTest {
             .orElseThrow(() -> new AssertionError(container.getName() + " does not set " + name))
             .getSecretKeyRef();
     assertThat(key.getName()).isEqualTo("hub-secrets");
-    assertThat(key.getOptional()).as("%s of %s is required", name, container.getName()).isNotEqualTo(true);
+    assertThat(key.getOptional())
+        .as("%s of %s is required", name, container.getName())
+        .isNotEqualTo(true);
     return key.getKey();
   }
 }

@@ -16,14 +16,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Grafana dashboards (observability/dashboards/*.json) and the ConfigMaps kustomize generates from them. Their
- * queries are checked against a real Prometheus holding real series by e2e's DashboardQueriesTest.
+ * The Grafana dashboards (observability/dashboards/*.json) and the ConfigMaps kustomize generates
+ * from them. Their queries are checked against a real Prometheus holding real series by e2e's
+ * DashboardQueriesTest.
  */
-@DisplayName("observability/dashboards: one ConfigMap per dashboard for Grafana's sidecar, each dashboard on a"
-    + " chosen Prometheus")
+@DisplayName(
+    "observability/dashboards: one ConfigMap per dashboard for Grafana's sidecar, each dashboard on a"
+        + " chosen Prometheus")
 class ObservabilityDashboardsTest {
 
-  private static final Path DASHBOARDS = Manifests.root().resolve("../../observability/dashboards").normalize();
+  private static final Path DASHBOARDS =
+      Manifests.root().resolve("../../observability/dashboards").normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DATASOURCE = "${datasource}";
 
@@ -32,29 +35,38 @@ class ObservabilityDashboardsTest {
   void oneConfigMapPerDashboard() throws IOException {
     List<ObjectNode> configMaps = Kustomize.build(DASHBOARDS);
 
-    assertThat(configMaps).allSatisfy(configMap -> {
-      assertThat(configMap.path("kind").asText()).isEqualTo("ConfigMap");
-      assertThat(configMap.at("/metadata/namespace").asText()).isEqualTo("observability");
-      assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
-    });
-    List<String> files = dashboardFiles().stream().map(file -> file.getFileName().toString()).toList();
-    assertThat(configMaps).flatExtracting(configMap -> List.copyOf(fieldNames(configMap.path("data"))))
+    assertThat(configMaps)
+        .allSatisfy(
+            configMap -> {
+              assertThat(configMap.path("kind").asText()).isEqualTo("ConfigMap");
+              assertThat(configMap.at("/metadata/namespace").asText()).isEqualTo("observability");
+              assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText())
+                  .isEqualTo("1");
+            });
+    List<String> files =
+        dashboardFiles().stream().map(file -> file.getFileName().toString()).toList();
+    assertThat(configMaps)
+        .flatExtracting(configMap -> List.copyOf(fieldNames(configMap.path("data"))))
         .containsExactlyInAnyOrderElementsOf(files);
     for (ObjectNode configMap : configMaps) {
       for (String file : fieldNames(configMap.path("data"))) {
-        assertThat(configMap.at("/data/" + file).asText()).isEqualTo(Files.readString(DASHBOARDS.resolve(file)));
+        assertThat(configMap.at("/data/" + file).asText())
+            .isEqualTo(Files.readString(DASHBOARDS.resolve(file)));
       }
     }
   }
 
   @Test
-  @DisplayName("every dashboard has its own uid, a current schema and a prometheus datasource variable all panels use")
+  @DisplayName(
+      "every dashboard has its own uid, a current schema and a prometheus datasource variable all panels use")
   void everyPanelQueriesTheChosenPrometheus() {
     List<String> uids = new ArrayList<>();
     for (Path file : dashboardFiles()) {
       JsonNode dashboard = read(file);
       uids.add(dashboard.path("uid").asText());
-      assertThat(dashboard.path("schemaVersion").asInt()).as(file.toString()).isGreaterThanOrEqualTo(39);
+      assertThat(dashboard.path("schemaVersion").asInt())
+          .as(file.toString())
+          .isGreaterThanOrEqualTo(39);
       JsonNode variable = dashboard.at("/templating/list/0");
       assertThat(variable.path("name").asText()).isEqualTo("datasource");
       assertThat(variable.path("type").asText()).isEqualTo("datasource");
@@ -66,10 +78,13 @@ class ObservabilityDashboardsTest {
         String title = file.getFileName() + ": " + panel.path("title").asText();
         assertThat(panel.at("/datasource/uid").asText()).as(title).isEqualTo(DATASOURCE);
         assertThat(panel.path("targets")).as(title).isNotEmpty();
-        panel.path("targets").forEach(target -> {
-          assertThat(target.at("/datasource/uid").asText()).as(title).isEqualTo(DATASOURCE);
-          assertThat(target.path("expr").asText()).as(title).isNotBlank();
-        });
+        panel
+            .path("targets")
+            .forEach(
+                target -> {
+                  assertThat(target.at("/datasource/uid").asText()).as(title).isEqualTo(DATASOURCE);
+                  assertThat(target.path("expr").asText()).as(title).isNotBlank();
+                });
       }
     }
     assertThat(uids).doesNotHaveDuplicates().allMatch(uid -> uid.startsWith("soma-hub-"));

@@ -13,18 +13,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("observability/deploy.sh: what it applies, in which order, and that --dry-run needs no cluster")
+@DisplayName(
+    "observability/deploy.sh: what it applies, in which order, and that --dry-run needs no cluster")
 class ObservabilityDeployScriptTest {
 
-  private static final Path OBSERVABILITY = Manifests.root().resolve("../../observability").normalize();
+  private static final Path OBSERVABILITY =
+      Manifests.root().resolve("../../observability").normalize();
   private static final Path SCRIPT = OBSERVABILITY.resolve("deploy.sh");
-  /** Binaries that do not exist: the dry run must not need them, a real run must refuse without them. */
-  private static final Map<String, String> NO_TOOLS = Map.of("KUBECTL", "/nonexistent/kubectl", "HELM", "/nonexistent/helm");
+
+  /**
+   * Binaries that do not exist: the dry run must not need them, a real run must refuse without
+   * them.
+   */
+  private static final Map<String, String> NO_TOOLS =
+      Map.of("KUBECTL", "/nonexistent/kubectl", "HELM", "/nonexistent/helm");
 
   record Run(int exitCode, List<String> lines) {}
 
   @Test
-  @DisplayName("the dry run lists namespace, kube-prometheus-stack, Loki, monitors, rules and dashboards in that order")
+  @DisplayName(
+      "the dry run lists namespace, kube-prometheus-stack, Loki, monitors, rules and dashboards in that order")
   void dryRunOrder() throws Exception {
     Run run = run(NO_TOOLS, "--dry-run");
 
@@ -38,15 +46,18 @@ class ObservabilityDeployScriptTest {
         .contains("--values " + OBSERVABILITY.resolve("kube-prometheus-stack/values.yaml"));
     assertThat(commands.get(2)).contains("loki/configmap.yaml").contains("loki/statefulset.yaml");
     assertThat(commands.get(3)).contains("rollout status statefulset/loki");
-    assertThat(commands.get(4)).contains("functions-podmonitor.yaml").contains("worker-servicemonitor.yaml");
+    assertThat(commands.get(4))
+        .contains("functions-podmonitor.yaml")
+        .contains("worker-servicemonitor.yaml");
     assertThat(commands.get(5)).endsWith("rules/hub-alerts.yaml");
     assertThat(commands.get(6)).endsWith("apply -k " + OBSERVABILITY.resolve("dashboards"));
     assertThat(run.lines()).last().asString().isEqualTo("dry run: nothing was applied");
   }
 
   @Test
-  @DisplayName("every Kubernetes object under observability/ is applied, generated ones included, and the hub's"
-      + " namespace before its monitors")
+  @DisplayName(
+      "every Kubernetes object under observability/ is applied, generated ones included, and the hub's"
+          + " namespace before its monitors")
   void dryRunAppliesEveryObject() throws Exception {
     List<String> listed =
         run(NO_TOOLS, "--dry-run").lines().stream()
@@ -67,16 +78,20 @@ class ObservabilityDeployScriptTest {
       }
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(listed.indexOf("Namespace/soma-hub")).isLessThan(listed.indexOf("PodMonitor/hub-functions"));
+    assertThat(listed.indexOf("Namespace/soma-hub"))
+        .isLessThan(listed.indexOf("PodMonitor/hub-functions"));
   }
 
   @Test
   @DisplayName("Grafana is off in the chart's values")
   void grafanaOff() {
-    JsonNode values = Manifests.documents(OBSERVABILITY.resolve("kube-prometheus-stack/values.yaml")).get(0);
+    JsonNode values =
+        Manifests.documents(OBSERVABILITY.resolve("kube-prometheus-stack/values.yaml")).get(0);
 
     assertThat(values.at("/grafana/enabled").asBoolean(true)).isFalse();
-    assertThat(values.at("/prometheus/prometheusSpec/ruleSelectorNilUsesHelmValues").asBoolean(true)).isFalse();
+    assertThat(
+            values.at("/prometheus/prometheusSpec/ruleSelectorNilUsesHelmValues").asBoolean(true))
+        .isFalse();
   }
 
   @Test
@@ -92,14 +107,16 @@ class ObservabilityDeployScriptTest {
     Run noTools = run(NO_TOOLS);
     assertThat(noTools.exitCode()).isEqualTo(1);
     assertThat(noTools.lines()).noneMatch(line -> line.startsWith("+ "));
-    assertThat(String.join("\n", noTools.lines())).contains("/nonexistent/kubectl is not installed");
+    assertThat(String.join("\n", noTools.lines()))
+        .contains("/nonexistent/kubectl is not installed");
   }
 
   private static String kindAndName(JsonNode object) {
     return object.path("kind").asText() + "/" + object.at("/metadata/name").asText();
   }
 
-  private static Run run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+  private static Run run(Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

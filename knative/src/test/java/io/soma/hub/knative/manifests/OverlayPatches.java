@@ -9,19 +9,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What kustomize lets pass silently and these manifests must not have: a patch of an overlay whose target selects no
- * object of the base (kustomize applies it to nothing), or whose operations do not apply to an object it selects
- * (kustomize's JSON 6902 replace of a missing path adds it).
+ * What kustomize lets pass silently and these manifests must not have: a patch of an overlay whose
+ * target selects no object of the base (kustomize applies it to nothing), or whose operations do
+ * not apply to an object it selects (kustomize's JSON 6902 replace of a missing path adds it).
  */
 final class OverlayPatches {
 
   private OverlayPatches() {}
 
-  /** One line per patch that selects nothing or does not apply; none when every patch applies to its targets. */
+  /**
+   * One line per patch that selects nothing or does not apply; none when every patch applies to its
+   * targets.
+   */
   static List<String> problems(Path overlay, List<ObjectNode> base) {
     List<String> problems = new ArrayList<>();
     for (Kustomization.Patch patch : Kustomization.read(overlay).patches()) {
-      List<ObjectNode> targets = base.stream().filter(object -> selects(patch.target(), object)).toList();
+      List<ObjectNode> targets =
+          base.stream().filter(object -> selects(patch.target(), object)).toList();
       if (targets.isEmpty()) {
         problems.add(patch.path().getFileName() + " selects no object: " + patch.target());
       }
@@ -30,15 +34,24 @@ final class OverlayPatches {
         try {
           JsonPatch.apply(operations, target);
         } catch (RuntimeException e) {
-          problems.add(patch.path().getFileName() + " does not apply to " + target.path("kind").asText() + " "
-              + target.path("metadata").path("name").asText() + ": " + e.getMessage());
+          problems.add(
+              patch.path().getFileName()
+                  + " does not apply to "
+                  + target.path("kind").asText()
+                  + " "
+                  + target.path("metadata").path("name").asText()
+                  + ": "
+                  + e.getMessage());
         }
       }
     }
     return problems;
   }
 
-  /** Whether kustomize's patch target (group, version, kind, name as a regex, namespace, labels) selects it. */
+  /**
+   * Whether kustomize's patch target (group, version, kind, name as a regex, namespace, labels)
+   * selects it.
+   */
   static boolean selects(Kustomization.Target target, JsonNode object) {
     String apiVersion = object.path("apiVersion").asText();
     int slash = apiVersion.indexOf('/');

@@ -6,11 +6,15 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** One rendering of the kustomizations as typed fabric8 objects, and the rules every rendering shares. */
+/**
+ * One rendering of the kustomizations as typed fabric8 objects, and the rules every rendering
+ * shares.
+ */
 record Rendered(String kustomization, List<HasMetadata> objects) {
 
   /** Names of environment variables that carry credentials and so may only come from a Secret. */
-  static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|WEBHOOK_URL|DB_USER)");
+  static final Pattern SECRET_NAME =
+      Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|WEBHOOK_URL|DB_USER)");
 
   static Rendered of(String kustomization) {
     List<ObjectNode> objects = Kustomize.build(Manifests.root().resolve(kustomization));
@@ -25,7 +29,9 @@ record Rendered(String kustomization, List<HasMetadata> objects) {
     return all(type).stream()
         .filter(object -> object.getMetadata().getName().equals(name))
         .findFirst()
-        .orElseThrow(() -> new AssertionError(kustomization + " has no " + type.getSimpleName() + " " + name));
+        .orElseThrow(
+            () ->
+                new AssertionError(kustomization + " has no " + type.getSimpleName() + " " + name));
   }
 
   static boolean literalSecret(EnvVar env) {

@@ -33,7 +33,8 @@ class RoutingContractTest {
   }
 
   @Test
-  @DisplayName("functions.txt, the table the manifests are generated from, is what the functions' *Routes.java declare")
+  @DisplayName(
+      "functions.txt, the table the manifests are generated from, is what the functions' *Routes.java declare")
   void functionTableMatchesTheFunctionsSources() {
     assertThat(SpecEndpoints.declaredInSources(Manifests.functionSources()))
         .containsExactlyInAnyOrderElementsOf(SpecEndpoints.ALL);
@@ -41,11 +42,13 @@ class RoutingContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("each SPEC endpoint, and the API's document, matches exactly one rule, which sends it to a function")
+  @DisplayName(
+      "each SPEC endpoint, and the API's document, matches exactly one rule, which sends it to a function")
   void everyEndpointHasExactlyOneRule(Rendered rendered) {
     List<HTTPRoute> routes = apiRoutes(rendered);
     assertThat(routes)
-        .allSatisfy(route -> assertThat(route.getSpec().getHostnames()).containsExactly(host(rendered)));
+        .allSatisfy(
+            route -> assertThat(route.getSpec().getHostnames()).containsExactly(host(rendered)));
     Set<HTTPRouteRule> used = new HashSet<>();
 
     for (SpecEndpoints.Endpoint endpoint : SpecEndpoints.ALL) {
@@ -56,14 +59,19 @@ class RoutingContractTest {
       assertThat(rewrittenHost(rule))
           .as("host for %s %s", endpoint.method(), endpoint.path())
           .isEqualTo(endpoint.service() + ".soma-hub.svc.cluster.local");
-      assertThat(rule.getBackendRefs()).singleElement().satisfies(backend -> {
-        assertThat(backend.getKind()).isEqualTo("Service");
-        assertThat(backend.getName()).isEqualTo(LOCAL_GATEWAY);
-        assertThat(backend.getNamespace()).isEqualTo(GATEWAY_NAMESPACE);
-        assertThat(backend.getPort()).isEqualTo(80);
-      });
+      assertThat(rule.getBackendRefs())
+          .singleElement()
+          .satisfies(
+              backend -> {
+                assertThat(backend.getKind()).isEqualTo("Service");
+                assertThat(backend.getName()).isEqualTo(LOCAL_GATEWAY);
+                assertThat(backend.getNamespace()).isEqualTo(GATEWAY_NAMESPACE);
+                assertThat(backend.getPort()).isEqualTo(80);
+              });
       Service service = rendered.one(Service.class, endpoint.service());
-      assertThat(FunctionServiceContractTest.functionOf(FunctionServiceContractTest.container(service)))
+      assertThat(
+              FunctionServiceContractTest.functionOf(
+                  FunctionServiceContractTest.container(service)))
           .isEqualTo(endpoint.function());
     }
     List<HTTPRouteRule> document = rulesFor(routes, "GET", "/openapi.json");
@@ -77,13 +85,15 @@ class RoutingContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("no route has more rules than Gateway API allows (16): the API server refuses such a route")
+  @DisplayName(
+      "no route has more rules than Gateway API allows (16): the API server refuses such a route")
   void everyRouteFitsGatewayApisLimit(Rendered rendered) {
     assertThat(apiRoutes(rendered))
         .allSatisfy(
             route ->
                 assertThat(route.getSpec().getRules())
-                    .as("rules of HTTPRoute %s: a feature with more functions needs a route of its own",
+                    .as(
+                        "rules of HTTPRoute %s: a feature with more functions needs a route of its own",
                         route.getMetadata().getName())
                     .hasSizeLessThanOrEqualTo(MAX_RULES_PER_ROUTE));
   }
@@ -107,20 +117,25 @@ class RoutingContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("the route may forward to the local gateway's namespace, and the functions are cluster-local")
+  @DisplayName(
+      "the route may forward to the local gateway's namespace, and the functions are cluster-local")
   void crossNamespaceReferenceIsGranted(Rendered rendered) {
     HTTPRoute route = apiRoutes(rendered).get(0);
     ReferenceGrant grant = rendered.one(ReferenceGrant.class, "soma-hub-to-knative-local-gateway");
 
     assertThat(grant.getMetadata().getNamespace()).isEqualTo(GATEWAY_NAMESPACE);
-    assertThat(grant.getSpec().getFrom()).anySatisfy(from -> {
-      assertThat(from.getKind()).isEqualTo("HTTPRoute");
-      assertThat(from.getNamespace()).isEqualTo(route.getMetadata().getNamespace());
-    });
-    assertThat(grant.getSpec().getTo()).anySatisfy(to -> {
-      assertThat(to.getKind()).isEqualTo("Service");
-      assertThat(to.getName()).isEqualTo(LOCAL_GATEWAY);
-    });
+    assertThat(grant.getSpec().getFrom())
+        .anySatisfy(
+            from -> {
+              assertThat(from.getKind()).isEqualTo("HTTPRoute");
+              assertThat(from.getNamespace()).isEqualTo(route.getMetadata().getNamespace());
+            });
+    assertThat(grant.getSpec().getTo())
+        .anySatisfy(
+            to -> {
+              assertThat(to.getKind()).isEqualTo("Service");
+              assertThat(to.getName()).isEqualTo(LOCAL_GATEWAY);
+            });
     assertThat(rendered.all(Service.class))
         .allSatisfy(
             service ->
@@ -131,7 +146,8 @@ class RoutingContractTest {
   /** The API's HTTPRoutes: one per feature, and the document's. */
   private static List<HTTPRoute> apiRoutes(Rendered rendered) {
     List<HTTPRoute> routes = rendered.all(HTTPRoute.class);
-    assertThat(routes).extracting(route -> route.getMetadata().getName())
+    assertThat(routes)
+        .extracting(route -> route.getMetadata().getName())
         .contains("hub-api-status", "hub-api-sessions", "hub-api-memory", "hub-api-document");
     return routes;
   }
@@ -140,7 +156,9 @@ class RoutingContractTest {
     return rendered.one(HTTPRoute.class, "hub-api-document").getSpec().getHostnames().get(0);
   }
 
-  /** The rules with a match for this request, as Gateway API matches: method, then path by its type. */
+  /**
+   * The rules with a match for this request, as Gateway API matches: method, then path by its type.
+   */
   private static List<HTTPRouteRule> rulesFor(List<HTTPRoute> routes, String method, String path) {
     List<HTTPRouteRule> rules = new ArrayList<>();
     for (HTTPRoute route : routes) {
@@ -160,7 +178,8 @@ class RoutingContractTest {
     String value = match.getPath().getValue();
     return switch (match.getPath().getType()) {
       case "Exact" -> value.equals(path);
-      case "PathPrefix" -> path.equals(value) || path.startsWith(value.endsWith("/") ? value : value + "/");
+      case "PathPrefix" ->
+          path.equals(value) || path.startsWith(value.endsWith("/") ? value : value + "/");
       // Envoy-based implementations match the whole path against an RE2 expression.
       case "RegularExpression" -> Pattern.matches(value, path);
       default -> throw new AssertionError("unknown path match type " + match.getPath().getType());

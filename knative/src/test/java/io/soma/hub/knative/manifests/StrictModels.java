@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads manifests into fabric8's typed models and finds the fields those models did not know. fabric8 keeps
- * unknown fields in {@code additionalProperties} instead of failing, so a misspelled field would otherwise pass.
+ * Reads manifests into fabric8's typed models and finds the fields those models did not know.
+ * fabric8 keeps unknown fields in {@code additionalProperties} instead of failing, so a misspelled
+ * field would otherwise pass.
  */
 final class StrictModels {
 
@@ -28,7 +29,8 @@ final class StrictModels {
     try {
       model = SERIALIZATION.unmarshal(Manifests.YAML.writeValueAsString(document));
     } catch (Exception e) {
-      throw new IllegalArgumentException("cannot read " + describe(document) + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read " + describe(document) + ": " + e.getMessage(), e);
     }
     if (!(model instanceof HasMetadata typed) || model instanceof GenericKubernetesResource) {
       throw new IllegalArgumentException("no fabric8 model for " + describe(document));
@@ -48,7 +50,10 @@ final class StrictModels {
   }
 
   static String describe(JsonNode document) {
-    return document.path("apiVersion").asText() + " " + document.path("kind").asText() + " "
+    return document.path("apiVersion").asText()
+        + " "
+        + document.path("kind").asText()
+        + " "
         + document.path("metadata").path("name").asText();
   }
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 class StrictParsingTest {
 
   @Test
-  @DisplayName("every document of every manifest file has a typed model and no field it does not know")
+  @DisplayName(
+      "every document of every manifest file has a typed model and no field it does not know")
   void everyManifestFile() {
     Set<Path> patches = patchFiles();
     List<Path> files =
@@ -33,8 +34,9 @@ class StrictParsingTest {
       for (JsonNode document : Manifests.documents(file)) {
         HasMetadata model = StrictModels.typed(document);
         assertThat(StrictModels.unknownFields(model))
-            .as("fields of %s in %s that %s does not know", StrictModels.describe(document), file,
-                model.getClass().getName())
+            .as(
+                "fields of %s in %s that %s does not know",
+                StrictModels.describe(document), file, model.getClass().getName())
             .isEmpty();
       }
     }
@@ -42,7 +44,8 @@ class StrictParsingTest {
 
   @ParameterizedTest
   @FieldSource("io.soma.hub.knative.manifests.Manifests#RENDERINGS")
-  @DisplayName("every object of a rendered kustomization, patches applied, has no field its model does not know")
+  @DisplayName(
+      "every object of a rendered kustomization, patches applied, has no field its model does not know")
   void everyRenderedObject(String kustomization) {
     List<ObjectNode> objects = Kustomize.build(Manifests.root().resolve(kustomization));
     assertThat(objects).hasSize(SpecEndpoints.RENDERED_OBJECTS);
@@ -81,14 +84,16 @@ class StrictParsingTest {
 
     assertThat(StrictModels.unknownFields(StrictModels.typed(document, Job.class)))
         .containsExactlyInAnyOrder(
-            ".spec.ttlSecondsAfterFinish", ".spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
+            ".spec.ttlSecondsAfterFinish",
+            ".spec.template.spec.containers[0].securityContext.readOnlyRootFileSystem");
   }
 
   @Test
   @DisplayName("a kind fabric8 has no model for is refused")
   void unknownKindFails() {
     JsonNode document =
-        Manifests.YAML.createObjectNode()
+        Manifests.YAML
+            .createObjectNode()
             .put("apiVersion", "example.soma.io/v1")
             .put("kind", "Gadget")
             .set("metadata", Manifests.YAML.createObjectNode().put("name", "g"));

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("The worker: metrics Service, disruption budget, and a grace period above its drain")
 class WorkerContractTest {
 
-  /** The completion activity's start-to-close is the provider's connect and request timeouts plus this margin. */
+  /**
+   * The completion activity's start-to-close is the provider's connect and request timeouts plus
+   * this margin.
+   */
   private static final Duration COMPLETION_MARGIN = Duration.ofSeconds(15);
 
   static Stream<Rendered> renderings() {
@@ -30,7 +33,8 @@ class WorkerContractTest {
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("a Service port named metrics reaches the worker's metrics port, on the port the worker listens on")
+  @DisplayName(
+      "a Service port named metrics reaches the worker's metrics port, on the port the worker listens on")
   void metricsService(Rendered rendered) {
     Deployment deployment = rendered.one(Deployment.class, "hub-worker");
     Service service = rendered.one(Service.class, "hub-worker");
@@ -38,14 +42,20 @@ class WorkerContractTest {
 
     assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
         .containsAllEntriesOf(service.getSpec().getSelector());
-    assertThat(service.getSpec().getPorts()).anySatisfy(port -> {
-      assertThat(port.getName()).isEqualTo("metrics");
-      assertThat(port.getTargetPort().getStrVal()).isEqualTo("metrics");
-    });
-    assertThat(worker.getPorts()).singleElement().satisfies(port -> {
-      assertThat(port.getName()).isEqualTo("metrics");
-      assertThat(String.valueOf(port.getContainerPort())).isEqualTo(env(worker, "HUB_WORKER_PORT"));
-    });
+    assertThat(service.getSpec().getPorts())
+        .anySatisfy(
+            port -> {
+              assertThat(port.getName()).isEqualTo("metrics");
+              assertThat(port.getTargetPort().getStrVal()).isEqualTo("metrics");
+            });
+    assertThat(worker.getPorts())
+        .singleElement()
+        .satisfies(
+            port -> {
+              assertThat(port.getName()).isEqualTo("metrics");
+              assertThat(String.valueOf(port.getContainerPort()))
+                  .isEqualTo(env(worker, "HUB_WORKER_PORT"));
+            });
     assertThat(worker.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/readiness");
     assertThat(worker.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/liveness");
   }
@@ -60,12 +70,15 @@ class WorkerContractTest {
 
     assertThat(budget.getSpec().getSelector().getMatchExpressions()).isNullOrEmpty();
     assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
-    assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).as("evictions one at a time").isEqualTo(1);
+    assertThat(budget.getSpec().getMaxUnavailable().getIntVal())
+        .as("evictions one at a time")
+        .isEqualTo(1);
   }
 
   @ParameterizedTest
   @MethodSource("renderings")
-  @DisplayName("grace period > Spring's shutdown phase > drain timeout > longest activity (model completion)")
+  @DisplayName(
+      "grace period > Spring's shutdown phase > drain timeout > longest activity (model completion)")
   void gracePeriodCoversTheDrain(Rendered rendered) {
     Deployment deployment = rendered.one(Deployment.class, "hub-worker");
     Container worker = worker(deployment);
@@ -75,7 +88,9 @@ class WorkerContractTest {
             .plus(COMPLETION_MARGIN);
     Duration drain = duration(env(worker, "HUB_WORKER_DRAIN_TIMEOUT"));
     Duration shutdownPhase = duration(env(worker, "SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE"));
-    Duration grace = Duration.ofSeconds(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds());
+    Duration grace =
+        Duration.ofSeconds(
+            deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds());
 
     assertThat(longestActivity).isEqualTo(Duration.ofSeconds(140));
     assertThat(drain).isGreaterThan(longestActivity);
@@ -98,16 +113,26 @@ class WorkerContractTest {
     assertThat(worker.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(worker.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
     String tmp =
-        worker.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst().orElseThrow().getName();
-    assertThat(pod.getVolumes()).anySatisfy(volume -> {
-      assertThat(volume.getName()).isEqualTo(tmp);
-      assertThat(volume.getEmptyDir()).isNotNull();
-    });
+        worker.getVolumeMounts().stream()
+            .filter(m -> m.getMountPath().equals("/tmp"))
+            .findFirst()
+            .orElseThrow()
+            .getName();
+    assertThat(pod.getVolumes())
+        .anySatisfy(
+            volume -> {
+              assertThat(volume.getName()).isEqualTo(tmp);
+              assertThat(volume.getEmptyDir()).isNotNull();
+            });
     assertThat(worker.getEnv()).noneMatch(Rendered::literalSecret);
     assertThat(worker.getEnv())
         .filteredOn(env -> env.getName().equals("HUB_JWT_SECRET"))
         .singleElement()
-        .satisfies(env -> assertThat(env.getValueFrom().getSecretKeyRef().getOptional()).as("the worker needs it").isNotEqualTo(true));
+        .satisfies(
+            env ->
+                assertThat(env.getValueFrom().getSecretKeyRef().getOptional())
+                    .as("the worker needs it")
+                    .isNotEqualTo(true));
     assertThat(worker.getResources().getRequests()).containsKeys("cpu", "memory");
     assertThat(worker.getResources().getLimits()).containsKeys("cpu", "memory");
   }
@@ -136,7 +161,10 @@ class WorkerContractTest {
         .orElseThrow(() -> new AssertionError("the worker does not set " + name));
   }
 
-  /** A Spring Boot duration in the simple form ("150s", "2m", "500ms"); bare numbers are seconds, as bound here. */
+  /**
+   * A Spring Boot duration in the simple form ("150s", "2m", "500ms"); bare numbers are seconds, as
+   * bound here.
+   */
   static Duration duration(String text) {
     Matcher matcher = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(text.strip());
     assertThat(matcher.matches()).as("a simple duration: %s", text).isTrue();

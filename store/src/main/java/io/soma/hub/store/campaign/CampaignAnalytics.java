@@ -9,12 +9,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One row per campaign whose analytics were set up. The row is the guard that makes
- * {@code campaign_analytics_created_total} count each campaign once, across activity retries and worker restarts.
+ * One row per campaign whose analytics were set up. The row is the guard that makes {@code
+ * campaign_analytics_created_total} count each campaign once, across activity retries and worker
+ * restarts.
  */
 public class CampaignAnalytics {
 
-  public record Recorded(String campaignId, String tenant, String campaignName, Instant createdAt) {}
+  public record Recorded(
+      String campaignId, String tenant, String campaignName, Instant createdAt) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;

@@ -10,8 +10,9 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What campaigns produced, one row per campaign, module and artifact name. A retried module records each artifact
- * once; the memory refresh reads them by campaign name, a page at a time, and re-indexes them into memory.
+ * What campaigns produced, one row per campaign, module and artifact name. A retried module records
+ * each artifact once; the memory refresh reads them by campaign name, a page at a time, and
+ * re-indexes them into memory.
  */
 public class CampaignArtifacts {
 
@@ -24,7 +25,8 @@ public class CampaignArtifacts {
       String content,
       Instant recordedAt) {}
 
-  private static final String COLUMNS = "campaign_id, tenant, campaign_name, module, name, content, recorded_at";
+  private static final String COLUMNS =
+      "campaign_id, tenant, campaign_name, module, name, content, recorded_at";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -34,16 +36,34 @@ public class CampaignArtifacts {
     this.clock = clock;
   }
 
-  /** Returns true when this call recorded the artifact; an artifact already recorded keeps its first content. */
+  /**
+   * Returns true when this call recorded the artifact; an artifact already recorded keeps its first
+   * content.
+   */
   public boolean record(
-      String campaignId, String tenant, String campaignName, String module, String name, String content) {
+      String campaignId,
+      String tenant,
+      String campaignName,
+      String module,
+      String name,
+      String content) {
     return InsertIfAbsent.insert(
         jdbc.sql("INSERT INTO campaign_artifacts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .params(campaignId, tenant, campaignName, module, name, content, OffsetDateTime.now(clock)));
+            .params(
+                campaignId,
+                tenant,
+                campaignName,
+                module,
+                name,
+                content,
+                OffsetDateTime.now(clock)));
   }
 
   public List<Artifact> ofCampaign(String campaignId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM campaign_artifacts WHERE campaign_id = ? ORDER BY recorded_at, module, name")
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM campaign_artifacts WHERE campaign_id = ? ORDER BY recorded_at, module, name")
         .param(campaignId)
         .query(CampaignArtifacts::artifact)
         .list();
@@ -51,13 +71,17 @@ public class CampaignArtifacts {
 
   public List<Artifact> ofModule(String campaignId, String module) {
     return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM campaign_artifacts WHERE campaign_id = ? AND module = ? ORDER BY name")
+            "SELECT "
+                + COLUMNS
+                + " FROM campaign_artifacts WHERE campaign_id = ? AND module = ? ORDER BY name")
         .params(campaignId, module)
         .query(CampaignArtifacts::artifact)
         .list();
   }
 
-  /** Removes what a module recorded, when its compensation undoes it; returns how many rows went. */
+  /**
+   * Removes what a module recorded, when its compensation undoes it; returns how many rows went.
+   */
   public int deleteModule(String campaignId, String module) {
     return jdbc.sql("DELETE FROM campaign_artifacts WHERE campaign_id = ? AND module = ?")
         .params(campaignId, module)
@@ -65,13 +89,15 @@ public class CampaignArtifacts {
   }
 
   /**
-   * Artifacts of the tenant's other campaigns whose name, campaign name or content contains the query
-   * (case-insensitive), newest first.
+   * Artifacts of the tenant's other campaigns whose name, campaign name or content contains the
+   * query (case-insensitive), newest first.
    */
   public List<Artifact> search(String tenant, String excludedCampaignId, String query, int limit) {
     String pattern = "%" + query.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
     return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM campaign_artifacts WHERE tenant = ? AND campaign_id <> ? AND "
+            "SELECT "
+                + COLUMNS
+                + " FROM campaign_artifacts WHERE tenant = ? AND campaign_id <> ? AND "
                 + "(LOWER(name) LIKE ? OR LOWER(campaign_name) LIKE ? OR LOWER(content) LIKE ?) "
                 + "ORDER BY recorded_at DESC, campaign_id, module, name LIMIT ?")
         .params(tenant, excludedCampaignId, pattern, pattern, pattern, limit)
@@ -80,11 +106,13 @@ public class CampaignArtifacts {
   }
 
   /**
-   * The artifacts of the tenant's campaigns of this name after ({@code afterModule}, {@code afterName}) in (module,
-   * name) order; start with "" and "". When several campaigns share the name, each module and artifact name is
-   * read once, from the most recently recorded artifact: they share one memory key.
+   * The artifacts of the tenant's campaigns of this name after ({@code afterModule}, {@code
+   * afterName}) in (module, name) order; start with "" and "". When several campaigns share the
+   * name, each module and artifact name is read once, from the most recently recorded artifact:
+   * they share one memory key.
    */
-  public List<Artifact> page(String tenant, String campaignName, String afterModule, String afterName, int limit) {
+  public List<Artifact> page(
+      String tenant, String campaignName, String afterModule, String afterName, int limit) {
     return jdbc.sql(
             "SELECT a.campaign_id, a.tenant, a.campaign_name, a.module, a.name, a.content, a.recorded_at"
                 + " FROM campaign_artifacts a"
@@ -102,7 +130,10 @@ public class CampaignArtifacts {
   /** Module and name of an artifact, as the campaign's memory summary lists them. */
   public record Listed(String module, String name) {}
 
-  /** Module and name of every artifact of the campaign, up to {@code limit}, and how many there are in all. */
+  /**
+   * Module and name of every artifact of the campaign, up to {@code limit}, and how many there are
+   * in all.
+   */
   public record Index(List<Listed> listed, long total) {}
 
   public Index index(String tenant, String campaignName, int limit) {

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The campaign repositories of the hub store, next to the core ones (whose Clock they share). Bean names are
- * prefixed so they do not collide with other features' beans of similar names (memory has its own artifact reader).
+ * The campaign repositories of the hub store, next to the core ones (whose Clock they share). Bean
+ * names are prefixed so they do not collide with other features' beans of similar names (memory has
+ * its own artifact reader).
  */
 @AutoConfiguration(after = HubStoreAutoConfiguration.class)
 public class CampaignStoreAutoConfiguration {

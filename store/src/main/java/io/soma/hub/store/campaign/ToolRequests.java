@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every tool request a campaign made or, in dry-run mode, would have made, keyed by its deterministic request id.
- * A request whose response is recorded is done: a retried activity reuses the response instead of calling again.
+ * Every tool request a campaign made or, in dry-run mode, would have made, keyed by its
+ * deterministic request id. A request whose response is recorded is done: a retried activity reuses
+ * the response instead of calling again.
  */
 public class ToolRequests {
 
@@ -44,14 +45,31 @@ public class ToolRequests {
 
   /** Records the request unless it is already recorded (a retry sends the same request again). */
   public boolean recordRequest(
-      String requestId, String tenant, String campaignId, String tool, String action, boolean dryRun, String request) {
+      String requestId,
+      String tenant,
+      String campaignId,
+      String tool,
+      String action,
+      boolean dryRun,
+      String request) {
     return InsertIfAbsent.insert(
-        jdbc.sql("INSERT INTO tool_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)")
-            .params(requestId, tenant, campaignId, tool, action, dryRun, request, OffsetDateTime.now(clock)));
+        jdbc.sql(
+                "INSERT INTO tool_requests (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+            .params(
+                requestId,
+                tenant,
+                campaignId,
+                tool,
+                action,
+                dryRun,
+                request,
+                OffsetDateTime.now(clock)));
   }
 
   public void recordResponse(String requestId, String response) {
-    jdbc.sql("UPDATE tool_requests SET response = ? WHERE request_id = ?").params(response, requestId).update();
+    jdbc.sql("UPDATE tool_requests SET response = ? WHERE request_id = ?")
+        .params(response, requestId)
+        .update();
   }
 
   public Optional<Recorded> find(String requestId) {
@@ -63,7 +81,10 @@ public class ToolRequests {
 
   /** A campaign's requests in the order they were first made. */
   public List<Recorded> ofCampaign(String campaignId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM tool_requests WHERE campaign_id = ? ORDER BY recorded_at, request_id")
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM tool_requests WHERE campaign_id = ? ORDER BY recorded_at, request_id")
         .param(campaignId)
         .query(ToolRequests::recorded)
         .list();

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Okapi BM25 over the persisted postings of one tenant. The corpus size and average length, and the document
- * frequency of each query term, are counted by the database from the entries and the postings; the scoring itself
- * is one aggregate query over the postings of the query terms, so only the top keys ever reach Java.
+ * Okapi BM25 over the persisted postings of one tenant. The corpus size and average length, and the
+ * document frequency of each query term, are counted by the database from the entries and the
+ * postings; the scoring itself is one aggregate query over the postings of the query terms, so only
+ * the top keys ever reach Java.
  */
 public final class Bm25Ranking {
 
@@ -41,8 +42,9 @@ public final class Bm25Ranking {
       return List.of();
     }
     Corpus corpus =
-        jdbc.sql("SELECT COUNT(*) AS entries, COALESCE(SUM(token_count), 0) AS tokens FROM memory_entries"
-                + " WHERE tenant = ?")
+        jdbc.sql(
+                "SELECT COUNT(*) AS entries, COALESCE(SUM(token_count), 0) AS tokens FROM memory_entries"
+                    + " WHERE tenant = ?")
             .param(tenant)
             .query((rs, row) -> new Corpus(rs.getLong("entries"), rs.getLong("tokens")))
             .single();
@@ -67,18 +69,23 @@ public final class Bm25Ranking {
                 + placeholders(terms.size())
                 + ") GROUP BY term")
         .params(params)
-        .query(rs -> {
-          frequencies.put(rs.getString("term"), rs.getLong("df"));
-        });
+        .query(
+            rs -> {
+              frequencies.put(rs.getString("term"), rs.getLong("df"));
+            });
     return frequencies;
   }
 
   /**
-   * idf is BM25's non-negative variant, ln(1 + (N - df + 0.5) / (df + 0.5)); each term's idf goes in as a parameter
-   * of a CASE, which PostgreSQL and H2 both evaluate per posting.
+   * idf is BM25's non-negative variant, ln(1 + (N - df + 0.5) / (df + 0.5)); each term's idf goes
+   * in as a parameter of a CASE, which PostgreSQL and H2 both evaluate per posting.
    */
   private List<Scored> score(
-      String tenant, List<String> terms, Map<String, Long> documentFrequencies, Corpus corpus, int limit) {
+      String tenant,
+      List<String> terms,
+      Map<String, Long> documentFrequencies,
+      Corpus corpus,
+      int limit) {
     StringBuilder idfCase = new StringBuilder("CASE p.term");
     List<Object> params = new ArrayList<>();
     for (String term : terms) {
@@ -95,11 +102,26 @@ public final class Bm25Ranking {
     params.addAll(terms);
     params.add(limit);
     String sql =
-        "SELECT p.memory_key AS memory_key, SUM(" + idfCase + " * (" + TF + " * " + (K1 + 1) + ")"
-            + " / (" + TF + " + " + K1 + " * (" + (1 - B) + " + " + B
+        "SELECT p.memory_key AS memory_key, SUM("
+            + idfCase
+            + " * ("
+            + TF
+            + " * "
+            + (K1 + 1)
+            + ")"
+            + " / ("
+            + TF
+            + " + "
+            + K1
+            + " * ("
+            + (1 - B)
+            + " + "
+            + B
             + " * CAST(e.token_count AS DOUBLE PRECISION) / CAST(? AS DOUBLE PRECISION)))) AS score"
             + " FROM memory_postings p JOIN memory_entries e ON e.tenant = p.tenant AND e.memory_key = p.memory_key"
-            + " WHERE p.tenant = ? AND p.term IN (" + placeholders(terms.size()) + ")"
+            + " WHERE p.tenant = ? AND p.term IN ("
+            + placeholders(terms.size())
+            + ")"
             + " GROUP BY p.memory_key ORDER BY score DESC, p.memory_key ASC LIMIT ?";
     return jdbc.sql(sql)
         .params(params)

@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
-/** Unit-length float32 vectors, stored as little-endian base64 text; with unit length, cosine is a dot product. */
+/**
+ * Unit-length float32 vectors, stored as little-endian base64 text; with unit length, cosine is a
+ * dot product.
+ */
 public final class EmbeddingVectors {
 
   private EmbeddingVectors() {}
@@ -27,7 +30,8 @@ public final class EmbeddingVectors {
   }
 
   public static String encode(float[] vector) {
-    ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : vector) {
       bytes.putFloat(v);
     }
@@ -35,7 +39,8 @@ public final class EmbeddingVectors {
   }
 
   public static float[] decode(String encoded) {
-    ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
     float[] vector = new float[bytes.remaining() / Float.BYTES];
     for (int i = 0; i < vector.length; i++) {
       vector[i] = bytes.getFloat();
@@ -43,7 +48,10 @@ public final class EmbeddingVectors {
     return vector;
   }
 
-  /** Cosine similarity of two unit vectors; vectors of different dimensions (another model) do not match: 0. */
+  /**
+   * Cosine similarity of two unit vectors; vectors of different dimensions (another model) do not
+   * match: 0.
+   */
   public static double cosine(float[] a, float[] b) {
     if (a.length != b.length) {
       return 0;

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * The OpenAI-compatible embeddings endpoint (HUB_EMBEDDINGS_BASE_URL, HUB_EMBEDDINGS_MODEL, HUB_EMBEDDINGS_API_KEY,
- * HUB_EMBEDDINGS_CONNECT_TIMEOUT, HUB_EMBEDDINGS_TIMEOUT). Without a base URL memory is ranked lexically. The
- * request timeout is short: a search waits for it before falling back.
+ * The OpenAI-compatible embeddings endpoint (HUB_EMBEDDINGS_BASE_URL, HUB_EMBEDDINGS_MODEL,
+ * HUB_EMBEDDINGS_API_KEY, HUB_EMBEDDINGS_CONNECT_TIMEOUT, HUB_EMBEDDINGS_TIMEOUT). Without a base
+ * URL memory is ranked lexically. The request timeout is short: a search waits for it before
+ * falling back.
  */
 @ConfigurationProperties("hub.embeddings")
 public record EmbeddingsProperties(

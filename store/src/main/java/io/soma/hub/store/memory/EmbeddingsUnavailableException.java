@@ -1,6 +1,9 @@
 package io.soma.hub.store.memory;
 
-/** The embeddings provider did not answer usefully: unreachable, timed out, an HTTP error or a malformed answer. */
+/**
+ * The embeddings provider did not answer usefully: unreachable, timed out, an HTTP error or a
+ * malformed answer.
+ */
 public class EmbeddingsUnavailableException extends RuntimeException {
 
   private final boolean retryable;
@@ -14,7 +17,10 @@ public class EmbeddingsUnavailableException extends RuntimeException {
     this.retryable = retryable;
   }
 
-  /** False when sending the same request again cannot succeed (a 4xx other than 408/429, a malformed answer). */
+  /**
+   * False when sending the same request again cannot succeed (a 4xx other than 408/429, a malformed
+   * answer).
+   */
   public boolean retryable() {
     return retryable;
   }

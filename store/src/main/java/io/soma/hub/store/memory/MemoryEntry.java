@@ -10,12 +10,19 @@ import java.util.Map;
  * @param campaign the campaign the entry is tagged with (its {@code campaign} metadata), or null
  */
 public record MemoryEntry(
-    String key, String valueJson, Map<String, String> metadata, String campaign, Instant updatedAt) {
+    String key,
+    String valueJson,
+    Map<String, String> metadata,
+    String campaign,
+    Instant updatedAt) {
 
   public MemoryEntry {
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 
-  /** The metadata entry that tags an entry with a campaign; the memory refresh re-indexes what it tags. */
+  /**
+   * The metadata entry that tags an entry with a campaign; the memory refresh re-indexes what it
+   * tags.
+   */
   public static final String CAMPAIGN_METADATA = "campaign";
 }

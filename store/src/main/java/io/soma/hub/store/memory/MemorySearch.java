@@ -11,16 +11,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Searches one tenant's memory: by embeddings when a provider is configured and answers, lexically (BM25)
- * otherwise. A provider failure never fails the search: it is ranked lexically and the result says why.
+ * Searches one tenant's memory: by embeddings when a provider is configured and answers, lexically
+ * (BM25) otherwise. A provider failure never fails the search: it is ranked lexically and the
+ * result says why.
  */
 public class MemorySearch {
 
   private static final Logger log = LoggerFactory.getLogger(MemorySearch.class);
 
   /**
-   * Entries written while the provider was down have no embedding yet; each search embeds up to this many of them
-   * in the same provider call as its query, so they join the embeddings ranking without a separate job.
+   * Entries written while the provider was down have no embedding yet; each search embeds up to
+   * this many of them in the same provider call as its query, so they join the embeddings ranking
+   * without a separate job.
    */
   static final int CATCH_UP_EMBEDDINGS_PER_SEARCH = 16;
 
@@ -42,11 +44,15 @@ public class MemorySearch {
       return byEmbeddings(tenant, query, limit);
     } catch (EmbeddingsUnavailableException e) {
       log.warn("Memory search of tenant {} ranked lexically: {}", tenant, e.getMessage());
-      return lexical(tenant, query, limit, "the embeddings provider failed (" + e.getMessage() + ")");
+      return lexical(
+          tenant, query, limit, "the embeddings provider failed (" + e.getMessage() + ")");
     }
   }
 
-  /** Embeds a freshly written entry; a provider failure leaves it for a later search or the memory refresh. */
+  /**
+   * Embeds a freshly written entry; a provider failure leaves it for a later search or the memory
+   * refresh.
+   */
   public void embedQuietly(String tenant, MemoryStore.Remembered remembered) {
     if (!embeddings.configured()) {
       return;
@@ -54,14 +60,24 @@ public class MemorySearch {
     MemoryEntry entry = remembered.entry();
     try {
       float[] vector =
-          embeddings.embed(List.of(MemoryText.forEmbedding(entry.key(), entry.valueJson(), entry.metadata()))).get(0);
-      store.storeEmbedding(tenant, entry.key(), remembered.contentSha256(), embeddings.model(), vector);
+          embeddings
+              .embed(
+                  List.of(
+                      MemoryText.forEmbedding(entry.key(), entry.valueJson(), entry.metadata())))
+              .get(0);
+      store.storeEmbedding(
+          tenant, entry.key(), remembered.contentSha256(), embeddings.model(), vector);
     } catch (EmbeddingsUnavailableException e) {
-      log.warn("Memory entry {} of tenant {} is not embedded yet: {}", entry.key(), tenant, e.getMessage());
+      log.warn(
+          "Memory entry {} of tenant {} is not embedded yet: {}",
+          entry.key(),
+          tenant,
+          e.getMessage());
     }
   }
 
-  private MemorySearchResult lexical(String tenant, String query, int limit, String fallbackReason) {
+  private MemorySearchResult lexical(
+      String tenant, String query, int limit, String fallbackReason) {
     List<Scored> top = lexical.top(tenant, query, limit);
     return new MemorySearchResult(matches(tenant, top), Ranking.LEXICAL, fallbackReason);
   }
@@ -71,16 +87,28 @@ public class MemorySearch {
         store.lackingEmbedding(tenant, embeddings.model(), CATCH_UP_EMBEDDINGS_PER_SEARCH);
     List<String> inputs = new ArrayList<>();
     inputs.add(query);
-    stale.forEach(s -> inputs.add(MemoryText.forEmbedding(s.entry().key(), s.entry().valueJson(), s.entry().metadata())));
+    stale.forEach(
+        s ->
+            inputs.add(
+                MemoryText.forEmbedding(
+                    s.entry().key(), s.entry().valueJson(), s.entry().metadata())));
     List<float[]> vectors = embeddings.embed(inputs);
     for (int i = 0; i < stale.size(); i++) {
       MemoryStore.IndexState state = stale.get(i);
-      store.storeEmbedding(tenant, state.entry().key(), state.contentSha256(), embeddings.model(), vectors.get(i + 1));
+      store.storeEmbedding(
+          tenant,
+          state.entry().key(),
+          state.contentSha256(),
+          embeddings.model(),
+          vectors.get(i + 1));
     }
     float[] queryVector = vectors.get(0);
-    // A bounded heap: the tenant's vectors stream past once and only the best `limit` stay in memory.
-    PriorityQueue<Scored> best = new PriorityQueue<>(
-            Comparator.comparingDouble(Scored::score).thenComparing(Scored::key, Comparator.reverseOrder()));
+    // A bounded heap: the tenant's vectors stream past once and only the best `limit` stay in
+    // memory.
+    PriorityQueue<Scored> best =
+        new PriorityQueue<>(
+            Comparator.comparingDouble(Scored::score)
+                .thenComparing(Scored::key, Comparator.reverseOrder()));
     store.forEachEmbedding(
         tenant,
         embeddings.model(),
@@ -96,7 +124,8 @@ public class MemorySearch {
   }
 
   private List<MemoryMatch> matches(String tenant, List<Scored> top) {
-    Map<String, MemoryEntry> entries = store.recallAll(tenant, top.stream().map(Scored::key).toList());
+    Map<String, MemoryEntry> entries =
+        store.recallAll(tenant, top.stream().map(Scored::key).toList());
     return top.stream()
         .filter(scored -> entries.containsKey(scored.key()))
         .map(scored -> new MemoryMatch(entries.get(scored.key()), scored.score()))

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param fallbackReason why embeddings were configured but the ranking is lexical, or null
  */
-public record MemorySearchResult(List<MemoryMatch> matches, Ranking ranking, String fallbackReason) {
+public record MemorySearchResult(
+    List<MemoryMatch> matches, Ranking ranking, String fallbackReason) {
 
   public enum Ranking {
     LEXICAL("lexical"),

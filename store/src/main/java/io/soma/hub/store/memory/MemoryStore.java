@@ -22,15 +22,17 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Memory entries per tenant and key, and their lexical index. Every write replaces the entry's postings in the same
- * transaction, so a search never sees an entry with the postings of another version. Every method is scoped to one
- * tenant: no query reads another tenant's rows.
+ * Memory entries per tenant and key, and their lexical index. Every write replaces the entry's
+ * postings in the same transaction, so a search never sees an entry with the postings of another
+ * version. Every method is scoped to one tenant: no query reads another tenant's rows.
  */
 public class MemoryStore {
 
   private static final TypeReference<TreeMap<String, String>> METADATA = new TypeReference<>() {};
 
-  /** What the index and embeddings of an entry reflect; what the memory refresh compares to decide. */
+  /**
+   * What the index and embeddings of an entry reflect; what the memory refresh compares to decide.
+   */
   public record IndexState(
       MemoryEntry entry,
       String contentSha256,
@@ -48,7 +50,9 @@ public class MemoryStore {
     }
   }
 
-  /** The entry as written, and whether this write created it (false: it replaced an earlier value). */
+  /**
+   * The entry as written, and whether this write created it (false: it replaced an earlier value).
+   */
   public record Remembered(MemoryEntry entry, boolean created, String contentSha256) {}
 
   private final JdbcTemplate jdbcTemplate;
@@ -68,10 +72,11 @@ public class MemoryStore {
   }
 
   /**
-   * Creates or replaces the entry and its postings. Two first writes of one key may race: the loser's insert hits
-   * the primary key, and its transaction is retried once, now as a replacement.
+   * Creates or replaces the entry and its postings. Two first writes of one key may race: the
+   * loser's insert hits the primary key, and its transaction is retried once, now as a replacement.
    */
-  public Remembered remember(String tenant, String key, String valueJson, Map<String, String> metadata) {
+  public Remembered remember(
+      String tenant, String key, String valueJson, Map<String, String> metadata) {
     String value = canonical(valueJson);
     TreeMap<String, String> sortedMetadata = new TreeMap<>(metadata == null ? Map.of() : metadata);
     try {
@@ -82,15 +87,16 @@ public class MemoryStore {
   }
 
   /**
-   * Remembers the value unless the entry already holds exactly this value and metadata with a current index: what
-   * the memory refresh does without {@code force}. Returns true when it wrote.
+   * Remembers the value unless the entry already holds exactly this value and metadata with a
+   * current index: what the memory refresh does without {@code force}. Returns true when it wrote.
    */
-  public boolean rememberIfChanged(String tenant, String key, String valueJson, Map<String, String> metadata) {
+  public boolean rememberIfChanged(
+      String tenant, String key, String valueJson, Map<String, String> metadata) {
     String contentSha256 = contentSha256(canonical(valueJson), toJson(new TreeMap<>(metadata)));
     boolean current =
         jdbc.sql(
-                "SELECT COUNT(*) FROM memory_entries WHERE tenant = ? AND memory_key = ? AND content_sha256 = ?"
-                    + " AND indexed_sha256 = content_sha256 AND index_version = ?")
+                    "SELECT COUNT(*) FROM memory_entries WHERE tenant = ? AND memory_key = ? AND content_sha256 = ?"
+                        + " AND indexed_sha256 = content_sha256 AND index_version = ?")
                 .params(tenant, key, contentSha256, MemoryTokenizer.VERSION)
                 .query(Long.class)
                 .single()
@@ -102,23 +108,36 @@ public class MemoryStore {
     return true;
   }
 
-  private Remembered write(String tenant, String key, String value, TreeMap<String, String> metadata) {
+  private Remembered write(
+      String tenant, String key, String value, TreeMap<String, String> metadata) {
     String metadataJson = toJson(metadata);
     String contentSha256 = contentSha256(value, metadataJson);
-    Map<String, Integer> frequencies = MemoryTokenizer.termFrequencies(MemoryText.of(key, value, metadata));
+    Map<String, Integer> frequencies =
+        MemoryTokenizer.termFrequencies(MemoryText.of(key, value, metadata));
     int tokenCount = frequencies.values().stream().mapToInt(Integer::intValue).sum();
     String campaign = campaignOf(metadata);
-    // Microseconds: what both databases keep, so the answer of a write equals what a later read returns.
+    // Microseconds: what both databases keep, so the answer of a write equals what a later read
+    // returns.
     OffsetDateTime now =
-        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime.now(clock)
+            .withOffsetSameInstant(ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MICROS);
     int replaced =
         jdbc.sql(
                 "UPDATE memory_entries SET value_json = ?, metadata_json = ?, campaign = ?, content_sha256 = ?,"
                     + " token_count = ?, indexed_sha256 = ?, index_version = ?, updated_at = ?"
                     + " WHERE tenant = ? AND memory_key = ?")
             .params(
-                value, metadataJson, campaign, contentSha256, tokenCount, contentSha256, MemoryTokenizer.VERSION, now,
-                tenant, key)
+                value,
+                metadataJson,
+                campaign,
+                contentSha256,
+                tokenCount,
+                contentSha256,
+                MemoryTokenizer.VERSION,
+                now,
+                tenant,
+                key)
             .update();
     if (replaced == 0) {
       jdbc.sql(
@@ -126,21 +145,35 @@ public class MemoryStore {
                   + " token_count, indexed_sha256, index_version, created_at, updated_at)"
                   + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
-              tenant, key, value, metadataJson, campaign, contentSha256, tokenCount, contentSha256,
-              MemoryTokenizer.VERSION, now, now)
+              tenant,
+              key,
+              value,
+              metadataJson,
+              campaign,
+              contentSha256,
+              tokenCount,
+              contentSha256,
+              MemoryTokenizer.VERSION,
+              now,
+              now)
           .update();
     }
     replacePostings(tenant, key, frequencies);
     return new Remembered(
-        new MemoryEntry(key, value, metadata, campaign, now.toInstant()), replaced == 0, contentSha256);
+        new MemoryEntry(key, value, metadata, campaign, now.toInstant()),
+        replaced == 0,
+        contentSha256);
   }
 
   private void replacePostings(String tenant, String key, Map<String, Integer> frequencies) {
-    jdbc.sql("DELETE FROM memory_postings WHERE tenant = ? AND memory_key = ?").params(tenant, key).update();
+    jdbc.sql("DELETE FROM memory_postings WHERE tenant = ? AND memory_key = ?")
+        .params(tenant, key)
+        .update();
     List<Object[]> rows = new ArrayList<>(frequencies.size());
     frequencies.forEach((term, count) -> rows.add(new Object[] {tenant, term, key, count}));
     jdbcTemplate.batchUpdate(
-        "INSERT INTO memory_postings (tenant, term, memory_key, term_frequency) VALUES (?, ?, ?, ?)", rows);
+        "INSERT INTO memory_postings (tenant, term, memory_key, term_frequency) VALUES (?, ?, ?, ?)",
+        rows);
   }
 
   public Optional<MemoryEntry> recall(String tenant, String key) {
@@ -164,7 +197,9 @@ public class MemoryStore {
     params.addAll(keys);
     jdbc.sql(
             "SELECT memory_key, value_json, metadata_json, campaign, updated_at FROM memory_entries"
-                + " WHERE tenant = ? AND memory_key IN (" + placeholders + ")")
+                + " WHERE tenant = ? AND memory_key IN ("
+                + placeholders
+                + ")")
         .params(params)
         .query((rs, row) -> entryOf(rs))
         .list()
@@ -173,10 +208,12 @@ public class MemoryStore {
   }
 
   /**
-   * One page of the entries tagged with a campaign ({@code campaign} metadata equal to its name, or a key
-   * {@code campaign:<name>} or under {@code campaign:<name>:}), in key order after {@code afterKey}.
+   * One page of the entries tagged with a campaign ({@code campaign} metadata equal to its name, or
+   * a key {@code campaign:<name>} or under {@code campaign:<name>:}), in key order after {@code
+   * afterKey}.
    */
-  public List<IndexState> campaignEntries(String tenant, String campaignName, String afterKey, int limit) {
+  public List<IndexState> campaignEntries(
+      String tenant, String campaignName, String afterKey, int limit) {
     String campaignKey = MemoryKeys.campaign(campaignName);
     String underCampaignKey = likeEscaped(campaignKey + ":") + "%";
     return jdbc.sql(
@@ -185,7 +222,13 @@ public class MemoryStore {
                 + " WHERE tenant = ? AND memory_key > ?"
                 + " AND (campaign = ? OR memory_key = ? OR memory_key LIKE ? ESCAPE '!')"
                 + " ORDER BY memory_key LIMIT ?")
-        .params(tenant, afterKey == null ? "" : afterKey, campaignName, campaignKey, underCampaignKey, limit)
+        .params(
+            tenant,
+            afterKey == null ? "" : afterKey,
+            campaignName,
+            campaignKey,
+            underCampaignKey,
+            limit)
         .query(
             (rs, row) ->
                 new IndexState(
@@ -198,11 +241,15 @@ public class MemoryStore {
         .list();
   }
 
-  /** Rebuilds the postings of an entry from its stored content, unless another write replaced it meanwhile. */
+  /**
+   * Rebuilds the postings of an entry from its stored content, unless another write replaced it
+   * meanwhile.
+   */
   public boolean reindex(String tenant, IndexState state) {
     MemoryEntry entry = state.entry();
     Map<String, Integer> frequencies =
-        MemoryTokenizer.termFrequencies(MemoryText.of(entry.key(), entry.valueJson(), entry.metadata()));
+        MemoryTokenizer.termFrequencies(
+            MemoryText.of(entry.key(), entry.valueJson(), entry.metadata()));
     int tokenCount = frequencies.values().stream().mapToInt(Integer::intValue).sum();
     Boolean done =
         transactions.execute(
@@ -211,7 +258,12 @@ public class MemoryStore {
                   jdbc.sql(
                           "UPDATE memory_entries SET token_count = ?, indexed_sha256 = content_sha256,"
                               + " index_version = ? WHERE tenant = ? AND memory_key = ? AND content_sha256 = ?")
-                      .params(tokenCount, MemoryTokenizer.VERSION, tenant, entry.key(), state.contentSha256())
+                      .params(
+                          tokenCount,
+                          MemoryTokenizer.VERSION,
+                          tenant,
+                          entry.key(),
+                          state.contentSha256())
                       .update();
               if (updated == 0) {
                 return false;
@@ -222,8 +274,12 @@ public class MemoryStore {
     return Boolean.TRUE.equals(done);
   }
 
-  /** Stores a unit vector for the content it was computed from; a newer content keeps its own (or none). */
-  public boolean storeEmbedding(String tenant, String key, String contentSha256, String model, float[] unitVector) {
+  /**
+   * Stores a unit vector for the content it was computed from; a newer content keeps its own (or
+   * none).
+   */
+  public boolean storeEmbedding(
+      String tenant, String key, String contentSha256, String model, float[] unitVector) {
     return jdbc.sql(
                 "UPDATE memory_entries SET embedding = ?, embedding_model = ?, embedded_sha256 = content_sha256"
                     + " WHERE tenant = ? AND memory_key = ? AND content_sha256 = ?")
@@ -252,8 +308,12 @@ public class MemoryStore {
         .list();
   }
 
-  /** Streams the tenant's current embeddings of this model, key and vector, without holding them all. */
-  void forEachEmbedding(String tenant, String model, java.util.function.BiConsumer<String, float[]> visitor) {
+  /**
+   * Streams the tenant's current embeddings of this model, key and vector, without holding them
+   * all.
+   */
+  void forEachEmbedding(
+      String tenant, String model, java.util.function.BiConsumer<String, float[]> visitor) {
     jdbcTemplate.query(
         connection -> {
           var statement =
@@ -266,7 +326,8 @@ public class MemoryStore {
           return statement;
         },
         (ResultSet rs) -> {
-          visitor.accept(rs.getString("memory_key"), EmbeddingVectors.decode(rs.getString("embedding")));
+          visitor.accept(
+              rs.getString("memory_key"), EmbeddingVectors.decode(rs.getString("embedding")));
         });
   }
 

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
-/** Memory for any application with the hub store: the entries, their search, and the campaign artifacts to index. */
+/**
+ * Memory for any application with the hub store: the entries, their search, and the campaign
+ * artifacts to index.
+ */
 @AutoConfiguration(after = HubStoreAutoConfiguration.class)
 @EnableConfigurationProperties(EmbeddingsProperties.class)
 public class MemoryStoreAutoConfiguration {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The searchable text of an entry: its key, the field names and scalar values of its JSON value (not the JSON
- * punctuation, nor {@code null}/{@code true}/{@code false}), and its metadata values. Indexing and embeddings read
- * the same text.
+ * The searchable text of an entry: its key, the field names and scalar values of its JSON value
+ * (not the JSON punctuation, nor {@code null}/{@code true}/{@code false}), and its metadata values.
+ * Indexing and embeddings read the same text.
  */
 public final class MemoryText {
 
@@ -24,14 +24,17 @@ public final class MemoryText {
   public static String of(String key, String valueJson, Map<String, String> metadata) {
     StringBuilder text = new StringBuilder(key).append('\n');
     appendLeaves(parse(valueJson), text);
-    new TreeMap<>(metadata).forEach((name, value) -> text.append(name).append(' ').append(value).append('\n'));
+    new TreeMap<>(metadata)
+        .forEach((name, value) -> text.append(name).append(' ').append(value).append('\n'));
     return text.toString();
   }
 
   /** The text handed to the embeddings provider, cut to a size every provider accepts. */
   public static String forEmbedding(String key, String valueJson, Map<String, String> metadata) {
     String text = of(key, valueJson, metadata);
-    return text.length() <= MAX_EMBEDDING_INPUT_CHARS ? text : text.substring(0, MAX_EMBEDDING_INPUT_CHARS);
+    return text.length() <= MAX_EMBEDDING_INPUT_CHARS
+        ? text
+        : text.substring(0, MAX_EMBEDDING_INPUT_CHARS);
   }
 
   static JsonNode parse(String json) {

@@ -9,26 +9,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns text into index terms: Unicode NFKC, lower case, runs of letters and digits, English stop words dropped, and
- * a light suffix stemmer so that "campaigns", "campaign" and "campaigning" meet. Entries and queries go through the
- * same steps; {@link #VERSION} changes whenever the steps do, so the memory refresh knows what to re-index.
+ * Turns text into index terms: Unicode NFKC, lower case, runs of letters and digits, English stop
+ * words dropped, and a light suffix stemmer so that "campaigns", "campaign" and "campaigning" meet.
+ * Entries and queries go through the same steps; {@link #VERSION} changes whenever the steps do, so
+ * the memory refresh knows what to re-index.
  */
 public final class MemoryTokenizer {
 
-  /** Raise on any change of the steps below: entries indexed by another version are re-indexed by the refresh. */
+  /**
+   * Raise on any change of the steps below: entries indexed by another version are re-indexed by
+   * the refresh.
+   */
   public static final int VERSION = 1;
 
-  /** Longer runs are identifiers, hashes or base64, which no one searches for; they also fit the term column. */
+  /**
+   * Longer runs are identifiers, hashes or base64, which no one searches for; they also fit the
+   * term column.
+   */
   static final int MAX_TERM_CHARS = 64;
 
   private static final int MIN_STEM_CHARS = 3;
 
   private static final Set<String> STOP_WORDS =
       Set.of(
-          "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "he", "her", "his",
-          "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so",
-          "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were",
-          "what", "when", "which", "who", "will", "with", "you", "your");
+          "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have",
+          "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not",
+          "of", "on", "or", "our", "she", "so", "that", "the", "their", "them", "then", "there",
+          "these", "they", "this", "to", "was", "we", "were", "what", "when", "which", "who",
+          "will", "with", "you", "your");
 
   private MemoryTokenizer() {}
 
@@ -80,8 +88,9 @@ public final class MemoryTokenizer {
   }
 
   /**
-   * A deliberately light stemmer (plurals, "-ing", "-ed" and a final "e" only): aggressive stemmers conflate words
-   * users mean differently, and a missed conflation only costs recall that the other terms of a query recover.
+   * A deliberately light stemmer (plurals, "-ing", "-ed" and a final "e" only): aggressive stemmers
+   * conflate words users mean differently, and a missed conflation only costs recall that the other
+   * terms of a query recover.
    */
   static String stem(String word) {
     if (!word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
@@ -103,10 +112,16 @@ public final class MemoryTokenizer {
     if (word.endsWith("ies") && word.length() > 4) {
       return word.substring(0, word.length() - 3) + "y";
     }
-    if (word.endsWith("sses") || word.endsWith("ches") || word.endsWith("shes") || word.endsWith("xes")) {
+    if (word.endsWith("sses")
+        || word.endsWith("ches")
+        || word.endsWith("shes")
+        || word.endsWith("xes")) {
       return word.substring(0, word.length() - 2);
     }
-    if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is")
+    if (word.endsWith("s")
+        && !word.endsWith("ss")
+        && !word.endsWith("us")
+        && !word.endsWith("is")
         && word.length() > MIN_STEM_CHARS) {
       return word.substring(0, word.length() - 1);
     }
@@ -116,7 +131,9 @@ public final class MemoryTokenizer {
   /** "planning" → "plann" → "plan"; "falling" keeps its "ll". */
   private static String undouble(String stem) {
     int n = stem.length();
-    if (n >= 2 && stem.charAt(n - 1) == stem.charAt(n - 2) && "bdgmnprt".indexOf(stem.charAt(n - 1)) >= 0) {
+    if (n >= 2
+        && stem.charAt(n - 1) == stem.charAt(n - 2)
+        && "bdgmnprt".indexOf(stem.charAt(n - 1)) >= 0) {
       return stem.substring(0, n - 1);
     }
     return stem;

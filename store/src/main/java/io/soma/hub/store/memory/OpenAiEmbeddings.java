@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A client for any OpenAI-compatible {@code POST /v1/embeddings} ({@code {model, input:[...]}} answered by
- * {@code data[i].embedding}). One request per call and no retries of its own: the gateway falls back to lexical
- * ranking, the worker's activity retries within its bounded policy, so no layer multiplies another's retries.
- * Speaks HTTP/1.1 only, as the model client does.
+ * A client for any OpenAI-compatible {@code POST /v1/embeddings} ({@code {model, input:[...]}}
+ * answered by {@code data[i].embedding}). One request per call and no retries of its own: the
+ * gateway falls back to lexical ranking, the worker's activity retries within its bounded policy,
+ * so no layer multiplies another's retries. Speaks HTTP/1.1 only, as the model client does.
  */
 public final class OpenAiEmbeddings implements Embeddings {
 
@@ -31,12 +31,20 @@ public final class OpenAiEmbeddings implements Embeddings {
   private final HttpClient http;
 
   public OpenAiEmbeddings(
-      String baseUrl, String model, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+      String baseUrl,
+      String model,
+      String apiKey,
+      Duration connectTimeout,
+      Duration requestTimeout) {
     this.embeddingsUri = embeddingsUri(baseUrl);
     this.model = model;
     this.apiKey = apiKey;
     this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
   }
 
   /** Accepts a base URL with or without a trailing {@code /v1}. */
@@ -87,13 +95,19 @@ public final class OpenAiEmbeddings implements Embeddings {
           "embeddings provider at " + embeddingsUri + " failed: " + e, true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmbeddingsUnavailableException("interrupted while waiting for the embeddings provider", true, e);
+      throw new EmbeddingsUnavailableException(
+          "interrupted while waiting for the embeddings provider", true, e);
     }
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
       boolean retryable = status == 408 || status == 429 || status >= 500;
       throw new EmbeddingsUnavailableException(
-          "embeddings provider at " + embeddingsUri + " answered HTTP " + status + ": " + abbreviate(response.body()),
+          "embeddings provider at "
+              + embeddingsUri
+              + " answered HTTP "
+              + status
+              + ": "
+              + abbreviate(response.body()),
           retryable,
           null);
     }
@@ -108,7 +122,9 @@ public final class OpenAiEmbeddings implements Embeddings {
     return body.toString();
   }
 
-  /** Orders the vectors by {@code data[i].index} when the provider gives one, as OpenAI's API does. */
+  /**
+   * Orders the vectors by {@code data[i].index} when the provider gives one, as OpenAI's API does.
+   */
   private List<float[]> vectorsOf(String body, int expected) {
     JsonNode data;
     try {
@@ -117,14 +133,19 @@ public final class OpenAiEmbeddings implements Embeddings {
       throw malformed("is not JSON: " + abbreviate(body));
     }
     if (!data.isArray() || data.size() != expected) {
-      throw malformed("does not have one data[i].embedding per input (" + expected + "): " + abbreviate(body));
+      throw malformed(
+          "does not have one data[i].embedding per input (" + expected + "): " + abbreviate(body));
     }
     float[][] vectors = new float[expected][];
     for (int i = 0; i < expected; i++) {
       JsonNode item = data.get(i);
       int index = item.path("index").canConvertToInt() ? item.path("index").asInt() : i;
       JsonNode embedding = item.path("embedding");
-      if (index < 0 || index >= expected || vectors[index] != null || !embedding.isArray() || embedding.isEmpty()) {
+      if (index < 0
+          || index >= expected
+          || vectors[index] != null
+          || !embedding.isArray()
+          || embedding.isEmpty()) {
         throw malformed("has a missing, empty or misplaced data[" + i + "].embedding");
       }
       float[] vector = new float[embedding.size()];
@@ -149,6 +170,8 @@ public final class OpenAiEmbeddings implements Embeddings {
     if (text == null) {
       return "";
     }
-    return text.length() <= MAX_ERROR_BODY_CHARS ? text : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    return text.length() <= MAX_ERROR_BODY_CHARS
+        ? text
+        : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
   }
 }

@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
- * What a function or the worker does with the hub store's schema when it starts, in place of Spring Boot's
- * migrate. Locally it migrates, as nobody else will. Otherwise it only validates, which reads
- * {@code flyway_schema_history} and nothing else: in a cluster these processes connect as a user without DDL
- * rights, and the release's migrations ran before them as the migrate command ({@link StoreMigration}). A schema
- * behind this build, or an applied migration that differs from this build's, stops the start. A schema ahead of
- * this build is accepted (Flyway ignores future migrations): it is the next release's, migrated while this one
- * still serves, and a release's migrations keep the previous release working.
+ * What a function or the worker does with the hub store's schema when it starts, in place of Spring
+ * Boot's migrate. Locally it migrates, as nobody else will. Otherwise it only validates, which
+ * reads {@code flyway_schema_history} and nothing else: in a cluster these processes connect as a
+ * user without DDL rights, and the release's migrations ran before them as the migrate command
+ * ({@link StoreMigration}). A schema behind this build, or an applied migration that differs from
+ * this build's, stops the start. A schema ahead of this build is accepted (Flyway ignores future
+ * migrations): it is the next release's, migrated while this one still serves, and a release's
+ * migrations keep the previous release working.
  */
 public final class SchemaAtStart implements FlywayMigrationStrategy {
 
@@ -25,14 +26,17 @@ public final class SchemaAtStart implements FlywayMigrationStrategy {
 
   private final boolean migrate;
 
-  /** @param migrate migrate at start (local mode, an in-memory database), else only validate */
+  /**
+   * @param migrate migrate at start (local mode, an in-memory database), else only validate
+   */
   public SchemaAtStart(boolean migrate) {
     this.migrate = migrate;
   }
 
   /**
-   * Whether a process migrates at start: {@code hub.store.migrate-on-start} when it is set, else in local mode and
-   * on an in-memory database, which is new at every start so nothing else can have migrated it.
+   * Whether a process migrates at start: {@code hub.store.migrate-on-start} when it is set, else in
+   * local mode and on an in-memory database, which is new at every start so nothing else can have
+   * migrated it.
    */
   public static boolean migratesAtStart(String migrateOnStart, boolean localMode, String jdbcUrl) {
     if (migrateOnStart != null && !migrateOnStart.isBlank()) {
@@ -52,14 +56,16 @@ public final class SchemaAtStart implements FlywayMigrationStrategy {
       throw new StoreSchemaMismatchException(describe(flyway.info(), result));
     }
     MigrationInfo current = flyway.info().current();
-    log.info("Hub store schema at version {}, as this build expects; not migrating (migrations run before start)",
+    log.info(
+        "Hub store schema at version {}, as this build expects; not migrating (migrations run before start)",
         current == null ? "none" : current.getVersion());
   }
 
   private static String describe(MigrationInfoService info, ValidateResult result) {
     MigrationInfo[] pending = info.pending();
     if (pending.length == 0) {
-      return "The hub store's schema does not match this build's migrations: " + result.getAllErrorMessages();
+      return "The hub store's schema does not match this build's migrations: "
+          + result.getAllErrorMessages();
     }
     MigrationInfo current = info.current();
     String expected = pending[pending.length - 1].getVersion().getVersion();
@@ -71,7 +77,12 @@ public final class SchemaAtStart implements FlywayMigrationStrategy {
         current == null
             ? "has no schema yet (no migration applied)"
             : "is at schema version " + current.getVersion();
-    return "The hub store " + actual + "; this build needs version " + expected + " (not applied: " + pendingList
+    return "The hub store "
+        + actual
+        + "; this build needs version "
+        + expected
+        + " (not applied: "
+        + pendingList
         + ")";
   }
 }

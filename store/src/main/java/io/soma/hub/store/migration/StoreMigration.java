@@ -23,11 +23,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The migrate command ({@code java -jar functions.jar migrate}, the hub-migrate Job): migrates the hub store to this
- * build's schema with Spring Boot's Flyway, then exits, 0 once the schema is at this build's version, 1 when a
- * migration failed. An application of its own beside the one the jar serves: a DataSource and Flyway, configured
- * by the jar's {@code application.yaml} (HUB_DB_URL, HUB_DB_USER, HUB_DB_PASSWORD), and nothing else: no web
- * server, no Temporal client, no Kafka producer. The user it connects as must own the schema (DDL rights).
+ * The migrate command ({@code java -jar functions.jar migrate}, the hub-migrate Job): migrates the
+ * hub store to this build's schema with Spring Boot's Flyway, then exits, 0 once the schema is at
+ * this build's version, 1 when a migration failed. An application of its own beside the one the jar
+ * serves: a DataSource and Flyway, configured by the jar's {@code application.yaml} (HUB_DB_URL,
+ * HUB_DB_USER, HUB_DB_PASSWORD), and nothing else: no web server, no Temporal client, no Kafka
+ * producer. The user it connects as must own the schema (DDL rights).
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
@@ -44,8 +45,8 @@ public class StoreMigration {
   }
 
   /**
-   * Runs the command; {@code args} are the process's arguments, {@link #COMMAND} first, then Spring Boot's (e.g.
-   * {@code --spring.datasource.url=...}).
+   * Runs the command; {@code args} are the process's arguments, {@link #COMMAND} first, then Spring
+   * Boot's (e.g. {@code --spring.datasource.url=...}).
    *
    * @return the exit code
    */
@@ -59,7 +60,8 @@ public class StoreMigration {
     try {
       context = application.run(Arrays.copyOfRange(args, requested(args) ? 1 : 0, args.length));
     } catch (RuntimeException e) {
-      // Spring Boot has logged why (and the migration strategy below a line saying that the migration failed).
+      // Spring Boot has logged why (and the migration strategy below a line saying that the
+      // migration failed).
       return 1;
     }
     return SpringApplication.exit(context);
@@ -67,17 +69,24 @@ public class StoreMigration {
 
   @Bean
   StoreLocation hubStoreLocation(
-      @Value("${spring.datasource.url:}") String jdbcUrl, @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
+      @Value("${spring.datasource.url:}") String jdbcUrl,
+      @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
     return new StoreLocation(jdbcUrl, localMode);
   }
 
-  /** The migration runs as the context starts, even where beans are lazy (a function's definition is set). */
+  /**
+   * The migration runs as the context starts, even where beans are lazy (a function's definition is
+   * set).
+   */
   @Bean
   static LazyInitializationExcludeFilter migrationIsNeverLazy() {
     return LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class);
   }
 
-  /** Migrates, saying what it did; {@code location} is checked first (no embedded file outside local mode). */
+  /**
+   * Migrates, saying what it did; {@code location} is checked first (no embedded file outside local
+   * mode).
+   */
   @Bean
   FlywayMigrationStrategy migrateAndReport(StoreLocation location) {
     return flyway -> {
@@ -89,7 +98,9 @@ public class StoreMigration {
         throw e;
       }
       if (result.migrationsExecuted == 0) {
-        log.info("Hub store schema already at version {}: nothing to migrate", version(result.initialSchemaVersion));
+        log.info(
+            "Hub store schema already at version {}: nothing to migrate",
+            version(result.initialSchemaVersion));
       } else {
         log.info(
             "Hub store migrated from version {} to {} ({} {} applied)",

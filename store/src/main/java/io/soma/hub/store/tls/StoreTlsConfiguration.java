@@ -6,15 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The TLS settings of the hub store's connections ({@link StoreTls}). Imported by the store's auto-configuration and
- * by the migrate command, which both connect.
+ * The TLS settings of the hub store's connections ({@link StoreTls}). Imported by the store's
+ * auto-configuration and by the migrate command, which both connect.
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreTlsConfiguration {
 
   /**
-   * Static: a post-processor is made before the beans it processes, and before placeholders in {@code @Value} are
-   * resolved, so it reads the environment itself.
+   * Static: a post-processor is made before the beans it processes, and before placeholders in
+   * {@code @Value} are resolved, so it reads the environment itself.
    */
   @Bean
   static BeanPostProcessor hubStoreTls(Environment environment) {

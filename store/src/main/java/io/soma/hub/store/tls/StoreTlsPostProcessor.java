@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Puts {@link StoreTls} on the pool of PostgreSQL connections before its first connection, and refuses it for any
- * other database.
+ * Puts {@link StoreTls} on the pool of PostgreSQL connections before its first connection, and
+ * refuses it for any other database.
  */
 final class StoreTlsPostProcessor implements BeanPostProcessor {
 
@@ -26,10 +26,14 @@ final class StoreTlsPostProcessor implements BeanPostProcessor {
   void apply(HikariDataSource pool) {
     String url = pool.getJdbcUrl();
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
-      // The embedded database has no TLS: a setting that cannot take effect must not look as if it did.
+      // The embedded database has no TLS: a setting that cannot take effect must not look as if it
+      // did.
       throw new IllegalStateException(
-          "HUB_DB_SSL* is set (" + String.join(", ", tls.driverProperties().keySet())
-              + "), but the hub store is not PostgreSQL (HUB_DB_URL=" + url + ")");
+          "HUB_DB_SSL* is set ("
+              + String.join(", ", tls.driverProperties().keySet())
+              + "), but the hub store is not PostgreSQL (HUB_DB_URL="
+              + url
+              + ")");
     }
     tls.driverProperties().forEach(pool::addDataSourceProperty);
   }

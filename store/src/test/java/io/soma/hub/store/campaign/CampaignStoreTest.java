@@ -21,7 +21,8 @@ class CampaignStoreTest {
     assertThat(analytics.recordOnce("camp-1", "acme", "Spring Launch")).isTrue();
     assertThat(analytics.recordOnce("camp-1", "acme", "Spring Launch")).isFalse();
 
-    assertThat(analytics.find("camp-1")).hasValueSatisfying(r -> assertThat(r.campaignName()).isEqualTo("Spring Launch"));
+    assertThat(analytics.find("camp-1"))
+        .hasValueSatisfying(r -> assertThat(r.campaignName()).isEqualTo("Spring Launch"));
     assertThat(analytics.recordedSince(Instant.now().minus(Duration.ofDays(7))))
         .extracting(CampaignAnalytics.Recorded::campaignId)
         .containsExactly("camp-1");
@@ -32,8 +33,13 @@ class CampaignStoreTest {
   void artifactsKeepTheirFirstContentAndAreSearchedWithinTheTenant() {
     CampaignArtifacts artifacts = new CampaignArtifacts(jdbc, clock);
 
-    assertThat(artifacts.record("camp-1", "acme", "Spring", "content_creation", "headline", "Spring is here")).isTrue();
-    assertThat(artifacts.record("camp-1", "acme", "Spring", "content_creation", "headline", "other")).isFalse();
+    assertThat(
+            artifacts.record(
+                "camp-1", "acme", "Spring", "content_creation", "headline", "Spring is here"))
+        .isTrue();
+    assertThat(
+            artifacts.record("camp-1", "acme", "Spring", "content_creation", "headline", "other"))
+        .isFalse();
     artifacts.record("camp-2", "acme", "Autumn", "content_creation", "headline", "Autumn leaves");
     artifacts.record("camp-3", "globex", "Spring", "content_creation", "headline", "Spring too");
 
@@ -52,11 +58,16 @@ class CampaignStoreTest {
   void aToolRequestIsRecordedOnceAndAnsweredLater() {
     ToolRequests requests = new ToolRequests(jdbc, clock);
 
-    assertThat(requests.recordRequest("camp-1:t1", "acme", "camp-1", "slack", "slack.send_message", true, "{}"))
+    assertThat(
+            requests.recordRequest(
+                "camp-1:t1", "acme", "camp-1", "slack", "slack.send_message", true, "{}"))
         .isTrue();
-    assertThat(requests.recordRequest("camp-1:t1", "acme", "camp-1", "slack", "slack.send_message", true, "{}"))
+    assertThat(
+            requests.recordRequest(
+                "camp-1:t1", "acme", "camp-1", "slack", "slack.send_message", true, "{}"))
         .isFalse();
-    assertThat(requests.find("camp-1:t1")).hasValueSatisfying(r -> assertThat(r.answered()).isFalse());
+    assertThat(requests.find("camp-1:t1"))
+        .hasValueSatisfying(r -> assertThat(r.answered()).isFalse());
 
     requests.recordResponse("camp-1:t1", "{\"ok\":true}");
 

@@ -11,14 +11,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
-import com.github.tomakehurst.wiremock.http.Response;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.soma.hub.store.memory.MemorySearchResult.Ranking;
 import java.time.Duration;
 import java.util.Map;
@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Search by embeddings against an OpenAI-compatible endpoint played by WireMock. Its vectors are a tiny bag of
- * topics (rocket, cake, ocean), so which entry is nearest to which query is known in advance, and it shares no
- * words with the query where that matters: only embeddings can find it.
+ * Search by embeddings against an OpenAI-compatible endpoint played by WireMock. Its vectors are a
+ * tiny bag of topics (rocket, cake, ocean), so which entry is nearest to which query is known in
+ * advance, and it shares no words with the query where that matters: only embeddings can find it.
  */
 class EmbeddingsSearchTest {
 
@@ -45,11 +45,16 @@ class EmbeddingsSearchTest {
 
   private OpenAiEmbeddings embeddings() {
     return new OpenAiEmbeddings(
-        provider.baseUrl() + "/v1/", "topic-embed-1", "sk-test", Duration.ofSeconds(2), Duration.ofSeconds(5));
+        provider.baseUrl() + "/v1/",
+        "topic-embed-1",
+        "sk-test",
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
   }
 
   private void answerWithTopicVectors() {
-    provider.stubFor(post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withTransformers(TopicVectors.NAME)));
+    provider.stubFor(
+        post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withTransformers(TopicVectors.NAME)));
   }
 
   @Test
@@ -74,9 +79,11 @@ class EmbeddingsSearchTest {
             .withHeader("Content-Type", equalTo("application/json"))
             .withRequestBody(matchingJsonPath("$.model", equalTo("topic-embed-1")))
             .withRequestBody(matchingJsonPath("$.input[0]", equalTo("rocket"))));
-    // The three entries were embedded together with the query (catch-up), once; the other tenant's never.
+    // The three entries were embedded together with the query (catch-up), once; the other tenant's
+    // never.
     assertThat(provider.getAllServeEvents()).hasSize(1);
-    assertThat(provider.getAllServeEvents().get(0).getRequest().getBodyAsString()).doesNotContain("their-rocket");
+    assertThat(provider.getAllServeEvents().get(0).getRequest().getBodyAsString())
+        .doesNotContain("their-rocket");
 
     MemorySearchResult again = search.search("acme", "sea", 1);
     assertThat(again.matches()).extracting(m -> m.entry().key()).containsExactly("beach");
@@ -95,14 +102,20 @@ class EmbeddingsSearchTest {
     assertThat(store.lackingEmbedding("acme", "topic-embed-1", 10)).isEmpty();
 
     store.remember("acme", "k", "\"ocean\"", Map.of());
-    assertThat(store.lackingEmbedding("acme", "topic-embed-1", 10)).extracting(s -> s.entry().key()).containsExactly("k");
+    assertThat(store.lackingEmbedding("acme", "topic-embed-1", 10))
+        .extracting(s -> s.entry().key())
+        .containsExactly("k");
     assertThat(store.lackingEmbedding("acme", "another-model", 10)).hasSize(1);
-    assertThat(search.search("acme", "sea", 1).matches()).extracting(m -> m.entry().key()).containsExactly("k");
+    assertThat(search.search("acme", "sea", 1).matches())
+        .extracting(m -> m.entry().key())
+        .containsExactly("k");
   }
 
   @Test
   void aFailingProviderFallsBackToLexicalAndSaysSo() {
-    provider.stubFor(post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withStatus(503).withBody("overloaded")));
+    provider.stubFor(
+        post(urlEqualTo(EMBEDDINGS))
+            .willReturn(aResponse().withStatus(503).withBody("overloaded")));
     MemorySearch search = new MemorySearch(store, embeddings());
     store.remember("acme", "launch", "\"rocket launch checklist\"", Map.of());
     store.remember("acme", "party", "\"birthday cake\"", Map.of());
@@ -121,11 +134,15 @@ class EmbeddingsSearchTest {
     store.remember("acme", "launch", "\"rocket launch checklist\"", Map.of());
     MemorySearch unreachable =
         new MemorySearch(
-            store, new OpenAiEmbeddings("http://127.0.0.1:1", "m", null, Duration.ofMillis(500), Duration.ofSeconds(1)));
+            store,
+            new OpenAiEmbeddings(
+                "http://127.0.0.1:1", "m", null, Duration.ofMillis(500), Duration.ofSeconds(1)));
     assertThat(unreachable.search("acme", "rocket", 5).ranking()).isEqualTo(Ranking.LEXICAL);
 
-    provider.stubFor(post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withBody("{\"data\": []}")));
-    MemorySearchResult malformed = new MemorySearch(store, embeddings()).search("acme", "rocket", 5);
+    provider.stubFor(
+        post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withBody("{\"data\": []}")));
+    MemorySearchResult malformed =
+        new MemorySearch(store, embeddings()).search("acme", "rocket", 5);
     assertThat(malformed.ranking()).isEqualTo(Ranking.LEXICAL);
     assertThat(malformed.fallbackReason()).contains("one data[i].embedding per input");
   }
@@ -134,10 +151,12 @@ class EmbeddingsSearchTest {
   void clientErrorsAreNotRetryableAndOverloadIs() {
     provider.stubFor(post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withStatus(401)));
     assertThatThrownBy(() -> embeddings().embed(java.util.List.of("x")))
-        .isInstanceOfSatisfying(EmbeddingsUnavailableException.class, e -> assertThat(e.retryable()).isFalse());
+        .isInstanceOfSatisfying(
+            EmbeddingsUnavailableException.class, e -> assertThat(e.retryable()).isFalse());
     provider.stubFor(post(urlEqualTo(EMBEDDINGS)).willReturn(aResponse().withStatus(429)));
     assertThatThrownBy(() -> embeddings().embed(java.util.List.of("x")))
-        .isInstanceOfSatisfying(EmbeddingsUnavailableException.class, e -> assertThat(e.retryable()).isTrue());
+        .isInstanceOfSatisfying(
+            EmbeddingsUnavailableException.class, e -> assertThat(e.retryable()).isTrue());
   }
 
   @Test
@@ -156,7 +175,10 @@ class EmbeddingsSearchTest {
     assertThat(vectors.get(1)).containsExactly(0f, 1f);
   }
 
-  /** Answers every input with a vector counting its topic words, as an embeddings model would place them. */
+  /**
+   * Answers every input with a vector counting its topic words, as an embeddings model would place
+   * them.
+   */
   static final class TopicVectors implements ResponseTransformerV2 {
 
     static final String NAME = "topic-vectors";

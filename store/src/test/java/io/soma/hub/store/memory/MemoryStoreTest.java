@@ -15,7 +15,8 @@ class MemoryStoreTest {
 
   @Test
   void theFirstWriteCreatesAndTheNextReplaces() {
-    MemoryStore.Remembered first = store.remember("acme", "brand:voice", "\"warm and direct\"", Map.of("owner", "ann"));
+    MemoryStore.Remembered first =
+        store.remember("acme", "brand:voice", "\"warm and direct\"", Map.of("owner", "ann"));
     MemoryStore.Remembered second =
         store.remember("acme", "brand:voice", "{\"tone\": \"playful\"}", Map.of("owner", "bob"));
 
@@ -25,7 +26,8 @@ class MemoryStoreTest {
     assertThat(recalled.valueJson()).isEqualTo("{\"tone\":\"playful\"}");
     assertThat(recalled.metadata()).containsExactly(Map.entry("owner", "bob"));
     assertThat(recalled.updatedAt()).isAfterOrEqualTo(first.entry().updatedAt());
-    assertThat(fixture.jdbc().sql("SELECT COUNT(*) FROM memory_entries").query(Long.class).single()).isEqualTo(1);
+    assertThat(fixture.jdbc().sql("SELECT COUNT(*) FROM memory_entries").query(Long.class).single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -39,13 +41,17 @@ class MemoryStoreTest {
     assertThat(fixture.hasPosting("acme", "note", "autumn")).isTrue();
     assertThat(fixture.postings("acme", "note")).isEqualTo(3); // note, autumn, launch
     assertThat(search.search("acme", "catalogue", 5).matches()).isEmpty();
-    assertThat(search.search("acme", "autumn", 5).matches()).extracting(m -> m.entry().key()).containsExactly("note");
+    assertThat(search.search("acme", "autumn", 5).matches())
+        .extracting(m -> m.entry().key())
+        .containsExactly("note");
   }
 
   @Test
   void theKeyValueFieldsAndMetadataAreIndexedButNotJsonLiterals() {
     store.remember(
-        "acme", "persona:cfo", "{\"role\": \"finance\", \"budget\": 1200, \"active\": true, \"x\": null}",
+        "acme",
+        "persona:cfo",
+        "{\"role\": \"finance\", \"budget\": 1200, \"active\": true, \"x\": null}",
         Map.of("team", "growth"));
 
     assertThat(fixture.hasPosting("acme", "persona:cfo", "persona")).isTrue();
@@ -71,15 +77,30 @@ class MemoryStoreTest {
 
   @Test
   void bm25RanksASmallCorpusAsExpected() {
-    store.remember("acme", "doc:launch-plan", "\"Launch plan for the autumn campaign: email, social and paid ads\"",
+    store.remember(
+        "acme",
+        "doc:launch-plan",
+        "\"Launch plan for the autumn campaign: email, social and paid ads\"",
         Map.of());
-    store.remember("acme", "doc:email-copy", "\"Email copy for the autumn campaign launch\"", Map.of());
-    store.remember("acme", "doc:brand", "\"Brand guidelines: colours, typography and tone of voice\"", Map.of());
-    store.remember("acme", "doc:budget", "\"Quarterly budget for paid ads and sponsorships\"", Map.of());
-    store.remember("acme", "doc:retro", "\"Retrospective of the spring campaign: what worked, what did not\"",
+    store.remember(
+        "acme", "doc:email-copy", "\"Email copy for the autumn campaign launch\"", Map.of());
+    store.remember(
+        "acme",
+        "doc:brand",
+        "\"Brand guidelines: colours, typography and tone of voice\"",
         Map.of());
-    store.remember("acme", "doc:emails",
-        "\"Emails, emails, emails: newsletter schedule, email templates and email deliverability\"", Map.of());
+    store.remember(
+        "acme", "doc:budget", "\"Quarterly budget for paid ads and sponsorships\"", Map.of());
+    store.remember(
+        "acme",
+        "doc:retro",
+        "\"Retrospective of the spring campaign: what worked, what did not\"",
+        Map.of());
+    store.remember(
+        "acme",
+        "doc:emails",
+        "\"Emails, emails, emails: newsletter schedule, email templates and email deliverability\"",
+        Map.of());
     store.remember("globex", "doc:other", "\"Email launch email launch email launch\"", Map.of());
 
     // "email" is frequent in doc:emails, but the launch documents match both terms.
@@ -95,16 +116,20 @@ class MemoryStoreTest {
         .extracting(m -> m.entry().key())
         .containsExactly("doc:brand");
 
-    // Stemming and stop words: "ads budgets" matches "budget" and "ads"; "the" alone matches nothing.
+    // Stemming and stop words: "ads budgets" matches "budget" and "ads"; "the" alone matches
+    // nothing.
     assertThat(search.search("acme", "the budgets of ads", 2).matches())
         .extracting(m -> m.entry().key())
         .containsExactly("doc:budget", "doc:launch-plan");
     assertThat(search.search("acme", "the", 5).matches()).isEmpty();
 
     List<MemoryMatch> all = search.search("acme", "campaign", 50).matches();
-    assertThat(all).extracting(m -> m.entry().key())
+    assertThat(all)
+        .extracting(m -> m.entry().key())
         .containsExactlyInAnyOrder("doc:launch-plan", "doc:email-copy", "doc:retro");
-    assertThat(all).extracting(MemoryMatch::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(all)
+        .extracting(MemoryMatch::score)
+        .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(all).allSatisfy(m -> assertThat(m.score()).isPositive());
   }
 
@@ -128,8 +153,11 @@ class MemoryStoreTest {
     store.remember("globex", "campaign:Fall_Launch", "{}", Map.of());
 
     List<String> keys =
-        store.campaignEntries("acme", "Fall Launch", "", 10).stream().map(s -> s.entry().key()).toList();
-    assertThat(keys).containsExactly("campaign:Fall_Launch", "campaign:Fall_Launch:content:blog", "idea");
+        store.campaignEntries("acme", "Fall Launch", "", 10).stream()
+            .map(s -> s.entry().key())
+            .toList();
+    assertThat(keys)
+        .containsExactly("campaign:Fall_Launch", "campaign:Fall_Launch:content:blog", "idea");
     assertThat(store.campaignEntries("acme", "Fall Launch", "campaign:Fall_Launch", 1))
         .extracting(s -> s.entry().key())
         .containsExactly("campaign:Fall_Launch:content:blog");
@@ -143,7 +171,8 @@ class MemoryStoreTest {
     String longest = MemoryKeys.artifact("c".repeat(200), "m".repeat(100), "a:".repeat(100));
     assertThat(longest).hasSizeLessThanOrEqualTo(MemoryKeys.MAX_KEY_CHARS);
     assertThat(MemoryKeys.valid(longest)).isTrue();
-    assertThat(MemoryKeys.campaign("c".repeat(200))).isNotEqualTo(MemoryKeys.campaign("c".repeat(199)));
+    assertThat(MemoryKeys.campaign("c".repeat(200)))
+        .isNotEqualTo(MemoryKeys.campaign("c".repeat(199)));
     assertThat(MemoryKeys.valid("a/b")).isFalse();
     assertThat(MemoryKeys.valid("")).isFalse();
     assertThat(MemoryKeys.valid("x".repeat(201))).isFalse();

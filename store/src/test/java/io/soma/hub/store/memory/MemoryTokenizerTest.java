@@ -22,7 +22,8 @@ class MemoryTokenizerTest {
 
   @Test
   void keepsNonLatinWordsAndDropsOverlongRuns() {
-    assertThat(MemoryTokenizer.terms("café Köln " + "x".repeat(65))).containsExactly("café", "köln");
+    assertThat(MemoryTokenizer.terms("café Köln " + "x".repeat(65)))
+        .containsExactly("café", "köln");
   }
 
   @ParameterizedTest

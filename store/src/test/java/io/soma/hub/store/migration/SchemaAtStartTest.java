@@ -15,7 +15,9 @@ class SchemaAtStartTest {
 
   private final DataSource dataSource =
       new DriverManagerDataSource(
-          "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+          "jdbc:h2:mem:"
+              + UUID.randomUUID()
+              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
   private final JdbcClient jdbc = JdbcClient.create(dataSource);
 
   @Test
@@ -24,7 +26,8 @@ class SchemaAtStartTest {
 
     assertThat(SchemaAtStart.migratesAtStart("", false, postgres)).isFalse();
     assertThat(SchemaAtStart.migratesAtStart(null, true, postgres)).isTrue();
-    assertThat(SchemaAtStart.migratesAtStart("", false, "jdbc:h2:mem:test;MODE=PostgreSQL")).isTrue();
+    assertThat(SchemaAtStart.migratesAtStart("", false, "jdbc:h2:mem:test;MODE=PostgreSQL"))
+        .isTrue();
     assertThat(SchemaAtStart.migratesAtStart("true", false, postgres)).isTrue();
     assertThat(SchemaAtStart.migratesAtStart("false", true, "jdbc:h2:mem:test")).isFalse();
   }
@@ -34,7 +37,12 @@ class SchemaAtStartTest {
     new SchemaAtStart(true).migrate(flyway());
 
     assertThat(tables())
-        .contains("moderation_strikes", "campaign_artifacts", "memory_entries", "rate_limit_buckets", "session_slots",
+        .contains(
+            "moderation_strikes",
+            "campaign_artifacts",
+            "memory_entries",
+            "rate_limit_buckets",
+            "session_slots",
             "schedule_seats");
   }
 

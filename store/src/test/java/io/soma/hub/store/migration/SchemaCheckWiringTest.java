@@ -20,12 +20,18 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The store's repositories wait for the schema check, also with lazy beans, as a one-function instance has them. */
+/**
+ * The store's repositories wait for the schema check, also with lazy beans, as a one-function
+ * instance has them.
+ */
 class SchemaCheckWiringTest {
 
   private final ApplicationContextRunner lazyApplication =
       new ApplicationContextRunner()
-          .withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+          .withInitializer(
+              context ->
+                  context.addBeanFactoryPostProcessor(
+                      new LazyInitializationBeanFactoryPostProcessor()))
           .withConfiguration(
               AutoConfigurations.of(
                   DataSourceAutoConfiguration.class,
@@ -36,7 +42,8 @@ class SchemaCheckWiringTest {
                   CampaignStoreAutoConfiguration.class,
                   MemoryStoreAutoConfiguration.class))
           .withPropertyValues(
-              "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID()
+              "spring.datasource.url=jdbc:h2:mem:"
+                  + UUID.randomUUID()
                   + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
               "hub.store.migrate-on-start=false");
 
@@ -45,7 +52,11 @@ class SchemaCheckWiringTest {
     lazyApplication.run(
         context -> {
           assertThat(context).hasNotFailed();
-          assertThat(context.getSourceApplicationContext().getBeanFactory().containsSingleton("dataSource"))
+          assertThat(
+                  context
+                      .getSourceApplicationContext()
+                      .getBeanFactory()
+                      .containsSingleton("dataSource"))
               .as("connected to the store")
               .isFalse();
         });
@@ -53,7 +64,8 @@ class SchemaCheckWiringTest {
 
   @Test
   void eachRepositoryChecksTheSchemaFirst() {
-    for (Class<?> repository : List.of(MemoryStore.class, ModerationStrikes.class, CampaignArtifacts.class)) {
+    for (Class<?> repository :
+        List.of(MemoryStore.class, ModerationStrikes.class, CampaignArtifacts.class)) {
       lazyApplication.run(
           context ->
               assertThatThrownBy(() -> context.getBean(repository))
@@ -68,6 +80,8 @@ class SchemaCheckWiringTest {
   void migratingAtStartMakesTheRepositoriesWork() {
     lazyApplication
         .withPropertyValues("hub.store.migrate-on-start=true")
-        .run(context -> assertThat(context.getBean(MemoryStore.class).recall("acme", "nothing")).isEmpty());
+        .run(
+            context ->
+                assertThat(context.getBean(MemoryStore.class).recall("acme", "nothing")).isEmpty());
   }
 }

@@ -14,7 +14,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class StoreMigrationTest {
 
   private final String url =
-      "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+      "jdbc:h2:mem:"
+          + UUID.randomUUID()
+          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
 
   @Test
   void onlyTheMigrateArgumentSelectsTheCommand() {
@@ -30,7 +32,8 @@ class StoreMigrationTest {
     assertThat(StoreMigration.run("migrate", "--spring.datasource.url=" + url)).isZero();
     assertThat(output).contains("Hub store migrated from version none to 7 (7 migrations applied)");
     JdbcClient store = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
-    assertThat(store.sql("SELECT count(*) FROM memory_entries").query(Long.class).single()).isZero();
+    assertThat(store.sql("SELECT count(*) FROM memory_entries").query(Long.class).single())
+        .isZero();
 
     assertThat(StoreMigration.run("migrate", "--spring.datasource.url=" + url)).isZero();
     assertThat(output).contains("Hub store schema already at version 7: nothing to migrate");
@@ -50,7 +53,9 @@ class StoreMigrationTest {
 
   @Test
   void theEmbeddedFileDatabaseIsRefusedOutsideLocalMode(CapturedOutput output) {
-    int exit = StoreMigration.run("migrate", "--spring.datasource.url=jdbc:h2:file:/tmp/soma-hub-never/hub");
+    int exit =
+        StoreMigration.run(
+            "migrate", "--spring.datasource.url=jdbc:h2:file:/tmp/soma-hub-never/hub");
 
     assertThat(exit).isOne();
     assertThat(output).contains("set HUB_DB_URL");

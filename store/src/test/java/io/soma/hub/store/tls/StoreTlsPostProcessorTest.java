@@ -17,14 +17,16 @@ class StoreTlsPostProcessorTest {
     new StoreTlsPostProcessor(tls).postProcessBeforeInitialization(pool, "dataSource");
 
     assertThat(pool.getDataSourceProperties())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("sslmode", "verify-full", "sslrootcert", "/etc/hub/db-ca.pem"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("sslmode", "verify-full", "sslrootcert", "/etc/hub/db-ca.pem"));
   }
 
   @Test
   void nothingSetLeavesThePoolAsItIs() {
     HikariDataSource pool = pool("jdbc:h2:mem:hub");
 
-    new StoreTlsPostProcessor(new StoreTls("", null, null, " ")).postProcessBeforeInitialization(pool, "dataSource");
+    new StoreTlsPostProcessor(new StoreTls("", null, null, " "))
+        .postProcessBeforeInitialization(pool, "dataSource");
 
     assertThat(pool.getDataSourceProperties()).isEmpty();
   }
@@ -32,7 +34,8 @@ class StoreTlsPostProcessorTest {
   @Test
   void refusesTlsSettingsForTheEmbeddedDatabase() {
     HikariDataSource pool = pool("jdbc:h2:file:/tmp/hub");
-    StoreTlsPostProcessor tls = new StoreTlsPostProcessor(new StoreTls("verify-full", null, null, null));
+    StoreTlsPostProcessor tls =
+        new StoreTlsPostProcessor(new StoreTls("verify-full", null, null, null));
 
     assertThatThrownBy(() -> tls.postProcessBeforeInitialization(pool, "dataSource"))
         .isInstanceOf(IllegalStateException.class)

@@ -20,7 +20,10 @@ class StoreTlsWiringTest {
   void theVariablesBecomeTheDriversProperties() {
     // Lazy, as a one-function instance runs: only the pool is made, and it connects to nothing.
     new ApplicationContextRunner()
-        .withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+        .withInitializer(
+            context ->
+                context.addBeanFactoryPostProcessor(
+                    new LazyInitializationBeanFactoryPostProcessor()))
         .withConfiguration(
             AutoConfigurations.of(
                 DataSourceAutoConfiguration.class,

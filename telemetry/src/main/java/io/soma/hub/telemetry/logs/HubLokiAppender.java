@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The hub's loki4j appender: static labels, the ids of {@link LogKeys} as structured metadata, the line itself as
- * JSON. Appending only renders the line and queues it; encoding and sending run on loki4j's own threads, so a
- * request thread never waits for Loki.
+ * The hub's loki4j appender: static labels, the ids of {@link LogKeys} as structured metadata, the
+ * line itself as JSON. Appending only renders the line and queues it; encoding and sending run on
+ * loki4j's own threads, so a request thread never waits for Loki.
  */
 public final class HubLokiAppender extends Loki4jAppender {
 
@@ -21,12 +21,16 @@ public final class HubLokiAppender extends Loki4jAppender {
 
   private Duration drainTimeout;
 
-  /** A started appender for {@code context}; attach it to the loggers whose lines should reach Loki. */
-  public static HubLokiAppender start(LoggerContext context, LokiTarget target, LokiBudget budget, String name) {
+  /**
+   * A started appender for {@code context}; attach it to the loggers whose lines should reach Loki.
+   */
+  public static HubLokiAppender start(
+      LoggerContext context, LokiTarget target, LokiBudget budget, String name) {
     HubLokiAppender appender = new HubLokiAppender();
     appender.setContext(context);
     appender.setName(name);
-    appender.setLabels("app=" + target.app() + "\nnamespace=" + target.namespace() + "\nenv=" + target.env());
+    appender.setLabels(
+        "app=" + target.app() + "\nnamespace=" + target.namespace() + "\nenv=" + target.env());
     appender.setStructuredMetadata("*=%%mdc{" + String.join(",", LogKeys.SHIPPED) + "}");
     appender.setMessage(jsonLines());
     appender.setMetricsEnabled(true);
@@ -37,7 +41,10 @@ public final class HubLokiAppender extends Loki4jAppender {
     return appender;
   }
 
-  /** Renames the Temporal SDK's and the tracing MDC keys, so a workflow id is {@code workflow_id} whoever put it there. */
+  /**
+   * Renames the Temporal SDK's and the tracing MDC keys, so a workflow id is {@code workflow_id}
+   * whoever put it there.
+   */
   @Override
   public LogRecord eventToLogRecord(ILoggingEvent event) {
     LogRecord record = super.eventToLogRecord(event);
@@ -45,13 +52,16 @@ public final class HubLokiAppender extends Loki4jAppender {
       return record;
     }
     Map<String, String> renamed = new LinkedHashMap<>();
-    record.metadata.forEach((key, value) -> renamed.putIfAbsent(LogKeys.RENAMES.getOrDefault(key, key), value));
-    return LogRecord.create(record.timestampMs, record.nanosInMs, record.stream, record.message, renamed);
+    record.metadata.forEach(
+        (key, value) -> renamed.putIfAbsent(LogKeys.RENAMES.getOrDefault(key, key), value));
+    return LogRecord.create(
+        record.timestampMs, record.nanosInMs, record.stream, record.message, renamed);
   }
 
   /**
-   * Drains the queue to Loki, for at most the budget's drain timeout: loki4j's own drain waits without a limit, so
-   * with Loki unreachable at shutdown it would hold the JVM until the pod is killed. What is left is lost.
+   * Drains the queue to Loki, for at most the budget's drain timeout: loki4j's own drain waits
+   * without a limit, so with Loki unreachable at shutdown it would hold the JVM until the pod is
+   * killed. What is left is lost.
    */
   @Override
   public void stop() {
@@ -71,7 +81,10 @@ public final class HubLokiAppender extends Loki4jAppender {
     }
   }
 
-  /** One JSON object a line; the MDC ids are structured metadata already, so they are not repeated in the line. */
+  /**
+   * One JSON object a line; the MDC ids are structured metadata already, so they are not repeated
+   * in the line.
+   */
   private static JsonLayout jsonLines() {
     JsonLayout layout = new JsonLayout();
     MdcJsonProvider mdc = new MdcJsonProvider();

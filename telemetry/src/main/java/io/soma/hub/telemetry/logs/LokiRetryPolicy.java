@@ -12,10 +12,11 @@ import java.nio.ByteBuffer;
 import java.util.function.Function;
 
 /**
- * loki4j's JDK HTTP sender, retrying what Promtail and Alloy retry: loki4j on its own retries only a refused
- * connection, a timeout, 429 and 503, and drops the batch on any other failure. A Loki pod being restarted also
- * resets pooled connections and, behind a proxy, answers 502 or 504; those batches are retried too. A retry cannot
- * duplicate a line: Loki drops an entry identical in stream, timestamp and content to one it already has.
+ * loki4j's JDK HTTP sender, retrying what Promtail and Alloy retry: loki4j on its own retries only
+ * a refused connection, a timeout, 429 and 503, and drops the batch on any other failure. A Loki
+ * pod being restarted also resets pooled connections and, behind a proxy, answers 502 or 504; those
+ * batches are retried too. A retry cannot duplicate a line: Loki drops an entry identical in
+ * stream, timestamp and content to one it already has.
  */
 final class LokiRetryPolicy implements HttpSender {
 
@@ -50,7 +51,8 @@ final class LokiRetryPolicy implements HttpSender {
         throw retryable;
       }
       return response.status >= 500 && response.status != SERVICE_UNAVAILABLE
-          ? new LokiResponse(SERVICE_UNAVAILABLE, "Loki answered " + response.status + ": " + response.body)
+          ? new LokiResponse(
+              SERVICE_UNAVAILABLE, "Loki answered " + response.status + ": " + response.body)
           : response;
     }
 

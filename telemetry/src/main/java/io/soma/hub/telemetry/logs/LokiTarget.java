@@ -8,8 +8,9 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Where a process ships its log lines and under which stream labels. The labels are the three static, low-cardinality
- * values Loki indexes: {@code app} (the application name), {@code namespace} and {@code env}.
+ * Where a process ships its log lines and under which stream labels. The labels are the three
+ * static, low-cardinality values Loki indexes: {@code app} (the application name), {@code
+ * namespace} and {@code env}.
  *
  * @param pushUrl Loki's push endpoint
  */
@@ -17,7 +18,10 @@ public record LokiTarget(URI pushUrl, String app, String namespace, String env) 
 
   public static final String PUSH_PATH = "/loki/api/v1/push";
 
-  /** Loki's label value rules are loose; these keep values readable in LogQL selectors and dashboards. */
+  /**
+   * Loki's label value rules are loose; these keep values readable in LogQL selectors and
+   * dashboards.
+   */
   private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
   public LokiTarget {
@@ -27,13 +31,14 @@ public record LokiTarget(URI pushUrl, String app, String namespace, String env) 
   }
 
   /**
-   * The target from the process environment, empty when {@code LOKI_URL} is unset or blank (no shipping).
-   * {@code LOKI_URL} is Loki's base URL ({@code http://loki.observability:3100}) or its full push URL. The namespace
-   * comes from {@code HUB_NAMESPACE}, else {@code POD_NAMESPACE}, else {@code local}; the env from {@code HUB_ENV},
-   * else {@code local}.
+   * The target from the process environment, empty when {@code LOKI_URL} is unset or blank (no
+   * shipping). {@code LOKI_URL} is Loki's base URL ({@code http://loki.observability:3100}) or its
+   * full push URL. The namespace comes from {@code HUB_NAMESPACE}, else {@code POD_NAMESPACE}, else
+   * {@code local}; the env from {@code HUB_ENV}, else {@code local}.
    *
    * @param property reads a setting (environment variable or Spring property), null when unset
-   * @throws IllegalArgumentException when a setting is malformed, so a misconfigured process does not start
+   * @throws IllegalArgumentException when a setting is malformed, so a misconfigured process does
+   *     not start
    */
   public static Optional<LokiTarget> from(UnaryOperator<String> property, String app) {
     String url = property.apply("LOKI_URL");
@@ -66,7 +71,8 @@ public record LokiTarget(URI pushUrl, String app, String namespace, String env) 
     if ((path.isEmpty() || path.equals("/")) && uri.getQuery() == null) {
       return uri.resolve(PUSH_PATH);
     }
-    // A push URL may sit under a prefix and carry the store's ingestion options, as VictoriaLogs' does:
+    // A push URL may sit under a prefix and carry the store's ingestion options, as VictoriaLogs'
+    // does:
     // /insert/loki/api/v1/push?_msg_field=message.
     if (!path.endsWith(PUSH_PATH)) {
       throw malformed(lokiUrl);
@@ -85,7 +91,10 @@ public record LokiTarget(URI pushUrl, String app, String namespace, String env) 
   private static void requireLabel(String name, String value) {
     if (value == null || !LABEL_VALUE.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          "the Loki label " + name + " must be 1-63 letters, digits, '.', '_' or '-', not: " + value);
+          "the Loki label "
+              + name
+              + " must be 1-63 letters, digits, '.', '_' or '-', not: "
+              + value);
     }
   }
 

@@ -9,12 +9,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Sends finished spans over OTLP/HTTP (protobuf) to the endpoint the standard OpenTelemetry variables name, read when
- * the process starts rather than when it is built: the functions' contexts are processed ahead of time, and a
- * condition on a property would be decided by the build. {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} is the full URL;
- * {@code OTEL_EXPORTER_OTLP_ENDPOINT} is a base URL to which {@code /v1/traces} is added. Neither set (or
- * {@code OTEL_TRACES_EXPORTER=none}): nothing is sent and no exporter is made. The exporter itself is made on the
- * first batch, off the start-up path.
+ * Sends finished spans over OTLP/HTTP (protobuf) to the endpoint the standard OpenTelemetry
+ * variables name, read when the process starts rather than when it is built: the functions'
+ * contexts are processed ahead of time, and a condition on a property would be decided by the
+ * build. {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} is the full URL; {@code
+ * OTEL_EXPORTER_OTLP_ENDPOINT} is a base URL to which {@code /v1/traces} is added. Neither set (or
+ * {@code OTEL_TRACES_EXPORTER=none}): nothing is sent and no exporter is made. The exporter itself
+ * is made on the first batch, off the start-up path.
  */
 public final class OtlpTraceExport implements SpanExporter {
 
@@ -46,7 +47,8 @@ public final class OtlpTraceExport implements SpanExporter {
     if (base == null) {
       return Optional.empty();
     }
-    return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces");
+    return Optional.of(
+        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces");
   }
 
   /** Where spans go, if anywhere. */

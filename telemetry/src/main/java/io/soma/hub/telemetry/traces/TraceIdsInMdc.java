@@ -10,11 +10,12 @@ import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Puts the current span's trace and span ids in the MDC ({@code traceId}, {@code spanId}: the keys Spring Boot's
- * log pattern and Micrometer Tracing use) whenever an OpenTelemetry context becomes current on a thread, and puts
- * back what was there when it stops being current. Micrometer Tracing does this only for its own spans; this also
- * covers the spans of Temporal's interceptors on workflow and activity threads and of the hub's own code. Installed
- * when the application starts, before anything makes a context current (OpenTelemetry reads its wrappers once).
+ * Puts the current span's trace and span ids in the MDC ({@code traceId}, {@code spanId}: the keys
+ * Spring Boot's log pattern and Micrometer Tracing use) whenever an OpenTelemetry context becomes
+ * current on a thread, and puts back what was there when it stops being current. Micrometer Tracing
+ * does this only for its own spans; this also covers the spans of Temporal's interceptors on
+ * workflow and activity threads and of the hub's own code. Installed when the application starts,
+ * before anything makes a context current (OpenTelemetry reads its wrappers once).
  */
 public final class TraceIdsInMdc implements ContextStorage {
 

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The hub's traces (docs/observability.md, Traces): Spring Boot makes the OpenTelemetry SDK and the spans of its
- * observations (HTTP server and client requests); this adds where the spans go ({@link OtlpTraceExport}) and keeps
- * the probes' and scrapes' requests out of the exported traces.
+ * The hub's traces (docs/observability.md, Traces): Spring Boot makes the OpenTelemetry SDK and the
+ * spans of its observations (HTTP server and client requests); this adds where the spans go ({@link
+ * OtlpTraceExport}) and keeps the probes' and scrapes' requests out of the exported traces.
  */
 @AutoConfiguration
 @ConditionalOnClass(SpanExporter.class)
@@ -21,7 +21,10 @@ public class TracingAutoConfiguration {
     return OtlpTraceExport.from(environment::getProperty);
   }
 
-  /** A probe or a scrape every few seconds would be most of the traces, and none of them is a user's request. */
+  /**
+   * A probe or a scrape every few seconds would be most of the traces, and none of them is a user's
+   * request.
+   */
   @Bean
   SpanExportingPredicate noProbeOrScrapeSpans() {
     return span -> {

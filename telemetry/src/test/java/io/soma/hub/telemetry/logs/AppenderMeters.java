@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** What loki4j reports about one appender, read from a registry joined to the global one it registers in. */
+/**
+ * What loki4j reports about one appender, read from a registry joined to the global one it
+ * registers in.
+ */
 final class AppenderMeters implements AutoCloseable {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -24,14 +24,20 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class HubLokiAppenderTest {
 
-  private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry prometheus =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   @BeforeEach
   void scrapeLikeTheApps() {
-    // The apps' registry carries the telemetry filters and joins the global registry, where loki4j registers.
+    // The apps' registry carries the telemetry filters and joins the global registry, where loki4j
+    // registers.
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ScrapeHygieneAutoConfiguration.class))
-        .run(app -> app.getBeanProvider(MeterFilter.class).orderedStream().forEach(prometheus.config()::meterFilter));
+        .run(
+            app ->
+                app.getBeanProvider(MeterFilter.class)
+                    .orderedStream()
+                    .forEach(prometheus.config()::meterFilter));
     Metrics.addRegistry(prometheus);
   }
 
@@ -43,7 +49,8 @@ class HubLokiAppenderTest {
   @Test
   void linesArriveUnderTheStaticLabelsWithTheIdsAsStructuredMetadata(@TempDir Path directory) {
     try (VictoriaLogs store = VictoriaLogs.startIn(directory)) {
-      try (ShippingLogger shipping = new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
+      try (ShippingLogger shipping =
+          new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
         MDC.put(LogKeys.TENANT_ID, "acme");
         MDC.put(LogKeys.SESSION_ID, "3f2a");
         MDC.put("WorkflowId", "session-3f2a");
@@ -61,7 +68,8 @@ class HubLokiAppenderTest {
       List<StoredLine> lines = StoredLine.of(store);
       assertThat(lines).hasSize(2);
       StoredLine withIds = lines.get(0);
-      assertThat(withIds.labels()).isEqualTo(Map.of("app", "soma-hub-test", "namespace", "hub-ns", "env", "test"));
+      assertThat(withIds.labels())
+          .isEqualTo(Map.of("app", "soma-hub-test", "namespace", "hub-ns", "env", "test"));
       assertThat(withIds.message()).isEqualTo("session 3f2a accepted");
       assertThat(withIds.fields())
           .containsAllEntriesOf(
@@ -77,21 +85,29 @@ class HubLokiAppenderTest {
       assertThat(withIds.fields().values()).noneMatch(value -> value.contains("secret"));
       StoredLine withoutIds = lines.get(1);
       assertThat(withoutIds.message()).isEqualTo("no ids here");
-      assertThat(withoutIds.fields()).containsEntry("level", "WARN").doesNotContainKeys("tenant_id", "session_id");
+      assertThat(withoutIds.fields())
+          .containsEntry("level", "WARN")
+          .doesNotContainKeys("tenant_id", "session_id");
       assertThat(withoutIds.labels()).isEqualTo(withIds.labels());
     }
   }
 
-  /** A 400 is a fault no running store gives the appender's well-formed pushes, so WireMock answers it. */
+  /**
+   * A 400 is a fault no running store gives the appender's well-formed pushes, so WireMock answers
+   * it.
+   */
   @Test
   void theAppendersMetersAreOnTheScrapeAndPassPromtoolsLint() {
     try (LokiPushCapture loki = new LokiPushCapture();
-        ShippingLogger shipping = new ShippingLogger(loki.baseUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
+        ShippingLogger shipping =
+            new ShippingLogger(loki.baseUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
       shipping.logger.info("one line");
       await().atMost(Duration.ofSeconds(10)).until(() -> loki.lines().size() == 1);
       loki.answer(400);
       shipping.logger.info("a line Loki refuses");
-      await().atMost(Duration.ofSeconds(10)).until(() -> prometheus.scrape().contains("loki4j_send_errors_total"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> prometheus.scrape().contains("loki4j_send_errors_total"));
     }
 
     String scrape = prometheus.scrape();

@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.MDC;
 
 /**
- * A request-serving process in miniature: every request logs {@code linesPerRequest} gateway-like lines with a
- * tenant and session in the MDC, on the request thread, and is answered after its last log call returns. Its
- * request latency is what the appender adds to a request, plus a tiny fixed cost. It also keeps how long each
- * request's log calls took: the appender's own cost, which a client's latency shows only with the network, the
- * client and the scheduler's noise around it.
+ * A request-serving process in miniature: every request logs {@code linesPerRequest} gateway-like
+ * lines with a tenant and session in the MDC, on the request thread, and is answered after its last
+ * log call returns. Its request latency is what the appender adds to a request, plus a tiny fixed
+ * cost. It also keeps how long each request's log calls took: the appender's own cost, which a
+ * client's latency shows only with the network, the client and the scheduler's noise around it.
  */
 final class LoggingHttpServer implements AutoCloseable {
 
@@ -29,7 +29,11 @@ final class LoggingHttpServer implements AutoCloseable {
               long start = System.nanoTime();
               try {
                 for (int i = 0; i < linesPerRequest; i++) {
-                  logger.info("line {} of the benchmark: session {} step {} done", lines.getAndIncrement(), session, i);
+                  logger.info(
+                      "line {} of the benchmark: session {} step {} done",
+                      lines.getAndIncrement(),
+                      session,
+                      i);
                 }
               } finally {
                 MDC.clear();

@@ -22,7 +22,8 @@ class LokiBudgetTest {
     assertThat(threeRetries.outageSurvived()).isEqualTo(Duration.ofMillis(500 + 1_000 + 2_000));
     LokiBudget capped = withRetries(4, Duration.ofSeconds(1), Duration.ofMillis(1_500));
     assertThat(capped.outageSurvived()).isEqualTo(Duration.ofMillis(1_000 + 1_500 + 1_500 + 1_500));
-    assertThat(withRetries(0, Duration.ofSeconds(1), Duration.ofSeconds(1)).outageSurvived()).isZero();
+    assertThat(withRetries(0, Duration.ofSeconds(1), Duration.ofSeconds(1)).outageSurvived())
+        .isZero();
   }
 
   @Test
@@ -31,18 +32,37 @@ class LokiBudgetTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> withRetries(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
         .hasMessageContaining("below the first");
-    assertThatThrownBy(() -> withRetries(3, Duration.ZERO, Duration.ofSeconds(1))).hasMessageContaining("positive");
+    assertThatThrownBy(() -> withRetries(3, Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessageContaining("positive");
     assertThatThrownBy(
             () ->
                 new LokiBudget(
-                    10, 4096, Duration.ofSeconds(1), 4096, 3, Duration.ofSeconds(1), Duration.ofSeconds(1), 0,
-                    Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                    10,
+                    4096,
+                    Duration.ofSeconds(1),
+                    4096,
+                    3,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    0,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1)))
         .hasMessageContaining("five batches");
   }
 
   private static LokiBudget withRetries(int retries, Duration first, Duration longest) {
     return new LokiBudget(
-        SHIPPED.batchMaxItems(), SHIPPED.batchMaxBytes(), SHIPPED.batchTimeout(), SHIPPED.sendQueueMaxBytes(), retries,
-        first, longest, 0, SHIPPED.connectTimeout(), SHIPPED.requestTimeout(), SHIPPED.drainTimeout());
+        SHIPPED.batchMaxItems(),
+        SHIPPED.batchMaxBytes(),
+        SHIPPED.batchTimeout(),
+        SHIPPED.sendQueueMaxBytes(),
+        retries,
+        first,
+        longest,
+        0,
+        SHIPPED.connectTimeout(),
+        SHIPPED.requestTimeout(),
+        SHIPPED.drainTimeout());
   }
 }

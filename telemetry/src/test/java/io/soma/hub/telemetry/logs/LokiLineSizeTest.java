@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
- * The line size the send queue is sized by (LokiBudget.MEASURED_LINE_BYTES): the bytes loki4j sent over the lines
- * the real log store took.
+ * The line size the send queue is sized by (LokiBudget.MEASURED_LINE_BYTES): the bytes loki4j sent
+ * over the lines the real log store took.
  */
 class LokiLineSizeTest {
 
@@ -25,7 +25,8 @@ class LokiLineSizeTest {
     double pushedBytes;
     try (VictoriaLogs store = VictoriaLogs.startIn(directory);
         AppenderMeters meters = new AppenderMeters();
-        ShippingLogger shipping = new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
+        ShippingLogger shipping =
+            new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
       Thread requestThread =
           new Thread(
               () -> {
@@ -35,7 +36,10 @@ class LokiLineSizeTest {
                   MDC.put(LogKeys.SESSION_ID, session);
                   MDC.put(LogKeys.WORKFLOW_ID, "session-" + session);
                   shipping.logger.info(
-                      "session {} accepted for tenant {}: workflow started in {} ms", session, "tenant-" + (i % 50), i % 97);
+                      "session {} accepted for tenant {}: workflow started in {} ms",
+                      session,
+                      "tenant-" + (i % 50),
+                      i % 97);
                   MDC.clear();
                 }
               },
@@ -45,7 +49,8 @@ class LokiLineSizeTest {
       pushedBytes = meters.sentBytes(shipping.name);
     }
     double perLine = pushedBytes / LINES;
-    System.out.printf("loki push: %d lines in %.0f bytes, %.0f bytes a line%n", LINES, pushedBytes, perLine);
+    System.out.printf(
+        "loki push: %d lines in %.0f bytes, %.0f bytes a line%n", LINES, pushedBytes, perLine);
     assertThat(perLine).isLessThanOrEqualTo(LokiBudget.MEASURED_LINE_BYTES);
   }
 }

@@ -20,7 +20,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-/** The listener every hub application gets from the telemetry module, run in a real Spring Boot startup. */
+/**
+ * The listener every hub application gets from the telemetry module, run in a real Spring Boot
+ * startup.
+ */
 class LokiLogShippingTest {
 
   @Configuration(proxyBeanMethods = false)
@@ -40,7 +43,10 @@ class LokiLogShippingTest {
   void withLokiUrlTheApplicationsLinesReachTheLogStoreUnderItsName(@TempDir Path directory) {
     try (VictoriaLogs store = VictoriaLogs.startIn(directory);
         ConfigurableApplicationContext app =
-            start("spring.application.name=soma-hub-worker", "LOKI_URL=" + store.lokiUrl(), "HUB_ENV=test")) {
+            start(
+                "spring.application.name=soma-hub-worker",
+                "LOKI_URL=" + store.lokiUrl(),
+                "HUB_ENV=test")) {
       LoggerFactory.getLogger("io.soma.hub.worker.Example").info("worker line for Loki");
 
       String query = "{app=\"soma-hub-worker\"} \"worker line for Loki\"";
@@ -66,7 +72,10 @@ class LokiLogShippingTest {
   }
 
   private static ConfigurableApplicationContext start(String... properties) {
-    return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).properties(properties).run();
+    return new SpringApplicationBuilder(App.class)
+        .web(WebApplicationType.NONE)
+        .properties(properties)
+        .run();
   }
 
   private static Logger root() {

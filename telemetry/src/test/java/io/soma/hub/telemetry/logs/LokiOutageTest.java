@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
- * A 60 s outage of the log store at 1,000 lines/s with the shipped budget: the real store's process is stopped (its
- * port refuses connections) and started again 60 s later on the same data. Every line is in the store afterwards, and
- * nothing is counted as dropped.
+ * A 60 s outage of the log store at 1,000 lines/s with the shipped budget: the real store's process
+ * is stopped (its port refuses connections) and started again 60 s later on the same data. Every
+ * line is in the store afterwards, and nothing is counted as dropped.
  */
 class LokiOutageTest {
 
@@ -30,7 +30,8 @@ class LokiOutageTest {
         AppenderMeters meters = new AppenderMeters()) {
       String appender;
       int emitted = 0;
-      try (ShippingLogger shipping = new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
+      try (ShippingLogger shipping =
+          new ShippingLogger(store.lokiUrl(), LokiBudget.SIXTY_SECOND_OUTAGE)) {
         appender = shipping.name;
         Paced paced = new Paced(shipping);
         emitted = paced.emitFor(Duration.ofSeconds(5), emitted);
@@ -46,7 +47,11 @@ class LokiOutageTest {
       lines.forEach(line -> received.set(line.sequence()));
       System.out.printf(
           "log store outage: %d lines emitted, %d distinct stored (%d stored lines), dropped %.0f, batches lost %.0f%n",
-          emitted, received.cardinality(), lines.size(), meters.dropped(appender), meters.batchesLost(appender));
+          emitted,
+          received.cardinality(),
+          lines.size(),
+          meters.dropped(appender),
+          meters.batchesLost(appender));
       assertThat(emitted).isGreaterThanOrEqualTo(69_000);
       assertThat(received.cardinality()).isEqualTo(emitted);
       assertThat(received.nextClearBit(0)).isEqualTo(emitted);
@@ -71,7 +76,8 @@ class LokiOutageTest {
         for (int i = 0; i < LINES_PER_TICK; i++, next++) {
           MDC.put(LogKeys.TENANT_ID, "tenant-" + (next % 50));
           MDC.put(LogKeys.SESSION_ID, "5d0c6f1e-7a47-4c1b-9f0e-" + String.format("%012d", next));
-          shipping.logger.info("line {} of the outage run: session accepted, workflow started", next);
+          shipping.logger.info(
+              "line {} of the outage run: session accepted, workflow started", next);
         }
         MDC.clear();
       }

@@ -16,14 +16,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * WireMock on Loki's push path, for the faults no running log store gives well-formed pushes: answers of a chosen
- * status (503 bursts, a 400). It decodes the JSON pushes it accepted into lines. Everything else is tested against
- * the real store (VictoriaLogs).
+ * WireMock on Loki's push path, for the faults no running log store gives well-formed pushes:
+ * answers of a chosen status (503 bursts, a 400). It decodes the JSON pushes it accepted into
+ * lines. Everything else is tested against the real store (VictoriaLogs).
  */
 final class LokiPushCapture implements AutoCloseable {
 
   /** One log line as Loki stores it: its stream's labels, the line and its structured metadata. */
-  record PushedLine(Map<String, String> labels, String timestampNs, String line, Map<String, String> metadata) {}
+  record PushedLine(
+      Map<String, String> labels, String timestampNs, String line, Map<String, String> metadata) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +46,8 @@ final class LokiPushCapture implements AutoCloseable {
 
   /** From now on every push gets this status; the newest stub wins, so no push ever finds none. */
   void answer(int status) {
-    server.stubFor(post(urlEqualTo(LokiTarget.PUSH_PATH)).willReturn(aResponse().withStatus(status)));
+    server.stubFor(
+        post(urlEqualTo(LokiTarget.PUSH_PATH)).willReturn(aResponse().withStatus(status)));
   }
 
   /** Every line Loki accepted (2xx), in the order of the pushes. */
@@ -78,7 +80,8 @@ final class LokiPushCapture implements AutoCloseable {
       Map<String, String> labels = strings(stream.required("stream"));
       for (JsonNode value : stream.required("values")) {
         Map<String, String> metadata = value.size() > 2 ? strings(value.get(2)) : Map.of();
-        lines.add(new PushedLine(labels, value.get(0).asString(), value.get(1).asString(), metadata));
+        lines.add(
+            new PushedLine(labels, value.get(0).asString(), value.get(1).asString(), metadata));
       }
     }
     return lines;

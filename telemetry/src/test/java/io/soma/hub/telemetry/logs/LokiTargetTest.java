@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LokiTargetTest {
 
@@ -24,23 +24,32 @@ class LokiTargetTest {
         .isEqualTo(URI.create("http://loki.observability:3100/loki/api/v1/push"));
     assertThat(from(Map.of("LOKI_URL", "https://logs.example.com/")).orElseThrow().pushUrl())
         .isEqualTo(URI.create("https://logs.example.com/loki/api/v1/push"));
-    assertThat(from(Map.of("LOKI_URL", " http://127.0.0.1:3100/loki/api/v1/push ")).orElseThrow().pushUrl())
+    assertThat(
+            from(Map.of("LOKI_URL", " http://127.0.0.1:3100/loki/api/v1/push "))
+                .orElseThrow()
+                .pushUrl())
         .isEqualTo(URI.create("http://127.0.0.1:3100/loki/api/v1/push"));
     // VictoriaLogs' push URL: under /insert, with its ingestion options.
     String victoriaLogs = "http://127.0.0.1:9428/insert/loki/api/v1/push?_msg_field=message";
-    assertThat(from(Map.of("LOKI_URL", victoriaLogs)).orElseThrow().pushUrl()).isEqualTo(URI.create(victoriaLogs));
+    assertThat(from(Map.of("LOKI_URL", victoriaLogs)).orElseThrow().pushUrl())
+        .isEqualTo(URI.create(victoriaLogs));
   }
 
   @Test
   void labelsComeFromTheEnvironmentWithLocalDefaults() {
     LokiTarget defaults = from(Map.of("LOKI_URL", "http://loki:3100")).orElseThrow();
-    assertThat(defaults).extracting(LokiTarget::app, LokiTarget::namespace, LokiTarget::env)
+    assertThat(defaults)
+        .extracting(LokiTarget::app, LokiTarget::namespace, LokiTarget::env)
         .containsExactly("soma-hub-worker", "local", "local");
-    LokiTarget pod = from(Map.of("LOKI_URL", "http://loki:3100", "POD_NAMESPACE", "soma-hub", "HUB_ENV", "prod"))
-        .orElseThrow();
-    assertThat(pod).extracting(LokiTarget::namespace, LokiTarget::env).containsExactly("soma-hub", "prod");
-    LokiTarget named = from(Map.of("LOKI_URL", "http://loki:3100", "POD_NAMESPACE", "x", "HUB_NAMESPACE", "hub"))
-        .orElseThrow();
+    LokiTarget pod =
+        from(Map.of("LOKI_URL", "http://loki:3100", "POD_NAMESPACE", "soma-hub", "HUB_ENV", "prod"))
+            .orElseThrow();
+    assertThat(pod)
+        .extracting(LokiTarget::namespace, LokiTarget::env)
+        .containsExactly("soma-hub", "prod");
+    LokiTarget named =
+        from(Map.of("LOKI_URL", "http://loki:3100", "POD_NAMESPACE", "x", "HUB_NAMESPACE", "hub"))
+            .orElseThrow();
     assertThat(named.namespace()).isEqualTo("hub");
   }
 
@@ -63,7 +72,13 @@ class LokiTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"prod env", "-prod", "prod{x}", "a-label-value-that-is-far-too-long-to-be-a-readable-label-value-really"})
+  @ValueSource(
+      strings = {
+        "prod env",
+        "-prod",
+        "prod{x}",
+        "a-label-value-that-is-far-too-long-to-be-a-readable-label-value-really"
+      })
   void aLabelValueThatIsNotAPlainNameIsRefused(String env) {
     assertThatThrownBy(() -> from(Map.of("LOKI_URL", "http://loki:3100", "HUB_ENV", env)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -19,14 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * A keep-alive HTTP/1.1 server for GET requests that hands each request's query to a handler on the connection's
- * thread and answers {@code 200 ok} in a single write on a TCP_NODELAY socket, as Tomcat, Jetty and Netty do. The
- * JDK's HttpServer writes the headers and the body apart without TCP_NODELAY: Nagle then holds the body until the
- * client's delayed ACK (about 40 ms), so a load of 250 requests/s falls behind and never catches up.
+ * A keep-alive HTTP/1.1 server for GET requests that hands each request's query to a handler on the
+ * connection's thread and answers {@code 200 ok} in a single write on a TCP_NODELAY socket, as
+ * Tomcat, Jetty and Netty do. The JDK's HttpServer writes the headers and the body apart without
+ * TCP_NODELAY: Nagle then holds the body until the client's delayed ACK (about 40 ms), so a load of
+ * 250 requests/s falls behind and never catches up.
  */
 final class OneWriteHttpServer implements AutoCloseable {
 
-  private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OK =
+      "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket listening;
   private final Consumer<String> handler;
@@ -64,7 +66,9 @@ final class OneWriteHttpServer implements AutoCloseable {
     try (connection) {
       InputStream in = new BufferedInputStream(connection.getInputStream());
       OutputStream out = connection.getOutputStream();
-      for (String requestLine = line(in); requestLine != null && !requestLine.isEmpty(); requestLine = line(in)) {
+      for (String requestLine = line(in);
+          requestLine != null && !requestLine.isEmpty();
+          requestLine = line(in)) {
         boolean close = false;
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
           close |= header.toLowerCase(Locale.ROOT).replace(" ", "").equals("connection:close");

@@ -21,7 +21,9 @@ class OneWriteHttpServerTest {
       for (int i = 0; i < 50; i++) {
         long start = System.nanoTime();
         HttpResponse<String> response =
-            http.send(HttpRequest.newBuilder(server.uri("/work?s" + i)).build(), HttpResponse.BodyHandlers.ofString());
+            http.send(
+                HttpRequest.newBuilder(server.uri("/work?s" + i)).build(),
+                HttpResponse.BodyHandlers.ofString());
         nanos.add(System.nanoTime() - start);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ok");
@@ -29,7 +31,8 @@ class OneWriteHttpServerTest {
     }
     assertThat(queries).hasSize(50).startsWith("s0", "s1").endsWith("s49");
     Collections.sort(nanos);
-    // A response split into two writes without TCP_NODELAY waits ~40 ms for the client's delayed ACK, every time.
+    // A response split into two writes without TCP_NODELAY waits ~40 ms for the client's delayed
+    // ACK, every time.
     assertThat(nanos.get(nanos.size() / 2)).isLessThan(20_000_000L);
   }
 }

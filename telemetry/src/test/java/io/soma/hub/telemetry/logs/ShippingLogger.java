@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.slf4j.LoggerFactory;
 
 /**
- * A logger of the process's Logback context whose lines go only to a fresh {@link HubLokiAppender}, so a test sees
- * its own lines and its own meters (each appender is named apart, and loki4j tags its meters with the name).
+ * A logger of the process's Logback context whose lines go only to a fresh {@link HubLokiAppender},
+ * so a test sees its own lines and its own meters (each appender is named apart, and loki4j tags
+ * its meters with the name).
  */
 final class ShippingLogger implements AutoCloseable {
 
@@ -22,7 +23,11 @@ final class ShippingLogger implements AutoCloseable {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     appender =
         HubLokiAppender.start(
-            context, new LokiTarget(LokiTarget.pushUrl(lokiUrl.toString()), "soma-hub-test", "hub-ns", "test"), budget, name);
+            context,
+            new LokiTarget(
+                LokiTarget.pushUrl(lokiUrl.toString()), "soma-hub-test", "hub-ns", "test"),
+            budget,
+            name);
     logback = context.getLogger("io.soma.hub.telemetry.test." + name);
     logback.setAdditive(false);
     logback.addAppender(appender);

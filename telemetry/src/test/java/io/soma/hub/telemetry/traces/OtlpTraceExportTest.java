@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,9 @@ class OtlpTraceExportTest {
 
   @Test
   void theBaseEndpointGetsTheTracesPathAndTheTracesEndpointIsTakenAsItIs() {
-    assertThat(OtlpTraceExport.endpoint(settings(Map.of(OtlpTraceExport.ENDPOINT, "http://collector:4318/"))))
+    assertThat(
+            OtlpTraceExport.endpoint(
+                settings(Map.of(OtlpTraceExport.ENDPOINT, "http://collector:4318/"))))
         .hasValue("http://collector:4318/v1/traces");
     assertThat(
             OtlpTraceExport.endpoint(
@@ -42,7 +43,12 @@ class OtlpTraceExportTest {
   void theNoneExporterTurnsExportOff() {
     assertThat(
             OtlpTraceExport.endpoint(
-                settings(Map.of(OtlpTraceExport.ENDPOINT, "http://collector:4318", OtlpTraceExport.EXPORTER, "none"))))
+                settings(
+                    Map.of(
+                        OtlpTraceExport.ENDPOINT,
+                        "http://collector:4318",
+                        OtlpTraceExport.EXPORTER,
+                        "none"))))
         .isEmpty();
   }
 
@@ -63,9 +69,12 @@ class OtlpTraceExportTest {
     try {
       collector.stubFor(post(urlPathEqualTo("/v1/traces")).willReturn(aResponse().withStatus(200)));
       OtlpTraceExport export =
-          OtlpTraceExport.from(settings(Map.of(OtlpTraceExport.ENDPOINT, "http://127.0.0.1:" + collector.port())));
+          OtlpTraceExport.from(
+              settings(Map.of(OtlpTraceExport.ENDPOINT, "http://127.0.0.1:" + collector.port())));
       try (SdkTracerProvider tracing =
-          SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(export)).build()) {
+          SdkTracerProvider.builder()
+              .addSpanProcessor(SimpleSpanProcessor.create(export))
+              .build()) {
         Span span = tracing.get("test").spanBuilder("exported").startSpan();
         span.end();
         assertThat(tracing.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();

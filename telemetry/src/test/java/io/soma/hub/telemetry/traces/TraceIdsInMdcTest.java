@@ -58,6 +58,7 @@ class TraceIdsInMdcTest {
   }
 
   private static Span span(String spanId) {
-    return Span.wrap(SpanContext.create(TRACE, spanId, TraceFlags.getSampled(), TraceState.getDefault()));
+    return Span.wrap(
+        SpanContext.create(TRACE, spanId, TraceFlags.getSampled(), TraceState.getDefault()));
   }
 }

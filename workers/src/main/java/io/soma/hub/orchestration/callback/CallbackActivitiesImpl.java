@@ -16,11 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Posts a callback as Standard Webhooks specifies (https://www.standardwebhooks.com): headers {@code webhook-id},
- * {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature} ({@code v1,} and the base64 HMAC-SHA256 of
- * {@code id.timestamp.body} under the tenant's secret). Every attempt is signed afresh, so a receiver holding the
- * usual 5-minute replay window accepts a retry. Redirects are not followed, and the host's addresses are checked
- * before every attempt.
+ * Posts a callback as Standard Webhooks specifies (https://www.standardwebhooks.com): headers
+ * {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code webhook-signature}
+ * ({@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body} under the tenant's secret).
+ * Every attempt is signed afresh, so a receiver holding the usual 5-minute replay window accepts a
+ * retry. Redirects are not followed, and the host's addresses are checked before every attempt.
  */
 public class CallbackActivitiesImpl implements CallbackActivities {
 
@@ -32,9 +32,11 @@ public class CallbackActivitiesImpl implements CallbackActivities {
   private final Clock clock;
 
   /**
-   * @param secrets the tenants' secrets, null when the hub has no callback key (every delivery then fails for good)
+   * @param secrets the tenants' secrets, null when the hub has no callback key (every delivery then
+   *     fails for good)
    */
-  public CallbackActivitiesImpl(CallbackSecrets secrets, CallbackDestinations destinations, Clock clock) {
+  public CallbackActivitiesImpl(
+      CallbackSecrets secrets, CallbackDestinations destinations, Clock clock) {
     this.secrets = secrets;
     this.destinations = destinations;
     this.clock = clock;
@@ -49,7 +51,8 @@ public class CallbackActivitiesImpl implements CallbackActivities {
   public void post(CallbackDelivery delivery) {
     if (secrets == null) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "this worker has no HUB_CALLBACK_KEY to sign callbacks with", CallbackFailures.NOT_CONFIGURED);
+          "this worker has no HUB_CALLBACK_KEY to sign callbacks with",
+          CallbackFailures.NOT_CONFIGURED);
     }
     URI uri = checkedDestination(delivery.url());
     String body = json(delivery.body());
@@ -80,7 +83,8 @@ public class CallbackActivitiesImpl implements CallbackActivities {
           "the receiver answered 410 Gone", CallbackFailures.RECEIVER_GONE);
     }
     if (status < 200 || status > 299) {
-      throw ApplicationFailure.newFailure("the receiver answered " + status, CallbackFailures.NOT_DELIVERED);
+      throw ApplicationFailure.newFailure(
+          "the receiver answered " + status, CallbackFailures.NOT_DELIVERED);
     }
   }
 
@@ -98,15 +102,18 @@ public class CallbackActivitiesImpl implements CallbackActivities {
     } catch (UnknownHostException e) {
       // DNS may come back; retried like an unreachable receiver.
       throw ApplicationFailure.newFailure(
-          "the receiver's host does not resolve: " + e.getMessage(), CallbackFailures.NOT_DELIVERED);
+          "the receiver's host does not resolve: " + e.getMessage(),
+          CallbackFailures.NOT_DELIVERED);
     }
   }
 
   private String signature(CallbackDelivery delivery, long timestamp, String body) {
     try {
-      return new Webhook(secrets.forTenant(delivery.tenant())).sign(delivery.messageId(), timestamp, body);
+      return new Webhook(secrets.forTenant(delivery.tenant()))
+          .sign(delivery.messageId(), timestamp, body);
     } catch (WebhookSigningException e) {
-      throw new IllegalStateException("a derived secret is always a valid Standard Webhooks secret", e);
+      throw new IllegalStateException(
+          "a derived secret is always a valid Standard Webhooks secret", e);
     }
   }
 

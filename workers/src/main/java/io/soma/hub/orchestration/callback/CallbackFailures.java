@@ -3,7 +3,10 @@ package io.soma.hub.orchestration.callback;
 /** Application failure types of a callback's delivery; the first two are not retried. */
 public final class CallbackFailures {
 
-  /** The URL, or an address its host resolves to, is not one the hub may call (CallbackDestinations). */
+  /**
+   * The URL, or an address its host resolves to, is not one the hub may call
+   * (CallbackDestinations).
+   */
   public static final String DESTINATION_REFUSED = "CallbackDestinationRefused";
 
   /** The receiver answered 410 Gone: it wants no more callbacks. */

@@ -5,8 +5,8 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * A callback is tried for a day, the pause between attempts doubling from 2 s to 10 min: a receiver down for an
- * outage still gets it, and a receiver that will never answer costs about 150 attempts.
+ * A callback is tried for a day, the pause between attempts doubling from 2 s to 10 min: a receiver
+ * down for an outage still gets it, and a receiver that will never answer costs about 150 attempts.
  */
 public final class CallbackOptions {
 

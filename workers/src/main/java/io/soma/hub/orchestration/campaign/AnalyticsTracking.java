@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * analytics_tracking: records the campaign once in {@code campaign_analytics} (the guard of the counter), registers
- * its counter, and remembers the campaign under the key its task names.
+ * analytics_tracking: records the campaign once in {@code campaign_analytics} (the guard of the
+ * counter), registers its counter, and remembers the campaign under the key its task names.
  */
 final class AnalyticsTracking {
 
   static final String METRIC = "campaign_analytics_created_total";
+
   /** max, not sum: every worker replica exposes the campaigns it loaded from the store at start. */
   static final String QUERY_HINT = "max by (campaign_id,campaign_name) (" + METRIC + ")";
 
@@ -20,7 +21,11 @@ final class AnalyticsTracking {
   private final CampaignMemory memory;
   private final TaskRunner tasks;
 
-  AnalyticsTracking(CampaignAnalytics analytics, CampaignAnalyticsMeters meters, CampaignMemory memory, TaskRunner tasks) {
+  AnalyticsTracking(
+      CampaignAnalytics analytics,
+      CampaignAnalyticsMeters meters,
+      CampaignMemory memory,
+      TaskRunner tasks) {
     this.analytics = analytics;
     this.meters = meters;
     this.memory = memory;
@@ -29,7 +34,8 @@ final class AnalyticsTracking {
 
   Map<String, Object> run(ModuleInput input) {
     analytics.recordOnce(input.campaignId(), input.tenant(), input.campaignName());
-    // also when the row was there already: a retry on another worker, or after a restart, still shows the series
+    // also when the row was there already: a retry on another worker, or after a restart, still
+    // shows the series
     meters.register(input.campaignId(), input.campaignName());
 
     String memoryKey = null;
@@ -38,7 +44,8 @@ final class AnalyticsTracking {
       PlanTask task = planTasks.get(i);
       if (TaskRunner.REMEMBER.equals(task.action())) {
         memoryKey = TaskRunner.text(task.params().get("key"), "campaign:" + input.campaignName());
-        Map<String, Object> metadata = new LinkedHashMap<>(TaskRunner.asMap(task.params().get("metadata")));
+        Map<String, Object> metadata =
+            new LinkedHashMap<>(TaskRunner.asMap(task.params().get("metadata")));
         metadata.put("campaign", input.campaignName());
         metadata.put("campaign_id", input.campaignId());
         memory.remember(input, memoryKey, CampaignJson.write(summary(input)), metadata);
@@ -70,8 +77,12 @@ final class AnalyticsTracking {
     summary.put("campaign_id", input.campaignId());
     summary.put("launch_date", input.launchDate());
     summary.put("channels", input.channels());
-    summary.put("headline", ContentCreation.piecesOf(input.outputsOf(CampaignModules.CONTENT)).get("headline"));
-    summary.put("published_channels", input.outputsOf(CampaignModules.DISTRIBUTION).get("published_channels"));
+    summary.put(
+        "headline",
+        ContentCreation.piecesOf(input.outputsOf(CampaignModules.CONTENT)).get("headline"));
+    summary.put(
+        "published_channels",
+        input.outputsOf(CampaignModules.DISTRIBUTION).get("published_channels"));
     summary.put("pull_request", input.outputsOf(CampaignModules.REVIEW).get("github_pr_url"));
     return summary;
   }

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Campaign memory kept as campaign artifacts: a remembered entry is the artifact named by its key, with content
- * {@code {value, metadata}}; the memory refresh re-indexes these into the hub's memory. Retrieval matches the
- * query's words against the tenant's earlier artifacts and ranks by how many words match.
+ * Campaign memory kept as campaign artifacts: a remembered entry is the artifact named by its key,
+ * with content {@code {value, metadata}}; the memory refresh re-indexes these into the hub's
+ * memory. Retrieval matches the query's words against the tenant's earlier artifacts and ranks by
+ * how many words match.
  */
 public class ArtifactCampaignMemory implements CampaignMemory {
 
@@ -34,7 +35,12 @@ public class ArtifactCampaignMemory implements CampaignMemory {
     content.put("value", value);
     content.put("metadata", metadata == null ? Map.of() : metadata);
     artifacts.record(
-        owner.campaignId(), owner.tenant(), owner.campaignName(), owner.module().id(), key, CampaignJson.write(content));
+        owner.campaignId(),
+        owner.tenant(),
+        owner.campaignName(),
+        owner.module().id(),
+        key,
+        CampaignJson.write(content));
   }
 
   @Override
@@ -48,7 +54,8 @@ public class ArtifactCampaignMemory implements CampaignMemory {
     Map<String, Integer> hits = new LinkedHashMap<>();
     Map<String, Artifact> found = new LinkedHashMap<>();
     for (String word : words) {
-      for (Artifact artifact : artifacts.search(owner.tenant(), owner.campaignId(), word, limit * 4)) {
+      for (Artifact artifact :
+          artifacts.search(owner.tenant(), owner.campaignId(), word, limit * 4)) {
         String id = artifact.campaignId() + "/" + artifact.module() + "/" + artifact.name();
         found.putIfAbsent(id, artifact);
         hits.merge(id, 1, Integer::sum);

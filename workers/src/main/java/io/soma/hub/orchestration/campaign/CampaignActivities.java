@@ -5,8 +5,8 @@ import io.temporal.activity.ActivityMethod;
 import java.util.Map;
 
 /**
- * The modules of a campaign. Each returns its outputs; each is safe to retry: tool requests, artifacts and the
- * analytics row are keyed by deterministic ids in the hub store.
+ * The modules of a campaign. Each returns its outputs; each is safe to retry: tool requests,
+ * artifacts and the analytics row are keyed by deterministic ids in the hub store.
  */
 @ActivityInterface
 public interface CampaignActivities {

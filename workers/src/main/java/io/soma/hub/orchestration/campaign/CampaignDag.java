@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks that a plan's modules form a DAG the workflow can run: unique non-blank ids, bounded tasks, no dependency
- * cycle. A dependency on a module that is not in the plan (review_approval dropped by the wizard) is satisfied.
+ * Checks that a plan's modules form a DAG the workflow can run: unique non-blank ids, bounded
+ * tasks, no dependency cycle. A dependency on a module that is not in the plan (review_approval
+ * dropped by the wizard) is satisfied.
  */
 final class CampaignDag {
 
@@ -25,11 +26,17 @@ final class CampaignDag {
         throw invalid("module id '" + module.id() + "' appears twice");
       }
       if (module.tasks().size() > CampaignActivityOptions.MAX_CALLS_PER_MODULE) {
-        throw invalid("module '" + module.id() + "' has more than " + CampaignActivityOptions.MAX_CALLS_PER_MODULE + " tasks");
+        throw invalid(
+            "module '"
+                + module.id()
+                + "' has more than "
+                + CampaignActivityOptions.MAX_CALLS_PER_MODULE
+                + " tasks");
       }
     }
     if (plan.channels().size() > CampaignActivityOptions.MAX_CALLS_PER_MODULE) {
-      throw invalid("the plan has more than " + CampaignActivityOptions.MAX_CALLS_PER_MODULE + " channels");
+      throw invalid(
+          "the plan has more than " + CampaignActivityOptions.MAX_CALLS_PER_MODULE + " channels");
     }
     Set<String> done = new HashSet<>();
     for (PlanModule module : plan.modules()) {
@@ -37,7 +44,8 @@ final class CampaignDag {
     }
   }
 
-  private static void visit(PlanModule module, Map<String, PlanModule> byId, Set<String> done, Set<String> path) {
+  private static void visit(
+      PlanModule module, Map<String, PlanModule> byId, Set<String> done, Set<String> path) {
     if (done.contains(module.id())) {
       return;
     }
@@ -60,6 +68,7 @@ final class CampaignDag {
   }
 
   private static ApplicationFailure invalid(String reason) {
-    return ApplicationFailure.newNonRetryableFailure("The campaign plan cannot run: " + reason, CampaignFailures.INVALID_PLAN);
+    return ApplicationFailure.newNonRetryableFailure(
+        "The campaign plan cannot run: " + reason, CampaignFailures.INVALID_PLAN);
   }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Jackson 2, as the Temporal payloads: what the campaign writes into the hub store as JSON text. */
+/**
+ * Jackson 2, as the Temporal payloads: what the campaign writes into the hub store as JSON text.
+ */
 final class CampaignJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();

@@ -3,10 +3,15 @@ package io.soma.hub.orchestration.campaign;
 import java.util.List;
 import java.util.Map;
 
-/** What the campaign's {@code memory_gateway.*} tasks use: remember an entry, retrieve earlier ones. */
+/**
+ * What the campaign's {@code memory_gateway.*} tasks use: remember an entry, retrieve earlier ones.
+ */
 public interface CampaignMemory {
 
-  /** Remembers {@code value} under {@code key} for the campaign; idempotent per campaign, module and key. */
+  /**
+   * Remembers {@code value} under {@code key} for the campaign; idempotent per campaign, module and
+   * key.
+   */
   void remember(ModuleInput owner, String key, String value, Map<String, Object> metadata);
 
   /** Earlier entries of the same tenant (other campaigns) matching the query, best first. */

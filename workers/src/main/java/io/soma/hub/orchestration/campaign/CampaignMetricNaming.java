@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.NamingConvention;
 
 /**
- * Keeps the SPEC's {@code campaign_analytics_created_total} on a Prometheus registry. The Prometheus Java client
- * 1.x treats {@code _created} as a reserved suffix and drops it, exposing {@code campaign_analytics_total}; a name
- * with a character the exposition escapes to {@code _} ({@code campaign_analytics-created}) passes its checks and is
- * written as {@code campaign_analytics_created_total}. Every other meter keeps the registry's own convention.
+ * Keeps the SPEC's {@code campaign_analytics_created_total} on a Prometheus registry. The
+ * Prometheus Java client 1.x treats {@code _created} as a reserved suffix and drops it, exposing
+ * {@code campaign_analytics_total}; a name with a character the exposition escapes to {@code _}
+ * ({@code campaign_analytics-created}) passes its checks and is written as {@code
+ * campaign_analytics_created_total}. Every other meter keeps the registry's own convention.
  */
 public final class CampaignMetricNaming implements NamingConvention {
 
@@ -21,7 +22,9 @@ public final class CampaignMetricNaming implements NamingConvention {
 
   @Override
   public String name(String name, Meter.Type type, String baseUnit) {
-    return CampaignAnalyticsMeters.NAME.equals(name) ? PROMETHEUS_NAME : delegate.name(name, type, baseUnit);
+    return CampaignAnalyticsMeters.NAME.equals(name)
+        ? PROMETHEUS_NAME
+        : delegate.name(name, type, baseUnit);
   }
 
   @Override

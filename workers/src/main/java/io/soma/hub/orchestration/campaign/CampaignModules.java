@@ -1,6 +1,9 @@
 package io.soma.hub.orchestration.campaign;
 
-/** The module ids of {@code marketing_campaign_v1} that have their own runner; any other module runs its tasks. */
+/**
+ * The module ids of {@code marketing_campaign_v1} that have their own runner; any other module runs
+ * its tasks.
+ */
 public final class CampaignModules {
 
   public static final String RESEARCH = "research_phase";

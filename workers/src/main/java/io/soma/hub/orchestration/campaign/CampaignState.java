@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the workflow knows about its campaign, and what the progress query shows. Workflow-thread only; every map is
- * ordered, so the same history always gives the same state.
+ * What the workflow knows about its campaign, and what the progress query shows. Workflow-thread
+ * only; every map is ordered, so the same history always gives the same state.
  */
 final class CampaignState {
 
@@ -43,11 +43,14 @@ final class CampaignState {
   private final Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
   private final List<String> compensated = new ArrayList<>();
 
-  void start(String campaignId, String campaignName, List<PlanModule> planned, boolean approvalRequired) {
+  void start(
+      String campaignId, String campaignName, List<PlanModule> planned, boolean approvalRequired) {
     this.campaignId = campaignId;
     this.campaignName = campaignName;
-    planned.forEach(module -> modules.put(module.id(), new ModuleProgress(module.id(), PENDING, null)));
-    approval = new ApprovalState(approvalRequired, approvalRequired ? PENDING : NOT_REQUIRED, null, null);
+    planned.forEach(
+        module -> modules.put(module.id(), new ModuleProgress(module.id(), PENDING, null)));
+    approval =
+        new ApprovalState(approvalRequired, approvalRequired ? PENDING : NOT_REQUIRED, null, null);
   }
 
   String campaignId() {
@@ -127,7 +130,10 @@ final class CampaignState {
         modules.values().stream()
             .filter(m -> m.status().equals(COMPLETED) || m.status().equals(SKIPPED))
             .count();
-    int percentage = modules.isEmpty() ? (phase.equals(COMPLETED) ? 100 : 0) : (int) (done * 100 / modules.size());
+    int percentage =
+        modules.isEmpty()
+            ? (phase.equals(COMPLETED) ? 100 : 0)
+            : (int) (done * 100 / modules.size());
     return new CampaignProgress(
         campaignId,
         campaignName,

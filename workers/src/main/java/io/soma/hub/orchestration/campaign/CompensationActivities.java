@@ -4,7 +4,10 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.util.Map;
 
-/** Undoes a completed module. One activity type per module, so each has its own timeouts and retries. */
+/**
+ * Undoes a completed module. One activity type per module, so each has its own timeouts and
+ * retries.
+ */
 @ActivityInterface
 public interface CompensationActivities {
 
@@ -31,7 +34,9 @@ public interface CompensationActivities {
   @ActivityMethod(name = RETRACT_DISTRIBUTION)
   Map<String, Object> retractDistribution(CompensationInput input);
 
-  /** The analytics row and its counter stay: the campaign was created once, whatever happened later. */
+  /**
+   * The analytics row and its counter stay: the campaign was created once, whatever happened later.
+   */
   @ActivityMethod(name = ARCHIVE_ANALYTICS)
   Map<String, Object> archiveAnalytics(CompensationInput input);
 }

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Undoes completed modules: a compensating tool request (recorded like any other, dry-run without a URL; its
- * deterministic id makes a retried compensation one request) and, except for analytics, the removal of the module's
- * artifacts, so the memory refresh does not index what was rolled back. Stateless and thread-safe.
+ * Undoes completed modules: a compensating tool request (recorded like any other, dry-run without a
+ * URL; its deterministic id makes a retried compensation one request) and, except for analytics,
+ * the removal of the module's artifacts, so the memory refresh does not index what was rolled back.
+ * Stateless and thread-safe.
  */
 public class CompensationActivitiesImpl implements CompensationActivities {
 
@@ -28,7 +29,11 @@ public class CompensationActivitiesImpl implements CompensationActivities {
 
   @Override
   public Map<String, Object> undoTasks(CompensationInput input) {
-    return undo(input, "campaign.revert_module", Map.of("tasks", input.outputs().getOrDefault("tasks_run", 0)), true);
+    return undo(
+        input,
+        "campaign.revert_module",
+        Map.of("tasks", input.outputs().getOrDefault("tasks_run", 0)),
+        true);
   }
 
   @Override
@@ -38,7 +43,11 @@ public class CompensationActivitiesImpl implements CompensationActivities {
 
   @Override
   public Map<String, Object> deleteDesignAssets(CompensationInput input) {
-    return undo(input, "figma.delete_assets", Map.of("assets", input.outputs().getOrDefault("assets", java.util.List.of())), true);
+    return undo(
+        input,
+        "figma.delete_assets",
+        Map.of("assets", input.outputs().getOrDefault("assets", java.util.List.of())),
+        true);
   }
 
   @Override
@@ -71,7 +80,8 @@ public class CompensationActivitiesImpl implements CompensationActivities {
     params.put("reason", input.reason());
     params.putAll(extra);
     ToolResult result =
-        tools.invoke(new ToolCall(input.requestId(), input.tenant(), input.campaignId(), action, params));
+        tools.invoke(
+            new ToolCall(input.requestId(), input.tenant(), input.campaignId(), action, params));
     int removed = deleteArtifacts ? artifacts.deleteModule(input.campaignId(), input.module()) : 0;
     log.info(
         "Campaign {}: compensated {} ({}, {} artifact(s) removed) because {}",

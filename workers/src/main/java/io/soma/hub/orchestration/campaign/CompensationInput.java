@@ -4,7 +4,12 @@ import java.util.Map;
 
 /** What a compensation needs: the campaign, the module to undo and what that module produced. */
 public record CompensationInput(
-    String campaignId, String tenant, String campaignName, String module, Map<String, Object> outputs, String reason) {
+    String campaignId,
+    String tenant,
+    String campaignName,
+    String module,
+    Map<String, Object> outputs,
+    String reason) {
 
   public CompensationInput {
     outputs = outputs == null ? Map.of() : outputs;

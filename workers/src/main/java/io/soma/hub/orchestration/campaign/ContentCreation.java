@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * content_creation: asks the model provider for the content pieces (with what memory retrieval found), records each
- * piece as an artifact and answers with the recorded pieces, so a retry after the pieces were recorded does not ask
- * the model again and every reader sees the same content.
+ * content_creation: asks the model provider for the content pieces (with what memory retrieval
+ * found), records each piece as an artifact and answers with the recorded pieces, so a retry after
+ * the pieces were recorded does not ask the model again and every reader sees the same content.
  */
 final class ContentCreation {
 
@@ -41,7 +41,10 @@ final class ContentCreation {
       ModelReply reply = model.complete(ContentPieces.prompt(input, memories));
       Map<String, String> pieces = ContentPieces.parse(reply.reply(), input);
       pieces.forEach((id, piece) -> record(input, id, piece));
-      record(input, GENERATION, CampaignJson.write(Map.of("provider", reply.provider(), "model", reply.model())));
+      record(
+          input,
+          GENERATION,
+          CampaignJson.write(Map.of("provider", reply.provider(), "model", reply.model())));
       recorded = recordedPieces(input);
     }
     Map<String, Object> generation =
@@ -74,7 +77,13 @@ final class ContentCreation {
   }
 
   private void record(ModuleInput input, String name, String content) {
-    artifacts.record(input.campaignId(), input.tenant(), input.campaignName(), input.module().id(), name, content);
+    artifacts.record(
+        input.campaignId(),
+        input.tenant(),
+        input.campaignName(),
+        input.module().id(),
+        name,
+        content);
   }
 
   /** The content pieces a module produced, read from its outputs. */

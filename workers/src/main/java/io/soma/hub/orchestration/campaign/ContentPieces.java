@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The campaign's content pieces: the prompt that asks a model for them as JSON, and a lenient reading of the reply
- * (JSON anywhere in the text, with comments, single quotes or trailing commas; else {@code key: value} lines; else
- * defaults drawn from the campaign and the reply), so every piece always exists.
+ * The campaign's content pieces: the prompt that asks a model for them as JSON, and a lenient
+ * reading of the reply (JSON anywhere in the text, with comments, single quotes or trailing commas;
+ * else {@code key: value} lines; else defaults drawn from the campaign and the reply), so every
+ * piece always exists.
  */
 final class ContentPieces {
 
@@ -28,14 +29,18 @@ final class ContentPieces {
           .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
           .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
           .build();
-  private static final Pattern LINE = Pattern.compile("(?im)^\\W*(" + String.join("|", IDS) + ")\\W*[:=-]\\s*(.+)$");
+  private static final Pattern LINE =
+      Pattern.compile("(?im)^\\W*(" + String.join("|", IDS) + ")\\W*[:=-]\\s*(.+)$");
   private static final int MAX_PIECE_CHARS = 4000;
 
   private ContentPieces() {}
 
   static String prompt(ModuleInput input, List<Map<String, Object>> memories) {
     StringBuilder prompt = new StringBuilder();
-    prompt.append("Write the content of the marketing campaign \"").append(input.campaignName()).append("\".\n");
+    prompt
+        .append("Write the content of the marketing campaign \"")
+        .append(input.campaignName())
+        .append("\".\n");
     appendAnswer(prompt, "Campaign type", input.answer("campaign_type"));
     appendAnswer(prompt, "Target audience", input.answer("target_audience"));
     appendAnswer(prompt, "Key messages", input.answer("key_messages"));
@@ -44,10 +49,19 @@ final class ContentPieces {
     appendAnswer(prompt, "Launch date", input.launchDate());
     if (!memories.isEmpty()) {
       prompt.append("Earlier campaigns of ours that may help:\n");
-      memories.forEach(memory -> prompt.append("- ").append(memory.get("campaign")).append(' ')
-          .append(memory.get("name")).append(": ").append(abbreviate(String.valueOf(memory.get("content")), 300)).append('\n'));
+      memories.forEach(
+          memory ->
+              prompt
+                  .append("- ")
+                  .append(memory.get("campaign"))
+                  .append(' ')
+                  .append(memory.get("name"))
+                  .append(": ")
+                  .append(abbreviate(String.valueOf(memory.get("content")), 300))
+                  .append('\n'));
     }
-    prompt.append("Answer with one JSON object and nothing else, with the string fields ")
+    prompt
+        .append("Answer with one JSON object and nothing else, with the string fields ")
         .append(String.join(", ", IDS))
         .append('.');
     return prompt.toString();
@@ -65,7 +79,11 @@ final class ContentPieces {
     Map<String, String> complete = new LinkedHashMap<>();
     for (String id : IDS) {
       String piece = pieces.get(id);
-      complete.put(id, piece == null || piece.isBlank() ? fallback(id, reply, input) : abbreviate(piece, MAX_PIECE_CHARS));
+      complete.put(
+          id,
+          piece == null || piece.isBlank()
+              ? fallback(id, reply, input)
+              : abbreviate(piece, MAX_PIECE_CHARS));
     }
     return complete;
   }
@@ -83,7 +101,11 @@ final class ContentPieces {
         if (value == null || value.isNull()) {
           continue;
         }
-        pieces.put(id, value.isTextual() ? value.textValue() : value.isArray() ? joinLines(value) : value.toString());
+        pieces.put(
+            id,
+            value.isTextual()
+                ? value.textValue()
+                : value.isArray() ? joinLines(value) : value.toString());
       }
     } catch (java.io.IOException notJson) {
       // the line-based reading and the defaults below take over
@@ -92,7 +114,11 @@ final class ContentPieces {
 
   private static String joinLines(JsonNode array) {
     StringBuilder joined = new StringBuilder();
-    array.forEach(item -> joined.append(joined.isEmpty() ? "" : "\n").append(item.isTextual() ? item.textValue() : item.toString()));
+    array.forEach(
+        item ->
+            joined
+                .append(joined.isEmpty() ? "" : "\n")
+                .append(item.isTextual() ? item.textValue() : item.toString()));
     return joined.toString();
   }
 

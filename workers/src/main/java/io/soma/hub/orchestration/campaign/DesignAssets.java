@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** design_assets: one {@code figma.render_component} per channel of the plan, the asset chosen by the channel. */
+/**
+ * design_assets: one {@code figma.render_component} per channel of the plan, the asset chosen by
+ * the channel.
+ */
 final class DesignAssets {
 
   static final String RENDER = "figma.render_component";
@@ -45,7 +48,9 @@ final class DesignAssets {
             .findFirst()
             .map(PlanTask::params)
             .orElse(Map.of());
-    String headline = ContentCreation.piecesOf(input.outputsOf(CampaignModules.CONTENT)).getOrDefault("headline", input.campaignName());
+    String headline =
+        ContentCreation.piecesOf(input.outputsOf(CampaignModules.CONTENT))
+            .getOrDefault("headline", input.campaignName());
     List<Map<String, Object>> assets = new ArrayList<>();
     Map<String, Object> byChannel = new LinkedHashMap<>();
     for (String channel : input.channels()) {
@@ -57,18 +62,30 @@ final class DesignAssets {
       params.put("campaign_name", input.campaignName());
       params.put("headline", headline);
       ToolResult result =
-          tools.invoke(new ToolCall(input.requestId("asset:" + channel), input.tenant(), input.campaignId(), RENDER, params));
+          tools.invoke(
+              new ToolCall(
+                  input.requestId("asset:" + channel),
+                  input.tenant(),
+                  input.campaignId(),
+                  RENDER,
+                  params));
       Map<String, Object> rendered = new LinkedHashMap<>();
       rendered.put("channel", channel);
       rendered.put("type", asset.type());
       rendered.put("format", asset.format());
-      rendered.put("url", result.text("file_url") != null ? result.text("file_url") : result.text("url"));
+      rendered.put(
+          "url", result.text("file_url") != null ? result.text("file_url") : result.text("url"));
       rendered.put("dry_run", result.dryRun());
       rendered.put("request_id", result.requestId());
       assets.add(rendered);
       byChannel.put(channel, rendered);
       artifacts.record(
-          input.campaignId(), input.tenant(), input.campaignName(), input.module().id(), "asset:" + channel, CampaignJson.write(rendered));
+          input.campaignId(),
+          input.tenant(),
+          input.campaignName(),
+          input.module().id(),
+          "asset:" + channel,
+          CampaignJson.write(rendered));
     }
     Map<String, Object> outputs = new LinkedHashMap<>();
     outputs.put("assets", assets);

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * distribution: publishes the content (with the {@code update_content} overrides applied) on each channel of the
- * plan. A channel the tool rejects is reported as failed, not published; a tool that is unavailable fails the
- * attempt, and the retry sends only the channels whose answer is not recorded yet.
+ * distribution: publishes the content (with the {@code update_content} overrides applied) on each
+ * channel of the plan. A channel the tool rejects is reported as failed, not published; a tool that
+ * is unavailable fails the attempt, and the retry sends only the channels whose answer is not
+ * recorded yet.
  */
 final class Distribution {
 
@@ -26,7 +27,8 @@ final class Distribution {
   }
 
   Map<String, Object> run(ModuleInput input) {
-    Map<String, String> content = ContentCreation.piecesOf(input.outputsOf(CampaignModules.CONTENT));
+    Map<String, String> content =
+        ContentCreation.piecesOf(input.outputsOf(CampaignModules.CONTENT));
     content.putAll(input.contentOverrides());
     Map<String, Object> design = input.outputsOf(CampaignModules.DESIGN);
     List<String> published = new ArrayList<>();
@@ -48,7 +50,15 @@ final class Distribution {
           throw failure;
         }
         failed.put(channel, failure.getOriginalMessage());
-        results.put(channel, Map.of("status", "failed", "action", call.action(), "error", failure.getOriginalMessage()));
+        results.put(
+            channel,
+            Map.of(
+                "status",
+                "failed",
+                "action",
+                call.action(),
+                "error",
+                failure.getOriginalMessage()));
       }
     }
     if (published.isEmpty() && !failed.isEmpty()) {
@@ -62,11 +72,17 @@ final class Distribution {
     outputs.put("content", content);
     outputs.put("content_overrides_applied", List.copyOf(input.contentOverrides().keySet()));
     artifacts.record(
-        input.campaignId(), input.tenant(), input.campaignName(), input.module().id(), "distributed_content", CampaignJson.write(content));
+        input.campaignId(),
+        input.tenant(),
+        input.campaignName(),
+        input.module().id(),
+        "distributed_content",
+        CampaignJson.write(content));
     return outputs;
   }
 
-  private static ToolCall callFor(ModuleInput input, String channel, Map<String, String> content, String assetUrl) {
+  private static ToolCall callFor(
+      ModuleInput input, String channel, Map<String, String> content, String assetUrl) {
     String headline = content.getOrDefault("headline", input.campaignName());
     Map<String, Object> params = new LinkedHashMap<>();
     String action;
@@ -80,8 +96,16 @@ final class Distribution {
       case "blog" -> {
         action = "github.create_or_update_file";
         params.put("repo", "company-blog");
-        params.put("path", "_posts/" + input.launchDate() + "-" + ReviewRequest.slug(input.campaignName()) + ".md");
-        params.put("content", "---\ntitle: \"" + headline + "\"\n---\n\n" + content.getOrDefault("blog_outline", ""));
+        params.put(
+            "path",
+            "_posts/"
+                + input.launchDate()
+                + "-"
+                + ReviewRequest.slug(input.campaignName())
+                + ".md");
+        params.put(
+            "content",
+            "---\ntitle: \"" + headline + "\"\n---\n\n" + content.getOrDefault("blog_outline", ""));
         params.put("message", "Campaign " + input.campaignName());
       }
       case "social_linkedin", "social_twitter", "social_facebook" -> {
@@ -110,6 +134,7 @@ final class Distribution {
     if (assetUrl != null) {
       params.put("media_urls", List.of(assetUrl));
     }
-    return new ToolCall(input.requestId("publish:" + channel), input.tenant(), input.campaignId(), action, params);
+    return new ToolCall(
+        input.requestId("publish:" + channel), input.tenant(), input.campaignId(), action, params);
   }
 }

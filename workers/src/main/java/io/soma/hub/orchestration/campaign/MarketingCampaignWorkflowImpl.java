@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 
 /**
- * Runs a campaign plan as a DAG: every module whose dependencies are done starts at once (independent modules run
- * in parallel), review_approval waits for the approval decision, and when a module fails for good or the campaign is
- * rejected or times out, the modules already running are let finish and the completed ones are compensated in
- * reverse order of completion.
+ * Runs a campaign plan as a DAG: every module whose dependencies are done starts at once
+ * (independent modules run in parallel), review_approval waits for the approval decision, and when
+ * a module fails for good or the campaign is rejected or times out, the modules already running are
+ * let finish and the completed ones are compensated in reverse order of completion.
  */
 public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow {
 
@@ -44,7 +44,10 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
 
   /** For workers whose tool and model calls have the default timeouts, without events. */
   public MarketingCampaignWorkflowImpl() {
-    this(CampaignActivityOptions.DEFAULT_TOOL_CALL_TIMEOUT, CampaignActivityOptions.DEFAULT_MODEL_CALL_TIMEOUT, false);
+    this(
+        CampaignActivityOptions.DEFAULT_TOOL_CALL_TIMEOUT,
+        CampaignActivityOptions.DEFAULT_MODEL_CALL_TIMEOUT,
+        false);
   }
 
   /**
@@ -52,12 +55,15 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
    * @param modelCall the longest one model call can take on this worker
    * @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents})
    */
-  public MarketingCampaignWorkflowImpl(Duration toolCall, Duration modelCall, boolean eventsEnabled) {
+  public MarketingCampaignWorkflowImpl(
+      Duration toolCall, Duration modelCall, boolean eventsEnabled) {
     this.eventsEnabled = eventsEnabled;
     ActivityOptions generic = CampaignActivityOptions.genericModule(toolCall, modelCall);
     activities =
         Workflow.newActivityStub(
-            CampaignActivities.class, generic, CampaignActivityOptions.modules(toolCall, modelCall));
+            CampaignActivities.class,
+            generic,
+            CampaignActivityOptions.modules(toolCall, modelCall));
     compensations =
         Workflow.newActivityStub(
             CompensationActivities.class,
@@ -75,14 +81,24 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
       state.phase(CampaignState.FAILED);
       throw invalid;
     }
-    // Without review_approval in the plan there is nothing to wait in, whatever approval_required says.
+    // Without review_approval in the plan there is nothing to wait in, whatever approval_required
+    // says.
     boolean approvalGate =
-        plan.approvalRequired() && plan.modules().stream().anyMatch(m -> m.id().equals(CampaignModules.REVIEW));
+        plan.approvalRequired()
+            && plan.modules().stream().anyMatch(m -> m.id().equals(CampaignModules.REVIEW));
     state.start(request.campaignId(), plan.campaignName(), plan.modules(), approvalGate);
     approvalTimeout = approvalTimeout(request);
-    log.info("Campaign {} ({}) of tenant {} started with {} module(s)",
-        request.campaignId(), plan.campaignName(), request.tenant(), plan.modules().size());
-    publish(HubEventTypes.CAMPAIGN_STARTED, request.campaignId(), request.tenant(), plan.campaignName());
+    log.info(
+        "Campaign {} ({}) of tenant {} started with {} module(s)",
+        request.campaignId(),
+        plan.campaignName(),
+        request.tenant(),
+        plan.modules().size());
+    publish(
+        HubEventTypes.CAMPAIGN_STARTED,
+        request.campaignId(),
+        request.tenant(),
+        plan.campaignName());
 
     String failedModule = runModules(request, approvalGate);
 
@@ -90,33 +106,60 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     if (failedModule != null) {
       compensate(request, "module " + failedModule + " failed");
       state.phase(CampaignState.FAILED);
-      String error = state.progress().modules().stream()
-          .filter(m -> m.id().equals(failedModule)).findFirst().map(CampaignProgress.ModuleProgress::error).orElse("");
+      String error =
+          state.progress().modules().stream()
+              .filter(m -> m.id().equals(failedModule))
+              .findFirst()
+              .map(CampaignProgress.ModuleProgress::error)
+              .orElse("");
       throw ApplicationFailure.newNonRetryableFailure(
-          "Campaign " + request.campaignId() + " failed in module " + failedModule + ": " + error
-              + "; compensated " + state.compensated(),
+          "Campaign "
+              + request.campaignId()
+              + " failed in module "
+              + failedModule
+              + ": "
+              + error
+              + "; compensated "
+              + state.compensated(),
           CampaignFailures.CAMPAIGN_FAILED,
           failedModule,
           state.compensated());
     }
-    if (approvalState.equals(CampaignState.REJECTED) || approvalState.equals(CampaignState.TIMED_OUT)) {
-      compensate(request, approvalState.equals(CampaignState.REJECTED) ? "campaign rejected" : "approval timed out");
+    if (approvalState.equals(CampaignState.REJECTED)
+        || approvalState.equals(CampaignState.TIMED_OUT)) {
+      compensate(
+          request,
+          approvalState.equals(CampaignState.REJECTED)
+              ? "campaign rejected"
+              : "approval timed out");
       state.phase(approvalState);
-      String why = approvalState.equals(CampaignState.REJECTED)
-          ? "rejected by " + state.approval().decidedBy() + (state.approval().comment() == null ? "" : ": " + state.approval().comment())
-          : "no approval decision within " + approvalTimeout.toSeconds() + " s";
-      return new CampaignResult(request.campaignId(), approvalState, state.outputs(), state.compensated(), why);
+      String why =
+          approvalState.equals(CampaignState.REJECTED)
+              ? "rejected by "
+                  + state.approval().decidedBy()
+                  + (state.approval().comment() == null ? "" : ": " + state.approval().comment())
+              : "no approval decision within " + approvalTimeout.toSeconds() + " s";
+      return new CampaignResult(
+          request.campaignId(), approvalState, state.outputs(), state.compensated(), why);
     }
     state.phase(CampaignState.COMPLETED);
-    publish(HubEventTypes.CAMPAIGN_COMPLETED, request.campaignId(), request.tenant(), request.plan().campaignName());
+    publish(
+        HubEventTypes.CAMPAIGN_COMPLETED,
+        request.campaignId(),
+        request.tenant(),
+        request.plan().campaignName());
     log.info("Campaign {} completed", request.campaignId());
-    return new CampaignResult(request.campaignId(), CampaignState.COMPLETED, state.outputs(), List.of(), null);
+    return new CampaignResult(
+        request.campaignId(), CampaignState.COMPLETED, state.outputs(), List.of(), null);
   }
 
-  /** Returns the module that failed for good, or null. Modules that were never started stay pending. */
+  /**
+   * Returns the module that failed for good, or null. Modules that were never started stay pending.
+   */
   private String runModules(CampaignRequest request, boolean approvalGate) {
     List<PlanModule> planned = request.plan().modules();
-    Set<String> plannedIds = planned.stream().map(PlanModule::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> plannedIds =
+        planned.stream().map(PlanModule::id).collect(Collectors.toCollection(LinkedHashSet::new));
     Map<String, Promise<Map<String, Object>>> running = new LinkedHashMap<>();
     String failedModule = null;
     while (true) {
@@ -138,7 +181,8 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
           state.completed(module, promise.get());
         } else {
           state.mark(module, CampaignState.FAILED, describe(failure));
-          log.warn("Campaign {}: module {} failed: {}", request.campaignId(), module, describe(failure));
+          log.warn(
+              "Campaign {}: module {} failed: {}", request.campaignId(), module, describe(failure));
           failedModule = failedModule == null ? module : failedModule;
         }
       }
@@ -154,7 +198,8 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     boolean skippedSome;
     do {
       skippedSome = false;
-      Set<String> finished = planned.stream().map(PlanModule::id).filter(state::finished).collect(Collectors.toSet());
+      Set<String> finished =
+          planned.stream().map(PlanModule::id).filter(state::finished).collect(Collectors.toSet());
       for (PlanModule module : planned) {
         if (!state.status(module.id()).equals(CampaignState.PENDING)
             || !CampaignDag.dependenciesMet(module, plannedIds, finished)) {
@@ -173,17 +218,24 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
 
   private Promise<Map<String, Object>> start(CampaignRequest request, PlanModule module) {
     return switch (module.id()) {
-      case CampaignModules.CONTENT -> Async.function(activities::createContent, input(request, module, Map.of()));
-      case CampaignModules.DESIGN -> Async.function(activities::designAssets, input(request, module, Map.of()));
-      case CampaignModules.REVIEW -> Async.function(this::reviewAndAwaitApproval, input(request, module, Map.of()));
+      case CampaignModules.CONTENT ->
+          Async.function(activities::createContent, input(request, module, Map.of()));
+      case CampaignModules.DESIGN ->
+          Async.function(activities::designAssets, input(request, module, Map.of()));
+      case CampaignModules.REVIEW ->
+          Async.function(this::reviewAndAwaitApproval, input(request, module, Map.of()));
       case CampaignModules.DISTRIBUTION ->
           Async.function(activities::distribute, input(request, module, state.freezeContent()));
-      case CampaignModules.ANALYTICS -> Async.function(activities::trackAnalytics, input(request, module, Map.of()));
+      case CampaignModules.ANALYTICS ->
+          Async.function(activities::trackAnalytics, input(request, module, Map.of()));
       default -> Async.function(activities::runTasks, input(request, module, Map.of()));
     };
   }
 
-  /** The review tasks, then the wait for a decision. The module counts as completed either way: its PR is open. */
+  /**
+   * The review tasks, then the wait for a decision. The module counts as completed either way: its
+   * PR is open.
+   */
   private Map<String, Object> reviewAndAwaitApproval(ModuleInput input) {
     Map<String, Object> outputs = activities.requestReview(input);
     state.phase(CampaignState.AWAITING_APPROVAL);
@@ -197,8 +249,11 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     } else {
       String outcome = decision.outcome();
       state.approval(outcome, decision.comment(), decision.decidedBy());
-      publish(decision.approved() ? HubEventTypes.CAMPAIGN_APPROVED : HubEventTypes.CAMPAIGN_REJECTED,
-          input.campaignId(), input.tenant(), input.campaignName());
+      publish(
+          decision.approved() ? HubEventTypes.CAMPAIGN_APPROVED : HubEventTypes.CAMPAIGN_REJECTED,
+          input.campaignId(),
+          input.tenant(),
+          input.campaignName());
       withDecision.put("approval", outcome);
       withDecision.put("decided_by", decision.decidedBy());
     }
@@ -206,7 +261,10 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
   }
 
   private void publish(String type, String campaignId, String tenant, String campaignName) {
-    events.publish(type, campaignId, tenant,
+    events.publish(
+        type,
+        campaignId,
+        tenant,
         Map.of("campaign_id", campaignId, "campaign_name", String.valueOf(campaignName)));
   }
 
@@ -221,7 +279,8 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     return approval.equals(CampaignState.REJECTED) || approval.equals(CampaignState.TIMED_OUT);
   }
 
-  private ModuleInput input(CampaignRequest request, PlanModule module, Map<String, String> overrides) {
+  private ModuleInput input(
+      CampaignRequest request, PlanModule module, Map<String, String> overrides) {
     CampaignPlan plan = request.plan();
     return new ModuleInput(
         request.campaignId(),
@@ -236,7 +295,10 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
         overrides);
   }
 
-  /** Compensates completed modules in reverse order of completion; one failing compensation does not stop the rest. */
+  /**
+   * Compensates completed modules in reverse order of completion; one failing compensation does not
+   * stop the rest.
+   */
   private void compensate(CampaignRequest request, String reason) {
     List<String> order = new ArrayList<>(state.completionOrder());
     if (order.isEmpty()) {
@@ -248,13 +310,22 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     for (String module : order) {
       CompensationInput input =
           new CompensationInput(
-              request.campaignId(), request.tenant(), request.plan().campaignName(), module, outputs.get(module), reason);
+              request.campaignId(),
+              request.tenant(),
+              request.plan().campaignName(),
+              module,
+              outputs.get(module),
+              reason);
       try {
         compensation(module).apply(input);
         state.compensated(module);
       } catch (ActivityFailure failure) {
         state.mark(module, CampaignState.COMPENSATION_FAILED, describe(failure));
-        log.error("Campaign {}: compensation of {} failed: {}", request.campaignId(), module, describe(failure));
+        log.error(
+            "Campaign {}: compensation of {} failed: {}",
+            request.campaignId(),
+            module,
+            describe(failure));
       }
     }
   }
@@ -276,13 +347,15 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
   }
 
   /**
-   * Takes the decision at once, without blocking: the validator of a concurrent decision runs only after this
-   * returns, so it sees the decision taken. The review module then records it in the approval state.
+   * Takes the decision at once, without blocking: the validator of a concurrent decision runs only
+   * after this returns, so it sees the decision taken. The review module then records it in the
+   * approval state.
    */
   @Override
   public ApprovalDecision decide(ApprovalDecision decision) {
     try {
-      // The validator has passed it; a replay skips validators, so check again and fail the update, not the task.
+      // The validator has passed it; a replay skips validators, so check again and fail the update,
+      // not the task.
       requireOpen();
     } catch (UpdateRejection refused) {
       throw refused.failure();
@@ -291,7 +364,10 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
     return decision;
   }
 
-  /** Only what older gateways send; the first decision counts, whether it came as this signal or as the update. */
+  /**
+   * Only what older gateways send; the first decision counts, whether it came as this signal or as
+   * the update.
+   */
   @Override
   public void approval(ApprovalDecision decision) {
     try {
@@ -305,21 +381,28 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
 
   private void requireOpen() {
     if (state.campaignId() == null) {
-      // An update or signal can come before run() has read its request: the campaign does not wait yet.
+      // An update or signal can come before run() has read its request: the campaign does not wait
+      // yet.
       CampaignDecisions.requireOpen(
-          CampaignIds.ofWorkflow(Workflow.getInfo().getWorkflowId()), decision, CampaignState.PENDING);
+          CampaignIds.ofWorkflow(Workflow.getInfo().getWorkflowId()),
+          decision,
+          CampaignState.PENDING);
     }
     CampaignDecisions.requireOpen(state.campaignId(), decision, state.approval().state());
   }
 
   @Override
   public void updateContent(ContentUpdate update) {
-    if (update == null || update.contentId() == null || update.contentId().isBlank() || update.newContent() == null) {
+    if (update == null
+        || update.contentId() == null
+        || update.contentId().isBlank()
+        || update.newContent() == null) {
       log.info("Campaign content update ignored: it names no content piece or has no content");
       return;
     }
     if (!state.override(update)) {
-      log.info("Campaign content update of {} ignored: distribution has started", update.contentId());
+      log.info(
+          "Campaign content update of {} ignored: distribution has started", update.contentId());
     }
   }
 
@@ -330,9 +413,13 @@ public class MarketingCampaignWorkflowImpl implements MarketingCampaignWorkflow 
 
   private static String describe(Throwable failure) {
     Throwable cause = failure;
-    while (cause instanceof TemporalFailure && !(cause instanceof ApplicationFailure) && cause.getCause() != null) {
+    while (cause instanceof TemporalFailure
+        && !(cause instanceof ApplicationFailure)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    return cause instanceof ApplicationFailure application ? application.getOriginalMessage() : String.valueOf(cause.getMessage());
+    return cause instanceof ApplicationFailure application
+        ? application.getOriginalMessage()
+        : String.valueOf(cause.getMessage());
   }
 }

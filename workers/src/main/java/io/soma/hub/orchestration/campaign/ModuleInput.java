@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a module's activity gets: the campaign, the module of the plan, the outputs of the modules completed so far
- * and, for distribution, the content overrides received through {@code update_content}.
+ * What a module's activity gets: the campaign, the module of the plan, the outputs of the modules
+ * completed so far and, for distribution, the content overrides received through {@code
+ * update_content}.
  */
 public record ModuleInput(
     String campaignId,
@@ -26,7 +27,9 @@ public record ModuleInput(
     contentOverrides = contentOverrides == null ? Map.of() : contentOverrides;
   }
 
-  /** A deterministic tool request id: the same module task of the same campaign is the same request. */
+  /**
+   * A deterministic tool request id: the same module task of the same campaign is the same request.
+   */
   public String requestId(String part) {
     return campaignId + ":" + module.id() + ":" + part;
   }

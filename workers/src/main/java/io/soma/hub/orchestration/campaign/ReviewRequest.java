@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** review_approval's tasks: a pull request with the content for review, and a Slack message pointing at it. */
+/**
+ * review_approval's tasks: a pull request with the content for review, and a Slack message pointing
+ * at it.
+ */
 final class ReviewRequest {
 
   static final String PULL_REQUEST = "github.create_pull_request";
@@ -28,16 +31,27 @@ final class ReviewRequest {
     Map<String, Object> prParams = new LinkedHashMap<>(paramsOf(input, PULL_REQUEST));
     prParams.putIfAbsent("repo", "marketing-content");
     prParams.putIfAbsent("title", "Campaign: " + input.campaignName());
-    prParams.putIfAbsent("head", prParams.getOrDefault("branch", "campaign/" + slug(input.campaignName())));
+    prParams.putIfAbsent(
+        "head", prParams.getOrDefault("branch", "campaign/" + slug(input.campaignName())));
     prParams.putIfAbsent("base", "main");
     prParams.put("body", pullRequestBody(input, pieces));
-    ToolResult pr = tools.invoke(new ToolCall(input.requestId("pull-request"), input.tenant(), input.campaignId(), PULL_REQUEST, prParams));
+    ToolResult pr =
+        tools.invoke(
+            new ToolCall(
+                input.requestId("pull-request"),
+                input.tenant(),
+                input.campaignId(),
+                PULL_REQUEST,
+                prParams));
     String prUrl = pr.text("html_url");
 
     Map<String, Object> slackParams = new LinkedHashMap<>(paramsOf(input, MESSAGE));
     slackParams.putIfAbsent("channel", "#marketing-approvals");
     String text =
-        "Campaign \"" + input.campaignName() + "\" is ready for review" + (prUrl == null ? "." : ": " + prUrl);
+        "Campaign \""
+            + input.campaignName()
+            + "\" is ready for review"
+            + (prUrl == null ? "." : ": " + prUrl);
     slackParams.put("text", text);
     if (prUrl != null) {
       slackParams.put(
@@ -45,11 +59,26 @@ final class ReviewRequest {
           List.of(
               Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text)),
               Map.of(
-                  "type", "actions",
+                  "type",
+                  "actions",
                   "elements",
-                  List.of(Map.of("type", "button", "text", Map.of("type", "plain_text", "text", "Open the pull request"), "url", prUrl)))));
+                  List.of(
+                      Map.of(
+                          "type",
+                          "button",
+                          "text",
+                          Map.of("type", "plain_text", "text", "Open the pull request"),
+                          "url",
+                          prUrl)))));
     }
-    ToolResult message = tools.invoke(new ToolCall(input.requestId("message"), input.tenant(), input.campaignId(), MESSAGE, slackParams));
+    ToolResult message =
+        tools.invoke(
+            new ToolCall(
+                input.requestId("message"),
+                input.tenant(),
+                input.campaignId(),
+                MESSAGE,
+                slackParams));
 
     Map<String, Object> outputs = new LinkedHashMap<>();
     outputs.put("github_pr_url", prUrl);
@@ -59,7 +88,12 @@ final class ReviewRequest {
     outputs.put("slack_channel", slackParams.get("channel"));
     outputs.put("slack_dry_run", message.dryRun());
     artifacts.record(
-        input.campaignId(), input.tenant(), input.campaignName(), input.module().id(), "review_request", CampaignJson.write(outputs));
+        input.campaignId(),
+        input.tenant(),
+        input.campaignName(),
+        input.module().id(),
+        "review_request",
+        CampaignJson.write(outputs));
     return outputs;
   }
 
@@ -72,15 +106,20 @@ final class ReviewRequest {
   }
 
   private static String pullRequestBody(ModuleInput input, Map<String, String> pieces) {
-    StringBuilder body = new StringBuilder("## Campaign: ").append(input.campaignName()).append("\n\n");
-    pieces.forEach((id, piece) -> body.append("### ").append(id).append("\n\n").append(piece).append("\n\n"));
+    StringBuilder body =
+        new StringBuilder("## Campaign: ").append(input.campaignName()).append("\n\n");
+    pieces.forEach(
+        (id, piece) -> body.append("### ").append(id).append("\n\n").append(piece).append("\n\n"));
     body.append("### Channels\n\n").append(String.join(", ", input.channels())).append("\n\n");
-    body.append("Approve or reject with POST /v1/campaigns/").append(input.campaignId()).append("/approval\n");
+    body.append("Approve or reject with POST /v1/campaigns/")
+        .append(input.campaignId())
+        .append("/approval\n");
     return body.toString();
   }
 
   static String slug(String name) {
-    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    String slug =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     return slug.isEmpty() ? "campaign" : slug;
   }
 }

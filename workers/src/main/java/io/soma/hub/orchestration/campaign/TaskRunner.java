@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a module's tasks in order: {@code memory_gateway.remember/retrieve} against the campaign memory,
- * {@code chat_completions} against the model provider, any other {@code tool.operation} through the tool adapters.
- * Each task's result is recorded as an artifact of the module, once.
+ * Runs a module's tasks in order: {@code memory_gateway.remember/retrieve} against the campaign
+ * memory, {@code chat_completions} against the model provider, any other {@code tool.operation}
+ * through the tool adapters. Each task's result is recorded as an artifact of the module, once.
  */
 final class TaskRunner {
 
@@ -28,7 +28,8 @@ final class TaskRunner {
   private final ModelProvider model;
   private final CampaignArtifacts artifacts;
 
-  TaskRunner(ToolInvoker tools, CampaignMemory memory, ModelProvider model, CampaignArtifacts artifacts) {
+  TaskRunner(
+      ToolInvoker tools, CampaignMemory memory, ModelProvider model, CampaignArtifacts artifacts) {
     this.tools = tools;
     this.memory = memory;
     this.model = model;
@@ -55,7 +56,8 @@ final class TaskRunner {
       case REMEMBER -> {
         String key = text(task.params().get("key"), "campaign:" + input.campaignName());
         Map<String, Object> metadata = asMap(task.params().get("metadata"));
-        String value = text(task.params().get("value"), task.description() == null ? key : task.description());
+        String value =
+            text(task.params().get("value"), task.description() == null ? key : task.description());
         memory.remember(input, key, value, metadata);
         result.put("key", key);
       }
@@ -75,7 +77,11 @@ final class TaskRunner {
         ToolResult answer =
             tools.invoke(
                 new ToolCall(
-                    input.requestId("task-" + index + ":" + action), input.tenant(), input.campaignId(), action, task.params()));
+                    input.requestId("task-" + index + ":" + action),
+                    input.tenant(),
+                    input.campaignId(),
+                    action,
+                    task.params()));
         result.put("request_id", answer.requestId());
         result.put("dry_run", answer.dryRun());
         result.put("response", answer.response());
@@ -93,7 +99,10 @@ final class TaskRunner {
 
   private static String chatPrompt(ModuleInput input, PlanTask task) {
     Object template = task.params().get("prompt_template");
-    String prompt = template == null ? text(task.description(), "Describe the campaign " + input.campaignName()) : String.valueOf(template);
+    String prompt =
+        template == null
+            ? text(task.description(), "Describe the campaign " + input.campaignName())
+            : String.valueOf(template);
     Map<String, Object> variables = asMap(task.params().get("variables"));
     for (Map.Entry<String, Object> variable : variables.entrySet()) {
       prompt = prompt.replace("{" + variable.getKey() + "}", String.valueOf(variable.getValue()));

@@ -8,12 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes a workflow's event and returns once the broker has it; any failure fails the attempt, and Temporal
- * retries it with the same event. Stateless and thread-safe.
+ * Publishes a workflow's event and returns once the broker has it; any failure fails the attempt,
+ * and Temporal retries it with the same event. Stateless and thread-safe.
  */
 public class EventActivitiesImpl implements EventActivities {
 
-  /** Inside the attempt's start-to-close, so the attempt reports the producer's error rather than a timeout. */
+  /**
+   * Inside the attempt's start-to-close, so the attempt reports the producer's error rather than a
+   * timeout.
+   */
   static final Duration WAIT = EventActivityOptions.ATTEMPT.minusSeconds(5);
 
   private final EventPublisher publisher;
@@ -29,13 +32,17 @@ public class EventActivitiesImpl implements EventActivities {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw ApplicationFailure.newFailureWithCause(
-          "event " + event.id() + " was not published: " + cause.getMessage(), "EventNotPublished", cause);
+          "event " + event.id() + " was not published: " + cause.getMessage(),
+          "EventNotPublished",
+          cause);
     } catch (TimeoutException e) {
       throw ApplicationFailure.newFailure(
-          "event " + event.id() + " was not acknowledged within " + WAIT.toSeconds() + " s", "EventNotPublished");
+          "event " + event.id() + " was not acknowledged within " + WAIT.toSeconds() + " s",
+          "EventNotPublished");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while publishing " + event.id(), "EventNotPublished");
+      throw ApplicationFailure.newFailure(
+          "interrupted while publishing " + event.id(), "EventNotPublished");
     }
   }
 }

@@ -5,4 +5,5 @@ package io.soma.hub.orchestration.memory;
  *
  * @param last true when this page was the last one
  */
-public record ArtifactPage(int remembered, int unchanged, String lastModule, String lastName, boolean last) {}
+public record ArtifactPage(
+    int remembered, int unchanged, String lastModule, String lastName, boolean last) {}

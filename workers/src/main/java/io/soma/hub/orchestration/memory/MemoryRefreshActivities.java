@@ -4,8 +4,9 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * The side effects of a memory refresh, one bounded page at a time. Every one is idempotent: it writes entries by
- * their deterministic keys and compares content hashes, so a retried page changes nothing a first attempt wrote.
+ * The side effects of a memory refresh, one bounded page at a time. Every one is idempotent: it
+ * writes entries by their deterministic keys and compares content hashes, so a retried page changes
+ * nothing a first attempt wrote.
  */
 @ActivityInterface
 public interface MemoryRefreshActivities {
@@ -18,7 +19,10 @@ public interface MemoryRefreshActivities {
   @ActivityMethod(name = REMEMBER_ARTIFACTS)
   ArtifactPage rememberArtifacts(ArtifactPageRequest request);
 
-  /** Returns true when the summary entry was written, false when it was current (or there is nothing to index). */
+  /**
+   * Returns true when the summary entry was written, false when it was current (or there is nothing
+   * to index).
+   */
   @ActivityMethod(name = REMEMBER_CAMPAIGN_SUMMARY)
   boolean rememberCampaignSummary(CampaignSummaryRequest request);
 

@@ -27,7 +27,10 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The summary lists at most this many artifacts (with their total), so it stays well inside a value's 32 KiB. */
+  /**
+   * The summary lists at most this many artifacts (with their total), so it stays well inside a
+   * value's 32 KiB.
+   */
   static final int SUMMARY_MAX_LISTED_ARTIFACTS = 100;
 
   /** Artifact content beyond this is cut: a memory value holds at most 32 KiB. */
@@ -37,7 +40,8 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
   private final CampaignArtifacts artifacts;
   private final Embeddings embeddings;
 
-  public MemoryRefreshActivitiesImpl(MemoryStore store, CampaignArtifacts artifacts, Embeddings embeddings) {
+  public MemoryRefreshActivitiesImpl(
+      MemoryStore store, CampaignArtifacts artifacts, Embeddings embeddings) {
     this.store = store;
     this.artifacts = artifacts;
     this.embeddings = embeddings;
@@ -46,7 +50,12 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
   @Override
   public ArtifactPage rememberArtifacts(ArtifactPageRequest request) {
     List<Artifact> page =
-        artifacts.page(request.tenant(), request.campaign(), request.afterModule(), request.afterName(), request.limit());
+        artifacts.page(
+            request.tenant(),
+            request.campaign(),
+            request.afterModule(),
+            request.afterName(),
+            request.limit());
     int remembered = 0;
     for (Artifact artifact : page) {
       String key = MemoryKeys.artifact(request.campaign(), artifact.module(), artifact.name());
@@ -86,7 +95,8 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
     }
     // Whatever else the campaign remembered under its key (launch date, channels, metrics) is kept.
     JsonNode previous = existing.map(entry -> parse(entry.valueJson())).orElse(null);
-    ObjectNode summary = previous instanceof ObjectNode object ? object.deepCopy() : JSON.createObjectNode();
+    ObjectNode summary =
+        previous instanceof ObjectNode object ? object.deepCopy() : JSON.createObjectNode();
     summary.put("campaign", request.campaign());
     summary.put("artifact_count", index.total());
     ArrayNode listed = summary.putArray("artifacts");
@@ -98,7 +108,8 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
           .put("key", MemoryKeys.artifact(request.campaign(), artifact.module(), artifact.name()));
     }
     summary.put("artifacts_truncated", index.total() > index.listed().size());
-    Map<String, String> metadata = new LinkedHashMap<>(existing.map(MemoryEntry::metadata).orElse(Map.of()));
+    Map<String, String> metadata =
+        new LinkedHashMap<>(existing.map(MemoryEntry::metadata).orElse(Map.of()));
     metadata.put(MemoryEntry.CAMPAIGN_METADATA, request.campaign());
     String value = summary.toString();
     if (request.force()) {
@@ -111,7 +122,8 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
   @Override
   public EntryPage reindexEntries(EntryPageRequest request) {
     List<IndexState> page =
-        store.campaignEntries(request.tenant(), request.campaign(), request.afterKey(), request.limit());
+        store.campaignEntries(
+            request.tenant(), request.campaign(), request.afterKey(), request.limit());
     int reindexed = 0;
     for (IndexState state : page) {
       if ((request.force() || !state.indexCurrent()) && store.reindex(request.tenant(), state)) {
@@ -127,9 +139,12 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
       return new EntryPage(0, 0, request.afterKey(), true);
     }
     List<IndexState> page =
-        store.campaignEntries(request.tenant(), request.campaign(), request.afterKey(), request.limit());
+        store.campaignEntries(
+            request.tenant(), request.campaign(), request.afterKey(), request.limit());
     List<IndexState> due =
-        page.stream().filter(state -> request.force() || !state.embeddingCurrent(embeddings.model())).toList();
+        page.stream()
+            .filter(state -> request.force() || !state.embeddingCurrent(embeddings.model()))
+            .toList();
     int embedded = 0;
     if (!due.isEmpty()) {
       List<float[]> vectors;
@@ -137,17 +152,26 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
         vectors =
             embeddings.embed(
                 due.stream()
-                    .map(s -> MemoryText.forEmbedding(s.entry().key(), s.entry().valueJson(), s.entry().metadata()))
+                    .map(
+                        s ->
+                            MemoryText.forEmbedding(
+                                s.entry().key(), s.entry().valueJson(), s.entry().metadata()))
                     .toList());
       } catch (EmbeddingsUnavailableException e) {
         throw e.retryable()
-            ? ApplicationFailure.newFailure(e.getMessage(), MemoryRefreshFailures.EMBEDDINGS_UNAVAILABLE)
-            : ApplicationFailure.newNonRetryableFailure(e.getMessage(), MemoryRefreshFailures.EMBEDDINGS_REJECTED);
+            ? ApplicationFailure.newFailure(
+                e.getMessage(), MemoryRefreshFailures.EMBEDDINGS_UNAVAILABLE)
+            : ApplicationFailure.newNonRetryableFailure(
+                e.getMessage(), MemoryRefreshFailures.EMBEDDINGS_REJECTED);
       }
       for (int i = 0; i < due.size(); i++) {
         IndexState state = due.get(i);
         if (store.storeEmbedding(
-            request.tenant(), state.entry().key(), state.contentSha256(), embeddings.model(), vectors.get(i))) {
+            request.tenant(),
+            state.entry().key(),
+            state.contentSha256(),
+            embeddings.model(),
+            vectors.get(i))) {
           embedded++;
         }
       }
@@ -157,10 +181,13 @@ public class MemoryRefreshActivitiesImpl implements MemoryRefreshActivities {
 
   private static EntryPage pageOf(EntryPageRequest request, List<IndexState> page, int processed) {
     String lastKey = page.isEmpty() ? request.afterKey() : page.get(page.size() - 1).entry().key();
-    return new EntryPage(processed, page.size() - processed, lastKey, page.size() < request.limit());
+    return new EntryPage(
+        processed, page.size() - processed, lastKey, page.size() < request.limit());
   }
 
-  /** Content that is a JSON object or array is remembered as that JSON; anything else as a string. */
+  /**
+   * Content that is a JSON object or array is remembered as that JSON; anything else as a string.
+   */
   static String valueOf(String content) {
     String trimmed = content.strip();
     if (trimmed.startsWith("{") || trimmed.startsWith("[")) {

@@ -8,7 +8,9 @@ import java.util.Map;
 /** Timeouts and bounded retries of the memory refresh activities. */
 public final class MemoryRefreshActivityOptions {
 
-  /** A page of store reads and writes: pages are small, so a minute means the store is in trouble. */
+  /**
+   * A page of store reads and writes: pages are small, so a minute means the store is in trouble.
+   */
   static final ActivityOptions STORE_PAGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(60))
@@ -24,9 +26,9 @@ public final class MemoryRefreshActivityOptions {
           .build();
 
   /**
-   * A page of embeddings: one provider call (HUB_EMBEDDINGS_TIMEOUT, 10 s by default) plus the store writes. Fewer
-   * attempts than the store pages: a provider that is down stays down for a while, and the refresh then completes
-   * with the lexical index and says why embedding stopped.
+   * A page of embeddings: one provider call (HUB_EMBEDDINGS_TIMEOUT, 10 s by default) plus the
+   * store writes. Fewer attempts than the store pages: a provider that is down stays down for a
+   * while, and the refresh then completes with the lexical index and says why embedding stopped.
    */
   static final ActivityOptions EMBEDDINGS_PAGE =
       ActivityOptions.newBuilder()
@@ -38,7 +40,9 @@ public final class MemoryRefreshActivityOptions {
                   .setBackoffCoefficient(2.0)
                   .setMaximumInterval(Duration.ofSeconds(30))
                   .setMaximumAttempts(4)
-                  .setDoNotRetry(MemoryRefreshFailures.EMBEDDINGS_REJECTED, IllegalArgumentException.class.getName())
+                  .setDoNotRetry(
+                      MemoryRefreshFailures.EMBEDDINGS_REJECTED,
+                      IllegalArgumentException.class.getName())
                   .build())
           .build();
 

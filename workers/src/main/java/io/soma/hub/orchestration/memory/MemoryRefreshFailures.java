@@ -6,7 +6,10 @@ public final class MemoryRefreshFailures {
   /** The embeddings provider is overloaded, failing or unreachable; retried. */
   public static final String EMBEDDINGS_UNAVAILABLE = "EmbeddingsUnavailable";
 
-  /** The embeddings provider refused the request or answered nonsense; retrying the same request cannot help. */
+  /**
+   * The embeddings provider refused the request or answered nonsense; retrying the same request
+   * cannot help.
+   */
   public static final String EMBEDDINGS_REJECTED = "EmbeddingsRejected";
 
   private MemoryRefreshFailures() {}

@@ -9,10 +9,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * Pages through the campaign's artifacts, writes its summary, then pages through its entries to re-index and (with
- * a provider) re-embed them. Each page is one activity of bounded size; a long refresh continues as new with its
- * progress, so its history stays bounded too. An embeddings failure ends embedding, never the refresh: the lexical
- * index is complete by then and the result says why embedding stopped.
+ * Pages through the campaign's artifacts, writes its summary, then pages through its entries to
+ * re-index and (with a provider) re-embed them. Each page is one activity of bounded size; a long
+ * refresh continues as new with its progress, so its history stays bounded too. An embeddings
+ * failure ends embedding, never the refresh: the lexical index is complete by then and the result
+ * says why embedding stopped.
  */
 public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
 
@@ -38,7 +39,9 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
     this(false);
   }
 
-  /** @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents}) */
+  /**
+   * @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents})
+   */
   public MemoryRefreshWorkflowImpl(boolean eventsEnabled) {
     this.eventsEnabled = eventsEnabled;
   }
@@ -46,9 +49,14 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
   @Override
   public MemoryRefreshResult run(MemoryRefreshRequest request) {
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
-    MemoryRefreshProgress progress = request.carried() == null ? MemoryRefreshProgress.start() : request.carried();
-    log.info("Memory refresh of campaign {} (tenant {}, force {}) at {}", request.campaign(), request.tenant(),
-        request.force(), progress.phase());
+    MemoryRefreshProgress progress =
+        request.carried() == null ? MemoryRefreshProgress.start() : request.carried();
+    log.info(
+        "Memory refresh of campaign {} (tenant {}, force {}) at {}",
+        request.campaign(),
+        request.tenant(),
+        request.force(),
+        progress.phase());
     int pages = 0;
     while (progress.phase() != Phase.DONE) {
       if (pages >= MAX_PAGES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested()) {
@@ -60,7 +68,10 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
     log.info("Memory refresh of campaign {} done: {}", request.campaign(), progress);
     // The workflow id, not the run's: the same in every run and every retry of this refresh.
     String refresh = Workflow.getInfo().getWorkflowId();
-    events.publish(HubEventTypes.MEMORY_REFRESHED, refresh, request.tenant(),
+    events.publish(
+        HubEventTypes.MEMORY_REFRESHED,
+        refresh,
+        request.tenant(),
         Map.of(
             "campaign", request.campaign(),
             "artifacts_remembered", Integer.toString(progress.artifactsRemembered()),
@@ -83,7 +94,11 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
         ArtifactPage page =
             activities.rememberArtifacts(
                 new ArtifactPageRequest(
-                    request.tenant(), request.campaign(), request.force(), p.afterModule(), p.afterName(),
+                    request.tenant(),
+                    request.campaign(),
+                    request.force(),
+                    p.afterModule(),
+                    p.afterName(),
                     ARTIFACT_PAGE));
         yield new MemoryRefreshProgress(
             page.last() ? Phase.SUMMARY : Phase.ARTIFACTS,
@@ -101,13 +116,26 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
         activities.rememberCampaignSummary(
             new CampaignSummaryRequest(request.tenant(), request.campaign(), request.force()));
         yield new MemoryRefreshProgress(
-            Phase.REINDEX, p.afterModule(), p.afterName(), "", p.artifactsRemembered(), p.artifactsUnchanged(),
-            p.entriesReindexed(), p.entriesUnchanged(), p.entriesEmbedded(), p.embeddingsError());
+            Phase.REINDEX,
+            p.afterModule(),
+            p.afterName(),
+            "",
+            p.artifactsRemembered(),
+            p.artifactsUnchanged(),
+            p.entriesReindexed(),
+            p.entriesUnchanged(),
+            p.entriesEmbedded(),
+            p.embeddingsError());
       }
       case REINDEX -> {
         EntryPage page =
             activities.reindexEntries(
-                new EntryPageRequest(request.tenant(), request.campaign(), request.force(), p.afterKey(), REINDEX_PAGE));
+                new EntryPageRequest(
+                    request.tenant(),
+                    request.campaign(),
+                    request.force(),
+                    p.afterKey(),
+                    REINDEX_PAGE));
         yield new MemoryRefreshProgress(
             page.last() ? Phase.EMBEDDINGS : Phase.REINDEX,
             p.afterModule(),
@@ -129,17 +157,38 @@ public class MemoryRefreshWorkflowImpl implements MemoryRefreshWorkflow {
     try {
       EntryPage page =
           activities.embedEntries(
-              new EntryPageRequest(request.tenant(), request.campaign(), request.force(), p.afterKey(), EMBEDDINGS_PAGE));
+              new EntryPageRequest(
+                  request.tenant(),
+                  request.campaign(),
+                  request.force(),
+                  p.afterKey(),
+                  EMBEDDINGS_PAGE));
       return new MemoryRefreshProgress(
-          page.last() ? Phase.DONE : Phase.EMBEDDINGS, p.afterModule(), p.afterName(), page.lastKey(),
-          p.artifactsRemembered(), p.artifactsUnchanged(), p.entriesReindexed(), p.entriesUnchanged(),
-          p.entriesEmbedded() + page.processed(), p.embeddingsError());
+          page.last() ? Phase.DONE : Phase.EMBEDDINGS,
+          p.afterModule(),
+          p.afterName(),
+          page.lastKey(),
+          p.artifactsRemembered(),
+          p.artifactsUnchanged(),
+          p.entriesReindexed(),
+          p.entriesUnchanged(),
+          p.entriesEmbedded() + page.processed(),
+          p.embeddingsError());
     } catch (ActivityFailure failure) {
-      String reason = failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
+      String reason =
+          failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage();
       log.warn("Memory refresh of campaign {} stopped embedding: {}", request.campaign(), reason);
       return new MemoryRefreshProgress(
-          Phase.DONE, p.afterModule(), p.afterName(), p.afterKey(), p.artifactsRemembered(), p.artifactsUnchanged(),
-          p.entriesReindexed(), p.entriesUnchanged(), p.entriesEmbedded(), reason);
+          Phase.DONE,
+          p.afterModule(),
+          p.afterName(),
+          p.afterKey(),
+          p.artifactsRemembered(),
+          p.artifactsUnchanged(),
+          p.entriesReindexed(),
+          p.entriesUnchanged(),
+          p.entriesEmbedded(),
+          reason);
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
- * Reads an OpenAI-compatible chat completion streamed as server-sent events, line by line: each event's data is a
- * chunk whose {@code choices[0].delta.content} is the next piece of the reply, and {@code [DONE]} ends the stream. It
- * never throws while reading (a subscriber must not); what went wrong is thrown by {@link #reply()} at the end, and
- * the lines after it are ignored.
+ * Reads an OpenAI-compatible chat completion streamed as server-sent events, line by line: each
+ * event's data is a chunk whose {@code choices[0].delta.content} is the next piece of the reply,
+ * and {@code [DONE]} ends the stream. It never throws while reading (a subscriber must not); what
+ * went wrong is thrown by {@link #reply()} at the end, and the lines after it are ignored.
  */
 final class ChatCompletionStream implements Flow.Subscriber<String> {
 
@@ -46,7 +46,8 @@ final class ChatCompletionStream implements Flow.Subscriber<String> {
       dispatch();
     } else if (line.startsWith("data:")) {
       String value = line.substring("data:".length());
-      data.append(data.isEmpty() ? "" : "\n").append(value.startsWith(" ") ? value.substring(1) : value);
+      data.append(data.isEmpty() ? "" : "\n")
+          .append(value.startsWith(" ") ? value.substring(1) : value);
     }
     // Comments (":"), "event:", "id:" and "retry:" lines carry nothing a reply needs.
   }
@@ -65,15 +66,20 @@ final class ChatCompletionStream implements Flow.Subscriber<String> {
     try {
       node = JSON.readTree(chunk);
     } catch (IOException e) {
-      failure = OpenAiCompatibleProvider.badResponse(
-          "the model provider streamed a chunk that is not JSON: " + OpenAiCompatibleProvider.abbreviate(chunk));
+      failure =
+          OpenAiCompatibleProvider.badResponse(
+              "the model provider streamed a chunk that is not JSON: "
+                  + OpenAiCompatibleProvider.abbreviate(chunk));
       return;
     }
     if (node.has("error")) {
-      failure = OpenAiCompatibleProvider.unavailable(
-          "model provider at " + source + " failed while streaming: "
-              + OpenAiCompatibleProvider.abbreviate(node.get("error").toString()),
-          java.util.Optional.empty());
+      failure =
+          OpenAiCompatibleProvider.unavailable(
+              "model provider at "
+                  + source
+                  + " failed while streaming: "
+                  + OpenAiCompatibleProvider.abbreviate(node.get("error").toString()),
+              java.util.Optional.empty());
       return;
     }
     if (node.path("model").isTextual() && !node.path("model").textValue().isBlank()) {
@@ -109,7 +115,8 @@ final class ChatCompletionStream implements Flow.Subscriber<String> {
     }
     if (!finished) {
       throw OpenAiCompatibleProvider.unavailable(
-          "the model provider at " + source + " ended its stream before the reply was finished", java.util.Optional.empty());
+          "the model provider at " + source + " ended its stream before the reply was finished",
+          java.util.Optional.empty());
     }
     return new ModelReply(model, OpenAiCompatibleProvider.PROVIDER, reply.toString());
   }

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The built-in provider used when no model endpoint is configured. It does not pretend to be a model: it answers
- * with what it can read off the prompt itself (its size, its most frequent terms and its first sentence), so the
- * same prompt always gets the same reply and different prompts get different ones.
+ * The built-in provider used when no model endpoint is configured. It does not pretend to be a
+ * model: it answers with what it can read off the prompt itself (its size, its most frequent terms
+ * and its first sentence), so the same prompt always gets the same reply and different prompts get
+ * different ones.
  */
 public final class OfflineModelProvider implements ModelProvider {
 
@@ -27,20 +28,24 @@ public final class OfflineModelProvider implements ModelProvider {
   private static final int GIST_CHARS = 160;
   private static final Set<String> STOP_WORDS =
       Set.of(
-          "the", "and", "for", "that", "this", "with", "you", "your", "are", "was", "were", "from", "have", "has",
-          "had", "not", "but", "can", "could", "would", "should", "will", "shall", "into", "about", "what", "which",
-          "who", "whom", "when", "where", "why", "how", "all", "any", "our", "their", "they", "them", "then",
-          "than", "there", "here", "its", "also", "just", "please", "some", "each", "more", "most", "very", "one",
-          "out", "use", "using", "make", "write", "give", "tell");
+          "the", "and", "for", "that", "this", "with", "you", "your", "are", "was", "were", "from",
+          "have", "has", "had", "not", "but", "can", "could", "would", "should", "will", "shall",
+          "into", "about", "what", "which", "who", "whom", "when", "where", "why", "how", "all",
+          "any", "our", "their", "they", "them", "then", "than", "there", "here", "its", "also",
+          "just", "please", "some", "each", "more", "most", "very", "one", "out", "use", "using",
+          "make", "write", "give", "tell");
 
   @Override
   public CompletableFuture<ModelReply> completeAsync(String prompt) {
     return CompletableFuture.completedFuture(reply(prompt));
   }
 
-  /** The reply of the last message, handed over word by word (each with the space that follows it). */
+  /**
+   * The reply of the last message, handed over word by word (each with the space that follows it).
+   */
   @Override
-  public CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
+  public CompletableFuture<ModelReply> streamAsync(
+      List<ChatMessage> messages, Consumer<String> pieces) {
     ModelReply reply = reply(messages.get(messages.size() - 1).content());
     for (String word : WORD_WITH_SPACE.split(reply.reply())) {
       pieces.accept(word);
@@ -52,7 +57,8 @@ public final class OfflineModelProvider implements ModelProvider {
     List<String> words = WORD.matcher(prompt).results().map(m -> m.group()).toList();
     List<String> salient = salientTerms(words);
     StringBuilder reply = new StringBuilder();
-    reply.append("Offline summary: your prompt has ")
+    reply
+        .append("Offline summary: your prompt has ")
         .append(words.size())
         .append(words.size() == 1 ? " word" : " words")
         .append(" in ")
@@ -65,7 +71,8 @@ public final class OfflineModelProvider implements ModelProvider {
     if (!gist.isEmpty()) {
       reply.append(" It opens with: \"").append(gist).append("\"");
     }
-    reply.append(" (No model provider is configured; set HUB_MODEL_BASE_URL for real completions.)");
+    reply.append(
+        " (No model provider is configured; set HUB_MODEL_BASE_URL for real completions.)");
     return new ModelReply(MODEL, PROVIDER, reply.toString());
   }
 

@@ -22,10 +22,11 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server errors, timeouts and
- * I/O errors are retryable failures; a client error (4xx) is not, because sending the same request again cannot
- * succeed. Speaks HTTP/1.1 only: some OpenAI-compatible servers mishandle the h2c upgrade the JDK client offers.
- * Sends the current trace context as {@code traceparent}, so a traced model server continues the session's trace.
+ * A client for any OpenAI-compatible {@code /v1/chat/completions} endpoint. Overload, server
+ * errors, timeouts and I/O errors are retryable failures; a client error (4xx) is not, because
+ * sending the same request again cannot succeed. Speaks HTTP/1.1 only: some OpenAI-compatible
+ * servers mishandle the h2c upgrade the JDK client offers. Sends the current trace context as
+ * {@code traceparent}, so a traced model server continues the session's trace.
  */
 public final class OpenAiCompatibleProvider implements ModelProvider {
 
@@ -42,12 +43,20 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
   private final HttpClient http;
 
   public OpenAiCompatibleProvider(
-      String baseUrl, String model, String apiKey, Duration connectTimeout, Duration requestTimeout) {
+      String baseUrl,
+      String model,
+      String apiKey,
+      Duration connectTimeout,
+      Duration requestTimeout) {
     this.completionsUri = completionsUri(baseUrl);
     this.model = model;
     this.apiKey = apiKey;
     this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
   }
 
   /** Accepts a base URL with or without a trailing {@code /v1}. */
@@ -72,36 +81,47 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     return converseAsync(List.of(ChatMessage.user(prompt)));
   }
 
-  /** The whole conversation as the request's messages; cancelling the returned future aborts the HTTP exchange. */
+  /**
+   * The whole conversation as the request's messages; cancelling the returned future aborts the
+   * HTTP exchange.
+   */
   @Override
   public CompletableFuture<ModelReply> converseAsync(List<ChatMessage> messages) {
     return exchange(messages, null);
   }
 
   /**
-   * Asks for the reply as a stream of server-sent chunks ({@code "stream": true}), handing each chunk's content to
-   * {@code pieces} as it arrives. A server that answers with one JSON body instead is read as such, its reply one
-   * piece.
+   * Asks for the reply as a stream of server-sent chunks ({@code "stream": true}), handing each
+   * chunk's content to {@code pieces} as it arrives. A server that answers with one JSON body
+   * instead is read as such, its reply one piece.
    */
   @Override
-  public CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
+  public CompletableFuture<ModelReply> streamAsync(
+      List<ChatMessage> messages, Consumer<String> pieces) {
     return exchange(messages, pieces);
   }
 
-  private CompletableFuture<ModelReply> exchange(List<ChatMessage> messages, Consumer<String> pieces) {
+  private CompletableFuture<ModelReply> exchange(
+      List<ChatMessage> messages, Consumer<String> pieces) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(completionsUri)
             .timeout(requestTimeout)
             .header("Content-Type", "application/json")
-            .header("Accept", pieces == null ? "application/json" : "text/event-stream, application/json")
+            .header(
+                "Accept",
+                pieces == null ? "application/json" : "text/event-stream, application/json")
             .POST(HttpRequest.BodyPublishers.ofString(requestBody(messages, pieces != null)));
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }
-    W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::header);
-    CompletableFuture<HttpResponse<Object>> exchange = http.sendAsync(request.build(), answer(pieces));
-    CompletableFuture<ModelReply> reply = exchange.handle((response, failure) -> replyOrFailure(response, failure, pieces));
-    // CompletableFuture does not pass a dependent's cancellation upstream (the JDK's HTTP client happens to), so
+    W3CTraceContextPropagator.getInstance()
+        .inject(Context.current(), request, HttpRequest.Builder::header);
+    CompletableFuture<HttpResponse<Object>> exchange =
+        http.sendAsync(request.build(), answer(pieces));
+    CompletableFuture<ModelReply> reply =
+        exchange.handle((response, failure) -> replyOrFailure(response, failure, pieces));
+    // CompletableFuture does not pass a dependent's cancellation upstream (the JDK's HTTP client
+    // happens to), so
     // a reply that ends while its exchange is still running cancels the exchange itself.
     reply.whenComplete(
         (ignored, failure) -> {
@@ -112,13 +132,19 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     return reply;
   }
 
-  /** A successful stream is read chunk by chunk into a {@link ModelReply}; any other answer as one string. */
+  /**
+   * A successful stream is read chunk by chunk into a {@link ModelReply}; any other answer as one
+   * string.
+   */
   private HttpResponse.BodyHandler<Object> answer(Consumer<String> pieces) {
     return info -> {
       boolean streamed =
           pieces != null
               && info.statusCode() / 100 == 2
-              && info.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT)
+              && info.headers()
+                  .firstValue("Content-Type")
+                  .orElse("")
+                  .toLowerCase(Locale.ROOT)
                   .startsWith("text/event-stream");
       if (streamed) {
         ChatCompletionStream stream = new ChatCompletionStream(model, pieces, completionsUri);
@@ -132,12 +158,16 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     };
   }
 
-  private ModelReply replyOrFailure(HttpResponse<Object> response, Throwable failure, Consumer<String> pieces) {
+  private ModelReply replyOrFailure(
+      HttpResponse<Object> response, Throwable failure, Consumer<String> pieces) {
     if (failure != null) {
       Throwable cause =
-          failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
       if (cause instanceof IOException) {
-        throw unavailable("model provider at " + completionsUri + " failed: " + cause, Optional.empty());
+        throw unavailable(
+            "model provider at " + completionsUri + " failed: " + cause, Optional.empty());
       }
       throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
@@ -148,12 +178,21 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     int status = response.statusCode();
     if (status == 408 || status == 429 || status >= 500) {
       throw unavailable(
-          "model provider at " + completionsUri + " answered HTTP " + status + ": " + abbreviate(body),
+          "model provider at "
+              + completionsUri
+              + " answered HTTP "
+              + status
+              + ": "
+              + abbreviate(body),
           retryAfter(response));
     }
     if (status < 200 || status >= 300) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "model provider at " + completionsUri + " rejected the request with HTTP " + status + ": "
+          "model provider at "
+              + completionsUri
+              + " rejected the request with HTTP "
+              + status
+              + ": "
               + abbreviate(body),
           SessionFailures.MODEL_PROVIDER_REJECTED,
           status);
@@ -190,10 +229,12 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     }
     JsonNode content = answer.path("choices").path(0).path("message").path("content");
     if (!content.isTextual()) {
-      throw badResponse("the model provider's answer has no choices[0].message.content: " + abbreviate(body));
+      throw badResponse(
+          "the model provider's answer has no choices[0].message.content: " + abbreviate(body));
     }
     JsonNode served = answer.path("model");
-    String servedModel = served.isTextual() && !served.textValue().isBlank() ? served.textValue() : model;
+    String servedModel =
+        served.isTextual() && !served.textValue().isBlank() ? served.textValue() : model;
     return new ModelReply(servedModel, PROVIDER, content.textValue());
   }
 
@@ -214,19 +255,23 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
   }
 
   static ApplicationFailure unavailable(String message, Optional<Duration> retryAfter) {
-    ApplicationFailure failure = ApplicationFailure.newFailure(message, SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+    ApplicationFailure failure =
+        ApplicationFailure.newFailure(message, SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
     retryAfter.ifPresent(failure::setNextRetryDelay);
     return failure;
   }
 
   static ApplicationFailure badResponse(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
+    return ApplicationFailure.newNonRetryableFailure(
+        message, SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
   }
 
   static String abbreviate(String text) {
     if (text == null) {
       return "";
     }
-    return text.length() <= MAX_ERROR_BODY_CHARS ? text : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    return text.length() <= MAX_ERROR_BODY_CHARS
+        ? text
+        : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
   }
 }

@@ -11,10 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Makes each model call a client span ({@code chat MODEL}, OpenTelemetry's generative-AI conventions) of the calling
- * activity's trace, from the request to the whole reply. The span is current while the provider builds its request,
- * so an HTTP provider sends it on as {@code traceparent}. The returned future is the provider's own, so cancelling
- * it still abandons the call.
+ * Makes each model call a client span ({@code chat MODEL}, OpenTelemetry's generative-AI
+ * conventions) of the calling activity's trace, from the request to the whole reply. The span is
+ * current while the provider builds its request, so an HTTP provider sends it on as {@code
+ * traceparent}. The returned future is the provider's own, so cancelling it still abandons the
+ * call.
  */
 public final class TracedModelProvider implements ModelProvider {
 
@@ -23,7 +24,8 @@ public final class TracedModelProvider implements ModelProvider {
   private final String providerName;
   private final String model;
 
-  public TracedModelProvider(ModelProvider provider, Tracer tracer, String providerName, String model) {
+  public TracedModelProvider(
+      ModelProvider provider, Tracer tracer, String providerName, String model) {
     this.provider = provider;
     this.tracer = tracer;
     this.providerName = providerName;
@@ -41,7 +43,8 @@ public final class TracedModelProvider implements ModelProvider {
   }
 
   @Override
-  public CompletableFuture<ModelReply> streamAsync(List<ChatMessage> messages, Consumer<String> pieces) {
+  public CompletableFuture<ModelReply> streamAsync(
+      List<ChatMessage> messages, Consumer<String> pieces) {
     return traced(() -> provider.streamAsync(messages, pieces));
   }
 

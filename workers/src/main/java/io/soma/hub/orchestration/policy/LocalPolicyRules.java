@@ -23,7 +23,8 @@ public final class LocalPolicyRules {
     if (prompt == null || prompt.isBlank()) {
       violations.add("prompt is blank");
     } else if (prompt.length() > MAX_PROMPT_CHARS) {
-      violations.add("prompt has " + prompt.length() + " characters, more than " + MAX_PROMPT_CHARS);
+      violations.add(
+          "prompt has " + prompt.length() + " characters, more than " + MAX_PROMPT_CHARS);
     }
     if (request.tenant() == null || request.tenant().isBlank()) {
       violations.add("tenant is missing");

@@ -15,8 +15,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Asks Open Policy Agent's data API for {@code data.soma.sessions.allow}. Fails closed: anything but a boolean
- * {@code true} denies, and an unreachable engine is a retryable failure, never an allow.
+ * Asks Open Policy Agent's data API for {@code data.soma.sessions.allow}. Fails closed: anything
+ * but a boolean {@code true} denies, and an unreachable engine is a retryable failure, never an
+ * allow.
  */
 public final class OpaClient {
 
@@ -31,7 +32,11 @@ public final class OpaClient {
   public OpaClient(URI baseUrl, Duration connectTimeout, Duration timeout) {
     this.decisionUri = URI.create(stripTrailingSlash(baseUrl.toString()) + DECISION_PATH);
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
   }
 
   public PolicyDecision evaluate(SessionRequest request) {
@@ -57,7 +62,11 @@ public final class OpaClient {
     }
     if (status != 200) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "OPA at " + decisionUri + " rejected the policy query with HTTP " + status + ": "
+          "OPA at "
+              + decisionUri
+              + " rejected the policy query with HTTP "
+              + status
+              + ": "
               + abbreviate(response.body()),
           SessionFailures.POLICY_ENGINE_REJECTED);
     }

@@ -17,9 +17,10 @@ public interface ScheduleActivities {
   }
 
   /**
-   * Admits the run's session: the kill switch, then a slot of the tenant's quota of running sessions, claimed under
-   * the session's id as the gateway claims one (the session's audit step frees it, or the worker's sweep once the
-   * session has closed). Claiming again for the same session finds the slot held and admits it.
+   * Admits the run's session: the kill switch, then a slot of the tenant's quota of running
+   * sessions, claimed under the session's id as the gateway claims one (the session's audit step
+   * frees it, or the worker's sweep once the session has closed). Claiming again for the same
+   * session finds the slot held and admits it.
    */
   @ActivityMethod(name = "admitScheduledSession")
   Admission admit(String tenant, String sessionId);

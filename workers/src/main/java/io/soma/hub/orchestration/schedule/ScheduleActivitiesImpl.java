@@ -16,8 +16,10 @@ public class ScheduleActivitiesImpl implements ScheduleActivities {
   private final Duration holdAtMost;
 
   /**
-   * @param quota the most sessions a tenant may have running at once; null: no quota (the limits are off)
-   * @param holdAtMost when a slot nobody released lapses: the session's execution timeout and a margin
+   * @param quota the most sessions a tenant may have running at once; null: no quota (the limits
+   *     are off)
+   * @param holdAtMost when a slot nobody released lapses: the session's execution timeout and a
+   *     margin
    */
   public ScheduleActivitiesImpl(
       SessionSlots slots, ToIntFunction<String> quota, boolean killSwitch, Duration holdAtMost) {
@@ -30,7 +32,10 @@ public class ScheduleActivitiesImpl implements ScheduleActivities {
   @Override
   public Admission admit(String tenant, String sessionId) {
     if (killSwitch) {
-      log.info("Scheduled session {} of tenant {} not started: the kill switch is engaged", sessionId, tenant);
+      log.info(
+          "Scheduled session {} of tenant {} not started: the kill switch is engaged",
+          sessionId,
+          tenant);
       return Admission.KILL_SWITCH;
     }
     if (quota == null) {
@@ -38,7 +43,10 @@ public class ScheduleActivitiesImpl implements ScheduleActivities {
     }
     SessionSlots.Claim claim = slots.claim(tenant, sessionId, quota.applyAsInt(tenant), holdAtMost);
     if (claim.outcome() == SessionSlots.Outcome.QUOTA_FULL) {
-      log.info("Scheduled session {} of tenant {} not started: {} sessions running, its quota", sessionId, tenant,
+      log.info(
+          "Scheduled session {} of tenant {} not started: {} sessions running, its quota",
+          sessionId,
+          tenant,
           claim.running());
       return Admission.QUOTA_FULL;
     }

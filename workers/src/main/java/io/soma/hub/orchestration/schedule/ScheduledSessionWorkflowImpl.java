@@ -21,16 +21,20 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * A schedule's run. Its session id derives from the run's workflow id, which Temporal makes from the schedule and the
- * time the run was due, so a run retried or replayed starts the same session, once. The session is a child that
- * outlives the run should the run be terminated (it frees its own quota slot), and carries the memo and search
- * attributes of any session, so it is read, listed and cancelled like one started through POST /v1/sessions.
+ * A schedule's run. Its session id derives from the run's workflow id, which Temporal makes from
+ * the schedule and the time the run was due, so a run retried or replayed starts the same session,
+ * once. The session is a child that outlives the run should the run be terminated (it frees its own
+ * quota slot), and carries the memo and search attributes of any session, so it is read, listed and
+ * cancelled like one started through POST /v1/sessions.
  */
 public class ScheduledSessionWorkflowImpl implements ScheduledSessionWorkflow {
 
   private static final Logger log = Workflow.getLogger(ScheduledSessionWorkflowImpl.class);
 
-  /** The store may be down for a while: the run waits this long for its admission, then fails (Temporal shows it). */
+  /**
+   * The store may be down for a while: the run waits this long for its admission, then fails
+   * (Temporal shows it).
+   */
   static final ActivityOptions ADMISSION =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(10))
@@ -44,10 +48,14 @@ public class ScheduledSessionWorkflowImpl implements ScheduledSessionWorkflow {
                   .build())
           .build();
 
-  /** What a run's session says in its metadata, so that a reader of the session can find its schedule. */
+  /**
+   * What a run's session says in its metadata, so that a reader of the session can find its
+   * schedule.
+   */
   public static final String SCHEDULE_ID_METADATA = "schedule_id";
 
-  private final ScheduleActivities activities = Workflow.newActivityStub(ScheduleActivities.class, ADMISSION);
+  private final ScheduleActivities activities =
+      Workflow.newActivityStub(ScheduleActivities.class, ADMISSION);
 
   @Override
   public ScheduledRun run(ScheduledSessionRequest request) {
@@ -57,7 +65,9 @@ public class ScheduledSessionWorkflowImpl implements ScheduledSessionWorkflow {
       log.info("Schedule {}: run skipped ({})", request.scheduleId(), admission);
       return new ScheduledRun(
           sessionId,
-          admission == Admission.QUOTA_FULL ? ScheduledRun.SKIPPED_QUOTA : ScheduledRun.SKIPPED_KILL_SWITCH);
+          admission == Admission.QUOTA_FULL
+              ? ScheduledRun.SKIPPED_QUOTA
+              : ScheduledRun.SKIPPED_KILL_SWITCH);
     }
     SessionRequest session =
         new SessionRequest(
@@ -74,10 +84,12 @@ public class ScheduledSessionWorkflowImpl implements ScheduledSessionWorkflow {
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(SessionIds.workflowId(sessionId))
                 .setWorkflowExecutionTimeout(SessionStarts.EXECUTION_TIMEOUT)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .setMemo(SessionStarts.memo(request.tenant(), null))
-                .setTypedSearchAttributes(SessionStarts.searchAttributes(request.tenant(), request.subject()))
+                .setTypedSearchAttributes(
+                    SessionStarts.searchAttributes(request.tenant(), request.subject()))
                 .build());
     Promise<SessionResult> result = Async.function(child::run, session);
     log.info("Schedule {}: session {} started", request.scheduleId(), sessionId);
@@ -85,7 +97,8 @@ public class ScheduledSessionWorkflowImpl implements ScheduledSessionWorkflow {
       result.get();
       return new ScheduledRun(sessionId, ScheduledRun.COMPLETED);
     } catch (ChildWorkflowFailure failure) {
-      // The session's own ending stands, readable through GET /v1/sessions/{id}; the run has done its part.
+      // The session's own ending stands, readable through GET /v1/sessions/{id}; the run has done
+      // its part.
       boolean cancelled = failure.getCause() instanceof CanceledFailure;
       return new ScheduledRun(sessionId, cancelled ? ScheduledRun.CANCELLED : ScheduledRun.FAILED);
     }

@@ -10,20 +10,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waits in an activity for work that runs elsewhere (a provider call), heartbeating while it waits. Temporal then
- * notices a dead worker within the heartbeat timeout, and the activity learns through the heartbeat when its attempt
- * is cancelled or already timed out; the pending work is cancelled before the activity gives up.
+ * Waits in an activity for work that runs elsewhere (a provider call), heartbeating while it waits.
+ * Temporal then notices a dead worker within the heartbeat timeout, and the activity learns through
+ * the heartbeat when its attempt is cancelled or already timed out; the pending work is cancelled
+ * before the activity gives up.
  */
 final class HeartbeatingWait {
 
   private HeartbeatingWait() {}
 
-  /** The heartbeat details are the seconds waited so far, visible in the pending activity's description. */
-  static <T> T await(CompletableFuture<T> pending, ActivityExecutionContext context, Duration interval) {
+  /**
+   * The heartbeat details are the seconds waited so far, visible in the pending activity's
+   * description.
+   */
+  static <T> T await(
+      CompletableFuture<T> pending, ActivityExecutionContext context, Duration interval) {
     return await(pending, context, interval, () -> {}, interval);
   }
 
-  /** The same, also running {@code tick} every {@code tickEvery} while it waits, on the waiting thread. */
+  /**
+   * The same, also running {@code tick} every {@code tickEvery} while it waits, on the waiting
+   * thread.
+   */
   static <T> T await(
       CompletableFuture<T> pending,
       ActivityExecutionContext context,
@@ -52,7 +60,8 @@ final class HeartbeatingWait {
       pending.cancel(true);
       Thread.currentThread().interrupt();
       throw ApplicationFailure.newFailure(
-          "interrupted while waiting for the model provider", SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+          "interrupted while waiting for the model provider",
+          SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The events of one model call of a session, as {@code GET /v1/sessions/{id}/events} streams them: {@code
- * model.started}, a {@code token} per piece of the reply as the provider produces it, then {@code model.completed}
- * or {@code model.failed}. Pieces arrive on the provider's threads and are only buffered there; the activity's own
- * thread writes them ({@link #flush}) while it waits, so a session's events have one writer. {@code model.started}
- * waits for the first write too: a provider that answers at once (the offline one) costs one insert in all.
+ * The events of one model call of a session, as {@code GET /v1/sessions/{id}/events} streams them:
+ * {@code model.started}, a {@code token} per piece of the reply as the provider produces it, then
+ * {@code model.completed} or {@code model.failed}. Pieces arrive on the provider's threads and are
+ * only buffered there; the activity's own thread writes them ({@link #flush}) while it waits, so a
+ * session's events have one writer. {@code model.started} waits for the first write too: a provider
+ * that answers at once (the offline one) costs one insert in all.
  */
 final class ReplyEvents implements Consumer<String> {
 
@@ -25,7 +26,10 @@ final class ReplyEvents implements Consumer<String> {
   private final String sessionId;
   private final int turn;
   private final List<NewEvent> pending = new ArrayList<>();
-  /** The number the next written event gets, once known from a write (0: read it from the store). */
+
+  /**
+   * The number the next written event gets, once known from a write (0: read it from the store).
+   */
   private int next;
 
   private ReplyEvents(SessionEvents events, String tenant, String sessionId, int turn) {
@@ -36,7 +40,8 @@ final class ReplyEvents implements Consumer<String> {
   }
 
   /** The model call of this turn (1 for a one-shot session) starts, at this attempt. */
-  static ReplyEvents started(SessionEvents events, String tenant, String sessionId, int turn, int attempt) {
+  static ReplyEvents started(
+      SessionEvents events, String tenant, String sessionId, int turn, int attempt) {
     ReplyEvents reply = new ReplyEvents(events, tenant, sessionId, turn);
     ObjectNode data = reply.turnData();
     data.put("attempt", attempt);
@@ -74,7 +79,10 @@ final class ReplyEvents implements Consumer<String> {
     end(new NewEvent("model.completed", data.toString()));
   }
 
-  /** Writes the pieces received and that this attempt failed (a retry starts again with {@code model.started}). */
+  /**
+   * Writes the pieces received and that this attempt failed (a retry starts again with {@code
+   * model.started}).
+   */
   void failed(RuntimeException failure) {
     ObjectNode data = turnData();
     data.put("reason", String.valueOf(failure.getMessage()));

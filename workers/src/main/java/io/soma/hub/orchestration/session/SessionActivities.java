@@ -28,7 +28,10 @@ public interface SessionActivities {
   @ActivityMethod(name = COMPLETE_PROMPT)
   ModelReply complete(CompletionRequest request);
 
-  /** Returns the reply recorded for the conversation's turn, asking the provider only if there is none yet. */
+  /**
+   * Returns the reply recorded for the conversation's turn, asking the provider only if there is
+   * none yet.
+   */
   @ActivityMethod(name = ANSWER_TURN)
   ModelReply answerTurn(TurnRequest request);
 
@@ -37,8 +40,8 @@ public interface SessionActivities {
   ConversationSoFar resumeConversation(String tenant, String sessionId, int contextTurns);
 
   /**
-   * Returns the event id. The session's last step, or a cancelled session's compensation: it also frees the session's
-   * slot of its tenant's quota.
+   * Returns the event id. The session's last step, or a cancelled session's compensation: it also
+   * frees the session's slot of its tenant's quota.
    */
   @ActivityMethod(name = EMIT_AUDIT_EVENT)
   String emitAuditEvent(AuditEvent event);

@@ -3,6 +3,7 @@ package io.soma.hub.orchestration.session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soma.hub.orchestration.model.ChatMessage;
 import io.soma.hub.orchestration.model.ModelProvider;
 import io.soma.hub.orchestration.model.ModelReply;
 import io.soma.hub.orchestration.policy.PolicyDecision;
@@ -11,18 +12,17 @@ import io.soma.hub.orchestration.token.ScopedTokens;
 import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.AuditLog;
 import io.soma.hub.store.SessionCompletions;
-import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionCompletions.Completion;
+import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
 import io.soma.hub.store.SessionTurns.Turn;
-import io.soma.hub.orchestration.model.ChatMessage;
-import java.util.ArrayList;
-import java.util.List;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import java.time.Duration;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,11 @@ public class SessionActivitiesImpl implements SessionActivities {
 
   private static final Logger log = LoggerFactory.getLogger(SessionActivitiesImpl.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** How often the pieces of a streamed reply are written while the provider streams: readers see them this late. */
+
+  /**
+   * How often the pieces of a streamed reply are written while the provider streams: readers see
+   * them this late.
+   */
   static final Duration TOKEN_FLUSH_INTERVAL = Duration.ofMillis(100);
 
   private final SessionPolicy policy;
@@ -67,7 +71,11 @@ public class SessionActivitiesImpl implements SessionActivities {
   public PolicyDecision evaluatePolicy(SessionRequest request) {
     PolicyDecision decision = policy.check(request);
     if (!decision.allowed()) {
-      log.info("Session {} of tenant {} denied: {}", request.sessionId(), request.tenant(), decision.reasons());
+      log.info(
+          "Session {} of tenant {} denied: {}",
+          request.sessionId(),
+          request.tenant(),
+          decision.reasons());
     }
     return decision;
   }
@@ -85,10 +93,15 @@ public class SessionActivitiesImpl implements SessionActivities {
             .orElseGet(
                 () -> {
                   ModelReply fresh =
-                      streamed(request.tenant(), request.sessionId(), 1, List.of(ChatMessage.user(request.prompt())));
+                      streamed(
+                          request.tenant(),
+                          request.sessionId(),
+                          1,
+                          List.of(ChatMessage.user(request.prompt())));
                   return completions.recordIfAbsent(
                       request.tenant(),
-                      new Completion(request.sessionId(), fresh.model(), fresh.provider(), fresh.reply()));
+                      new Completion(
+                          request.sessionId(), fresh.model(), fresh.provider(), fresh.reply()));
                 });
     return new ModelReply(recorded.model(), recorded.provider(), recorded.reply());
   }
@@ -102,22 +115,31 @@ public class SessionActivitiesImpl implements SessionActivities {
                 () -> {
                   List<ChatMessage> messages = new ArrayList<>(request.context());
                   messages.add(ChatMessage.user(request.content()));
-                  ModelReply fresh = streamed(request.tenant(), request.sessionId(), request.turn(), messages);
+                  ModelReply fresh =
+                      streamed(request.tenant(), request.sessionId(), request.turn(), messages);
                   return turns.recordIfAbsent(
                       request.tenant(),
-                      new Turn(request.sessionId(), request.turn(), request.content(), fresh.model(), fresh.provider(),
+                      new Turn(
+                          request.sessionId(),
+                          request.turn(),
+                          request.content(),
+                          fresh.model(),
+                          fresh.provider(),
                           fresh.reply()));
                 });
     return new ModelReply(recorded.model(), recorded.provider(), recorded.reply());
   }
 
   /**
-   * Asks the provider, writing the call's events as it streams ({@link ReplyEvents}) for whoever watches the
-   * session. Only a reply not recorded yet is asked for, so a retry after the record streams nothing again.
+   * Asks the provider, writing the call's events as it streams ({@link ReplyEvents}) for whoever
+   * watches the session. Only a reply not recorded yet is asked for, so a retry after the record
+   * streams nothing again.
    */
-  private ModelReply streamed(String tenant, String sessionId, int turn, List<ChatMessage> messages) {
+  private ModelReply streamed(
+      String tenant, String sessionId, int turn, List<ChatMessage> messages) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    ReplyEvents reply = ReplyEvents.started(events, tenant, sessionId, turn, context.getInfo().getAttempt());
+    ReplyEvents reply =
+        ReplyEvents.started(events, tenant, sessionId, turn, context.getInfo().getAttempt());
     ModelReply fresh;
     try {
       fresh =
@@ -150,7 +172,9 @@ public class SessionActivitiesImpl implements SessionActivities {
     ModelReply last =
         all.isEmpty()
             ? null
-            : new ModelReply(all.get(all.size() - 1).model(), all.get(all.size() - 1).provider(),
+            : new ModelReply(
+                all.get(all.size() - 1).model(),
+                all.get(all.size() - 1).provider(),
                 all.get(all.size() - 1).reply());
     return new ConversationSoFar(all.size(), context, last);
   }
@@ -168,8 +192,10 @@ public class SessionActivitiesImpl implements SessionActivities {
     if (!recorded) {
       log.debug("Audit event {} was already recorded", eventId);
     }
-    // The session's last step, or the compensation of a cancelled one: its slot of the tenant's quota of running
-    // sessions is free from now on. Sessions that end otherwise (a step failed for good, terminated, timed out) are
+    // The session's last step, or the compensation of a cancelled one: its slot of the tenant's
+    // quota of running
+    // sessions is free from now on. Sessions that end otherwise (a step failed for good,
+    // terminated, timed out) are
     // freed by SessionSlotSweeper.
     slots.release(event.sessionId());
     return eventId;

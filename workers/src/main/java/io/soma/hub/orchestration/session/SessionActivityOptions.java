@@ -8,18 +8,26 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Timeouts and retries of every session activity. Retries are bounded in attempts and in total time, and the
- * failures that retrying cannot fix stop at once.
+ * Timeouts and retries of every session activity. Retries are bounded in attempts and in total
+ * time, and the failures that retrying cannot fix stop at once.
  */
 public final class SessionActivityOptions {
 
-  /** What a provider call may take with the default HUB_MODEL_CONNECT_TIMEOUT (5 s) and HUB_MODEL_TIMEOUT (120 s). */
+  /**
+   * What a provider call may take with the default HUB_MODEL_CONNECT_TIMEOUT (5 s) and
+   * HUB_MODEL_TIMEOUT (120 s).
+   */
   public static final Duration DEFAULT_MODEL_PROVIDER_TIMEOUT = Duration.ofSeconds(125);
 
-  /** How often a waiting completion tells Temporal it is alive; well inside the heartbeat timeout. */
+  /**
+   * How often a waiting completion tells Temporal it is alive; well inside the heartbeat timeout.
+   */
   public static final Duration MODEL_COMPLETION_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
-  /** A completion whose worker died (kill -9, lost node) is retried elsewhere after this, not after its full time. */
+  /**
+   * A completion whose worker died (kill -9, lost node) is retried elsewhere after this, not after
+   * its full time.
+   */
   static final Duration MODEL_COMPLETION_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
   static final int MODEL_COMPLETION_ATTEMPTS = 5;
@@ -35,7 +43,8 @@ public final class SessionActivityOptions {
           .setScheduleToCloseTimeout(Duration.ofMinutes(3))
           .setRetryOptions(
               retries(Duration.ofSeconds(1), Duration.ofSeconds(20), 8)
-                  .setDoNotRetry(SessionFailures.POLICY_ENGINE_REJECTED, SessionFailures.WORKER_MISCONFIGURED)
+                  .setDoNotRetry(
+                      SessionFailures.POLICY_ENGINE_REJECTED, SessionFailures.WORKER_MISCONFIGURED)
                   .build())
           .build();
 
@@ -50,10 +59,11 @@ public final class SessionActivityOptions {
           .build();
 
   /**
-   * One attempt may last as long as the provider call can (so the HTTP client gives up first and says why) plus
-   * the overhead, and every attempt may use its full time within the schedule-to-close. A cancelled session does not
-   * wait for the provider: the attempt is asked to stop (its next heartbeat tells it, and it cancels the call) and
-   * the workflow goes on at once, abandoning an attempt that cannot heartbeat any more.
+   * One attempt may last as long as the provider call can (so the HTTP client gives up first and
+   * says why) plus the overhead, and every attempt may use its full time within the
+   * schedule-to-close. A cancelled session does not wait for the provider: the attempt is asked to
+   * stop (its next heartbeat tells it, and it cancels the call) and the workflow goes on at once,
+   * abandoning an attempt that cannot heartbeat any more.
    *
    * @param providerTimeout the longest a provider call can take: its connect and request timeouts
    */
@@ -92,10 +102,11 @@ public final class SessionActivityOptions {
   }
 
   /**
-   * The steps a session runs as local activities (the lean path, {@link SessionWorkflowImpl#LEAN_PATH}): the short
-   * ones, each a call of a few milliseconds, with the same timeouts and retries as their activities. A local activity
-   * runs in the workflow task of the worker that runs the workflow: no task of its own to schedule, dispatch and
-   * report. The completion stays an activity: it waits on a provider for minutes and heartbeats meanwhile.
+   * The steps a session runs as local activities (the lean path, {@link
+   * SessionWorkflowImpl#LEAN_PATH}): the short ones, each a call of a few milliseconds, with the
+   * same timeouts and retries as their activities. A local activity runs in the workflow task of
+   * the worker that runs the workflow: no task of its own to schedule, dispatch and report. The
+   * completion stays an activity: it waits on a provider for minutes and heartbeats meanwhile.
    */
   static Map<String, LocalActivityOptions> localByActivity() {
     return Map.of(

@@ -1,8 +1,9 @@
 package io.soma.hub.orchestration.session;
 
 /**
- * Application failure types raised by the session workflow and its activities. Types marked non-retryable here
- * are listed in {@link SessionActivityOptions} so that Temporal stops retrying them at once.
+ * Application failure types raised by the session workflow and its activities. Types marked
+ * non-retryable here are listed in {@link SessionActivityOptions} so that Temporal stops retrying
+ * them at once.
  */
 public final class SessionFailures {
 

@@ -10,12 +10,12 @@ import io.soma.hub.orchestration.model.ModelReply;
 import io.soma.hub.orchestration.policy.PolicyDecision;
 import io.soma.hub.orchestration.session.SessionStep.Status;
 import io.soma.hub.orchestration.token.TokenGrant;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -34,25 +34,27 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   private static final Logger log = Workflow.getLogger(SessionWorkflowImpl.class);
 
   /**
-   * The change that made sessions lean: policy, scoped token and audit as local activities, and the steps' memo
-   * written once per workflow task instead of at every step's change. Executions recorded before it replay as they
-   * ran (the version marker is absent from their history).
+   * The change that made sessions lean: policy, scoped token and audit as local activities, and the
+   * steps' memo written once per workflow task instead of at every step's change. Executions
+   * recorded before it replay as they ran (the version marker is absent from their history).
    */
   static final String LEAN_PATH = "lean-session-path";
 
   static final int LEAN = 1;
 
   /**
-   * The next version of the same change id: a cancelled session ends cleanly (the step it was in ends CANCELLED, and
-   * a compensation records the cancellation's audit event, which frees the session's quota slot, writes the memo and
-   * publishes {@code session.cancelled}). One marker for both, so a session's history is no longer for it.
-   * Executions recorded at {@link #LEAN} or before replay, and end when cancelled, as they always did.
+   * The next version of the same change id: a cancelled session ends cleanly (the step it was in
+   * ends CANCELLED, and a compensation records the cancellation's audit event, which frees the
+   * session's quota slot, writes the memo and publishes {@code session.cancelled}). One marker for
+   * both, so a session's history is no longer for it. Executions recorded at {@link #LEAN} or
+   * before replay, and end when cancelled, as they always did.
    */
   static final int COMPENSATES = 2;
 
   /**
-   * The next: a session started with a {@code callback_url} starts, when it ends, a child that delivers the callback
-   * ({@link CallbackWorkflow}) and ends without waiting for it. Sessions without one record nothing more.
+   * The next: a session started with a {@code callback_url} starts, when it ends, a child that
+   * delivers the callback ({@link CallbackWorkflow}) and ends without waiting for it. Sessions
+   * without one record nothing more.
    */
   static final int CALLS_BACK = 3;
 
@@ -62,7 +64,10 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   /** The most recent turns a conversation gives the model as context. */
   static final int CONTEXT_TURNS = 20;
 
-  /** A conversation continues as a new run after this many turns, or sooner when Temporal suggests it. */
+  /**
+   * A conversation continues as a new run after this many turns, or sooner when Temporal suggests
+   * it.
+   */
   static final int TURNS_PER_RUN = 100;
 
   private final SessionActivities activities;
@@ -87,8 +92,9 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   /**
-   * @param modelProviderTimeout the longest this worker's provider call can take, from which the completion's
-   *     activity timeouts are derived; timeouts are not part of what replay compares, so workers may differ
+   * @param modelProviderTimeout the longest this worker's provider call can take, from which the
+   *     completion's activity timeouts are derived; timeouts are not part of what replay compares,
+   *     so workers may differ
    * @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents})
    */
   public SessionWorkflowImpl(Duration modelProviderTimeout, boolean eventsEnabled) {
@@ -109,7 +115,8 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   public SessionResult run(SessionRequest request) {
     this.request = request;
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
-    // Decided here, where every execution passes before its first step, not where a cancellation is caught: an
+    // Decided here, where every execution passes before its first step, not where a cancellation is
+    // caught: an
     // execution recorded at an earlier version is cancelled the way it was written for.
     int version = Workflow.getVersion(LEAN_PATH, Workflow.DEFAULT_VERSION, CALLS_BACK);
     lean = version >= LEAN;
@@ -118,10 +125,21 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     try {
       SessionResult result = request.conversation() ? runConversation(request) : runSteps(request);
       writeSteps();
-      events.publish(HubEventTypes.SESSION_COMPLETED, request.sessionId(), request.tenant(),
-          Map.of("session_id", request.sessionId(), "provider", String.valueOf(result.provider()),
-              "model", String.valueOf(result.model())));
-      callBack(request, SessionCallback.completed(request.sessionId(), result.reply(), result.model(), result.provider()));
+      events.publish(
+          HubEventTypes.SESSION_COMPLETED,
+          request.sessionId(),
+          request.tenant(),
+          Map.of(
+              "session_id",
+              request.sessionId(),
+              "provider",
+              String.valueOf(result.provider()),
+              "model",
+              String.valueOf(result.model())));
+      callBack(
+          request,
+          SessionCallback.completed(
+              request.sessionId(), result.reply(), result.model(), result.provider()));
       return result;
     } catch (TemporalFailure failure) {
       if (cancelled()) {
@@ -132,7 +150,10 @@ public class SessionWorkflowImpl implements SessionWorkflow {
       writeSteps();
       if (!(failure instanceof CanceledFailure)) {
         String reason = WorkflowEvents.reason(failure);
-        events.publish(HubEventTypes.SESSION_FAILED, request.sessionId(), request.tenant(),
+        events.publish(
+            HubEventTypes.SESSION_FAILED,
+            request.sessionId(),
+            request.tenant(),
             Map.of("session_id", request.sessionId(), "reason", reason));
         callBack(request, SessionCallback.failed(request.sessionId(), reason));
       }
@@ -147,21 +168,35 @@ public class SessionWorkflowImpl implements SessionWorkflow {
         step(
             SessionStep.MODEL_COMPLETION,
             () -> {
-              // The session waits here, maybe for minutes: what it did so far is readable meanwhile.
+              // The session waits here, maybe for minutes: what it did so far is readable
+              // meanwhile.
               writeSteps();
-              return activities.complete(new CompletionRequest(request.sessionId(), request.tenant(), request.prompt()));
+              return activities.complete(
+                  new CompletionRequest(request.sessionId(), request.tenant(), request.prompt()));
             });
     String auditEventId =
-        step(SessionStep.AUDIT, () -> shortSteps().emitAuditEvent(AuditEvent.completed(request, grant, reply)));
+        step(
+            SessionStep.AUDIT,
+            () -> shortSteps().emitAuditEvent(AuditEvent.completed(request, grant, reply)));
 
-    log.info("Session {} completed by {} ({})", request.sessionId(), reply.provider(), reply.model());
+    log.info(
+        "Session {} completed by {} ({})", request.sessionId(), reply.provider(), reply.model());
     return new SessionResult(
-        request.sessionId(), reply.reply(), reply.model(), reply.provider(), auditEventId, List.copyOf(steps));
+        request.sessionId(),
+        reply.reply(),
+        reply.model(),
+        reply.provider(),
+        auditEventId,
+        List.copyOf(steps));
   }
 
-  /** The policy check (a denial fails the session, audited) and the scoped token: every session's first steps. */
+  /**
+   * The policy check (a denial fails the session, audited) and the scoped token: every session's
+   * first steps.
+   */
   private TokenGrant admit(SessionRequest request) {
-    PolicyDecision decision = attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
+    PolicyDecision decision =
+        attempt(SessionStep.POLICY, () -> shortSteps().evaluatePolicy(request));
     if (!decision.allowed()) {
       mark(SessionStep.POLICY, Status.FAILED);
       throw rejected(request, decision);
@@ -171,18 +206,21 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   /**
-   * A conversation: the one-shot steps up to the first reply (the prompt is turn 1), then open, WAITING for the next
-   * message ({@link #message}) until closed, idle for {@link #CONVERSATION_IDLE_TIMEOUT} or cancelled; the audit step
-   * ends it. A run that has answered {@link #TURNS_PER_RUN} turns continues as a new one, which reads where the
-   * conversation stands from the store (every turn is recorded there by its activity).
+   * A conversation: the one-shot steps up to the first reply (the prompt is turn 1), then open,
+   * WAITING for the next message ({@link #message}) until closed, idle for {@link
+   * #CONVERSATION_IDLE_TIMEOUT} or cancelled; the audit step ends it. A run that has answered
+   * {@link #TURNS_PER_RUN} turns continues as a new one, which reads where the conversation stands
+   * from the store (every turn is recorded there by its activity).
    */
   private SessionResult runConversation(SessionRequest request) {
     if (Workflow.getInfo().getContinuedExecutionRunId().isPresent()) {
-      ConversationSoFar so = shortSteps().resumeConversation(request.tenant(), request.sessionId(), CONTEXT_TURNS);
+      ConversationSoFar so =
+          shortSteps().resumeConversation(request.tenant(), request.sessionId(), CONTEXT_TURNS);
       turns = so.turns();
       context.addAll(so.context());
       lastReply = so.last();
-      for (String done : List.of(SessionStep.POLICY, SessionStep.SCOPED_TOKEN, SessionStep.MODEL_COMPLETION)) {
+      for (String done :
+          List.of(SessionStep.POLICY, SessionStep.SCOPED_TOKEN, SessionStep.MODEL_COMPLETION)) {
         mark(done, Status.COMPLETED);
       }
       log.info("Conversation {} continued at turn {}", request.sessionId(), turns);
@@ -207,7 +245,8 @@ public class SessionWorkflowImpl implements SessionWorkflow {
       }
       Workflow.await(() -> !answering);
       if (!closeRequested
-          && (turns - firstTurnOfRun >= TURNS_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested())) {
+          && (turns - firstTurnOfRun >= TURNS_PER_RUN
+              || Workflow.getInfo().isContinueAsNewSuggested())) {
         waitingForMessage(false);
         Workflow.await(Workflow::isEveryHandlerFinished);
         continueConversation(request);
@@ -217,17 +256,26 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     int answered = turns;
     String how = endedBy;
     String auditEventId =
-        step(SessionStep.AUDIT,
-            () -> shortSteps().emitAuditEvent(AuditEvent.conversationEnded(request, answered, how, lastReply)));
+        step(
+            SessionStep.AUDIT,
+            () ->
+                shortSteps()
+                    .emitAuditEvent(
+                        AuditEvent.conversationEnded(request, answered, how, lastReply)));
     log.info("Conversation {} ended ({}) after {} turns", request.sessionId(), endedBy, turns);
-    return new SessionResult(request.sessionId(), lastReply.reply(), lastReply.model(), lastReply.provider(),
-        auditEventId, List.copyOf(steps));
+    return new SessionResult(
+        request.sessionId(),
+        lastReply.reply(),
+        lastReply.model(),
+        lastReply.provider(),
+        auditEventId,
+        List.copyOf(steps));
   }
 
   /**
-   * Continues as a new run with the memo and search attributes the gateway set at the start, which a new run does
-   * not inherit: the tenant every read is checked by, the request's digest an idempotent repeat is compared with,
-   * and the attributes the listing filters on.
+   * Continues as a new run with the memo and search attributes the gateway set at the start, which
+   * a new run does not inherit: the tenant every read is checked by, the request's digest an
+   * idempotent repeat is compared with, and the attributes the listing filters on.
    */
   private void continueConversation(SessionRequest request) {
     Map<String, Object> memo = new HashMap<>();
@@ -247,12 +295,16 @@ public class SessionWorkflowImpl implements SessionWorkflow {
         request);
   }
 
-  /** One turn: the model answers the content with the recent turns as context; the turn is recorded by then. */
+  /**
+   * One turn: the model answers the content with the recent turns as context; the turn is recorded
+   * by then.
+   */
   private TurnReply answer(String content, String fingerprint) {
     int turn = turns + 1;
     ModelReply reply =
         activities.answerTurn(
-            new TurnRequest(request.sessionId(), request.tenant(), turn, content, List.copyOf(context)));
+            new TurnRequest(
+                request.sessionId(), request.tenant(), turn, content, List.copyOf(context)));
     turns = turn;
     lastReply = reply;
     context.add(ChatMessage.user(content));
@@ -263,7 +315,10 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     return new TurnReply(reply.reply(), turn, reply.model(), reply.provider(), fingerprint);
   }
 
-  /** Keeps the memo's conversation state current, so GET /v1/sessions/{id} says WAITING while no worker runs. */
+  /**
+   * Keeps the memo's conversation state current, so GET /v1/sessions/{id} says WAITING while no
+   * worker runs.
+   */
   private void waitingForMessage(boolean now) {
     if (waiting == now && !stepsUnwritten) {
       return;
@@ -271,8 +326,10 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     waiting = now;
     Workflow.upsertMemo(
         Map.of(
-            SessionMemo.CONVERSATION, now ? SessionMemo.WAITING : SessionMemo.ANSWERING,
-            SessionMemo.STEPS, List.copyOf(steps)));
+            SessionMemo.CONVERSATION,
+            now ? SessionMemo.WAITING : SessionMemo.ANSWERING,
+            SessionMemo.STEPS,
+            List.copyOf(steps)));
     stepsUnwritten = false;
   }
 
@@ -283,7 +340,9 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     }
     if (closeRequested || !waiting || answering) {
       throw new IllegalStateException(
-          closeRequested ? "the conversation is closing" : "the conversation is not waiting for a message");
+          closeRequested
+              ? "the conversation is closing"
+              : "the conversation is not waiting for a message");
     }
   }
 
@@ -304,12 +363,17 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   /**
-   * What a cancelled session still owes: its memo, the audit event that frees its quota slot, and its event. In a
-   * detached scope, since in the cancelled one every activity would be cancelled before it started.
+   * What a cancelled session still owes: its memo, the audit event that frees its quota slot, and
+   * its event. In a detached scope, since in the cancelled one every activity would be cancelled
+   * before it started.
    */
   private void compensateCancellation(SessionRequest request, WorkflowEvents events) {
     String step =
-        steps.stream().filter(s -> s.status() == Status.CANCELLED).map(SessionStep::name).findFirst().orElse("");
+        steps.stream()
+            .filter(s -> s.status() == Status.CANCELLED)
+            .map(SessionStep::name)
+            .findFirst()
+            .orElse("");
     log.info("Session {} cancelled during {}", request.sessionId(), step);
     writeSteps();
     Workflow.newDetachedCancellationScope(
@@ -317,10 +381,17 @@ public class SessionWorkflowImpl implements SessionWorkflow {
               try {
                 shortSteps().emitAuditEvent(AuditEvent.cancelled(request, step));
               } catch (ActivityFailure failure) {
-                // The session ends CANCELLED all the same; SessionSlotSweeper frees its slot once it is closed.
-                log.warn("Session {}: the cancellation was not audited: {}", request.sessionId(), failure.getMessage());
+                // The session ends CANCELLED all the same; SessionSlotSweeper frees its slot once
+                // it is closed.
+                log.warn(
+                    "Session {}: the cancellation was not audited: {}",
+                    request.sessionId(),
+                    failure.getMessage());
               }
-              events.publish(HubEventTypes.SESSION_CANCELLED, request.sessionId(), request.tenant(),
+              events.publish(
+                  HubEventTypes.SESSION_CANCELLED,
+                  request.sessionId(),
+                  request.tenant(),
                   Map.of("session_id", request.sessionId(), "step", step));
               callBack(request, SessionCallback.cancelled(request.sessionId(), step));
             })
@@ -328,8 +399,9 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   /**
-   * Hands the callback to a child workflow and waits only until it has started: delivery may retry for a day, and
-   * the session is over now. The child's id derives from the session's, so it is started once.
+   * Hands the callback to a child workflow and waits only until it has started: delivery may retry
+   * for a day, and the session is over now. The child's id derives from the session's, so it is
+   * started once.
    */
   private void callBack(SessionRequest request, SessionCallback body) {
     if (!callsBack) {
@@ -342,15 +414,21 @@ public class SessionWorkflowImpl implements SessionWorkflow {
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     try {
-      Async.procedure(delivery::deliver,
-          new CallbackDelivery("msg_" + request.sessionId(), request.tenant(), request.callbackUrl(), body));
+      Async.procedure(
+          delivery::deliver,
+          new CallbackDelivery(
+              "msg_" + request.sessionId(), request.tenant(), request.callbackUrl(), body));
       Workflow.getWorkflowExecution(delivery).get();
     } catch (TemporalFailure failure) {
       // The session's own ending stands; GET /v1/sessions/{id} still has its result.
-      log.warn("Session {}: its callback was not started: {}", request.sessionId(), failure.getMessage());
+      log.warn(
+          "Session {}: its callback was not started: {}",
+          request.sessionId(),
+          failure.getMessage());
     }
   }
 
@@ -360,7 +438,9 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   private ApplicationFailure rejected(SessionRequest request, PolicyDecision decision) {
-    step(SessionStep.AUDIT, () -> shortSteps().emitAuditEvent(AuditEvent.rejected(request, decision)));
+    step(
+        SessionStep.AUDIT,
+        () -> shortSteps().emitAuditEvent(AuditEvent.rejected(request, decision)));
     log.info("Session {} denied by policy: {}", request.sessionId(), decision.reasons());
     return ApplicationFailure.newNonRetryableFailure(
         "Session denied by policy: " + String.join("; ", decision.reasons()),
@@ -375,15 +455,16 @@ public class SessionWorkflowImpl implements SessionWorkflow {
   }
 
   /**
-   * Runs a step's activity, leaving the step RUNNING on success, FAILED when the activity fails for good and
-   * CANCELLED when the session is cancelled meanwhile.
+   * Runs a step's activity, leaving the step RUNNING on success, FAILED when the activity fails for
+   * good and CANCELLED when the session is cancelled meanwhile.
    */
   private <T> T attempt(String name, Supplier<T> activity) {
     mark(name, Status.RUNNING);
     try {
       stopIfCancelled();
       T result = activity.get();
-      // A local activity is not cancellable: it runs to its end, and a session cancelled meanwhile stops here.
+      // A local activity is not cancellable: it runs to its end, and a session cancelled meanwhile
+      // stops here.
       stopIfCancelled();
       return result;
     } catch (TemporalFailure failure) {
@@ -403,15 +484,19 @@ public class SessionWorkflowImpl implements SessionWorkflow {
     return compensating && CancellationScope.current().isCancelRequested();
   }
 
-  /** Policy, token and audit: local activities on the lean path, activities for executions recorded before it. */
+  /**
+   * Policy, token and audit: local activities on the lean path, activities for executions recorded
+   * before it.
+   */
   private SessionActivities shortSteps() {
     return lean ? localActivities : activities;
   }
 
   /**
-   * Keeps the memo in step with the query, so progress is readable while no worker runs. The lean path writes it
-   * only where the workflow task ends ({@link #writeSteps}): a memo changed several times in one task is seen by
-   * nobody in between, and each write is an event in the history and a visibility update.
+   * Keeps the memo in step with the query, so progress is readable while no worker runs. The lean
+   * path writes it only where the workflow task ends ({@link #writeSteps}): a memo changed several
+   * times in one task is seen by nobody in between, and each write is an event in the history and a
+   * visibility update.
    */
   private void mark(String name, Status status) {
     steps.replaceAll(step -> step.name().equals(name) ? step.with(status) : step);

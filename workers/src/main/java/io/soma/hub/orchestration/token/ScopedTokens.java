@@ -20,15 +20,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Short-lived HS256 tokens for one session. A session gets at most the capabilities in {@link #SESSION_SCOPES}
- * that its caller holds, so a session can never do more than its caller, nor start further sessions.
+ * Short-lived HS256 tokens for one session. A session gets at most the capabilities in {@link
+ * #SESSION_SCOPES} that its caller holds, so a session can never do more than its caller, nor start
+ * further sessions.
  *
- * <p>HS256 over the same header and claims is deterministic, so the grant plus the secret is enough to rebuild
- * the exact token: the token never needs to be stored.
+ * <p>HS256 over the same header and claims is deterministic, so the grant plus the secret is enough
+ * to rebuild the exact token: the token never needs to be stored.
  */
 public final class ScopedTokens {
 
-  public static final List<String> SESSION_SCOPES = List.of("sessions:read", "memory:read", "memory:write");
+  public static final List<String> SESSION_SCOPES =
+      List.of("sessions:read", "memory:read", "memory:write");
 
   /** HS256 keys shorter than the hash are refused (RFC 7518 §3.2), as the gateway does. */
   public static final int MIN_SECRET_BYTES = 32;
@@ -64,7 +66,9 @@ public final class ScopedTokens {
         audience);
   }
 
-  /** The signed token the grant stands for; the same grant and secret always give the same token. */
+  /**
+   * The signed token the grant stands for; the same grant and secret always give the same token.
+   */
   public String tokenFor(TokenGrant grant) {
     requireUsableSecret();
     JWTClaimsSet.Builder claims =
@@ -83,7 +87,9 @@ public final class ScopedTokens {
       claims.audience(grant.audience());
     }
     SignedJWT jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims.build());
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+            claims.build());
     try {
       jwt.sign(new MACSigner(secret));
     } catch (JOSEException e) {
@@ -94,11 +100,15 @@ public final class ScopedTokens {
 
   private void requireUsableSecret() {
     if (secret.length == 0) {
-      throw misconfigured("HUB_JWT_SECRET is not set: the worker cannot sign scoped session tokens");
+      throw misconfigured(
+          "HUB_JWT_SECRET is not set: the worker cannot sign scoped session tokens");
     }
     if (secret.length < MIN_SECRET_BYTES) {
       throw misconfigured(
-          "HUB_JWT_SECRET has " + secret.length + " bytes; HS256 needs at least " + MIN_SECRET_BYTES);
+          "HUB_JWT_SECRET has "
+              + secret.length
+              + " bytes; HS256 needs at least "
+              + MIN_SECRET_BYTES);
     }
   }
 

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every tool action without a dedicated adapter (notion.*, plane.*, figma.*, distribution channels...): POST
- * {@code {tenant, campaign_id, tool, action, params}} to one JSON webhook, which may bridge to the real tools.
+ * Every tool action without a dedicated adapter (notion.*, plane.*, figma.*, distribution
+ * channels...): POST {@code {tenant, campaign_id, tool, action, params}} to one JSON webhook, which
+ * may bridge to the real tools.
  */
 final class GenericWebhookAdapter implements ToolAdapter {
 
@@ -27,9 +28,13 @@ final class GenericWebhookAdapter implements ToolAdapter {
     body.put("tool", call.tool());
     body.put("action", call.action());
     body.put("params", call.params());
-    Map<String, String> secret = ToolSettings.present(token) ? Map.of("Authorization", "Bearer " + token.strip()) : Map.of();
+    Map<String, String> secret =
+        ToolSettings.present(token) ? Map.of("Authorization", "Bearer " + token.strip()) : Map.of();
     return new HttpPost(
-        configuredUrl().map(URI::create).orElse(null), Map.of("Idempotency-Key", call.requestId()), secret, body);
+        configuredUrl().map(URI::create).orElse(null),
+        Map.of("Idempotency-Key", call.requestId()),
+        secret,
+        body);
   }
 
   @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code github.create_pull_request}: POST {@code {title, head, base, body}} to
- * {@code {api}/repos/{owner}/{repo}/pulls} with the REST API's headers and a bearer token.
+ * {@code github.create_pull_request}: POST {@code {title, head, base, body}} to {@code
+ * {api}/repos/{owner}/{repo}/pulls} with the REST API's headers and a bearer token.
  */
 final class GitHubPullRequestAdapter implements ToolAdapter {
 
@@ -30,7 +30,8 @@ final class GitHubPullRequestAdapter implements ToolAdapter {
   public HttpPost requestFor(ToolCall call) {
     Map<String, Object> params = call.params();
     String repo = text(params, "repo", "marketing-content");
-    String resolvedOwner = ToolSettings.present(owner) ? owner.strip() : text(params, "owner", null);
+    String resolvedOwner =
+        ToolSettings.present(owner) ? owner.strip() : text(params, "owner", null);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", text(params, "title", "Campaign " + call.campaignId()));
     body.put("head", text(params, "head", text(params, "branch", "campaign/" + call.campaignId())));
@@ -40,7 +41,8 @@ final class GitHubPullRequestAdapter implements ToolAdapter {
     headers.put("Accept", "application/vnd.github+json");
     headers.put("X-GitHub-Api-Version", API_VERSION);
     headers.put("Idempotency-Key", call.requestId());
-    Map<String, String> secret = ToolSettings.present(token) ? Map.of("Authorization", "Bearer " + token.strip()) : Map.of();
+    Map<String, String> secret =
+        ToolSettings.present(token) ? Map.of("Authorization", "Bearer " + token.strip()) : Map.of();
     URI uri = null;
     if (configuredUrl().isPresent()) {
       if (resolvedOwner == null) {
@@ -48,7 +50,14 @@ final class GitHubPullRequestAdapter implements ToolAdapter {
             "HUB_TOOL_GITHUB_API_URL is set but HUB_TOOL_GITHUB_OWNER is not: name the owner of the repositories",
             ToolFailures.MISCONFIGURED);
       }
-      uri = URI.create(trimSlash(configuredUrl().get()) + "/repos/" + segment(resolvedOwner) + "/" + segment(repo) + "/pulls");
+      uri =
+          URI.create(
+              trimSlash(configuredUrl().get())
+                  + "/repos/"
+                  + segment(resolvedOwner)
+                  + "/"
+                  + segment(repo)
+                  + "/pulls");
     }
     return new HttpPost(uri, headers, secret, body);
   }

@@ -13,8 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sends a JSON POST and reads the answer. Server errors, 408, 429, connect errors and timeouts are retryable
- * activity failures; any other non-2xx answer is a non-retryable {@link ToolFailures#REJECTED}.
+ * Sends a JSON POST and reads the answer. Server errors, 408, 429, connect errors and timeouts are
+ * retryable activity failures; any other non-2xx answer is a non-retryable {@link
+ * ToolFailures#REJECTED}.
  */
 final class JsonHttpSender {
 
@@ -35,7 +36,10 @@ final class JsonHttpSender {
             .build();
   }
 
-  /** Returns the JSON object answered, or {@code {status, body}} when the answer is not a JSON object. */
+  /**
+   * Returns the JSON object answered, or {@code {status, body}} when the answer is not a JSON
+   * object.
+   */
   Map<String, Object> send(HttpPost post) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(post.uri())
@@ -51,19 +55,26 @@ final class JsonHttpSender {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw ApplicationFailure.newFailure(post.uri() + " could not be reached: " + e, ToolFailures.UNAVAILABLE);
+      throw ApplicationFailure.newFailure(
+          post.uri() + " could not be reached: " + e, ToolFailures.UNAVAILABLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while calling " + post.uri(), ToolFailures.UNAVAILABLE);
+      throw ApplicationFailure.newFailure(
+          "interrupted while calling " + post.uri(), ToolFailures.UNAVAILABLE);
     }
     int status = response.statusCode();
     if (status == 408 || status == 429 || status >= 500) {
       throw ApplicationFailure.newFailure(
-          post.uri() + " answered HTTP " + status + ": " + abbreviate(response.body()), ToolFailures.UNAVAILABLE);
+          post.uri() + " answered HTTP " + status + ": " + abbreviate(response.body()),
+          ToolFailures.UNAVAILABLE);
     }
     if (status < 200 || status >= 300) {
       throw ApplicationFailure.newNonRetryableFailure(
-          post.uri() + " rejected the request with HTTP " + status + ": " + abbreviate(response.body()),
+          post.uri()
+              + " rejected the request with HTTP "
+              + status
+              + ": "
+              + abbreviate(response.body()),
           ToolFailures.REJECTED,
           status);
     }
@@ -90,7 +101,8 @@ final class JsonHttpSender {
     try {
       return json.writeValueAsString(body);
     } catch (JsonProcessingException e) {
-      throw ApplicationFailure.newNonRetryableFailure("tool request is not serialisable: " + e, ToolFailures.REJECTED);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "tool request is not serialisable: " + e, ToolFailures.REJECTED);
     }
   }
 
@@ -98,6 +110,8 @@ final class JsonHttpSender {
     if (text == null) {
       return "";
     }
-    return text.length() <= MAX_ERROR_BODY_CHARS ? text : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    return text.length() <= MAX_ERROR_BODY_CHARS
+        ? text
+        : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
   }
 }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code slack.send_message}: POST {@code {text, channel?, blocks?}} to a Slack-compatible incoming webhook. */
+/**
+ * {@code slack.send_message}: POST {@code {text, channel?, blocks?}} to a Slack-compatible incoming
+ * webhook.
+ */
 final class SlackWebhookAdapter implements ToolAdapter {
 
   private final String webhookUrl;
@@ -18,7 +21,11 @@ final class SlackWebhookAdapter implements ToolAdapter {
   public HttpPost requestFor(ToolCall call) {
     Map<String, Object> body = new LinkedHashMap<>();
     Object text = call.params().get("text");
-    body.put("text", text == null ? String.valueOf(call.params().getOrDefault("message", "")) : String.valueOf(text));
+    body.put(
+        "text",
+        text == null
+            ? String.valueOf(call.params().getOrDefault("message", ""))
+            : String.valueOf(text));
     if (call.params().get("channel") != null) {
       body.put("channel", String.valueOf(call.params().get("channel")));
     }

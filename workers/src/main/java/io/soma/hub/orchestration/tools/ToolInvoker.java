@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls tools through their adapters and records every request in {@code tool_requests}: really sent, or in
- * dry-run mode what would have been sent. A request whose answer is recorded is not sent again, so a retried
- * activity repeats only the calls that did not finish; those go out with the same {@code Idempotency-Key}.
- * Thread-safe.
+ * Calls tools through their adapters and records every request in {@code tool_requests}: really
+ * sent, or in dry-run mode what would have been sent. A request whose answer is recorded is not
+ * sent again, so a retried activity repeats only the calls that did not finish; those go out with
+ * the same {@code Idempotency-Key}. Thread-safe.
  */
 public class ToolInvoker {
 
@@ -33,22 +33,34 @@ public class ToolInvoker {
     this.requests = requests;
     this.slack = new SlackWebhookAdapter(settings.slackWebhookUrl());
     this.github =
-        new GitHubPullRequestAdapter(settings.githubApiUrl(), settings.githubToken(), settings.githubOwner());
+        new GitHubPullRequestAdapter(
+            settings.githubApiUrl(), settings.githubToken(), settings.githubOwner());
     this.webhook = new GenericWebhookAdapter(settings.webhookUrl(), settings.webhookToken());
     this.sender = new JsonHttpSender(JSON, settings.connectTimeout(), settings.requestTimeout());
   }
 
   public ToolResult invoke(ToolCall call) {
-    Optional<ToolRequests.Recorded> recorded = requests.find(call.requestId()).filter(ToolRequests.Recorded::answered);
+    Optional<ToolRequests.Recorded> recorded =
+        requests.find(call.requestId()).filter(ToolRequests.Recorded::answered);
     if (recorded.isPresent()) {
       log.debug("Tool request {} already answered; reusing the recorded answer", call.requestId());
-      return new ToolResult(call.requestId(), call.action(), recorded.get().dryRun(), read(recorded.get().response()));
+      return new ToolResult(
+          call.requestId(),
+          call.action(),
+          recorded.get().dryRun(),
+          read(recorded.get().response()));
     }
     ToolAdapter adapter = adapterFor(call.action());
     HttpPost post = adapter.requestFor(call);
     boolean dryRun = post.uri() == null;
     requests.recordRequest(
-        call.requestId(), call.tenant(), call.campaignId(), call.tool(), call.action(), dryRun, write(described(post)));
+        call.requestId(),
+        call.tenant(),
+        call.campaignId(),
+        call.tool(),
+        call.action(),
+        dryRun,
+        write(described(post)));
     Map<String, Object> answer;
     if (dryRun) {
       answer = new LinkedHashMap<>();

@@ -6,8 +6,10 @@ import java.time.Duration;
  * Where the tool adapters send their requests. A blank URL puts that adapter in dry-run mode.
  *
  * @param slackWebhookUrl a Slack-compatible incoming webhook (HUB_TOOL_SLACK_WEBHOOK_URL)
- * @param githubApiUrl the GitHub REST API base, e.g. https://api.github.com (HUB_TOOL_GITHUB_API_URL)
- * @param webhookUrl the generic JSON webhook that receives every other tool action (HUB_TOOL_WEBHOOK_URL)
+ * @param githubApiUrl the GitHub REST API base, e.g. https://api.github.com
+ *     (HUB_TOOL_GITHUB_API_URL)
+ * @param webhookUrl the generic JSON webhook that receives every other tool action
+ *     (HUB_TOOL_WEBHOOK_URL)
  */
 public record ToolSettings(
     String slackWebhookUrl,

@@ -34,8 +34,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * A wizard session held by Temporal. Answers arrive as updates; the validator refuses a bad answer before anything
- * is written, so a rejection changes nothing. "Today" for date rules is the workflow's clock in UTC.
+ * A wizard session held by Temporal. Answers arrive as updates; the validator refuses a bad answer
+ * before anything is written, so a rejection changes nothing. "Today" for date rules is the
+ * workflow's clock in UTC.
  */
 public class WizardWorkflowImpl implements WizardWorkflow {
 
@@ -45,7 +46,10 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   /** When the gateway passes no approval timeout. */
   static final Duration DEFAULT_APPROVAL_TIMEOUT = Duration.ofHours(24);
 
-  /** The campaign's run timeout is its approval wait plus this, for the modules before and after the approval. */
+  /**
+   * The campaign's run timeout is its approval wait plus this, for the modules before and after the
+   * approval.
+   */
   static final Duration CAMPAIGN_RUN_MARGIN = Duration.ofDays(2);
 
   private static final Logger log = Workflow.getLogger(WizardWorkflowImpl.class);
@@ -64,13 +68,18 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   private int changes;
   private boolean completionPublished;
 
-  /** Runs before any update handler, so a handler never sees a half-initialised session. Without events. */
+  /**
+   * Runs before any update handler, so a handler never sees a half-initialised session. Without
+   * events.
+   */
   @WorkflowInit
   public WizardWorkflowImpl(WizardStart start) {
     this(start, false);
   }
 
-  /** @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents}) */
+  /**
+   * @param eventsEnabled whether this worker publishes events (see {@link WorkflowEvents})
+   */
   public WizardWorkflowImpl(WizardStart start, boolean eventsEnabled) {
     this.start = start;
     this.eventsEnabled = eventsEnabled;
@@ -86,14 +95,20 @@ public class WizardWorkflowImpl implements WizardWorkflow {
     }
     WorkflowEvents events = WorkflowEvents.start(eventsEnabled);
     Duration idle =
-        start.idleTimeoutSeconds() > 0 ? Duration.ofSeconds(start.idleTimeoutSeconds()) : DEFAULT_IDLE_TIMEOUT;
+        start.idleTimeoutSeconds() > 0
+            ? Duration.ofSeconds(start.idleTimeoutSeconds())
+            : DEFAULT_IDLE_TIMEOUT;
     while (true) {
       int seen = changes;
       boolean moved = Workflow.await(idle, () -> accepted != null || changes != seen);
-      // Published here rather than in the answer's update handler, so the answer's reply never waits for it.
+      // Published here rather than in the answer's update handler, so the answer's reply never
+      // waits for it.
       if (plan != null && !completionPublished) {
         completionPublished = true;
-        events.publish(HubEventTypes.WIZARD_COMPLETED, start.sessionId(), start.tenant(),
+        events.publish(
+            HubEventTypes.WIZARD_COMPLETED,
+            start.sessionId(),
+            start.tenant(),
             Map.of("wizard_id", start.wizardId(), "plan_id", plan.planId()));
       }
       if (accepted != null) {
@@ -103,7 +118,8 @@ public class WizardWorkflowImpl implements WizardWorkflow {
       }
       if (!moved && !approving) {
         expired = true;
-        log.info("Wizard {} expired after {} without an answer or approval", start.sessionId(), idle);
+        log.info(
+            "Wizard {} expired after {} without an answer or approval", start.sessionId(), idle);
         return new WizardOutcome(start.sessionId(), WizardOutcome.EXPIRED, null);
       }
     }
@@ -113,7 +129,9 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   public void validateAnswer(WizardAnswer answer) {
     if (plan != null) {
       throw new UpdateRejection(
-          "every question of wizard " + start.sessionId() + " is answered; approve it or start a new one",
+          "every question of wizard "
+              + start.sessionId()
+              + " is answered; approve it or start a new one",
           WizardFailures.ALREADY_COMPLETED);
     }
     requireCurrentQuestion(answer);
@@ -121,17 +139,32 @@ public class WizardWorkflowImpl implements WizardWorkflow {
       AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());
     } catch (AnswerRejected rejected) {
       throw new UpdateRejection(
-          rejected.getMessage(), WizardFailures.INVALID_ANSWER, rejected.questionId(), rejected.rule());
+          rejected.getMessage(),
+          WizardFailures.INVALID_ANSWER,
+          rejected.questionId(),
+          rejected.rule());
     }
   }
 
-  /** An answer meant for another question (one that was answered meanwhile) is refused, not moved on to the next. */
+  /**
+   * An answer meant for another question (one that was answered meanwhile) is refused, not moved on
+   * to the next.
+   */
   private void requireCurrentQuestion(WizardAnswer answer) {
     Question current = currentQuestion();
-    if (answer != null && answer.questionId() != null && !answer.questionId().equals(current.id())) {
+    if (answer != null
+        && answer.questionId() != null
+        && !answer.questionId().equals(current.id())) {
       throw new UpdateRejection(
-          "the answer is for question " + answer.questionId() + ", but the current question of wizard "
-              + start.sessionId() + " is " + current.id() + " (step " + currentStep + ")",
+          "the answer is for question "
+              + answer.questionId()
+              + ", but the current question of wizard "
+              + start.sessionId()
+              + " is "
+              + current.id()
+              + " (step "
+              + currentStep
+              + ")",
           WizardFailures.NOT_CURRENT_QUESTION,
           current.id(),
           currentStep);
@@ -141,7 +174,8 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   @Override
   public WizardState answer(WizardAnswer answer) {
     if (plan != null) {
-      throw ApplicationFailure.newNonRetryableFailure("already completed", WizardFailures.ALREADY_COMPLETED);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "already completed", WizardFailures.ALREADY_COMPLETED);
     }
     try {
       requireCurrentQuestion(answer); // again, as in checked(): a replay skips the validator
@@ -155,7 +189,11 @@ public class WizardWorkflowImpl implements WizardWorkflow {
     if (currentStep > wizard.totalSteps()) {
       completedAt = now().toString();
       plan = PlanBuilder.build(wizard, start.sessionId(), new LinkedHashMap<>(answers));
-      log.info("Wizard {} completed: plan {} with {} modules", start.sessionId(), plan.planId(), plan.modules().size());
+      log.info(
+          "Wizard {} completed: plan {} with {} modules",
+          start.sessionId(),
+          plan.planId(),
+          plan.modules().size());
     }
     return state();
   }
@@ -198,13 +236,21 @@ public class WizardWorkflowImpl implements WizardWorkflow {
             .setWorkflowId(workflowId)
             .setTaskQueue(TaskQueues.SESSIONS)
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowRunTimeout(approvalTimeout.plus(CAMPAIGN_RUN_MARGIN))
-            .setMemo(Map.of(CampaignMemo.TENANT, start.tenant(), CampaignMemo.CAMPAIGN_NAME, plan.campaignName()))
+            .setMemo(
+                Map.of(
+                    CampaignMemo.TENANT,
+                    start.tenant(),
+                    CampaignMemo.CAMPAIGN_NAME,
+                    plan.campaignName()))
             .build();
-    MarketingCampaignWorkflow campaign = Workflow.newChildWorkflowStub(MarketingCampaignWorkflow.class, options);
+    MarketingCampaignWorkflow campaign =
+        Workflow.newChildWorkflowStub(MarketingCampaignWorkflow.class, options);
     CampaignRequest request =
-        new CampaignRequest(campaignId, start.tenant(), approval.subject(), plan, approvalTimeout.toSeconds());
+        new CampaignRequest(
+            campaignId, start.tenant(), approval.subject(), plan, approvalTimeout.toSeconds());
     Async.function(campaign::run, request);
     try {
       Workflow.getWorkflowExecution(campaign).get();
@@ -225,7 +271,9 @@ public class WizardWorkflowImpl implements WizardWorkflow {
     String status =
         accepted != null
             ? WizardState.APPROVED
-            : expired ? WizardState.EXPIRED : completed ? WizardState.COMPLETED : WizardState.IN_PROGRESS;
+            : expired
+                ? WizardState.EXPIRED
+                : completed ? WizardState.COMPLETED : WizardState.IN_PROGRESS;
     return new WizardState(
         start.sessionId(),
         start.wizardId(),
@@ -245,15 +293,19 @@ public class WizardWorkflowImpl implements WizardWorkflow {
   }
 
   /**
-   * The answer's value as it will be recorded. The validator has passed it; a replay skips validators, so the
-   * handler checks again and fails the update (rather than the workflow task) should it not pass.
+   * The answer's value as it will be recorded. The validator has passed it; a replay skips
+   * validators, so the handler checks again and fails the update (rather than the workflow task)
+   * should it not pass.
    */
   private Object checked(WizardAnswer answer) {
     try {
       return AnswerRules.check(currentQuestion(), answer == null ? null : answer.value(), today());
     } catch (AnswerRejected rejected) {
       throw ApplicationFailure.newNonRetryableFailure(
-          rejected.getMessage(), WizardFailures.INVALID_ANSWER, rejected.questionId(), rejected.rule());
+          rejected.getMessage(),
+          WizardFailures.INVALID_ANSWER,
+          rejected.questionId(),
+          rejected.rule());
     }
   }
 

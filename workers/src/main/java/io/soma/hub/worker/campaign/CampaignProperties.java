@@ -7,8 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * @param metricsWindow campaigns recorded this recently get their analytics counter back when the worker starts
- *     (HUB_CAMPAIGN_METRICS_WINDOW); it bounds the counter's label cardinality. Bare numbers are days.
+ * @param metricsWindow campaigns recorded this recently get their analytics counter back when the
+ *     worker starts (HUB_CAMPAIGN_METRICS_WINDOW); it bounds the counter's label cardinality. Bare
+ *     numbers are days.
  */
 @ConfigurationProperties("hub.campaign")
-public record CampaignProperties(@DurationUnit(ChronoUnit.DAYS) @DefaultValue("7d") Duration metricsWindow) {}
+public record CampaignProperties(
+    @DurationUnit(ChronoUnit.DAYS) @DefaultValue("7d") Duration metricsWindow) {}

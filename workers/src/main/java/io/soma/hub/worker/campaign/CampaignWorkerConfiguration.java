@@ -31,7 +31,10 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The marketing campaign workflow, its module and compensation activities, on the sessions task queue. */
+/**
+ * The marketing campaign workflow, its module and compensation activities, on the sessions task
+ * queue.
+ */
 @Configuration(proxyBeanMethods = false)
 class CampaignWorkerConfiguration {
 
@@ -44,10 +47,15 @@ class CampaignWorkerConfiguration {
     return invoker;
   }
 
-  /** campaign_analytics_created_total keeps its SPEC name on /metrics (see CampaignMetricNaming). */
+  /**
+   * campaign_analytics_created_total keeps its SPEC name on /metrics (see CampaignMetricNaming).
+   */
   @Bean
   MeterRegistryCustomizer<PrometheusMeterRegistry> campaignMetricNaming() {
-    return registry -> registry.config().namingConvention(new CampaignMetricNaming(registry.config().namingConvention()));
+    return registry ->
+        registry
+            .config()
+            .namingConvention(new CampaignMetricNaming(registry.config().namingConvention()));
   }
 
   @Bean
@@ -55,11 +63,17 @@ class CampaignWorkerConfiguration {
     return new ArtifactCampaignMemory(artifacts);
   }
 
-  /** Brings back the counters of recent campaigns at startup, so a restarted worker shows them too. */
+  /**
+   * Brings back the counters of recent campaigns at startup, so a restarted worker shows them too.
+   */
   @Bean
   CampaignAnalyticsMeters campaignAnalyticsMeters(
-      MeterRegistry registry, CampaignAnalytics analytics, Clock clock, CampaignProperties properties) {
-    CampaignAnalyticsMeters meters = new CampaignAnalyticsMeters(registry, analytics, clock, properties.metricsWindow());
+      MeterRegistry registry,
+      CampaignAnalytics analytics,
+      Clock clock,
+      CampaignProperties properties) {
+    CampaignAnalyticsMeters meters =
+        new CampaignAnalyticsMeters(registry, analytics, clock, properties.metricsWindow());
     int restored = meters.registerRecent();
     log.info(
         "campaign_analytics_created_total: {} campaign(s) of the last {} day(s) registered",
@@ -97,7 +111,8 @@ class CampaignWorkerConfiguration {
     return factory -> {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
       worker.registerWorkflowImplementationFactory(
-          MarketingCampaignWorkflow.class, () -> new MarketingCampaignWorkflowImpl(toolCall, modelCall, events.enabled()));
+          MarketingCampaignWorkflow.class,
+          () -> new MarketingCampaignWorkflowImpl(toolCall, modelCall, events.enabled()));
       worker.registerActivitiesImplementations(activities, compensations);
     };
   }

@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
-/** The campaign's tool adapters (HUB_TOOL_*); an adapter without a URL runs in dry-run mode. Bare numbers are seconds. */
+/**
+ * The campaign's tool adapters (HUB_TOOL_*); an adapter without a URL runs in dry-run mode. Bare
+ * numbers are seconds.
+ */
 @ConfigurationProperties("hub.tools")
 public record ToolProperties(
     String slackWebhookUrl,
@@ -21,6 +24,13 @@ public record ToolProperties(
 
   public ToolSettings settings() {
     return new ToolSettings(
-        slackWebhookUrl, githubApiUrl, githubToken, githubOwner, webhookUrl, webhookToken, connectTimeout, requestTimeout);
+        slackWebhookUrl,
+        githubApiUrl,
+        githubToken,
+        githubOwner,
+        webhookUrl,
+        webhookToken,
+        connectTimeout,
+        requestTimeout);
   }
 }

@@ -13,19 +13,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The worker's event publisher and the publish activity. The activity is registered with or without Kafka: an
- * execution that started on a worker with Kafka keeps calling it after a restart without, and then it returns at
- * once instead of leaving the workflow waiting.
+ * The worker's event publisher and the publish activity. The activity is registered with or without
+ * Kafka: an execution that started on a worker with Kafka keeps calling it after a restart without,
+ * and then it returns at once instead of leaving the workflow waiting.
  */
 @Configuration(proxyBeanMethods = false)
 class EventWorkerConfiguration {
 
   @Bean(destroyMethod = "close")
   EventPublisher eventPublisher(
-      KafkaProperties properties, MeterRegistry registry, ObjectProvider<OpenTelemetry> openTelemetry) {
+      KafkaProperties properties,
+      MeterRegistry registry,
+      ObjectProvider<OpenTelemetry> openTelemetry) {
     return EventPublishers.create(
         new KafkaEventSettings(
-            properties.bootstrapServers(), properties.eventsTopic(), "soma-hub-worker", properties.security()),
+            properties.bootstrapServers(),
+            properties.eventsTopic(),
+            "soma-hub-worker",
+            properties.security()),
         registry,
         openTelemetry.getIfAvailable(OpenTelemetry::noop));
   }

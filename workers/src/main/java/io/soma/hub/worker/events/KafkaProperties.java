@@ -4,8 +4,9 @@ import io.soma.hub.events.KafkaSecurity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code hub.kafka.*}: the broker and topic events go to, and how the producer connects; no bootstrap servers, no
- * events.
+ * {@code hub.kafka.*}: the broker and topic events go to, and how the producer connects; no
+ * bootstrap servers, no events.
  */
 @ConfigurationProperties("hub.kafka")
-public record KafkaProperties(String bootstrapServers, String eventsTopic, KafkaSecurity security) {}
+public record KafkaProperties(
+    String bootstrapServers, String eventsTopic, KafkaSecurity security) {}

@@ -25,7 +25,8 @@ class MemoryWorkerConfiguration {
   }
 
   @Bean
-  WorkerRegistration memoryRefreshWorker(MemoryRefreshActivities activities, EventPublisher events) {
+  WorkerRegistration memoryRefreshWorker(
+      MemoryRefreshActivities activities, EventPublisher events) {
     return factory -> {
       Worker worker = WorkerRegistration.workerFor(factory, TaskQueues.SESSIONS);
       worker.registerWorkflowImplementationFactory(

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The runs of schedules on the sessions task queue: each admits its session (kill switch, quota) and runs it as a
- * child. The Temporal Schedules that start them are the gateway's (functions, schedules).
+ * The runs of schedules on the sessions task queue: each admits its session (kill switch, quota)
+ * and runs it as a child. The Temporal Schedules that start them are the gateway's (functions,
+ * schedules).
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduleWorkerConfiguration {
@@ -25,13 +26,19 @@ class ScheduleWorkerConfiguration {
 
   @Bean
   ScheduleActivities scheduleActivities(
-      SessionSlots slots, RunningSessionQuotas quotas, @Value("${HUB_KILL_SWITCH:false}") boolean killSwitch) {
+      SessionSlots slots,
+      RunningSessionQuotas quotas,
+      @Value("${HUB_KILL_SWITCH:false}") boolean killSwitch) {
     if (killSwitch) {
       log.warn("HUB_KILL_SWITCH is engaged: schedules' runs start no session");
     }
-    // As the functions' quota does: a slot lapses when the session's execution timeout has surely ended it.
+    // As the functions' quota does: a slot lapses when the session's execution timeout has surely
+    // ended it.
     return new ScheduleActivitiesImpl(
-        slots, quotas.enabled() ? quotas::of : null, killSwitch, SessionStarts.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(1)));
+        slots,
+        quotas.enabled() ? quotas::of : null,
+        killSwitch,
+        SessionStarts.EXECUTION_TIMEOUT.plus(Duration.ofMinutes(1)));
   }
 
   @Bean

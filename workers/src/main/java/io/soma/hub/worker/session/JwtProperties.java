@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Signing of the scoped session tokens; issuer and audience match what the gateway checks. Refuses to exist
- * without a usable HUB_JWT_SECRET, so a worker that could not sign a session's token never starts polling.
+ * Signing of the scoped session tokens; issuer and audience match what the gateway checks. Refuses
+ * to exist without a usable HUB_JWT_SECRET, so a worker that could not sign a session's token never
+ * starts polling.
  */
 @ConfigurationProperties("hub.jwt")
 public record JwtProperties(
@@ -29,7 +30,10 @@ public record JwtProperties(
     int length = secret.getBytes(StandardCharsets.UTF_8).length;
     if (length < ScopedTokens.MIN_SECRET_BYTES) {
       throw new IllegalStateException(
-          "HUB_JWT_SECRET has " + length + " bytes; HS256 needs at least " + ScopedTokens.MIN_SECRET_BYTES
+          "HUB_JWT_SECRET has "
+              + length
+              + " bytes; HS256 needs at least "
+              + ScopedTokens.MIN_SECRET_BYTES
               + " (RFC 7518 §3.2).");
     }
   }

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
-/** The OpenAI-compatible model endpoint; without a base URL the offline provider answers. Bare numbers are seconds. */
+/**
+ * The OpenAI-compatible model endpoint; without a base URL the offline provider answers. Bare
+ * numbers are seconds.
+ */
 @ConfigurationProperties("hub.model")
 public record ModelProperties(
     String baseUrl,

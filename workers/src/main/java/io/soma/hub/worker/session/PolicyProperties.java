@@ -7,7 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
-/** The session policy: tenants denied outright, and the optional OPA server asked after the local rules. */
+/**
+ * The session policy: tenants denied outright, and the optional OPA server asked after the local
+ * rules.
+ */
 @ConfigurationProperties("hub.policy")
 public record PolicyProperties(
     @DefaultValue List<String> deniedTenants,

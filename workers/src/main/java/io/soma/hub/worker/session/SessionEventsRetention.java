@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Deletes the sessions' streamed events once they are older than the retention: they serve whoever watches a session
- * while it runs or soon after (a conversation lasts a day at most); the reply and the transcript are kept elsewhere.
- * Several workers may delete at once; a row is deleted once.
+ * Deletes the sessions' streamed events once they are older than the retention: they serve whoever
+ * watches a session while it runs or soon after (a conversation lasts a day at most); the reply and
+ * the transcript are kept elsewhere. Several workers may delete at once; a row is deleted once.
  */
 final class SessionEventsRetention implements AutoCloseable {
 
@@ -33,7 +33,8 @@ final class SessionEventsRetention implements AutoCloseable {
   }
 
   SessionEventsRetention every(Duration interval) {
-    timer.scheduleWithFixedDelay(this::deleteQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::deleteQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -48,7 +49,8 @@ final class SessionEventsRetention implements AutoCloseable {
         log.info("Deleted {} session events older than {}", deleted, retention);
       }
     } catch (RuntimeException e) {
-      log.warn("Session events could not be deleted; retrying at the next interval: {}", e.getMessage());
+      log.warn(
+          "Session events could not be deleted; retrying at the next interval: {}", e.getMessage());
     }
   }
 

@@ -29,24 +29,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Frees the quota slots of sessions whose workflow has closed without its last step freeing the slot (a step failed
- * for good, cancelled, terminated, timed out), and of sessions whose workflow never started (a gateway that died between claiming the slot
- * and starting the workflow). Every few seconds, when slots older than {@link #VISIBLE_AFTER} are held, it lists the
- * open session workflows; each such slot whose workflow is not among them is checked by describing the workflow, and
- * freed when Temporal says it is closed, or does not know it and the slot was claimed more than {@link #GRACE} ago.
- * Visibility, which trails, only spares the describes of the sessions running: a slot is freed on Temporal's own
- * word. Several workers may sweep at once; a slot is freed once.
+ * Frees the quota slots of sessions whose workflow has closed without its last step freeing the
+ * slot (a step failed for good, cancelled, terminated, timed out), and of sessions whose workflow
+ * never started (a gateway that died between claiming the slot and starting the workflow). Every
+ * few seconds, when slots older than {@link #VISIBLE_AFTER} are held, it lists the open session
+ * workflows; each such slot whose workflow is not among them is checked by describing the workflow,
+ * and freed when Temporal says it is closed, or does not know it and the slot was claimed more than
+ * {@link #GRACE} ago. Visibility, which trails, only spares the describes of the sessions running:
+ * a slot is freed on Temporal's own word. Several workers may sweep at once; a slot is freed once.
  */
 final class SessionSlotSweeper implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SessionSlotSweeper.class);
+
   /**
-   * Longer than Temporal's visibility trails a start: younger slots are left alone, so a busy hub's new sessions are
-   * not described one by one (the session benchmark measured that as Temporal CPU per session).
+   * Longer than Temporal's visibility trails a start: younger slots are left alone, so a busy hub's
+   * new sessions are not described one by one (the session benchmark measured that as Temporal CPU
+   * per session).
    */
   static final Duration VISIBLE_AFTER = Duration.ofSeconds(30);
-  /** Longer than a start can take: a slot whose workflow Temporal does not know is not freed before. */
+
+  /**
+   * Longer than a start can take: a slot whose workflow Temporal does not know is not freed before.
+   */
   static final Duration GRACE = Duration.ofMinutes(2);
+
   private static final int MAX_SLOTS = 10_000;
   private static final int PAGE = 1_000;
 
@@ -63,19 +70,22 @@ final class SessionSlotSweeper implements AutoCloseable {
           });
   private volatile boolean failing;
 
-  SessionSlotSweeper(SessionSlots slots, WorkflowClient client, Clock clock, MeterRegistry registry) {
+  SessionSlotSweeper(
+      SessionSlots slots, WorkflowClient client, Clock clock, MeterRegistry registry) {
     this.slots = slots;
     this.client = client;
     this.clock = clock;
     this.freed =
         Counter.builder("hub.session.slots.freed")
-            .description("Quota slots freed because their session's workflow closed or never started")
+            .description(
+                "Quota slots freed because their session's workflow closed or never started")
             .register(registry);
   }
 
   /** Sweeps every {@code interval} from now on. */
   SessionSlotSweeper every(Duration interval) {
-    timer.scheduleWithFixedDelay(this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::sweepQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -110,7 +120,8 @@ final class SessionSlotSweeper implements AutoCloseable {
       sweep();
       failing = false;
     } catch (RuntimeException e) {
-      // Nothing is freed meanwhile: the quota errs on the safe side until Temporal and the store answer again.
+      // Nothing is freed meanwhile: the quota errs on the safe side until Temporal and the store
+      // answer again.
       if (!failing) {
         log.warn("Session quota slots cannot be swept; retrying every sweep: {}", e.getMessage());
       }
@@ -131,12 +142,14 @@ final class SessionSlotSweeper implements AutoCloseable {
                       .setNamespace(client.getOptions().getNamespace())
                       .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(SessionWorkflow.TYPE))
                       .setStartTimeFilter(
-                          StartTimeFilter.newBuilder().setLatestTime(timestamp(clock.instant().plus(GRACE))))
+                          StartTimeFilter.newBuilder()
+                              .setLatestTime(timestamp(clock.instant().plus(GRACE))))
                       .setMaximumPageSize(PAGE)
                       .setNextPageToken(page)
                       .build());
       for (WorkflowExecutionInfo execution : response.getExecutionsList()) {
-        // Temporal's test server (the worker's embedded Temporal) lists every open workflow, whatever the filter.
+        // Temporal's test server (the worker's embedded Temporal) lists every open workflow,
+        // whatever the filter.
         if (execution.getType().getName().equals(SessionWorkflow.TYPE)) {
           open.add(execution.getExecution().getWorkflowId());
         }
@@ -146,7 +159,9 @@ final class SessionSlotSweeper implements AutoCloseable {
     return open;
   }
 
-  /** @param startedByNow whether the workflow would exist by now had the gateway started it */
+  /**
+   * @param startedByNow whether the workflow would exist by now had the gateway started it
+   */
   private boolean ended(String workflowId, boolean startedByNow) {
     try {
       return client.newUntypedWorkflowStub(workflowId).describe().getStatus()
@@ -157,6 +172,9 @@ final class SessionSlotSweeper implements AutoCloseable {
   }
 
   private static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 }

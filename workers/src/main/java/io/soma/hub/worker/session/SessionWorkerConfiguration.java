@@ -1,12 +1,15 @@
 package io.soma.hub.worker.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.soma.hub.events.EventPublisher;
+import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.callback.CallbackActivities;
 import io.soma.hub.orchestration.callback.CallbackActivitiesImpl;
 import io.soma.hub.orchestration.callback.CallbackDestinations;
 import io.soma.hub.orchestration.callback.CallbackSecrets;
 import io.soma.hub.orchestration.callback.CallbackWorkflowImpl;
-import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.model.ModelProvider;
 import io.soma.hub.orchestration.model.OfflineModelProvider;
 import io.soma.hub.orchestration.model.OpenAiCompatibleProvider;
@@ -26,9 +29,6 @@ import io.soma.hub.store.SessionEvents;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionTurns;
 import io.soma.hub.worker.temporal.WorkerRegistration;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Tracer;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -54,11 +54,17 @@ class SessionWorkerConfiguration {
   @Bean
   SessionPolicy sessionPolicy(PolicyProperties properties) {
     Set<String> deniedTenants =
-        properties.deniedTenants().stream().map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        properties.deniedTenants().stream()
+            .map(String::strip)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.toSet());
     Optional<OpaClient> opa =
         Optional.ofNullable(properties.opaUrl())
             .filter(url -> !url.isBlank())
-            .map(url -> new OpaClient(URI.create(url), properties.opaConnectTimeout(), properties.opaTimeout()));
+            .map(
+                url ->
+                    new OpaClient(
+                        URI.create(url), properties.opaConnectTimeout(), properties.opaTimeout()));
     log.info(
         "Session policy: {} denied tenant(s), OPA {}",
         deniedTenants.size(),
@@ -69,19 +75,31 @@ class SessionWorkerConfiguration {
   @Bean
   ScopedTokens scopedTokens(JwtProperties properties, Clock clock) {
     return new ScopedTokens(
-        properties.secret(), properties.issuer(), properties.audience(), properties.scopedTokenTtl(), clock);
+        properties.secret(),
+        properties.issuer(),
+        properties.audience(),
+        properties.scopedTokenTtl(),
+        clock);
   }
 
   /** The provider, each call a span of the activity's trace. */
   @Bean
-  ModelProvider modelProvider(ModelProperties properties, ObjectProvider<OpenTelemetry> openTelemetry) {
-    Tracer tracer = openTelemetry.getIfAvailable(OpenTelemetry::noop).getTracer("io.soma.hub.model");
+  ModelProvider modelProvider(
+      ModelProperties properties, ObjectProvider<OpenTelemetry> openTelemetry) {
+    Tracer tracer =
+        openTelemetry.getIfAvailable(OpenTelemetry::noop).getTracer("io.soma.hub.model");
     if (!properties.configured()) {
       return new TracedModelProvider(
-          offlineModelProvider(), tracer, OfflineModelProvider.PROVIDER, OfflineModelProvider.MODEL);
+          offlineModelProvider(),
+          tracer,
+          OfflineModelProvider.PROVIDER,
+          OfflineModelProvider.MODEL);
     }
     return new TracedModelProvider(
-        openAiCompatibleProvider(properties), tracer, OpenAiCompatibleProvider.PROVIDER, properties.name());
+        openAiCompatibleProvider(properties),
+        tracer,
+        OpenAiCompatibleProvider.PROVIDER,
+        properties.name());
   }
 
   private static ModelProvider offlineModelProvider() {
@@ -115,10 +133,14 @@ class SessionWorkerConfiguration {
       SessionSlots slots,
       SessionTurns turns,
       SessionEvents events) {
-    return new SessionActivitiesImpl(policy, tokens, provider, completions, auditLog, slots, turns, events);
+    return new SessionActivitiesImpl(
+        policy, tokens, provider, completions, auditLog, slots, turns, events);
   }
 
-  /** Frees the quota slots of sessions that ended other than by their last step (the functions claim them). */
+  /**
+   * Frees the quota slots of sessions that ended other than by their last step (the functions claim
+   * them).
+   */
   @Bean(destroyMethod = "close")
   SessionSlotSweeper sessionSlotSweeper(
       SessionSlots slots,
@@ -129,28 +151,41 @@ class SessionWorkerConfiguration {
     return new SessionSlotSweeper(slots, client, clock, registry).every(interval);
   }
 
-  /** Deletes the sessions' streamed events after HUB_SESSION_EVENTS_RETENTION (a week by default), hourly. */
+  /**
+   * Deletes the sessions' streamed events after HUB_SESSION_EVENTS_RETENTION (a week by default),
+   * hourly.
+   */
   @Bean(destroyMethod = "close")
   SessionEventsRetention sessionEventsRetention(
-      SessionEvents events, Clock clock, @Value("${HUB_SESSION_EVENTS_RETENTION:7d}") Duration retention) {
+      SessionEvents events,
+      Clock clock,
+      @Value("${HUB_SESSION_EVENTS_RETENTION:7d}") Duration retention) {
     return new SessionEventsRetention(events, clock, retention).every(Duration.ofHours(1));
   }
 
-  /** Session callbacks, signed with the tenant's secret derived from HUB_CALLBACK_KEY (none: every one is refused). */
+  /**
+   * Session callbacks, signed with the tenant's secret derived from HUB_CALLBACK_KEY (none: every
+   * one is refused).
+   */
   @Bean
   CallbackActivities callbackActivities(
       @Value("${HUB_CALLBACK_KEY:}") String callbackKey,
       @Value("${HUB_LOCAL_MODE:false}") boolean localMode,
       Clock clock) {
     CallbackSecrets secrets = CallbackSecrets.fromKey(callbackKey);
-    log.info("Session callbacks: {}{}", secrets == null ? "off (no HUB_CALLBACK_KEY)" : "signed",
+    log.info(
+        "Session callbacks: {}{}",
+        secrets == null ? "off (no HUB_CALLBACK_KEY)" : "signed",
         secrets != null && localMode ? ", to any http(s) URL (local mode)" : "");
     return new CallbackActivitiesImpl(secrets, new CallbackDestinations(localMode), clock);
   }
 
   @Bean
   WorkerRegistration sessionWorker(
-      SessionActivities activities, CallbackActivities callbacks, ModelProperties model, EventPublisher events) {
+      SessionActivities activities,
+      CallbackActivities callbacks,
+      ModelProperties model,
+      EventPublisher events) {
     Duration providerTimeout = model.connectTimeout().plus(model.requestTimeout());
     ActivityOptions completion = SessionActivityOptions.modelCompletion(providerTimeout);
     log.info(

@@ -21,14 +21,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The plain Temporal SDK, wired by hand: one set of service stubs reporting SDK metrics to the application's
- * registry, one client for the configured namespace, one worker factory whose lifecycle we own. Both trace
- * ({@link TemporalTracing}): each workflow run and activity is a span of the trace that started the workflow.
+ * The plain Temporal SDK, wired by hand: one set of service stubs reporting SDK metrics to the
+ * application's registry, one client for the configured namespace, one worker factory whose
+ * lifecycle we own. Both trace ({@link TemporalTracing}): each workflow run and activity is a span
+ * of the trace that started the workflow.
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
 
-  /** How long readiness waits for Temporal to answer, and how long that answer serves later probes. */
+  /**
+   * How long readiness waits for Temporal to answer, and how long that answer serves later probes.
+   */
   private static final Duration HEALTH_CHECK_DEADLINE = Duration.ofSeconds(2);
 
   private static final Duration HEALTH_CHECK_REUSE = Duration.ofSeconds(5);
@@ -36,7 +39,8 @@ class TemporalConfiguration {
   @Bean
   @ConditionalOnProperty(name = "hub.temporal.embedded", havingValue = "true")
   EmbeddedTemporalServer embeddedTemporalServer(
-      TemporalProperties properties, @Value("${" + LocalModeBinding.BIND_ADDRESS + ":#{null}}") String bindAddress) {
+      TemporalProperties properties,
+      @Value("${" + LocalModeBinding.BIND_ADDRESS + ":#{null}}") String bindAddress) {
     return new EmbeddedTemporalServer(bindAddress, properties.port());
   }
 
@@ -44,13 +48,17 @@ class TemporalConfiguration {
   Scope temporalMetricsScope(MeterRegistry registry, TemporalProperties properties) {
     return new RootScopeBuilder()
         .reporter(new RegistryKeepingReporter(registry))
-        .reportEvery(com.uber.m3.util.Duration.ofMillis(properties.metricsReportInterval().toMillis()));
+        .reportEvery(
+            com.uber.m3.util.Duration.ofMillis(properties.metricsReportInterval().toMillis()));
   }
 
   @Bean(destroyMethod = "shutdown")
-  WorkflowServiceStubs workflowServiceStubs(TemporalProperties properties, Scope temporalMetricsScope) {
+  WorkflowServiceStubs workflowServiceStubs(
+      TemporalProperties properties, Scope temporalMetricsScope) {
     return WorkflowServiceStubs.newServiceStubs(
-        properties.tls().applyTo(WorkflowServiceStubsOptions.newBuilder())
+        properties
+            .tls()
+            .applyTo(WorkflowServiceStubsOptions.newBuilder())
             .setTarget(properties.address())
             .setMetricsScope(temporalMetricsScope)
             .build());
@@ -62,7 +70,8 @@ class TemporalConfiguration {
   }
 
   @Bean
-  WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties, TemporalTracing tracing) {
+  WorkflowClient workflowClient(
+      WorkflowServiceStubs stubs, TemporalProperties properties, TemporalTracing tracing) {
     return WorkflowClient.newInstance(
         stubs,
         WorkflowClientOptions.newBuilder()
@@ -75,12 +84,17 @@ class TemporalConfiguration {
   @Bean(destroyMethod = "")
   WorkerFactory workerFactory(WorkflowClient client, TemporalTracing tracing) {
     return WorkerFactory.newInstance(
-        client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(tracing.workerInterceptor()).build());
+        client,
+        WorkerFactoryOptions.newBuilder()
+            .setWorkerInterceptors(tracing.workerInterceptor())
+            .build());
   }
 
   @Bean
   TemporalWorkerLifecycle temporalWorkerLifecycle(
-      WorkerFactory factory, List<WorkerRegistration> registrations, TemporalProperties properties) {
+      WorkerFactory factory,
+      List<WorkerRegistration> registrations,
+      TemporalProperties properties) {
     return new TemporalWorkerLifecycle(factory, registrations, properties);
   }
 

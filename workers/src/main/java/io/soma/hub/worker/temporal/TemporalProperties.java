@@ -10,10 +10,11 @@ import org.springframework.boot.convert.DurationUnit;
 /**
  * Where the worker finds Temporal and how it stops.
  *
- * @param embedded start the in-process Java test server on the port of {@code address} before connecting (local
- *     use only, when no {@code temporal} CLI is available)
+ * @param embedded start the in-process Java test server on the port of {@code address} before
+ *     connecting (local use only, when no {@code temporal} CLI is available)
  * @param drainTimeout how long a stopping worker waits for tasks it already received
- * @param maxConnectBackoff the longest pause between two attempts to reach an unavailable Temporal service
+ * @param maxConnectBackoff the longest pause between two attempts to reach an unavailable Temporal
+ *     service
  * @param tls TLS to the frontend (HUB_TEMPORAL_TLS_*); off by default
  */
 @ConfigurationProperties("hub.temporal")
@@ -30,7 +31,8 @@ public record TemporalProperties(
   public int port() {
     int colon = address.lastIndexOf(':');
     if (colon < 0) {
-      throw new IllegalStateException("HUB_TEMPORAL_ADDRESS must be host:port, was '" + address + "'");
+      throw new IllegalStateException(
+          "HUB_TEMPORAL_ADDRESS must be host:port, was '" + address + "'");
     }
     return Integer.parseInt(address.substring(colon + 1).strip());
   }

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Whether Temporal answers right now: a GetSystemInfo call with a short deadline. The answer is remembered for a
- * little while, so frequent probes neither load the service nor wait on it each time.
+ * Whether Temporal answers right now: a GetSystemInfo call with a short deadline. The answer is
+ * remembered for a little while, so frequent probes neither load the service nor wait on it each
+ * time.
  */
 public class TemporalReachability {
 
@@ -26,7 +27,8 @@ public class TemporalReachability {
     this(stubs, deadline, rememberFor, System::nanoTime);
   }
 
-  TemporalReachability(WorkflowServiceStubs stubs, Duration deadline, Duration rememberFor, LongSupplier nanoTime) {
+  TemporalReachability(
+      WorkflowServiceStubs stubs, Duration deadline, Duration rememberFor, LongSupplier nanoTime) {
     this.stubs = stubs;
     this.deadline = deadline;
     this.rememberNanos = rememberFor.toNanos();
@@ -53,7 +55,8 @@ public class TemporalReachability {
       return Optional.empty();
     } catch (StatusRuntimeException e) {
       String description = Optional.ofNullable(e.getStatus().getDescription()).orElse("");
-      return Optional.of(("GetSystemInfo failed: " + e.getStatus().getCode() + " " + description).strip());
+      return Optional.of(
+          ("GetSystemInfo failed: " + e.getStatus().getCode() + " " + description).strip());
     }
   }
 }

@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Owns the worker factory: registers the features, connects in the background (retrying until Temporal is
- * reachable, so a worker started before its Temporal service simply waits), and on stop lets in-flight tasks
- * finish before returning, so SIGTERM drains instead of abandoning work.
+ * Owns the worker factory: registers the features, connects in the background (retrying until
+ * Temporal is reachable, so a worker started before its Temporal service simply waits), and on stop
+ * lets in-flight tasks finish before returning, so SIGTERM drains instead of abandoning work.
  *
- * <p>It stops first and starts last of the context's lifecycles, so the management port keeps answering probes
- * and scrapes while the worker drains.
+ * <p>It stops first and starts last of the context's lifecycles, so the management port keeps
+ * answering probes and scrapes while the worker drains.
  */
 public class TemporalWorkerLifecycle implements SmartLifecycle {
 
@@ -46,7 +46,9 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
   private int failedAttempts;
 
   public TemporalWorkerLifecycle(
-      WorkerFactory factory, List<WorkerRegistration> registrations, TemporalProperties properties) {
+      WorkerFactory factory,
+      List<WorkerRegistration> registrations,
+      TemporalProperties properties) {
     this.factory = factory;
     this.registrations = List.copyOf(registrations);
     this.properties = properties;
@@ -62,7 +64,10 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
       registered = true;
     }
     running = true;
-    log.info("Connecting to Temporal at {} (namespace {})", properties.address(), properties.namespace());
+    log.info(
+        "Connecting to Temporal at {} (namespace {})",
+        properties.address(),
+        properties.namespace());
     connector.execute(this::connect);
   }
 
@@ -108,7 +113,8 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
     connected = false;
     connector.shutdownNow();
     Duration drain = properties.drainTimeout();
-    log.info("Stopping the Temporal worker; waiting up to {} s for in-flight tasks", drain.toSeconds());
+    log.info(
+        "Stopping the Temporal worker; waiting up to {} s for in-flight tasks", drain.toSeconds());
     factory.shutdown();
     factory.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
     log.info(
@@ -137,12 +143,16 @@ public class TemporalWorkerLifecycle implements SmartLifecycle {
   private Duration backoff(int attempt) {
     long seconds = FIRST_RETRY.toSeconds() << Math.min(attempt - 1, 10);
     Duration delay = Duration.ofSeconds(seconds);
-    return delay.compareTo(properties.maxConnectBackoff()) > 0 ? properties.maxConnectBackoff() : delay;
+    return delay.compareTo(properties.maxConnectBackoff()) > 0
+        ? properties.maxConnectBackoff()
+        : delay;
   }
 
   private static String describe(RuntimeException e) {
     if (e instanceof StatusRuntimeException status) {
-      return status.getStatus().getCode() + " " + Optional.ofNullable(status.getStatus().getDescription()).orElse("");
+      return status.getStatus().getCode()
+          + " "
+          + Optional.ofNullable(status.getStatus().getDescription()).orElse("");
     }
     return e.toString();
   }

@@ -31,7 +31,10 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The approval decision update: its validator takes the first decision only, and only while the campaign waits. */
+/**
+ * The approval decision update: its validator takes the first decision only, and only while the
+ * campaign waits.
+ */
 class CampaignDecisionTest {
 
   @RegisterExtension
@@ -42,7 +45,8 @@ class CampaignDecisionTest {
           .build();
 
   @RegisterExtension
-  static final WireMockExtension tools = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension tools =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final CampaignStoreFixture store = CampaignStoreFixture.migrated();
 
@@ -66,8 +70,10 @@ class CampaignDecisionTest {
     assertThat(result.status()).isEqualTo("completed");
     assertThat(campaign.progress().approval())
         .isEqualTo(new CampaignProgress.ApprovalState(true, "approved", "ship it", "bob"));
-    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).isEqualTo(1);
-    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED)).isEqualTo(1);
+    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+        .isEqualTo(1);
+    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED))
+        .isEqualTo(1);
   }
 
   @Test
@@ -87,7 +93,8 @@ class CampaignDecisionTest {
     CampaignResult result = WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
     assertThat(result.status()).isEqualTo("rejected");
     assertThat(result.failure()).isEqualTo("rejected by carol: off-brand");
-    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).isZero();
+    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+        .isZero();
   }
 
   @Test
@@ -95,25 +102,33 @@ class CampaignDecisionTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     CampaignRequest request = start(env, worker);
     MarketingCampaignWorkflow campaign =
-        client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
+        client.newWorkflowStub(
+            MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
     WorkflowClient.start(campaign::run, request);
 
     assertRefused(
         () -> campaign.decide(new ApprovalDecision(true, null, "bob")),
         CampaignDecisions.NOT_WAITING,
-        "campaign " + request.campaignId() + " is not waiting for approval (approval state: pending)",
+        "campaign "
+            + request.campaignId()
+            + " is not waiting for approval (approval state: pending)",
         "pending",
         null);
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> campaign.progress().phase().equals("awaiting_approval"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> campaign.progress().phase().equals("awaiting_approval"));
     campaign.decide(new ApprovalDecision(true, null, "bob"));
-    assertThat(WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class).status()).isEqualTo("completed");
-    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).isEqualTo(1);
+    assertThat(WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class).status())
+        .isEqualTo("completed");
+    assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+        .isEqualTo(1);
   }
 
   @Test
   void ofConcurrentDecisionsExactlyOneIsAcceptedAndTheOthersAreRefusedNamingIt(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     CampaignRequest request = start(env, worker);
     MarketingCampaignWorkflow campaign = CampaignPlans.awaitingApproval(client, options, request);
     int deciders = 8;
@@ -124,10 +139,12 @@ class CampaignDecisionTest {
     try {
       for (int i = 0; i < deciders; i++) {
         ApprovalDecision decision = new ApprovalDecision(i % 2 == 0, null, "decider-" + i);
-        sent.add(pool.submit(() -> {
-          go.await();
-          return campaign.decide(decision);
-        }));
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return campaign.decide(decision);
+                }));
       }
       go.countDown();
       List<ApprovalDecision> accepted = new ArrayList<>();
@@ -136,40 +153,60 @@ class CampaignDecisionTest {
         try {
           accepted.add(decision.get(30, TimeUnit.SECONDS));
         } catch (java.util.concurrent.ExecutionException e) {
-          refused.add(CampaignDecisions.find(e.getCause()).orElseThrow(() -> new AssertionError(e.getCause())));
+          refused.add(
+              CampaignDecisions.find(e.getCause())
+                  .orElseThrow(() -> new AssertionError(e.getCause())));
         }
       }
 
       assertThat(accepted).hasSize(1);
       ApprovalDecision winner = accepted.get(0);
-      assertThat(refused).hasSize(deciders - 1).allSatisfy(failure -> {
-        assertThat(failure.getType()).isEqualTo(CampaignDecisions.ALREADY_DECIDED);
-        assertThat(failure.getOriginalMessage()).endsWith(" is already " + winner.outcome() + " by " + winner.decidedBy());
-      });
+      assertThat(refused)
+          .hasSize(deciders - 1)
+          .allSatisfy(
+              failure -> {
+                assertThat(failure.getType()).isEqualTo(CampaignDecisions.ALREADY_DECIDED);
+                assertThat(failure.getOriginalMessage())
+                    .endsWith(" is already " + winner.outcome() + " by " + winner.decidedBy());
+              });
       assertThat(campaign.progress().approval().decidedBy()).isEqualTo(winner.decidedBy());
-      assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).isEqualTo(1);
+      assertThat(events(client, request, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED))
+          .isEqualTo(1);
     } finally {
       pool.shutdownNow();
     }
   }
 
   /**
-   * Every tool action but the pull request and the Slack message (dry-run) goes to a webhook that answers slowly: a
-   * campaign takes seconds to reach its approval wait and to end after its decision, so each decision a test sends
-   * meets it running.
+   * Every tool action but the pull request and the Slack message (dry-run) goes to a webhook that
+   * answers slowly: a campaign takes seconds to reach its approval wait and to end after its
+   * decision, so each decision a test sends meets it running.
    */
   private CampaignRequest start(TestWorkflowEnvironment env, Worker worker) {
     tools.stubFor(post("/hook").willReturn(okJson("{\"status\":\"ok\"}").withFixedDelay(1500)));
     ToolSettings slowWebhook =
-        new ToolSettings(null, null, null, null, tools.baseUrl() + "/hook", null, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        new ToolSettings(
+            null,
+            null,
+            null,
+            null,
+            tools.baseUrl() + "/hook",
+            null,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
     worker.registerActivitiesImplementations(
-        store.activities(slowWebhook, new OfflineModelProvider()), store.compensations(slowWebhook));
+        store.activities(slowWebhook, new OfflineModelProvider()),
+        store.compensations(slowWebhook));
     env.start();
     return CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
   }
 
   private static void assertRefused(
-      ThrowingCallable decide, String type, String message, String approvalState, String decidedBy) {
+      ThrowingCallable decide,
+      String type,
+      String message,
+      String approvalState,
+      String decidedBy) {
     assertThatThrownBy(decide)
         .isInstanceOfSatisfying(
             WorkflowUpdateException.class,

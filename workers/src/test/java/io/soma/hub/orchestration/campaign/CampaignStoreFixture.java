@@ -19,7 +19,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The real hub store on a fresh in-memory H2 database, and the campaign's activities wired on it. */
+/**
+ * The real hub store on a fresh in-memory H2 database, and the campaign's activities wired on it.
+ */
 record CampaignStoreFixture(
     JdbcClient jdbc,
     CampaignAnalytics analytics,
@@ -30,7 +32,9 @@ record CampaignStoreFixture(
   static CampaignStoreFixture migrated() {
     DataSource dataSource =
         new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+            "jdbc:h2:mem:"
+                + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     Clock clock = Clock.systemUTC();
@@ -58,8 +62,10 @@ record CampaignStoreFixture(
     return activities(settings, model, new ArtifactCampaignMemory(artifacts));
   }
 
-  CampaignActivitiesImpl activities(ToolSettings settings, ModelProvider model, CampaignMemory memory) {
-    return new CampaignActivitiesImpl(tools(settings), model, memory, artifacts, analytics, meters());
+  CampaignActivitiesImpl activities(
+      ToolSettings settings, ModelProvider model, CampaignMemory memory) {
+    return new CampaignActivitiesImpl(
+        tools(settings), model, memory, artifacts, analytics, meters());
   }
 
   CompensationActivitiesImpl compensations(ToolSettings settings) {
@@ -74,7 +80,10 @@ record CampaignStoreFixture(
   }
 
   static Collection<FunctionCounter> counters(MeterRegistry registry, String campaignId) {
-    return registry.find(CampaignAnalyticsMeters.NAME).tag("campaign_id", campaignId).functionCounters();
+    return registry
+        .find(CampaignAnalyticsMeters.NAME)
+        .tag("campaign_id", campaignId)
+        .functionCounters();
   }
 
   List<String> toolActions(String campaignId) {

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Determinism guard: campaign histories recorded by earlier builds must replay on the current workflow code. After a
- * deliberate, versioned change of the workflow, regenerate them with {@code -Dhub.recordHistories=true}. The approved
- * and rejected histories were decided by the approval signal (what gateways sent before the decide update): running
- * campaigns like them must keep replaying; the decided history went through the update, as decisions do now.
+ * Determinism guard: campaign histories recorded by earlier builds must replay on the current
+ * workflow code. After a deliberate, versioned change of the workflow, regenerate them with {@code
+ * -Dhub.recordHistories=true}. The approved and rejected histories were decided by the approval
+ * signal (what gateways sent before the decide update): running campaigns like them must keep
+ * replaying; the decided history went through the update, as decisions do now.
  */
 class MarketingCampaignWorkflowReplayTest {
 
@@ -44,45 +45,59 @@ class MarketingCampaignWorkflowReplayTest {
 
   @Test
   void theCommittedHistoriesReplay() throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(APPROVED_HISTORY, MarketingCampaignWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, MarketingCampaignWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(DECIDED_HISTORY, MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        APPROVED_HISTORY, MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        REJECTED_HISTORY, MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        DECIDED_HISTORY, MarketingCampaignWorkflowImpl.class);
   }
 
   @Test
-  void aFreshHistoryReplays(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+  void aFreshHistoryReplays(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
       throws Exception {
     start(env, worker);
-    WorkflowReplayer.replayWorkflowExecution(decidedByUpdate(client, options), MarketingCampaignWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecution(signalled(client, options, false), MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        decidedByUpdate(client, options), MarketingCampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        signalled(client, options, false), MarketingCampaignWorkflowImpl.class);
   }
 
   @Test
   void aDelayBeforeTheFirstModuleIsDetectedAsNonDeterministic() {
     assertThatThrownBy(
-            () -> WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, SettleFirst.class))
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    REJECTED_HISTORY, SettleFirst.class))
         .hasStackTraceContaining(NonDeterministicException.class.getName());
   }
 
   @Test
   @EnabledIfSystemProperty(named = "hub.recordHistories", matches = "true")
   void recordTheCommittedHistories(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     start(env, worker);
     Path resources = Path.of("src/test/resources");
-    Files.writeString(resources.resolve(APPROVED_HISTORY), signalled(client, options, true).toJson(true));
-    Files.writeString(resources.resolve(REJECTED_HISTORY), signalled(client, options, false).toJson(true));
-    Files.writeString(resources.resolve(DECIDED_HISTORY), decidedByUpdate(client, options).toJson(true));
+    Files.writeString(
+        resources.resolve(APPROVED_HISTORY), signalled(client, options, true).toJson(true));
+    Files.writeString(
+        resources.resolve(REJECTED_HISTORY), signalled(client, options, false).toJson(true));
+    Files.writeString(
+        resources.resolve(DECIDED_HISTORY), decidedByUpdate(client, options).toJson(true));
   }
 
   private void start(TestWorkflowEnvironment env, Worker worker) {
     worker.registerActivitiesImplementations(
-        store.activities(ToolSettings.dryRun(), new OfflineModelProvider()), store.compensations(ToolSettings.dryRun()));
+        store.activities(ToolSettings.dryRun(), new OfflineModelProvider()),
+        store.compensations(ToolSettings.dryRun()));
     env.start();
   }
 
   /** Decided by the approval signal, as gateways before the decide update did. */
-  private WorkflowExecutionHistory signalled(WorkflowClient client, WorkflowOptions options, boolean approved) {
+  private WorkflowExecutionHistory signalled(
+      WorkflowClient client, WorkflowOptions options, boolean approved) {
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
     MarketingCampaignWorkflow campaign = waiting(client, options, request);
     campaign.approval(new ApprovalDecision(approved, approved ? "ok" : "no", "bob"));
@@ -108,7 +123,10 @@ class MarketingCampaignWorkflowReplayTest {
     return campaign;
   }
 
-  /** A plausible but incompatible edit: letting the plan settle for a moment before the first module starts. */
+  /**
+   * A plausible but incompatible edit: letting the plan settle for a moment before the first module
+   * starts.
+   */
   public static class SettleFirst extends MarketingCampaignWorkflowImpl {
 
     @Override

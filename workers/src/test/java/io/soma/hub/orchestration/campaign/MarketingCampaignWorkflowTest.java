@@ -43,7 +43,11 @@ class MarketingCampaignWorkflowTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FORWARD_ORDER =
-      List.of(CampaignModules.RESEARCH, CampaignModules.CONTENT, CampaignModules.DESIGN, CampaignModules.REVIEW);
+      List.of(
+          CampaignModules.RESEARCH,
+          CampaignModules.CONTENT,
+          CampaignModules.DESIGN,
+          CampaignModules.REVIEW);
 
   @RegisterExtension
   static final TestWorkflowExtension testWorkflow =
@@ -53,23 +57,36 @@ class MarketingCampaignWorkflowTest {
           .build();
 
   @RegisterExtension
-  static final WireMockExtension tools = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension tools =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final CampaignStoreFixture store = CampaignStoreFixture.migrated();
 
   private ToolSettings liveTools() {
     String base = tools.baseUrl();
     return new ToolSettings(
-        base + "/slack/hook", base + "/github", "gh-token", "acme-org", base + "/hook", "hook-token",
-        Duration.ofSeconds(2), Duration.ofSeconds(5));
+        base + "/slack/hook",
+        base + "/github",
+        "gh-token",
+        "acme-org",
+        base + "/hook",
+        "hook-token",
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
   }
 
   private void stubTools() {
     tools.stubFor(post("/slack/hook").willReturn(aResponse().withStatus(200).withBody("ok")));
     tools.stubFor(
         post(urlPathMatching("/github/repos/.*/pulls"))
-            .willReturn(okJson("{\"html_url\":\"https://github.com/acme-org/marketing-content/pull/7\",\"number\":7}").withStatus(201)));
-    tools.stubFor(post("/hook").willReturn(okJson("{\"status\":\"ok\",\"file_url\":\"https://cdn.example/asset.png\"}")));
+            .willReturn(
+                okJson(
+                        "{\"html_url\":\"https://github.com/acme-org/marketing-content/pull/7\",\"number\":7}")
+                    .withStatus(201)));
+    tools.stubFor(
+        post("/hook")
+            .willReturn(
+                okJson("{\"status\":\"ok\",\"file_url\":\"https://cdn.example/asset.png\"}")));
     tools.stubFor(
         post("/v1/chat/completions")
             .willReturn(
@@ -81,12 +98,16 @@ class MarketingCampaignWorkflowTest {
                         + "}}]}")));
   }
 
-  private void register(Worker worker, ToolSettings settings, io.soma.hub.orchestration.model.ModelProvider model) {
-    worker.registerActivitiesImplementations(store.activities(settings, model), store.compensations(settings));
+  private void register(
+      Worker worker, ToolSettings settings, io.soma.hub.orchestration.model.ModelProvider model) {
+    worker.registerActivitiesImplementations(
+        store.activities(settings, model), store.compensations(settings));
   }
 
-  private MarketingCampaignWorkflow stub(WorkflowClient client, WorkflowOptions options, CampaignRequest request) {
-    return client.newWorkflowStub(MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
+  private MarketingCampaignWorkflow stub(
+      WorkflowClient client, WorkflowOptions options, CampaignRequest request) {
+    return client.newWorkflowStub(
+        MarketingCampaignWorkflow.class, CampaignPlans.startOptions(options, request));
   }
 
   private static void awaitPhase(MarketingCampaignWorkflow campaign, String phase) {
@@ -95,9 +116,14 @@ class MarketingCampaignWorkflowTest {
 
   @Test
   void anApprovedCampaignRunsEveryModuleThroughTheToolsAndAppliesContentUpdatesBeforeDistribution(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     stubTools();
-    register(worker, liveTools(), new OpenAiCompatibleProvider(tools.baseUrl(), "test-model", null, Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    register(
+        worker,
+        liveTools(),
+        new OpenAiCompatibleProvider(
+            tools.baseUrl(), "test-model", null, Duration.ofSeconds(2), Duration.ofSeconds(5)));
     env.start();
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
     MarketingCampaignWorkflow campaign = stub(client, options, request);
@@ -106,7 +132,8 @@ class MarketingCampaignWorkflowTest {
     awaitPhase(campaign, CampaignState.AWAITING_APPROVAL);
     CampaignProgress waiting = campaign.progress();
     assertThat(waiting.approval().state()).isEqualTo(CampaignState.WAITING);
-    assertThat(waiting.modules()).extracting(CampaignProgress.ModuleProgress::status)
+    assertThat(waiting.modules())
+        .extracting(CampaignProgress.ModuleProgress::status)
         .containsExactly("completed", "completed", "completed", "running", "pending", "pending");
     campaign.updateContent(new ContentUpdate("headline", "Ship even faster"));
     campaign.decide(new ApprovalDecision(true, "looks good", "bob"));
@@ -115,17 +142,35 @@ class MarketingCampaignWorkflowTest {
 
     assertThat(result.status()).isEqualTo("completed");
     assertThat(result.compensated()).isEmpty();
-    assertThat(result.outputs().keySet()).containsExactly(
-        CampaignModules.RESEARCH, CampaignModules.CONTENT, CampaignModules.DESIGN, CampaignModules.REVIEW,
-        CampaignModules.DISTRIBUTION, CampaignModules.ANALYTICS);
+    assertThat(result.outputs().keySet())
+        .containsExactly(
+            CampaignModules.RESEARCH,
+            CampaignModules.CONTENT,
+            CampaignModules.DESIGN,
+            CampaignModules.REVIEW,
+            CampaignModules.DISTRIBUTION,
+            CampaignModules.ANALYTICS);
     assertThat(ContentCreation.piecesOf(result.outputs().get(CampaignModules.CONTENT)))
-        .containsEntry("headline", "Ship faster").containsEntry("blog_outline", "Intro\nDemo");
+        .containsEntry("headline", "Ship faster")
+        .containsEntry("blog_outline", "Intro\nDemo");
     Map<String, Object> distribution = result.outputs().get(CampaignModules.DISTRIBUTION);
     assertThat(distribution.get("published_channels")).isEqualTo(CampaignPlans.CHANNELS);
-    assertThat(ContentCreation.piecesOf(Map.of("content_pieces", distribution.get("content")))).containsEntry("headline", "Ship even faster");
+    assertThat(ContentCreation.piecesOf(Map.of("content_pieces", distribution.get("content"))))
+        .containsEntry("headline", "Ship even faster");
     Map<String, Object> analytics = result.outputs().get(CampaignModules.ANALYTICS);
-    assertThat(analytics).containsEntry("metrics_query_hint", "max by (campaign_id,campaign_name) (campaign_analytics_created_total)");
-    assertThat(analytics.get("logs_label_hint")).isEqualTo(Map.of("app", "soma-hub-worker", "campaign_id", request.campaignId(), "campaign_name", "Spring Launch"));
+    assertThat(analytics)
+        .containsEntry(
+            "metrics_query_hint",
+            "max by (campaign_id,campaign_name) (campaign_analytics_created_total)");
+    assertThat(analytics.get("logs_label_hint"))
+        .isEqualTo(
+            Map.of(
+                "app",
+                "soma-hub-worker",
+                "campaign_id",
+                request.campaignId(),
+                "campaign_name",
+                "Spring Launch"));
     assertThat(result.outputs().get(CampaignModules.REVIEW))
         .containsEntry("github_pr_url", "https://github.com/acme-org/marketing-content/pull/7")
         .containsEntry("approval", "approved");
@@ -134,7 +179,8 @@ class MarketingCampaignWorkflowTest {
     assertThat(done.phase()).isEqualTo("completed");
     assertThat(done.percentage()).isEqualTo(100);
     assertThat(done.contentUpdates()).isEqualTo(1);
-    assertThat(done.approval()).isEqualTo(new CampaignProgress.ApprovalState(true, "approved", "looks good", "bob"));
+    assertThat(done.approval())
+        .isEqualTo(new CampaignProgress.ApprovalState(true, "approved", "looks good", "bob"));
 
     tools.verify(
         exactly(1),
@@ -142,14 +188,18 @@ class MarketingCampaignWorkflowTest {
             .withHeader("Authorization", equalTo("Bearer gh-token"))
             .withHeader("Accept", equalTo("application/vnd.github+json"))
             .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
-            .withHeader("Idempotency-Key", equalTo(request.campaignId() + ":review_approval:pull-request"))
+            .withHeader(
+                "Idempotency-Key", equalTo(request.campaignId() + ":review_approval:pull-request"))
             .withRequestBody(matchingJsonPath("$.title", equalTo("Campaign: Spring Launch")))
             .withRequestBody(matchingJsonPath("$.head", equalTo("campaign/Spring Launch")))
             .withRequestBody(matchingJsonPath("$.base", equalTo("main"))));
     tools.verify(
         postRequestedFor(urlEqualTo("/slack/hook"))
             .withRequestBody(matchingJsonPath("$.channel", equalTo("#marketing-approvals")))
-            .withRequestBody(matchingJsonPath("$.blocks[1].elements[0].url", equalTo("https://github.com/acme-org/marketing-content/pull/7"))));
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.blocks[1].elements[0].url",
+                    equalTo("https://github.com/acme-org/marketing-content/pull/7"))));
     tools.verify(
         postRequestedFor(urlEqualTo("/hook"))
             .withHeader("Authorization", equalTo("Bearer hook-token"))
@@ -161,24 +211,29 @@ class MarketingCampaignWorkflowTest {
             .withRequestBody(matchingJsonPath("$.action", equalTo("sendgrid.send_campaign")))
             .withRequestBody(matchingJsonPath("$.params.subject", equalTo("Meet Soma"))));
 
-    assertThat(store.toolRequests().ofCampaign(request.campaignId())).isNotEmpty().noneMatch(ToolRequests.Recorded::dryRun);
+    assertThat(store.toolRequests().ofCampaign(request.campaignId()))
+        .isNotEmpty()
+        .noneMatch(ToolRequests.Recorded::dryRun);
     assertThat(store.analyticsRows(request.campaignId())).isEqualTo(1);
     assertThat(CampaignStoreFixture.counters(store.registry(), request.campaignId()))
         .singleElement()
-        .satisfies(counter -> {
-          assertThat(counter.count()).isEqualTo(1.0);
-          assertThat(counter.getId().getTag("campaign_name")).isEqualTo("Spring Launch");
-        });
+        .satisfies(
+            counter -> {
+              assertThat(counter.count()).isEqualTo(1.0);
+              assertThat(counter.getId().getTag("campaign_name")).isEqualTo("Spring Launch");
+            });
     assertThat(store.artifacts().ofModule(request.campaignId(), CampaignModules.ANALYTICS))
         .singleElement()
-        .satisfies(artifact -> {
-          assertThat(artifact.name()).isEqualTo("campaign:Spring Launch");
-          JsonNode content = JSON.readTree(artifact.content());
-          assertThat(content.at("/metadata/launch_date").asText()).isEqualTo("2031-05-01");
-          assertThat(content.at("/metadata/campaign").asText()).isEqualTo("Spring Launch");
-        });
+        .satisfies(
+            artifact -> {
+              assertThat(artifact.name()).isEqualTo("campaign:Spring Launch");
+              JsonNode content = JSON.readTree(artifact.content());
+              assertThat(content.at("/metadata/launch_date").asText()).isEqualTo("2031-05-01");
+              assertThat(content.at("/metadata/campaign").asText()).isEqualTo("Spring Launch");
+            });
     assertThat(store.artifacts().ofModule(request.campaignId(), CampaignModules.CONTENT))
-        .extracting(a -> a.name()).contains("headline", "tagline", "email_body");
+        .extracting(a -> a.name())
+        .contains("headline", "tagline", "email_body");
   }
 
   @Test
@@ -194,20 +249,37 @@ class MarketingCampaignWorkflowTest {
     CampaignResult keptResult = keptCampaign.run(kept);
 
     assertThat(droppedResult.status()).isEqualTo("completed");
-    assertThat(droppedResult.outputs()).doesNotContainKey(CampaignModules.REVIEW).containsKey(CampaignModules.ANALYTICS);
+    assertThat(droppedResult.outputs())
+        .doesNotContainKey(CampaignModules.REVIEW)
+        .containsKey(CampaignModules.ANALYTICS);
     assertThat(keptResult.status()).isEqualTo("completed");
     assertThat(keptResult.outputs()).doesNotContainKey(CampaignModules.REVIEW);
     CampaignProgress progress = keptCampaign.progress();
-    assertThat(progress.approval()).isEqualTo(new CampaignProgress.ApprovalState(false, "not_required", null, null));
-    assertThat(progress.modules()).filteredOn(m -> m.id().equals(CampaignModules.REVIEW)).extracting(CampaignProgress.ModuleProgress::status).containsExactly("skipped");
+    assertThat(progress.approval())
+        .isEqualTo(new CampaignProgress.ApprovalState(false, "not_required", null, null));
+    assertThat(progress.modules())
+        .filteredOn(m -> m.id().equals(CampaignModules.REVIEW))
+        .extracting(CampaignProgress.ModuleProgress::status)
+        .containsExactly("skipped");
     assertThat(progress.percentage()).isEqualTo(100);
 
     List<ToolRequests.Recorded> requests = store.toolRequests().ofCampaign(kept.campaignId());
-    assertThat(requests).isNotEmpty().allMatch(ToolRequests.Recorded::dryRun).allMatch(ToolRequests.Recorded::answered);
-    assertThat(requests).extracting(ToolRequests.Recorded::action).doesNotContain(ReviewRequest.PULL_REQUEST);
+    assertThat(requests)
+        .isNotEmpty()
+        .allMatch(ToolRequests.Recorded::dryRun)
+        .allMatch(ToolRequests.Recorded::answered);
+    assertThat(requests)
+        .extracting(ToolRequests.Recorded::action)
+        .doesNotContain(ReviewRequest.PULL_REQUEST);
     assertThat(requests.get(0).response()).contains("\"dry_run\":true");
-    assertThat(store.toolActions(kept.campaignId())).contains("notion.search_database", "figma.render_component", "sendgrid.send_campaign", "buffer.schedule_post");
-    assertThat(droppedResult.outputs().get(CampaignModules.CONTENT)).containsEntry("provider", "offline");
+    assertThat(store.toolActions(kept.campaignId()))
+        .contains(
+            "notion.search_database",
+            "figma.render_component",
+            "sendgrid.send_campaign",
+            "buffer.schedule_post");
+    assertThat(droppedResult.outputs().get(CampaignModules.CONTENT))
+        .containsEntry("provider", "offline");
     tools.verify(exactly(0), postRequestedFor(urlPathMatching(".*")));
   }
 
@@ -218,8 +290,13 @@ class MarketingCampaignWorkflowTest {
     register(worker, liveTools(), new OfflineModelProvider());
     env.start();
     CampaignPlan plan =
-        CampaignPlans.plan(false, List.of(
-            CampaignPlans.task("a"), CampaignPlans.task("b", "a"), CampaignPlans.task("c", "a"), CampaignPlans.task("d", "b", "c")));
+        CampaignPlans.plan(
+            false,
+            List.of(
+                CampaignPlans.task("a"),
+                CampaignPlans.task("b", "a"),
+                CampaignPlans.task("c", "a"),
+                CampaignPlans.task("d", "b", "c")));
     CampaignRequest request = CampaignPlans.request(plan, 60);
 
     CampaignResult result = stub(client, options, request).run(request);
@@ -227,14 +304,17 @@ class MarketingCampaignWorkflowTest {
     assertThat(result.status()).isEqualTo("completed");
     Map<String, Instant> received = new java.util.HashMap<>();
     for (ServeEvent event : tools.getAllServeEvents()) {
-      String title = event.getRequest().getBodyAsString().replaceAll(".*\"title\":\"([a-d])\".*", "$1");
+      String title =
+          event.getRequest().getBodyAsString().replaceAll(".*\"title\":\"([a-d])\".*", "$1");
       received.put(title, event.getRequest().getLoggedDate().toInstant());
     }
     assertThat(received).containsOnlyKeys("a", "b", "c", "d");
     assertThat(Duration.between(received.get("b"), received.get("c")).abs())
         .as("b and c were sent while the other one was still being answered")
         .isLessThan(Duration.ofMillis(1500));
-    assertThat(received.get("d")).isAfter(received.get("b").plusMillis(1400)).isAfter(received.get("c").plusMillis(1400));
+    assertThat(received.get("d"))
+        .isAfter(received.get("b").plusMillis(1400))
+        .isAfter(received.get("c").plusMillis(1400));
     assertThat(received.get("b")).isAfter(received.get("a").plusMillis(1400));
   }
 
@@ -243,13 +323,16 @@ class MarketingCampaignWorkflowTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     register(worker, ToolSettings.dryRun(), new OfflineModelProvider());
     env.start();
-    CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), Duration.ofHours(24).toSeconds());
+    CampaignRequest request =
+        CampaignPlans.request(
+            CampaignPlans.marketing(true, true), Duration.ofHours(24).toSeconds());
     MarketingCampaignWorkflow campaign = stub(client, options, request);
     Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
 
     CampaignResult result = campaign.run(request);
 
-    assertThat(Duration.between(started, Instant.ofEpochMilli(env.currentTimeMillis()))).isGreaterThanOrEqualTo(Duration.ofHours(24));
+    assertThat(Duration.between(started, Instant.ofEpochMilli(env.currentTimeMillis())))
+        .isGreaterThanOrEqualTo(Duration.ofHours(24));
     assertThat(result.status()).isEqualTo("timed_out");
     assertThat(result.failure()).contains("86400 s");
     List<String> reversed = reversed(FORWARD_ORDER);
@@ -259,8 +342,10 @@ class MarketingCampaignWorkflowTest {
     assertThat(progress.phase()).isEqualTo("timed_out");
     assertThat(progress.approval().state()).isEqualTo("timed_out");
     assertThat(progress.compensated()).isEqualTo(reversed);
-    assertThat(progress.modules()).extracting(CampaignProgress.ModuleProgress::status)
-        .containsExactly("compensated", "compensated", "compensated", "compensated", "pending", "pending");
+    assertThat(progress.modules())
+        .extracting(CampaignProgress.ModuleProgress::status)
+        .containsExactly(
+            "compensated", "compensated", "compensated", "compensated", "pending", "pending");
     assertThat(store.artifacts().ofModule(request.campaignId(), CampaignModules.CONTENT)).isEmpty();
     assertThat(store.analyticsRows(request.campaignId())).isZero();
   }
@@ -271,11 +356,19 @@ class MarketingCampaignWorkflowTest {
     stubTools();
     // the first pull request attempt meets a 503 and is retried
     tools.stubFor(
-        post(urlPathMatching("/github/repos/.*/pulls")).inScenario("flaky").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-            .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        post(urlPathMatching("/github/repos/.*/pulls"))
+            .inScenario("flaky")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("recovered"));
     tools.stubFor(
-        post(urlPathMatching("/github/repos/.*/pulls")).inScenario("flaky").whenScenarioStateIs("recovered")
-            .willReturn(okJson("{\"html_url\":\"https://github.com/acme-org/marketing-content/pull/8\",\"number\":8}").withStatus(201)));
+        post(urlPathMatching("/github/repos/.*/pulls"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("recovered")
+            .willReturn(
+                okJson(
+                        "{\"html_url\":\"https://github.com/acme-org/marketing-content/pull/8\",\"number\":8}")
+                    .withStatus(201)));
     register(worker, liveTools(), new OfflineModelProvider());
     env.start();
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
@@ -295,18 +388,26 @@ class MarketingCampaignWorkflowTest {
         postRequestedFor(urlEqualTo("/hook"))
             .withRequestBody(matchingJsonPath("$.action", equalTo("github.close_pull_request")))
             .withRequestBody(matchingJsonPath("$.params.pull_number", equalTo("8"))));
-    assertThat(webhookActions()).containsSubsequence(
-        "github.close_pull_request", "figma.delete_assets", "content.delete_drafts", "campaign.revert_module");
+    assertThat(webhookActions())
+        .containsSubsequence(
+            "github.close_pull_request",
+            "figma.delete_assets",
+            "content.delete_drafts",
+            "campaign.revert_module");
     CampaignProgress progress = campaign.progress();
     assertThat(progress.phase()).isEqualTo("rejected");
-    assertThat(progress.approval()).isEqualTo(new CampaignProgress.ApprovalState(true, "rejected", "off-brand", "carol"));
+    assertThat(progress.approval())
+        .isEqualTo(new CampaignProgress.ApprovalState(true, "rejected", "off-brand", "carol"));
   }
 
   @Test
   void aToolRejectionFailsTheCampaignAfterCompensatingWithoutRetryingTheTool(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     stubTools();
-    tools.stubFor(post(urlPathMatching("/github/repos/.*/pulls")).willReturn(aResponse().withStatus(422).withBody("{\"message\":\"Validation Failed\"}")));
+    tools.stubFor(
+        post(urlPathMatching("/github/repos/.*/pulls"))
+            .willReturn(
+                aResponse().withStatus(422).withBody("{\"message\":\"Validation Failed\"}")));
     register(worker, liveTools(), new OfflineModelProvider());
     env.start();
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(true, true), 3600);
@@ -315,50 +416,65 @@ class MarketingCampaignWorkflowTest {
     assertThatThrownBy(() -> campaign.run(request))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(CampaignFailures.CAMPAIGN_FAILED);
-          assertThat(failure.getOriginalMessage()).contains("module review_approval", "HTTP 422", "Validation Failed");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(CampaignFailures.CAMPAIGN_FAILED);
+              assertThat(failure.getOriginalMessage())
+                  .contains("module review_approval", "HTTP 422", "Validation Failed");
+            });
 
-    List<String> reversed = reversed(List.of(CampaignModules.RESEARCH, CampaignModules.CONTENT, CampaignModules.DESIGN));
+    List<String> reversed =
+        reversed(
+            List.of(CampaignModules.RESEARCH, CampaignModules.CONTENT, CampaignModules.DESIGN));
     assertThat(compensationRequests(request)).isEqualTo(reversed);
     tools.verify(exactly(1), postRequestedFor(urlPathMatching("/github/repos/.*/pulls")));
     CampaignProgress progress = campaign.progress();
     assertThat(progress.phase()).isEqualTo("failed");
     assertThat(progress.compensated()).isEqualTo(reversed);
-    assertThat(progress.modules()).filteredOn(m -> m.id().equals(CampaignModules.REVIEW)).singleElement()
-        .satisfies(m -> {
-          assertThat(m.status()).isEqualTo("failed");
-          assertThat(m.error()).contains("HTTP 422");
-        });
+    assertThat(progress.modules())
+        .filteredOn(m -> m.id().equals(CampaignModules.REVIEW))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo("failed");
+              assertThat(m.error()).contains("HTTP 422");
+            });
     assertThat(store.toolRequests().find(request.campaignId() + ":review_approval:pull-request"))
         .hasValueSatisfying(r -> assertThat(r.answered()).isFalse());
     assertThat(ToolFailures.REJECTED).isEqualTo("ToolRejected");
   }
 
   @Test
-  void anInvalidPlanStartsNothing(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
+  void anInvalidPlanStartsNothing(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     register(worker, ToolSettings.dryRun(), new OfflineModelProvider());
     env.start();
-    CampaignPlan cyclic = CampaignPlans.plan(false, List.of(CampaignPlans.task("a", "b"), CampaignPlans.task("b", "a")));
+    CampaignPlan cyclic =
+        CampaignPlans.plan(
+            false, List.of(CampaignPlans.task("a", "b"), CampaignPlans.task("b", "a")));
     CampaignRequest request = CampaignPlans.request(cyclic, 60);
 
     assertThatThrownBy(() -> stub(client, options, request).run(request))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(CampaignFailures.INVALID_PLAN);
-          assertThat(failure.getOriginalMessage()).contains("cycle");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(CampaignFailures.INVALID_PLAN);
+              assertThat(failure.getOriginalMessage()).contains("cycle");
+            });
     assertThat(store.toolRequests().ofCampaign(request.campaignId())).isEmpty();
   }
 
   @Test
   void analyticsTrackingCountsACampaignOnceWhenItsActivityIsRetried(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    CampaignMemory failsOnce = new FailsOnceAfterAnalytics(new ArtifactCampaignMemory(store.artifacts()));
+    CampaignMemory failsOnce =
+        new FailsOnceAfterAnalytics(new ArtifactCampaignMemory(store.artifacts()));
     worker.registerActivitiesImplementations(
-        store.activities(ToolSettings.dryRun(), new OfflineModelProvider(), failsOnce), store.compensations(ToolSettings.dryRun()));
+        store.activities(ToolSettings.dryRun(), new OfflineModelProvider(), failsOnce),
+        store.compensations(ToolSettings.dryRun()));
     env.start();
     CampaignRequest request = CampaignPlans.request(CampaignPlans.marketing(false, false), 60);
 
@@ -368,21 +484,33 @@ class MarketingCampaignWorkflowTest {
     assertThat(((FailsOnceAfterAnalytics) failsOnce).failures).isEqualTo(1);
     assertThat(store.analyticsRows(request.campaignId())).isEqualTo(1);
     assertThat(CampaignStoreFixture.counters(store.registry(), request.campaignId()))
-        .singleElement().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
+        .singleElement()
+        .satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
 
     // the same activity invoked again directly, as a retry on another worker would
-    ModuleInput again = new ModuleInput(
-        request.campaignId(), request.tenant(), "alice", CampaignPlans.NAME, "2031-05-01", CampaignPlans.CHANNELS, Map.of(),
-        request.plan().modules().get(request.plan().modules().size() - 1), Map.of(), Map.of());
+    ModuleInput again =
+        new ModuleInput(
+            request.campaignId(),
+            request.tenant(),
+            "alice",
+            CampaignPlans.NAME,
+            "2031-05-01",
+            CampaignPlans.CHANNELS,
+            Map.of(),
+            request.plan().modules().get(request.plan().modules().size() - 1),
+            Map.of(),
+            Map.of());
     store.activities(ToolSettings.dryRun(), new OfflineModelProvider()).trackAnalytics(again);
     assertThat(store.analyticsRows(request.campaignId())).isEqualTo(1);
     assertThat(CampaignStoreFixture.counters(store.registry(), request.campaignId())).hasSize(1);
 
     // a restarted worker: a fresh registry gets the series back from the store
-    io.micrometer.core.instrument.simple.SimpleMeterRegistry restarted = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry restarted =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     assertThat(store.meters(restarted).registerRecent()).isEqualTo(1);
     assertThat(CampaignStoreFixture.counters(restarted, request.campaignId()))
-        .singleElement().satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
+        .singleElement()
+        .satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
   }
 
   private List<String> compensationRequests(CampaignRequest request) {
@@ -408,7 +536,10 @@ class MarketingCampaignWorkflowTest {
     return copy;
   }
 
-  /** The real memory, failing the first remember: the analytics row is already recorded when the attempt fails. */
+  /**
+   * The real memory, failing the first remember: the analytics row is already recorded when the
+   * attempt fails.
+   */
   private static final class FailsOnceAfterAnalytics implements CampaignMemory {
 
     private final CampaignMemory delegate;
@@ -419,7 +550,8 @@ class MarketingCampaignWorkflowTest {
     }
 
     @Override
-    public synchronized void remember(ModuleInput owner, String key, String value, Map<String, Object> metadata) {
+    public synchronized void remember(
+        ModuleInput owner, String key, String value, Map<String, Object> metadata) {
       if (failures == 0) {
         failures++;
         throw new IllegalStateException("the worker died after recording the analytics row");

@@ -11,16 +11,24 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The real hub store on a fresh in-memory H2 database, with the memory repositories and artifact rows. */
+/**
+ * The real hub store on a fresh in-memory H2 database, with the memory repositories and artifact
+ * rows.
+ */
 record MemoryStoreFixture(JdbcClient jdbc, MemoryStore store, CampaignArtifacts artifacts) {
 
   static MemoryStoreFixture migrated() {
     DataSource dataSource =
         new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+            "jdbc:h2:mem:"
+                + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    return new MemoryStoreFixture(jdbc, new MemoryStore(dataSource, Clock.systemUTC()), new CampaignArtifacts(jdbc, Clock.systemUTC()));
+    return new MemoryStoreFixture(
+        jdbc,
+        new MemoryStore(dataSource, Clock.systemUTC()),
+        new CampaignArtifacts(jdbc, Clock.systemUTC()));
   }
 
   MemoryRefreshActivities activities(Embeddings embeddings) {
@@ -28,7 +36,13 @@ record MemoryStoreFixture(JdbcClient jdbc, MemoryStore store, CampaignArtifacts 
   }
 
   /** A row as the campaign workflow writes it. */
-  void artifact(String tenant, String campaignId, String campaignName, String module, String name, String content) {
+  void artifact(
+      String tenant,
+      String campaignId,
+      String campaignName,
+      String module,
+      String name,
+      String content) {
     jdbc.sql(
             "INSERT INTO campaign_artifacts (campaign_id, tenant, campaign_name, module, name, content, recorded_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")

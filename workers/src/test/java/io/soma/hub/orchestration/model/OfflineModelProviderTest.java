@@ -13,7 +13,8 @@ class OfflineModelProviderTest {
   @Test
   void theReplyIsReadOffThePrompt() {
     ModelReply reply =
-        provider.complete("Launch the autumn campaign. The campaign targets autumn buyers in Berlin and Paris.");
+        provider.complete(
+            "Launch the autumn campaign. The campaign targets autumn buyers in Berlin and Paris.");
 
     assertThat(reply.provider()).isEqualTo("offline");
     assertThat(reply.reply())
@@ -43,10 +44,13 @@ class OfflineModelProviderTest {
     String prompt = "Write the welcome email for new customers.";
     List<String> pieces = new ArrayList<>();
 
-    ModelReply streamed = provider.streamAsync(List.of(ChatMessage.user(prompt)), pieces::add).join();
+    ModelReply streamed =
+        provider.streamAsync(List.of(ChatMessage.user(prompt)), pieces::add).join();
 
     assertThat(streamed).isEqualTo(provider.complete(prompt));
     assertThat(String.join("", pieces)).isEqualTo(streamed.reply());
-    assertThat(pieces).hasSizeGreaterThan(10).allSatisfy(piece -> assertThat(piece.strip()).doesNotContain(" "));
+    assertThat(pieces)
+        .hasSizeGreaterThan(10)
+        .allSatisfy(piece -> assertThat(piece.strip()).doesNotContain(" "));
   }
 }

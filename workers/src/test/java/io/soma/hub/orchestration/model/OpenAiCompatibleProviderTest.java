@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenAiCompatibleProviderTest {
 
@@ -45,13 +45,15 @@ class OpenAiCompatibleProviderTest {
 
     ModelReply reply = provider(server.baseUrl()).complete("Say hello.");
 
-    assertThat(reply).isEqualTo(new ModelReply("served-model", "openai-compatible", "Hello there."));
+    assertThat(reply)
+        .isEqualTo(new ModelReply("served-model", "openai-compatible", "Hello there."));
     server.verify(
         postRequestedFor(urlEqualTo(COMPLETIONS))
             .withHeader("Authorization", equalTo("Bearer sk-test"))
             .withHeader("Content-Type", equalTo("application/json"))
             .withRequestBody(
-                equalToJson("{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}")));
+                equalToJson(
+                    "{\"model\":\"gpt-test\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}")));
   }
 
   @Test
@@ -71,7 +73,8 @@ class OpenAiCompatibleProviderTest {
   void sendsNoAuthorizationHeaderWithoutAKey() {
     server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER)));
 
-    new OpenAiCompatibleProvider(server.baseUrl(), "local", "", Duration.ofSeconds(1), Duration.ofSeconds(2))
+    new OpenAiCompatibleProvider(
+            server.baseUrl(), "local", "", Duration.ofSeconds(1), Duration.ofSeconds(2))
         .complete("Hi");
 
     server.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withoutHeader("Authorization"));
@@ -95,7 +98,9 @@ class OpenAiCompatibleProviderTest {
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404, 422})
   void clientErrorsAreNotRetryable(int status) {
-    server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(status).withBody("{\"error\":\"no\"}")));
+    server.stubFor(
+        post(COMPLETIONS)
+            .willReturn(aResponse().withStatus(status).withBody("{\"error\":\"no\"}")));
 
     assertThatThrownBy(() -> provider(server.baseUrl()).complete("Hi"))
         .isInstanceOfSatisfying(
@@ -103,13 +108,16 @@ class OpenAiCompatibleProviderTest {
             failure -> {
               assertThat(failure.isNonRetryable()).isTrue();
               assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_REJECTED);
-              assertThat(failure.getOriginalMessage()).contains("HTTP " + status).doesNotContain("sk-test");
+              assertThat(failure.getOriginalMessage())
+                  .contains("HTTP " + status)
+                  .doesNotContain("sk-test");
             });
   }
 
   @Test
   void aRetryAfterHeaderSetsTheNextRetryDelay() {
-    server.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+    server.stubFor(
+        post(COMPLETIONS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 
     assertThatThrownBy(() -> provider(server.baseUrl()).complete("Hi"))
         .isInstanceOfSatisfying(
@@ -148,7 +156,8 @@ class OpenAiCompatibleProviderTest {
   @Test
   void cancellingTheReplyAbortsTheHttpExchange() throws Exception {
     try (ServerSocket listener = new ServerSocket(0)) {
-      CompletableFuture<ModelReply> reply = provider("http://127.0.0.1:" + listener.getLocalPort()).completeAsync("Hi");
+      CompletableFuture<ModelReply> reply =
+          provider("http://127.0.0.1:" + listener.getLocalPort()).completeAsync("Hi");
       try (Socket exchange = listener.accept()) {
         exchange.setSoTimeout(10_000);
         InputStream fromClient = exchange.getInputStream();
@@ -156,7 +165,9 @@ class OpenAiCompatibleProviderTest {
 
         reply.cancel(true);
 
-        assertThat(readUntilClosed(fromClient)).as("the client closed the connection").isEqualTo(-1);
+        assertThat(readUntilClosed(fromClient))
+            .as("the client closed the connection")
+            .isEqualTo(-1);
       }
     }
   }
@@ -184,12 +195,15 @@ class OpenAiCompatibleProviderTest {
   }
 
   private static OpenAiCompatibleProvider provider(String baseUrl) {
-    return new OpenAiCompatibleProvider(baseUrl, "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofSeconds(5));
+    return new OpenAiCompatibleProvider(
+        baseUrl, "gpt-test", "sk-test", Duration.ofSeconds(1), Duration.ofSeconds(5));
   }
 
   private static String chunk(String content) {
     return "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"served-model\",\"choices\":[{"
-        + "\"index\":0,\"delta\":{\"content\":" + content + "},\"finish_reason\":null}]}\n\n";
+        + "\"index\":0,\"delta\":{\"content\":"
+        + content
+        + "},\"finish_reason\":null}]}\n\n";
   }
 
   private static final String LAST_CHUNK =
@@ -198,20 +212,32 @@ class OpenAiCompatibleProviderTest {
 
   @Test
   void aStreamedReplyIsHandedOverChunkByChunk() {
-    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
-        .withHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .withBody(": keep-alive\n\n" + chunk("\"Hel\"") + chunk("\"lo, \\u00e9t\u00e9\"") + chunk("\"\"")
-            + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\"},\r\n"
-            + "data: \"finish_reason\":null}]}\r\n\r\n" + LAST_CHUNK)));
+    server.stubFor(
+        post(COMPLETIONS)
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream; charset=utf-8")
+                    .withBody(
+                        ": keep-alive\n\n"
+                            + chunk("\"Hel\"")
+                            + chunk("\"lo, \\u00e9t\u00e9\"")
+                            + chunk("\"\"")
+                            + "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"!\"},\r\n"
+                            + "data: \"finish_reason\":null}]}\r\n\r\n"
+                            + LAST_CHUNK)));
     List<String> pieces = new ArrayList<>();
 
-    ModelReply reply = provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), pieces::add).join();
+    ModelReply reply =
+        provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), pieces::add).join();
 
     assertThat(pieces).containsExactly("Hel", "lo, \u00e9t\u00e9", "!");
-    assertThat(reply).isEqualTo(new ModelReply("served-model", "openai-compatible", "Hello, \u00e9t\u00e9!"));
-    server.verify(postRequestedFor(urlEqualTo(COMPLETIONS))
-        .withRequestBody(equalToJson(
-            "{\"model\":\"gpt-test\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
+    assertThat(reply)
+        .isEqualTo(new ModelReply("served-model", "openai-compatible", "Hello, \u00e9t\u00e9!"));
+    server.verify(
+        postRequestedFor(urlEqualTo(COMPLETIONS))
+            .withRequestBody(
+                equalToJson(
+                    "{\"model\":\"gpt-test\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")));
   }
 
   @Test
@@ -219,7 +245,8 @@ class OpenAiCompatibleProviderTest {
     server.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER)));
     List<String> pieces = new ArrayList<>();
 
-    ModelReply reply = provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), pieces::add).join();
+    ModelReply reply =
+        provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), pieces::add).join();
 
     assertThat(pieces).containsExactly("Hello there.");
     assertThat(reply.reply()).isEqualTo("Hello there.");
@@ -227,39 +254,69 @@ class OpenAiCompatibleProviderTest {
 
   @Test
   void aStreamCutBeforeItsEndIsARetryableFailure() {
-    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
-        .withHeader("Content-Type", "text/event-stream")
-        .withBody(chunk("\"Hel\""))));
+    server.stubFor(
+        post(COMPLETIONS)
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(chunk("\"Hel\""))));
 
-    assertThatThrownBy(() -> provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), piece -> {}).join())
+    assertThatThrownBy(
+            () ->
+                provider(server.baseUrl())
+                    .streamAsync(List.of(ChatMessage.user("Hi")), piece -> {})
+                    .join())
         .hasCauseInstanceOf(ApplicationFailure.class)
         .cause()
-        .satisfies(failure -> {
-          assertThat(((ApplicationFailure) failure).getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
-          assertThat(((ApplicationFailure) failure).isNonRetryable()).isFalse();
-        });
+        .satisfies(
+            failure -> {
+              assertThat(((ApplicationFailure) failure).getType())
+                  .isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+              assertThat(((ApplicationFailure) failure).isNonRetryable()).isFalse();
+            });
   }
 
   @Test
   void anErrorStreamedMidwayIsARetryableFailureAndAChunkThatIsNotJsonIsABadResponse() {
-    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
-        .withHeader("Content-Type", "text/event-stream")
-        .withBody(chunk("\"Hel\"") + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n" + LAST_CHUNK)));
-    assertThatThrownBy(() -> provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), piece -> {}).join())
+    server.stubFor(
+        post(COMPLETIONS)
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(
+                        chunk("\"Hel\"")
+                            + "data: {\"error\":{\"message\":\"overloaded\"}}\n\n"
+                            + LAST_CHUNK)));
+    assertThatThrownBy(
+            () ->
+                provider(server.baseUrl())
+                    .streamAsync(List.of(ChatMessage.user("Hi")), piece -> {})
+                    .join())
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
-          assertThat(failure.getOriginalMessage()).contains("overloaded");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_UNAVAILABLE);
+              assertThat(failure.getOriginalMessage()).contains("overloaded");
+            });
 
-    server.stubFor(post(COMPLETIONS).willReturn(aResponse()
-        .withHeader("Content-Type", "text/event-stream")
-        .withBody("data: {not json\n\n" + LAST_CHUNK)));
-    assertThatThrownBy(() -> provider(server.baseUrl()).streamAsync(List.of(ChatMessage.user("Hi")), piece -> {}).join())
+    server.stubFor(
+        post(COMPLETIONS)
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody("data: {not json\n\n" + LAST_CHUNK)));
+    assertThatThrownBy(
+            () ->
+                provider(server.baseUrl())
+                    .streamAsync(List.of(ChatMessage.user("Hi")), piece -> {})
+                    .join())
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
-          assertThat(failure.isNonRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_BAD_RESPONSE);
+              assertThat(failure.isNonRetryable()).isTrue();
+            });
   }
 }

@@ -43,8 +43,11 @@ class TracedModelProviderTest {
   @Test
   void aCallIsAClientSpanOfTheCallersTraceThatTheProviderSendsOn() {
     server.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
-    ModelProvider provider = traced(new OpenAiCompatibleProvider(
-        server.baseUrl(), "gpt-test", null, Duration.ofSeconds(2), Duration.ofSeconds(5)), "gpt-test");
+    ModelProvider provider =
+        traced(
+            new OpenAiCompatibleProvider(
+                server.baseUrl(), "gpt-test", null, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            "gpt-test");
     Span activity = tracing.get("test").spanBuilder("activity").startSpan();
 
     try (Scope ignored = activity.makeCurrent()) {
@@ -55,17 +58,23 @@ class TracedModelProviderTest {
     SpanData chat = only("chat gpt-test");
     assertThat(chat.getKind()).isEqualTo(SpanKind.CLIENT);
     assertThat(chat.getParentSpanId()).isEqualTo(activity.getSpanContext().getSpanId());
-    assertThat(chat.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name"))).isEqualTo("openai-compatible");
-    assertThat(chat.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model"))).isEqualTo("served-model");
+    assertThat(chat.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name")))
+        .isEqualTo("openai-compatible");
+    assertThat(chat.getAttributes().get(AttributeKey.stringKey("gen_ai.response.model")))
+        .isEqualTo("served-model");
     assertThat(server.getAllServeEvents().get(0).getRequest().getHeader("traceparent"))
         .isEqualTo("00-" + chat.getTraceId() + "-" + chat.getSpanId() + "-01");
   }
 
   @Test
   void aFailedCallEndsItsSpanAsAnError() {
-    server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(400).withBody("no")));
-    ModelProvider provider = traced(new OpenAiCompatibleProvider(
-        server.baseUrl(), "gpt-test", null, Duration.ofSeconds(2), Duration.ofSeconds(5)), "gpt-test");
+    server.stubFor(
+        post("/v1/chat/completions").willReturn(aResponse().withStatus(400).withBody("no")));
+    ModelProvider provider =
+        traced(
+            new OpenAiCompatibleProvider(
+                server.baseUrl(), "gpt-test", null, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            "gpt-test");
 
     assertThatThrownBy(() -> provider.complete("Say hi.")).isNotNull();
 
@@ -73,10 +82,14 @@ class TracedModelProviderTest {
   }
 
   private ModelProvider traced(ModelProvider provider, String model) {
-    return new TracedModelProvider(provider, tracing.get("test"), OpenAiCompatibleProvider.PROVIDER, model);
+    return new TracedModelProvider(
+        provider, tracing.get("test"), OpenAiCompatibleProvider.PROVIDER, model);
   }
 
   private SpanData only(String name) {
-    return spans.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).findFirst().orElseThrow();
+    return spans.getFinishedSpanItems().stream()
+        .filter(span -> span.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

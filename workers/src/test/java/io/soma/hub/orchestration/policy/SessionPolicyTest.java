@@ -31,9 +31,11 @@ class SessionPolicyTest {
   private static final String DECISION = "/v1/data/soma/sessions/allow";
 
   @RegisterExtension
-  static final WireMockExtension opa = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension opa =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final SessionPolicy localOnly = new SessionPolicy(new LocalPolicyRules(Set.of("banned")), Optional.empty());
+  private final SessionPolicy localOnly =
+      new SessionPolicy(new LocalPolicyRules(Set.of("banned")), Optional.empty());
 
   @Test
   void aReasonablePromptOfAnAllowedTenantPasses() {
@@ -43,7 +45,8 @@ class SessionPolicyTest {
 
   @Test
   void blankAndOversizedPromptsAreDenied() {
-    assertThat(localOnly.check(request("acme", "   ")).reasons()).containsExactly("prompt is blank");
+    assertThat(localOnly.check(request("acme", "   ")).reasons())
+        .containsExactly("prompt is blank");
     assertThat(localOnly.check(request("acme", "x".repeat(16_001))).reasons())
         .containsExactly("prompt has 16001 characters, more than 16000");
   }
@@ -54,7 +57,8 @@ class SessionPolicyTest {
 
     assertThat(decision.allowed()).isFalse();
     assertThat(decision.reasons())
-        .containsExactly("prompt is blank", "tenant 'banned' is denied by HUB_POLICY_DENIED_TENANTS");
+        .containsExactly(
+            "prompt is blank", "tenant 'banned' is denied by HUB_POLICY_DENIED_TENANTS");
   }
 
   @Test
@@ -78,7 +82,8 @@ class SessionPolicyTest {
     PolicyDecision decision = withOpa().check(request("acme", "Hello"));
 
     assertThat(decision.allowed()).isFalse();
-    assertThat(decision.reasons()).containsExactly("OPA policy soma.sessions.allow denied the session");
+    assertThat(decision.reasons())
+        .containsExactly("OPA policy soma.sessions.allow denied the session");
   }
 
   @Test
@@ -102,7 +107,8 @@ class SessionPolicyTest {
   void aFailingOrUnreachableOpaIsRetryableAndNeverAnAllow() throws IOException {
     opa.stubFor(post(DECISION).willReturn(aResponse().withStatus(503)));
     assertThatThrownBy(() -> withOpa().check(request("acme", "Hello")))
-        .isInstanceOfSatisfying(ApplicationFailure.class, SessionPolicyTest::assertRetryableUnavailable);
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, SessionPolicyTest::assertRetryableUnavailable);
 
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -110,12 +116,15 @@ class SessionPolicyTest {
     }
     SessionPolicy unreachable = withOpaAt("http://127.0.0.1:" + closedPort);
     assertThatThrownBy(() -> unreachable.check(request("acme", "Hello")))
-        .isInstanceOfSatisfying(ApplicationFailure.class, SessionPolicyTest::assertRetryableUnavailable);
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, SessionPolicyTest::assertRetryableUnavailable);
   }
 
   @Test
   void opaRefusingTheQueryIsNotRetryable() {
-    opa.stubFor(post(DECISION).willReturn(aResponse().withStatus(400).withBody("{\"code\":\"invalid_parameter\"}")));
+    opa.stubFor(
+        post(DECISION)
+            .willReturn(aResponse().withStatus(400).withBody("{\"code\":\"invalid_parameter\"}")));
 
     assertThatThrownBy(() -> withOpa().check(request("acme", "Hello")))
         .isInstanceOfSatisfying(
@@ -142,6 +151,7 @@ class SessionPolicyTest {
   }
 
   private static SessionRequest request(String tenant, String prompt) {
-    return new SessionRequest("s-1", tenant, "alice", List.of("sessions:write"), prompt, "capsule-1", Map.of());
+    return new SessionRequest(
+        "s-1", tenant, "alice", List.of("sessions:write"), prompt, "capsule-1", Map.of());
   }
 }

@@ -28,13 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A schedule's run on Temporal's test server, with the real session workflow as its child and the real store: what
- * Temporal Schedules start (the test server has no Schedules, so the run is started as a Schedule would, with a
- * workflow id of the schedule's and the time it was due). Then its history replays.
+ * A schedule's run on Temporal's test server, with the real session workflow as its child and the
+ * real store: what Temporal Schedules start (the test server has no Schedules, so the run is
+ * started as a Schedule would, with a workflow id of the schedule's and the time it was due). Then
+ * its history replays.
  */
 class ScheduledSessionWorkflowTest {
 
-  /** Recorded by this build with {@code -Dhub.recordHistories=true}; must replay on every later one. */
+  /**
+   * Recorded by this build with {@code -Dhub.recordHistories=true}; must replay on every later one.
+   */
   private static final String COMPLETED_HISTORY = "histories/scheduled-session-completed.json";
 
   private static final String RECORDED_SCHEDULE = "0c9d5ab8-3f5e-4a53-9a52-6f0b4c3e2a10";
@@ -51,26 +54,37 @@ class ScheduledSessionWorkflowTest {
   private void startWorker(int quota, boolean killSwitch) {
     HubSearchAttributes.all().forEach(env::registerSearchAttribute);
     Worker worker = env.newWorker(TaskQueues.SESSIONS);
-    worker.registerWorkflowImplementationTypes(ScheduledSessionWorkflowImpl.class, SessionWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        ScheduledSessionWorkflowImpl.class, SessionWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         Sessions.activities(store, new OfflineModelProvider()),
-        new ScheduleActivitiesImpl(store.slots(), tenant -> quota, killSwitch, Duration.ofHours(1)));
+        new ScheduleActivitiesImpl(
+            store.slots(), tenant -> quota, killSwitch, Duration.ofHours(1)));
     env.start();
   }
 
   private static ScheduledSessionRequest request(String scheduleId) {
     return new ScheduledSessionRequest(
-        scheduleId, "acme", "ann", List.of("schedules:write", "sessions:read"), "Summarize yesterday's signups");
+        scheduleId,
+        "acme",
+        "ann",
+        List.of("schedules:write", "sessions:read"),
+        "Summarize yesterday's signups");
   }
 
-  /** The workflow id a Temporal Schedule gives a run: the action's id and the time the run was due. */
+  /**
+   * The workflow id a Temporal Schedule gives a run: the action's id and the time the run was due.
+   */
   private static String runId(String scheduleId) {
     return ScheduleIds.temporalId("acme", scheduleId) + "-2026-12-07T05:30:00Z";
   }
 
   private ScheduledRun run(String scheduleId) {
     WorkflowOptions options =
-        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.SESSIONS).setWorkflowId(runId(scheduleId)).build();
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.SESSIONS)
+            .setWorkflowId(runId(scheduleId))
+            .build();
     return client.newWorkflowStub(ScheduledSessionWorkflow.class, options).run(request(scheduleId));
   }
 
@@ -81,12 +95,17 @@ class ScheduledSessionWorkflowTest {
 
     ScheduledRun run = run(scheduleId);
 
-    assertThat(run).isEqualTo(new ScheduledRun(ScheduleIds.sessionIdOfRun(runId(scheduleId)), ScheduledRun.COMPLETED));
+    assertThat(run)
+        .isEqualTo(
+            new ScheduledRun(
+                ScheduleIds.sessionIdOfRun(runId(scheduleId)), ScheduledRun.COMPLETED));
     WorkflowExecutionDescription session =
         client.newUntypedWorkflowStub(SessionIds.workflowId(run.sessionId())).describe();
-    assertThat(session.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(session.getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
     assertThat(session.getMemo(SessionMemo.TENANT, String.class, String.class)).isEqualTo("acme");
-    assertThat(session.getTypedSearchAttributes().get(HubSearchAttributes.TENANT)).isEqualTo("acme");
+    assertThat(session.getTypedSearchAttributes().get(HubSearchAttributes.TENANT))
+        .isEqualTo("acme");
     assertThat(session.getTypedSearchAttributes().get(HubSearchAttributes.USER)).isEqualTo("ann");
     assertThat(store.slots().running("acme")).as("the session freed its slot").isZero();
   }
@@ -120,18 +139,25 @@ class ScheduledSessionWorkflowTest {
     String scheduleId = UUID.randomUUID().toString();
     run(scheduleId);
 
-    WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(runId(scheduleId)), ScheduledSessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory(runId(scheduleId)), ScheduledSessionWorkflowImpl.class);
   }
 
-  /** Under its own workflow id, from which the run derives its session's: a replay under another would differ. */
+  /**
+   * Under its own workflow id, from which the run derives its session's: a replay under another
+   * would differ.
+   */
   @Test
   void theCommittedHistoryReplays() throws Exception {
     String json;
     try (var in = getClass().getClassLoader().getResourceAsStream(COMPLETED_HISTORY)) {
-      json = new String(java.util.Objects.requireNonNull(in, COMPLETED_HISTORY).readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
+      json =
+          new String(
+              java.util.Objects.requireNonNull(in, COMPLETED_HISTORY).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
     }
-    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(json, runId(RECORDED_SCHEDULE));
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(json, runId(RECORDED_SCHEDULE));
 
     WorkflowReplayer.replayWorkflowExecution(history, ScheduledSessionWorkflowImpl.class);
   }
@@ -144,7 +170,8 @@ class ScheduledSessionWorkflowTest {
     run(scheduleId);
 
     WorkflowExecutionHistory history = client.fetchHistory(runId(scheduleId));
-    Files.writeString(Path.of("src/test/resources").resolve(COMPLETED_HISTORY), history.toJson(true));
+    Files.writeString(
+        Path.of("src/test/resources").resolve(COMPLETED_HISTORY), history.toJson(true));
   }
 
   private boolean sessionStarted(ScheduledRun run) {

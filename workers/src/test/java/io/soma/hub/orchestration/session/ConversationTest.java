@@ -12,7 +12,6 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
@@ -23,7 +22,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A session started in conversation mode stays open for messages, on Temporal's in-memory test server. */
+/**
+ * A session started in conversation mode stays open for messages, on Temporal's in-memory test
+ * server.
+ */
 class ConversationTest {
 
   @RegisterExtension
@@ -38,7 +40,8 @@ class ConversationTest {
 
   @Test
   void eachMessageIsAnsweredWithTheConversationSoFarAndCloseEndsIt(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     worker.registerActivitiesImplementations(Sessions.activities(store, provider));
     env.start();
     SessionRequest request = conversation("Plan a launch.");
@@ -75,7 +78,8 @@ class ConversationTest {
   @Test
   void aMessageIsRefusedWhereNoConversationWaitsAndRecordsNothing(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
     SessionRequest oneShot = Sessions.request("Plan a launch.");
     WorkflowStub done = start(client, options, oneShot);
@@ -86,8 +90,11 @@ class ConversationTest {
     open.close();
     session.getResult(SessionResult.class);
 
-    assertThatThrownBy(() -> client.newWorkflowStub(SessionWorkflow.class, session.getExecution().getWorkflowId())
-            .message(new TurnMessage("Anyone there?", "alice", null)))
+    assertThatThrownBy(
+            () ->
+                client
+                    .newWorkflowStub(SessionWorkflow.class, session.getExecution().getWorkflowId())
+                    .message(new TurnMessage("Anyone there?", "alice", null)))
         .as("a closed conversation")
         .isInstanceOf(RuntimeException.class);
     assertThat(store.turns().list(request.tenant(), request.sessionId())).hasSize(1);
@@ -96,7 +103,8 @@ class ConversationTest {
   @Test
   void anIdleConversationEndsByItself(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
     SessionRequest request = conversation("Plan a launch.");
 
@@ -104,7 +112,8 @@ class ConversationTest {
     // Waiting for the result lets the test server skip the idle timeout's 30 minutes.
     session.getResult(SessionResult.class);
 
-    assertThat(store.auditPayload(request.sessionId() + ":session.completed")).contains("\"ended_by\":\"idle\"");
+    assertThat(store.auditPayload(request.sessionId() + ":session.completed"))
+        .contains("\"ended_by\":\"idle\"");
   }
 
   @Test
@@ -116,16 +125,22 @@ class ConversationTest {
     WorkflowStub session = start(client, options, request);
 
     for (int turn = 2; turn <= SessionWorkflowImpl.TURNS_PER_RUN + 2; turn++) {
-      TurnReply reply = awaitWaiting(client, session).message(new TurnMessage("Turn " + turn, "alice", null));
+      TurnReply reply =
+          awaitWaiting(client, session).message(new TurnMessage("Turn " + turn, "alice", null));
       assertThat(reply.turn()).isEqualTo(turn);
     }
 
     List<ChatMessage> last = provider.conversations.get(provider.conversations.size() - 1);
     assertThat(last).hasSize(2 * SessionWorkflowImpl.CONTEXT_TURNS + 1);
-    assertThat(last.get(last.size() - 3).content()).isEqualTo("Turn " + (SessionWorkflowImpl.TURNS_PER_RUN + 1));
+    assertThat(last.get(last.size() - 3).content())
+        .isEqualTo("Turn " + (SessionWorkflowImpl.TURNS_PER_RUN + 1));
     WorkflowStub latest = client.newUntypedWorkflowStub(session.getExecution().getWorkflowId());
-    assertThat(client.fetchHistory(session.getExecution().getWorkflowId(), session.getExecution().getRunId())
-            .getLastEvent().getEventType())
+    assertThat(
+            client
+                .fetchHistory(
+                    session.getExecution().getWorkflowId(), session.getExecution().getRunId())
+                .getLastEvent()
+                .getEventType())
         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     assertThat(latest.describe().getMemo(SessionMemo.TENANT, String.class))
         .as("the new run keeps the memo the gateway checks the tenant by")
@@ -139,19 +154,36 @@ class ConversationTest {
 
   private static SessionWorkflow awaitWaiting(WorkflowClient client, WorkflowStub session) {
     String workflowId = session.getExecution().getWorkflowId();
-    await().until(() -> SessionMemo.WAITING.equals(
-        client.newUntypedWorkflowStub(workflowId).describe().getMemo(SessionMemo.CONVERSATION, String.class)));
+    await()
+        .until(
+            () ->
+                SessionMemo.WAITING.equals(
+                    client
+                        .newUntypedWorkflowStub(workflowId)
+                        .describe()
+                        .getMemo(SessionMemo.CONVERSATION, String.class)));
     return client.newWorkflowStub(SessionWorkflow.class, workflowId);
   }
 
   private static SessionRequest conversation(String prompt) {
     SessionRequest base = Sessions.request(prompt);
-    return new SessionRequest(base.sessionId(), base.tenant(), base.subject(), base.capabilities(), base.prompt(),
-        base.capsuleId(), base.metadata(), null, SessionRequest.CONVERSATION);
+    return new SessionRequest(
+        base.sessionId(),
+        base.tenant(),
+        base.subject(),
+        base.capabilities(),
+        base.prompt(),
+        base.capsuleId(),
+        base.metadata(),
+        null,
+        SessionRequest.CONVERSATION);
   }
 
-  private static WorkflowStub start(WorkflowClient client, WorkflowOptions options, SessionRequest request) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(SessionWorkflow.TYPE, Sessions.startOptions(options, request));
+  private static WorkflowStub start(
+      WorkflowClient client, WorkflowOptions options, SessionRequest request) {
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            SessionWorkflow.TYPE, Sessions.startOptions(options, request));
     stub.start(request);
     return stub;
   }

@@ -24,13 +24,19 @@ public record HubStoreFixture(
   public static HubStoreFixture migrated() {
     DataSource dataSource =
         new DriverManagerDataSource(
-            "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+            "jdbc:h2:mem:"
+                + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     Clock clock = Clock.systemUTC();
     return new HubStoreFixture(
-        jdbc, new AuditLog(jdbc, clock), new SessionCompletions(jdbc, clock), new SessionSlots(dataSource, clock),
-        new SessionTurns(jdbc, clock), new SessionEvents(jdbc, clock));
+        jdbc,
+        new AuditLog(jdbc, clock),
+        new SessionCompletions(jdbc, clock),
+        new SessionSlots(dataSource, clock),
+        new SessionTurns(jdbc, clock),
+        new SessionEvents(jdbc, clock));
   }
 
   int completionsRecordedFor(String sessionId) {

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The completion activity against a slow provider: it heartbeats while it waits and stops the call when told to. */
+/**
+ * The completion activity against a slow provider: it heartbeats while it waits and stops the call
+ * when told to.
+ */
 class ModelCompletionHeartbeatTest {
 
   private static final String COMPLETIONS = "/v1/chat/completions";
@@ -42,7 +45,11 @@ class ModelCompletionHeartbeatTest {
   private final RecordingProvider calls =
       new RecordingProvider(
           new OpenAiCompatibleProvider(
-              provider.baseUrl(), "slow-model", "key", Duration.ofSeconds(2), Duration.ofSeconds(30)));
+              provider.baseUrl(),
+              "slow-model",
+              "key",
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(30)));
   private final List<Long> heartbeats = new CopyOnWriteArrayList<>();
   private SessionActivities activities;
 
@@ -56,7 +63,8 @@ class ModelCompletionHeartbeatTest {
     env.setActivityHeartbeatListener(Long.class, heartbeats::add);
     activities =
         env.newActivityStub(
-            SessionActivities.class, SessionActivityOptions.modelCompletion(Duration.ofSeconds(32)));
+            SessionActivities.class,
+            SessionActivityOptions.modelCompletion(Duration.ofSeconds(32)));
   }
 
   @Test
@@ -64,10 +72,14 @@ class ModelCompletionHeartbeatTest {
     provider.stubFor(post(COMPLETIONS).willReturn(okJson(ANSWER).withFixedDelay(3_000)));
     startActivityWorker();
 
-    ModelReply reply = activities.complete(new CompletionRequest("s-slow", "acme", "Take your time."));
+    ModelReply reply =
+        activities.complete(new CompletionRequest("s-slow", "acme", "Take your time."));
 
-    assertThat(reply).isEqualTo(new ModelReply("slow-model", OpenAiCompatibleProvider.PROVIDER, "Late."));
-    assertThat(heartbeats).as("seconds waited, sent while the provider had not answered").isNotEmpty();
+    assertThat(reply)
+        .isEqualTo(new ModelReply("slow-model", OpenAiCompatibleProvider.PROVIDER, "Late."));
+    assertThat(heartbeats)
+        .as("seconds waited, sent while the provider had not answered")
+        .isNotEmpty();
     assertThat(heartbeats).allSatisfy(waited -> assertThat(waited).isPositive());
     assertThat(store.completionsRecordedFor("s-slow")).isEqualTo(1);
   }
@@ -78,15 +90,20 @@ class ModelCompletionHeartbeatTest {
     startActivityWorker();
     env.requestCancelActivity();
 
-    assertThatThrownBy(() -> activities.complete(new CompletionRequest("s-cancel", "acme", "Never mind.")))
+    assertThatThrownBy(
+            () -> activities.complete(new CompletionRequest("s-cancel", "acme", "Never mind.")))
         .isInstanceOf(CanceledFailure.class);
 
-    assertThat(calls.pending).singleElement().satisfies(ModelCompletionHeartbeatTest::assertEndedByCancellation);
+    assertThat(calls.pending)
+        .singleElement()
+        .satisfies(ModelCompletionHeartbeatTest::assertEndedByCancellation);
     provider.verify(exactly(1), postRequestedFor(urlEqualTo(COMPLETIONS)));
     assertThat(store.completionsRecordedFor("s-cancel")).isZero();
   }
 
-  /** Cancelled itself, or failed because cancelling it cancelled the HTTP exchange it depends on. */
+  /**
+   * Cancelled itself, or failed because cancelling it cancelled the HTTP exchange it depends on.
+   */
   private static void assertEndedByCancellation(CompletableFuture<ModelReply> call) {
     assertThat(catchThrowable(call::join))
         .satisfiesAnyOf(

@@ -23,10 +23,13 @@ class SessionActivityOptionsTest {
     assertThat(completion.getScheduleToCloseTimeout())
         .as("every attempt can use its full time")
         .isGreaterThanOrEqualTo(
-            completion.getStartToCloseTimeout().multipliedBy(completion.getRetryOptions().getMaximumAttempts()));
+            completion
+                .getStartToCloseTimeout()
+                .multipliedBy(completion.getRetryOptions().getMaximumAttempts()));
     assertThat(completion.getHeartbeatTimeout())
         .isEqualTo(Duration.ofSeconds(10))
-        .isGreaterThanOrEqualTo(SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL.multipliedBy(3));
+        .isGreaterThanOrEqualTo(
+            SessionActivityOptions.MODEL_COMPLETION_HEARTBEAT_INTERVAL.multipliedBy(3));
     assertThat(completion.getCancellationType())
         .as("a cancelled session does not wait for the provider")
         .isEqualTo(ActivityCancellationType.TRY_CANCEL);

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A session started with a callback URL POSTs its ending there, signed as Standard Webhooks specifies, from a child
- * workflow the session does not wait for. The receiver is WireMock: the user's server, which the hub does not run.
+ * A session started with a callback URL POSTs its ending there, signed as Standard Webhooks
+ * specifies, from a child workflow the session does not wait for. The receiver is WireMock: the
+ * user's server, which the hub does not run.
  */
 class SessionCallbackTest {
 
@@ -49,7 +50,8 @@ class SessionCallbackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
-  static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+  static final TestWorkflowExtension testWorkflow =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   @RegisterExtension
   static final WireMockExtension receiver =
@@ -59,10 +61,12 @@ class SessionCallbackTest {
 
   @Test
   void aCompletedSessionPostsItsResultSignedWithTheTenantsSecret(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     register(env, worker, true);
     receiver.stubFor(post("/hooks/session").willReturn(ok()));
-    SessionRequest request = withCallback(Sessions.request("Draft a plan."), receiver.url("/hooks/session"));
+    SessionRequest request =
+        withCallback(Sessions.request("Draft a plan."), receiver.url("/hooks/session"));
 
     SessionResult result = start(client, options, request).getResult(SessionResult.class);
 
@@ -79,8 +83,10 @@ class SessionCallbackTest {
     assertThat(body.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(body.get("reply").asText()).isEqualTo(result.reply());
     assertThat(body.has("reason")).isFalse();
-    assertThatThrownBy(() -> new Webhook(CallbackSecrets.fromKey(KEY).forTenant("globex"))
-            .verify(delivered.getBodyAsString(), headers))
+    assertThatThrownBy(
+            () ->
+                new Webhook(CallbackSecrets.fromKey(KEY).forTenant("globex"))
+                    .verify(delivered.getBodyAsString(), headers))
         .as("another tenant's secret does not verify it")
         .hasMessageContaining("No matching signature");
   }
@@ -89,17 +95,28 @@ class SessionCallbackTest {
   void aFailingReceiverGetsTheSameMessageAgainUntilItAccepts(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     register(env, worker, true);
-    receiver.stubFor(post("/flaky").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
-    receiver.stubFor(post("/flaky").inScenario("flaky").whenScenarioStateIs("second")
-        .willReturn(aResponse().withStatus(500)).willSetStateTo("third"));
-    receiver.stubFor(post("/flaky").inScenario("flaky").whenScenarioStateIs("third").willReturn(ok()));
-    SessionRequest request = withCallback(Sessions.request("Draft a plan."), receiver.url("/flaky"));
+    receiver.stubFor(
+        post("/flaky")
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("second"));
+    receiver.stubFor(
+        post("/flaky")
+            .inScenario("flaky")
+            .whenScenarioStateIs("second")
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("third"));
+    receiver.stubFor(
+        post("/flaky").inScenario("flaky").whenScenarioStateIs("third").willReturn(ok()));
+    SessionRequest request =
+        withCallback(Sessions.request("Draft a plan."), receiver.url("/flaky"));
 
     start(client, options, request).getResult(SessionResult.class);
 
     await().untilAsserted(() -> receiver.verify(3, postRequestedFor(urlEqualTo("/flaky"))));
-    WorkflowStub delivery = client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()) + "/callback");
+    WorkflowStub delivery =
+        client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()) + "/callback");
     delivery.getResult(Void.class);
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/flaky"))))
         .extracting(r -> r.getHeader("webhook-id"))
@@ -116,10 +133,13 @@ class SessionCallbackTest {
     WorkflowStub session = start(client, options, request);
     session.getResult(SessionResult.class);
 
-    WorkflowStub delivery = client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()) + "/callback");
-    assertThatThrownBy(() -> delivery.getResult(Void.class)).isInstanceOf(WorkflowFailedException.class);
+    WorkflowStub delivery =
+        client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()) + "/callback");
+    assertThatThrownBy(() -> delivery.getResult(Void.class))
+        .isInstanceOf(WorkflowFailedException.class);
     assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/gone")))).hasSize(1);
-    assertThat(session.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(session.describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
   }
 
   @Test
@@ -127,13 +147,17 @@ class SessionCallbackTest {
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     register(env, worker, false);
     receiver.stubFor(post("/internal").willReturn(ok()));
-    // What the gateway refuses too; the worker checks again (every address of the host) before every attempt.
+    // What the gateway refuses too; the worker checks again (every address of the host) before
+    // every attempt.
     SessionRequest request =
-        withCallback(Sessions.request("Draft a plan."), "https://127.0.0.1:" + receiver.getPort() + "/internal");
+        withCallback(
+            Sessions.request("Draft a plan."),
+            "https://127.0.0.1:" + receiver.getPort() + "/internal");
 
     start(client, options, request).getResult(SessionResult.class);
 
-    WorkflowStub delivery = client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()) + "/callback");
+    WorkflowStub delivery =
+        client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()) + "/callback");
     assertThatThrownBy(() -> delivery.getResult(Void.class))
         .isInstanceOf(WorkflowFailedException.class)
         .hasStackTraceContaining("CallbackDestinationRefused");
@@ -142,40 +166,52 @@ class SessionCallbackTest {
 
   @Test
   void aSessionWithoutCallbackStartsNoChildAndACallbackHistoryReplays(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     register(env, worker, true);
     receiver.stubFor(post("/replayed").willReturn(ok()));
     SessionRequest plain = Sessions.request("Draft a plan.");
-    SessionRequest calling = withCallback(Sessions.request("Draft a plan."), receiver.url("/replayed"));
+    SessionRequest calling =
+        withCallback(Sessions.request("Draft a plan."), receiver.url("/replayed"));
 
     start(client, options, plain).getResult(SessionResult.class);
     start(client, options, calling).getResult(SessionResult.class);
 
-    assertThat(eventTypes(client, plain)).doesNotContain(EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED);
-    assertThat(eventTypes(client, calling)).contains(EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
-        EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED);
+    assertThat(eventTypes(client, plain))
+        .doesNotContain(EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED);
     assertThat(eventTypes(client, calling))
-        .as("the child's start and its confirmation in one more workflow task: what docs/architecture.md states")
+        .contains(
+            EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
+            EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED);
+    assertThat(eventTypes(client, calling))
+        .as(
+            "the child's start and its confirmation in one more workflow task: what docs/architecture.md states")
         .hasSize(eventTypes(client, plain).size() + 5);
     WorkflowReplayer.replayWorkflowExecution(
         client.fetchHistory(SessionIds.workflowId(calling.sessionId())), SessionWorkflowImpl.class);
   }
 
   private List<EventType> eventTypes(WorkflowClient client, SessionRequest request) {
-    WorkflowExecutionHistory history = client.fetchHistory(SessionIds.workflowId(request.sessionId()));
+    WorkflowExecutionHistory history =
+        client.fetchHistory(SessionIds.workflowId(request.sessionId()));
     return history.getEvents().stream().map(e -> e.getEventType()).toList();
   }
 
   private void register(TestWorkflowEnvironment env, Worker worker, boolean localMode) {
-    worker.registerWorkflowImplementationTypes(SessionWorkflowImpl.class, CallbackWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        SessionWorkflowImpl.class, CallbackWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         Sessions.activities(store, new OfflineModelProvider()),
-        new CallbackActivitiesImpl(CallbackSecrets.fromKey(KEY), new CallbackDestinations(localMode), Clock.systemUTC()));
+        new CallbackActivitiesImpl(
+            CallbackSecrets.fromKey(KEY), new CallbackDestinations(localMode), Clock.systemUTC()));
     env.start();
   }
 
-  private static WorkflowStub start(WorkflowClient client, WorkflowOptions options, SessionRequest request) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(SessionWorkflow.TYPE, Sessions.startOptions(options, request));
+  private static WorkflowStub start(
+      WorkflowClient client, WorkflowOptions options, SessionRequest request) {
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            SessionWorkflow.TYPE, Sessions.startOptions(options, request));
     stub.start(request);
     return stub;
   }
@@ -186,7 +222,15 @@ class SessionCallbackTest {
   }
 
   private static SessionRequest withCallback(SessionRequest request, String url) {
-    return new SessionRequest(request.sessionId(), request.tenant(), request.subject(), request.capabilities(),
-        request.prompt(), request.capsuleId(), request.metadata(), url, null);
+    return new SessionRequest(
+        request.sessionId(),
+        request.tenant(),
+        request.subject(),
+        request.capabilities(),
+        request.prompt(),
+        request.capsuleId(),
+        request.metadata(),
+        url,
+        null);
   }
 }

@@ -35,11 +35,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A session cancelled through Temporal (what {@code POST /v1/sessions/{id}/cancel} does) ends CANCELLED cleanly. */
+/**
+ * A session cancelled through Temporal (what {@code POST /v1/sessions/{id}/cancel} does) ends
+ * CANCELLED cleanly.
+ */
 class SessionCancellationTest {
 
   @RegisterExtension
-  static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+  static final TestWorkflowExtension testWorkflow =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   private final HubStoreFixture store = HubStoreFixture.migrated();
   private final RecordedEvents published = new RecordedEvents();
@@ -55,7 +59,8 @@ class SessionCancellationTest {
 
     WorkflowStub session = cancelDuringCompletion(client, options, request, provider);
 
-    assertThat(session.describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
+    assertThat(session.describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
     List<SessionStep> expected =
         List.of(
             new SessionStep(SessionStep.POLICY, Status.COMPLETED),
@@ -63,11 +68,16 @@ class SessionCancellationTest {
             new SessionStep(SessionStep.MODEL_COMPLETION, Status.CANCELLED),
             new SessionStep(SessionStep.AUDIT, Status.PENDING));
     assertThat(memoSteps(session)).isEqualTo(expected);
-    assertThat(client.newWorkflowStub(SessionWorkflow.class, session.getExecution().getWorkflowId()).steps())
+    assertThat(
+            client
+                .newWorkflowStub(SessionWorkflow.class, session.getExecution().getWorkflowId())
+                .steps())
         .isEqualTo(expected);
     assertThat(store.auditPayload(request.sessionId() + ":session.cancelled"))
         .contains("\"kind\":\"session.cancelled\"", "\"step\":\"model_completion\"");
-    assertThat(store.slots().running(request.tenant())).as("the quota slot, freed by the compensation").isZero();
+    assertThat(store.slots().running(request.tenant()))
+        .as("the quota slot, freed by the compensation")
+        .isZero();
     assertThat(published.events)
         .singleElement()
         .satisfies(
@@ -81,20 +91,32 @@ class SessionCancellationTest {
     long completion =
         history.getEvents().stream()
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-            .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-                .equals(SessionActivities.COMPLETE_PROMPT))
+            .filter(
+                e ->
+                    e.getActivityTaskScheduledEventAttributes()
+                        .getActivityType()
+                        .getName()
+                        .equals(SessionActivities.COMPLETE_PROMPT))
             .findFirst()
             .orElseThrow()
             .getEventId();
     assertThat(history.getEvents())
         .as("the completion was asked to stop, and the session ended without waiting for it")
-        .anyMatch(e -> e.getActivityTaskCancelRequestedEventAttributes().getScheduledEventId() == completion)
-        .noneMatch(e -> e.getActivityTaskCanceledEventAttributes().getScheduledEventId() == completion
-            || e.getActivityTaskCompletedEventAttributes().getScheduledEventId() == completion
-            || e.getActivityTaskTimedOutEventAttributes().getScheduledEventId() == completion);
+        .anyMatch(
+            e ->
+                e.getActivityTaskCancelRequestedEventAttributes().getScheduledEventId()
+                    == completion)
+        .noneMatch(
+            e ->
+                e.getActivityTaskCanceledEventAttributes().getScheduledEventId() == completion
+                    || e.getActivityTaskCompletedEventAttributes().getScheduledEventId()
+                        == completion
+                    || e.getActivityTaskTimedOutEventAttributes().getScheduledEventId()
+                        == completion);
     await()
         .atMost(Duration.ofSeconds(30))
-        .alias("the attempt learns of the cancellation from a heartbeat and cancels the provider call")
+        .alias(
+            "the attempt learns of the cancellation from a heartbeat and cancels the provider call")
         .until(provider.call::isCancelled);
     assertThat(store.completionsRecordedFor(request.sessionId())).isZero();
   }
@@ -108,12 +130,14 @@ class SessionCancellationTest {
     env.start();
     SessionRequest request = Sessions.request("Draft a plan.");
     store.slots().claim(request.tenant(), request.sessionId(), 10, Duration.ofHours(1));
-    // A worker reports a local activity that outlasts 80 % of the workflow task timeout, and so learns of a cancel.
+    // A worker reports a local activity that outlasts 80 % of the workflow task timeout, and so
+    // learns of a cancel.
     WorkflowOptions shortTasks =
         WorkflowOptions.newBuilder(Sessions.startOptions(options, request))
             .setWorkflowTaskTimeout(Duration.ofSeconds(4))
             .build();
-    WorkflowStub session = WorkflowStub.fromTyped(client.newWorkflowStub(SessionWorkflow.class, shortTasks));
+    WorkflowStub session =
+        WorkflowStub.fromTyped(client.newWorkflowStub(SessionWorkflow.class, shortTasks));
     session.start(request);
     try {
       assertThat(activities.entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -133,7 +157,8 @@ class SessionCancellationTest {
             new SessionStep(SessionStep.SCOPED_TOKEN, Status.PENDING),
             new SessionStep(SessionStep.MODEL_COMPLETION, Status.PENDING),
             new SessionStep(SessionStep.AUDIT, Status.PENDING));
-    assertThat(store.auditPayload(request.sessionId() + ":session.cancelled")).contains("\"step\":\"policy_check\"");
+    assertThat(store.auditPayload(request.sessionId() + ":session.cancelled"))
+        .contains("\"step\":\"policy_check\"");
     assertThat(store.slots().running(request.tenant())).isZero();
     assertThat(activities.tokensIssued).as("no step after the cancelled one ran").hasValue(0);
     assertThat(client.fetchHistory(session.getExecution().getWorkflowId()).getEvents())
@@ -145,11 +170,14 @@ class SessionCancellationTest {
   }
 
   /**
-   * Starts the session, cancels it once its completion waits on the provider, and checks it ends CANCELED at once:
-   * the provider never answers and the completion's own timeouts are minutes.
+   * Starts the session, cancels it once its completion waits on the provider, and checks it ends
+   * CANCELED at once: the provider never answers and the completion's own timeouts are minutes.
    */
   static WorkflowStub cancelDuringCompletion(
-      WorkflowClient client, WorkflowOptions options, SessionRequest request, UnansweredProvider provider) {
+      WorkflowClient client,
+      WorkflowOptions options,
+      SessionRequest request,
+      UnansweredProvider provider) {
     WorkflowStub session =
         WorkflowStub.fromTyped(
             client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request)));
@@ -177,13 +205,17 @@ class SessionCancellationTest {
             .toList();
     int requested = types.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED);
     return requested >= 0
-        && types.subList(requested, types.size()).contains(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
+        && types
+            .subList(requested, types.size())
+            .contains(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
   }
 
   private void register(Worker worker, SessionActivities activities, boolean eventsEnabled) {
     worker.registerWorkflowImplementationFactory(
         SessionWorkflow.class,
-        () -> new SessionWorkflowImpl(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, eventsEnabled));
+        () ->
+            new SessionWorkflowImpl(
+                SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, eventsEnabled));
     worker.registerActivitiesImplementations(activities, published);
   }
 

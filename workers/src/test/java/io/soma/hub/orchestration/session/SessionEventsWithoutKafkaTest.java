@@ -18,11 +18,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What a session records about events on a worker without Kafka: that it publishes none, and nothing more. */
+/**
+ * What a session records about events on a worker without Kafka: that it publishes none, and
+ * nothing more.
+ */
 class SessionEventsWithoutKafkaTest {
 
   @RegisterExtension
-  static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+  static final TestWorkflowExtension testWorkflow =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   private final HubStoreFixture store = HubStoreFixture.migrated();
 
@@ -34,8 +38,10 @@ class SessionEventsWithoutKafkaTest {
     WorkflowExecutionHistory history = run(env, client, options);
 
     assertThat(publishes(history)).isEmpty();
-    // the events' version marker and the recorded "no Kafka", so a later replay takes this path whatever the worker
-    // has; besides them only the lean path's version marker (which also decides the cancellation's compensation)
+    // the events' version marker and the recorded "no Kafka", so a later replay takes this path
+    // whatever the worker
+    // has; besides them only the lean path's version marker (which also decides the cancellation's
+    // compensation)
     // and the local activities' results
     assertThat(history.getEvents())
         .filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
@@ -52,30 +58,43 @@ class SessionEventsWithoutKafkaTest {
     WorkflowExecutionHistory history = run(env, client, options);
 
     assertThat(publishes(history)).hasSize(1);
-    assertThat(history.getLastEvent().getEventType()).isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+    assertThat(history.getLastEvent().getEventType())
+        .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
   }
 
-  /** The worker's publisher is the no-op; {@code eventsEnabled} is what the workflow was built with. */
+  /**
+   * The worker's publisher is the no-op; {@code eventsEnabled} is what the workflow was built with.
+   */
   private void registerWithoutKafka(Worker worker, boolean eventsEnabled) {
     worker.registerWorkflowImplementationFactory(
         SessionWorkflow.class,
-        () -> new SessionWorkflowImpl(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, eventsEnabled));
+        () ->
+            new SessionWorkflowImpl(
+                SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT, eventsEnabled));
     worker.registerActivitiesImplementations(
-        Sessions.activities(store, new OfflineModelProvider()), new EventActivitiesImpl(EventPublisher.NONE));
+        Sessions.activities(store, new OfflineModelProvider()),
+        new EventActivitiesImpl(EventPublisher.NONE));
   }
 
-  private static WorkflowExecutionHistory run(TestWorkflowEnvironment env, WorkflowClient client, WorkflowOptions options) {
+  private static WorkflowExecutionHistory run(
+      TestWorkflowEnvironment env, WorkflowClient client, WorkflowOptions options) {
     env.start();
     SessionRequest request = Sessions.request("Write a short hello world.");
-    client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request)).run(request);
+    client
+        .newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request))
+        .run(request);
     return client.fetchHistory(SessionIds.workflowId(request.sessionId()));
   }
 
   private static List<HistoryEvent> publishes(WorkflowExecutionHistory history) {
     return history.getEvents().stream()
         .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
-        .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName()
-            .equals(EventActivities.PUBLISH_EVENT))
+        .filter(
+            e ->
+                e.getActivityTaskScheduledEventAttributes()
+                    .getActivityType()
+                    .getName()
+                    .equals(EventActivities.PUBLISH_EVENT))
         .toList();
   }
 }

@@ -30,31 +30,43 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Determinism guard: histories recorded by earlier builds must replay on the current workflow code. After a
- * deliberate, versioned change of the workflow, keep the histories recorded before it and record the current ones
- * with {@code -Dhub.recordHistories=true}.
+ * Determinism guard: histories recorded by earlier builds must replay on the current workflow code.
+ * After a deliberate, versioned change of the workflow, keep the histories recorded before it and
+ * record the current ones with {@code -Dhub.recordHistories=true}.
  */
 class SessionWorkflowReplayTest {
 
-  /** Recorded before the lean path ({@link SessionWorkflowImpl#LEAN_PATH}): every step an activity. */
-  private static final String COMPLETED_HISTORY = "histories/session-completed.json";
-  private static final String REJECTED_HISTORY = "histories/session-rejected.json";
-  /** Recorded on the lean path, before the cancellation compensation ({@link SessionWorkflowImpl#LEAN_PATH}). */
-  private static final String LEAN_COMPLETED_HISTORY = "histories/session-lean-completed.json";
-  private static final String LEAN_REJECTED_HISTORY = "histories/session-lean-rejected.json";
   /**
-   * A session cancelled during its completion, recorded once by the workflow as it was before the cancellation
-   * compensation (lean path version 1): what an execution started before that change must still do when it is cancelled
-   * after it. The recorder below cannot make it again.
+   * Recorded before the lean path ({@link SessionWorkflowImpl#LEAN_PATH}): every step an activity.
+   */
+  private static final String COMPLETED_HISTORY = "histories/session-completed.json";
+
+  private static final String REJECTED_HISTORY = "histories/session-rejected.json";
+
+  /**
+   * Recorded on the lean path, before the cancellation compensation ({@link
+   * SessionWorkflowImpl#LEAN_PATH}).
+   */
+  private static final String LEAN_COMPLETED_HISTORY = "histories/session-lean-completed.json";
+
+  private static final String LEAN_REJECTED_HISTORY = "histories/session-lean-rejected.json";
+
+  /**
+   * A session cancelled during its completion, recorded once by the workflow as it was before the
+   * cancellation compensation (lean path version 1): what an execution started before that change
+   * must still do when it is cancelled after it. The recorder below cannot make it again.
    */
   private static final String LEAN_CANCELLED_HISTORY = "histories/session-lean-cancelled.json";
+
   /**
-   * The same cancellation with the compensation ({@link SessionWorkflowImpl#COMPENSATES}), on a worker
-   * without and on one with events (the latter, under {@code histories/events}, is replayed by
-   * PublishingHistoriesReplayTest too); {@code -Dhub.recordHistories=true} writes these two.
+   * The same cancellation with the compensation ({@link SessionWorkflowImpl#COMPENSATES}), on a
+   * worker without and on one with events (the latter, under {@code histories/events}, is replayed
+   * by PublishingHistoriesReplayTest too); {@code -Dhub.recordHistories=true} writes these two.
    */
   private static final String CANCELLED_HISTORY = "histories/session-cancelled.json";
-  private static final String PUBLISHING_CANCELLED_HISTORY = "histories/events/session-cancelled.json";
+
+  private static final String PUBLISHING_CANCELLED_HISTORY =
+      "histories/events/session-cancelled.json";
 
   private static final String PUBLISHING_QUEUE = "session-replay-publishing";
 
@@ -68,7 +80,8 @@ class SessionWorkflowReplayTest {
   private final HubStoreFixture store = HubStoreFixture.migrated();
 
   @Test
-  void aFreshHistoryReplays(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+  void aFreshHistoryReplays(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
       throws Exception {
     WorkflowExecutionHistory history = completedHistory(env, worker, client, options);
 
@@ -77,13 +90,20 @@ class SessionWorkflowReplayTest {
 
   @Test
   void theCommittedHistoriesReplay() throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_HISTORY, SessionWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(REJECTED_HISTORY, SessionWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_COMPLETED_HISTORY, SessionWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_REJECTED_HISTORY, SessionWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(LEAN_CANCELLED_HISTORY, SessionWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(CANCELLED_HISTORY, SessionWorkflowImpl.class);
-    WorkflowReplayer.replayWorkflowExecutionFromResource(PUBLISHING_CANCELLED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        COMPLETED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        REJECTED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        LEAN_COMPLETED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        LEAN_REJECTED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        LEAN_CANCELLED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        CANCELLED_HISTORY, SessionWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        PUBLISHING_CANCELLED_HISTORY, SessionWorkflowImpl.class);
   }
 
   @Test
@@ -91,11 +111,18 @@ class SessionWorkflowReplayTest {
     WorkflowExecutionHistory history =
         WorkflowExecutionHistory.fromJson(resource(LEAN_COMPLETED_HISTORY));
     Map<EventType, Long> counts =
-        history.getEvents().stream().collect(Collectors.groupingBy(HistoryEvent::getEventType, Collectors.counting()));
+        history.getEvents().stream()
+            .collect(Collectors.groupingBy(HistoryEvent::getEventType, Collectors.counting()));
 
-    assertThat(counts.get(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)).as("activities").isEqualTo(1);
-    assertThat(counts.get(EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED)).as("memo writes").isEqualTo(2);
-    assertThat(counts.get(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)).as("workflow tasks").isEqualTo(2);
+    assertThat(counts.get(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
+        .as("activities")
+        .isEqualTo(1);
+    assertThat(counts.get(EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED))
+        .as("memo writes")
+        .isEqualTo(2);
+    assertThat(counts.get(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED))
+        .as("workflow tasks")
+        .isEqualTo(2);
   }
 
   @Test
@@ -119,7 +146,9 @@ class SessionWorkflowReplayTest {
   @Test
   void aChangedStepOrderIsDetectedAsNonDeterministic() {
     assertThatThrownBy(
-            () -> WorkflowReplayer.replayWorkflowExecutionFromResource(COMPLETED_HISTORY, TokenFirstWorkflow.class))
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    COMPLETED_HISTORY, TokenFirstWorkflow.class))
         .hasStackTraceContaining(NonDeterministicException.class.getName())
         .hasStackTraceContaining("EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED does not match");
   }
@@ -127,7 +156,8 @@ class SessionWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "hub.recordHistories", matches = "true")
   void recordTheCommittedHistories(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     UnansweredProvider quiet = new UnansweredProvider();
     worker.registerActivitiesImplementations(Sessions.activities(store, quiet));
     UnansweredProvider publishing = new UnansweredProvider();
@@ -140,7 +170,8 @@ class SessionWorkflowReplayTest {
     env.start();
 
     WorkflowStub cancelled =
-        SessionCancellationTest.cancelDuringCompletion(client, options, Sessions.request("Never mind."), quiet);
+        SessionCancellationTest.cancelDuringCompletion(
+            client, options, Sessions.request("Never mind."), quiet);
     WorkflowStub published =
         SessionCancellationTest.cancelDuringCompletion(
             client,
@@ -159,10 +190,12 @@ class SessionWorkflowReplayTest {
 
   private WorkflowExecutionHistory completedHistory(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
     SessionRequest request = Sessions.request("Write a short hello world.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
     assertThat(session.run(request).steps()).hasSize(4);
     return client.fetchHistory(SessionIds.workflowId(request.sessionId()));
   }
@@ -172,7 +205,8 @@ class SessionWorkflowReplayTest {
         WorkflowExecutionHistory.fromJson(resource(name)).getEvents().stream()
             .map(HistoryEvent::getEventType)
             .toList();
-    return types.subList(types.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED) + 1, types.size());
+    return types.subList(
+        types.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED) + 1, types.size());
   }
 
   private static String resource(String name) throws IOException {
@@ -188,7 +222,8 @@ class SessionWorkflowReplayTest {
         Workflow.newActivityStub(
             SessionActivities.class,
             SessionActivityOptions.AUDIT,
-            SessionActivityOptions.byActivity(SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT));
+            SessionActivityOptions.byActivity(
+                SessionActivityOptions.DEFAULT_MODEL_PROVIDER_TIMEOUT));
 
     @Override
     public SessionResult run(SessionRequest request) {

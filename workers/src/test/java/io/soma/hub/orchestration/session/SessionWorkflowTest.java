@@ -21,8 +21,8 @@ import io.soma.hub.orchestration.session.SessionStep.Status;
 import io.soma.hub.orchestration.token.TokenGrant;
 import io.soma.hub.store.SessionCompletions.Completion;
 import io.soma.hub.store.SessionEvents;
-import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
@@ -68,10 +68,13 @@ class SessionWorkflowTest {
   @Test
   void completesWithTheOfflineProviderAndRecordsTheReplyAndAudit(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
-    SessionRequest request = Sessions.request("Plan the spring launch campaign for the spring catalogue.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionRequest request =
+        Sessions.request("Plan the spring launch campaign for the spring catalogue.");
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
     store.slots().claim(request.tenant(), request.sessionId(), 10, Duration.ofHours(1));
 
     SessionResult result = session.run(request);
@@ -79,34 +82,51 @@ class SessionWorkflowTest {
     assertThat(result.sessionId()).isEqualTo(request.sessionId());
     assertThat(result.provider()).isEqualTo("offline");
     assertThat(result.reply()).contains("9 words").contains("spring");
-    assertThat(result.steps()).extracting(SessionStep::status).containsOnly(Status.COMPLETED).hasSize(4);
+    assertThat(result.steps())
+        .extracting(SessionStep::status)
+        .containsOnly(Status.COMPLETED)
+        .hasSize(4);
     assertThat(result.auditEventId()).isEqualTo(request.sessionId() + ":session.completed");
     assertThat(store.completions().find(request.sessionId()))
         .map(Completion::reply)
         .contains(result.reply());
     String audit = store.auditPayload(result.auditEventId());
-    assertThat(audit).contains("\"kind\":\"session.completed\"", "\"token_id\"", "\"provider\":\"offline\"");
+    assertThat(audit)
+        .contains("\"kind\":\"session.completed\"", "\"token_id\"", "\"provider\":\"offline\"");
     assertThat(audit).doesNotContain("eyJ");
-    assertThat(store.slots().running(request.tenant())).as("the quota slot, freed by the last step").isZero();
+    assertThat(store.slots().running(request.tenant()))
+        .as("the quota slot, freed by the last step")
+        .isZero();
   }
 
   @Test
   void theModelCallIsRecordedAsEventsTokenByTokenForWhoeverWatches(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
     SessionRequest request = Sessions.request("Draft the release notes for version two.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
 
     SessionResult result = session.run(request);
 
-    List<SessionEvents.Event> events = store.events().after(request.tenant(), request.sessionId(), 0, 1000);
-    assertThat(events.get(0)).isEqualTo(new SessionEvents.Event(3, "model.started", "{\"turn\":1,\"attempt\":1}"));
+    List<SessionEvents.Event> events =
+        store.events().after(request.tenant(), request.sessionId(), 0, 1000);
+    assertThat(events.get(0))
+        .isEqualTo(new SessionEvents.Event(3, "model.started", "{\"turn\":1,\"attempt\":1}"));
     assertThat(events.get(events.size() - 1))
-        .isEqualTo(new SessionEvents.Event(events.size() + 2, "model.completed",
-            "{\"turn\":1,\"model\":\"soma-offline-extractive\",\"provider\":\"offline\"}"));
+        .isEqualTo(
+            new SessionEvents.Event(
+                events.size() + 2,
+                "model.completed",
+                "{\"turn\":1,\"model\":\"soma-offline-extractive\",\"provider\":\"offline\"}"));
     List<SessionEvents.Event> tokens = events.subList(1, events.size() - 1);
-    assertThat(tokens).hasSizeGreaterThan(10).extracting(SessionEvents.Event::kind).containsOnly("token");
+    assertThat(tokens)
+        .hasSizeGreaterThan(10)
+        .extracting(SessionEvents.Event::kind)
+        .containsOnly("token");
     StringBuilder text = new StringBuilder();
     for (SessionEvents.Event token : tokens) {
       text.append(new ObjectMapper().readTree(token.data()).get("text").asText());
@@ -123,7 +143,8 @@ class SessionWorkflowTest {
     worker.registerActivitiesImplementations(Sessions.activities(store, blocking));
     env.start();
     SessionRequest request = Sessions.request("Summarise our quarterly numbers.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
     WorkflowClient.start(session::run, request);
     assertThat(blocking.entered.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -133,8 +154,12 @@ class SessionWorkflowTest {
             new SessionStep(SessionStep.SCOPED_TOKEN, Status.COMPLETED),
             new SessionStep(SessionStep.MODEL_COMPLETION, Status.RUNNING),
             new SessionStep(SessionStep.AUDIT, Status.PENDING));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(session.steps()).isEqualTo(expected));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(memoSteps(session)).isEqualTo(expected));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(session.steps()).isEqualTo(expected));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(memoSteps(session)).isEqualTo(expected));
 
     blocking.release.countDown();
     SessionResult result = WorkflowStub.fromTyped(session).getResult(SessionResult.class);
@@ -146,10 +171,12 @@ class SessionWorkflowTest {
   @Test
   void aPolicyDenialFailsTheSessionAndAuditsTheRejection(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
     SessionRequest request = Sessions.request(Sessions.DENIED_TENANT, "Anything at all.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
     store.slots().claim(request.tenant(), request.sessionId(), 10, Duration.ofHours(1));
 
     assertThatThrownBy(() -> session.run(request))
@@ -160,13 +187,16 @@ class SessionWorkflowTest {
             failure -> {
               assertThat(failure.getType()).isEqualTo(SessionFailures.POLICY_DENIED);
               assertThat(failure.isNonRetryable()).isTrue();
-              assertThat(failure.getOriginalMessage()).contains("blocked-tenant", "HUB_POLICY_DENIED_TENANTS");
+              assertThat(failure.getOriginalMessage())
+                  .contains("blocked-tenant", "HUB_POLICY_DENIED_TENANTS");
             });
 
     String audit = store.auditPayload(request.sessionId() + ":session.rejected");
     assertThat(audit).contains("\"kind\":\"session.rejected\"", "HUB_POLICY_DENIED_TENANTS");
     assertThat(store.completionsRecordedFor(request.sessionId())).isZero();
-    assertThat(store.slots().running(request.tenant())).as("the quota slot, freed by the audit step").isZero();
+    assertThat(store.slots().running(request.tenant()))
+        .as("the quota slot, freed by the audit step")
+        .isZero();
     assertThat(memoSteps(session))
         .containsExactly(
             new SessionStep(SessionStep.POLICY, Status.FAILED),
@@ -198,7 +228,8 @@ class SessionWorkflowTest {
     worker.registerActivitiesImplementations(Sessions.activities(store, remoteProvider()));
     env.start();
     SessionRequest request = Sessions.request("Draft a plan.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
 
     SessionResult result = session.run(request);
 
@@ -217,11 +248,14 @@ class SessionWorkflowTest {
     worker.registerActivitiesImplementations(Sessions.activities(store, provider));
     env.start();
     SessionRequest request = Sessions.request("Draft a plan.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
 
     try {
       WorkflowClient.start(session::run, request);
-      assertThat(provider.retried.await(60, TimeUnit.SECONDS)).as("a second attempt started").isTrue();
+      assertThat(provider.retried.await(60, TimeUnit.SECONDS))
+          .as("a second attempt started")
+          .isTrue();
 
       PendingActivityInfo retry = pendingActivity(client, request);
       assertThat(retry.getActivityType().getName()).isEqualTo(SessionActivities.COMPLETE_PROMPT);
@@ -245,11 +279,13 @@ class SessionWorkflowTest {
   void aProviderRejectionFailsTheSessionWithoutRetrying(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
     provider.stubFor(
-        post(COMPLETIONS).willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad model\"}")));
+        post(COMPLETIONS)
+            .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad model\"}")));
     worker.registerActivitiesImplementations(Sessions.activities(store, remoteProvider()));
     env.start();
     SessionRequest request = Sessions.request("Draft a plan.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
 
     assertThatThrownBy(() -> session.run(request))
         .isInstanceOf(WorkflowFailedException.class)
@@ -258,7 +294,8 @@ class SessionWorkflowTest {
         .cause()
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
-            failure -> assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_REJECTED));
+            failure ->
+                assertThat(failure.getType()).isEqualTo(SessionFailures.MODEL_PROVIDER_REJECTED));
 
     provider.verify(exactly(1), postRequestedFor(urlEqualTo(COMPLETIONS)));
     assertThat(store.completionsRecordedFor(request.sessionId())).isZero();
@@ -276,8 +313,10 @@ class SessionWorkflowTest {
     store
         .completions()
         .recordIfAbsent(
-            request.tenant(), new Completion(request.sessionId(), "earlier-model", "openai-compatible", "Earlier."));
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+            request.tenant(),
+            new Completion(request.sessionId(), "earlier-model", "openai-compatible", "Earlier."));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
 
     SessionResult result = session.run(request);
 
@@ -289,10 +328,12 @@ class SessionWorkflowTest {
   @Test
   void aWorkerWithoutSigningSecretFailsTheSessionAtTheTokenStep(
       TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider(), ""));
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider(), ""));
     env.start();
     SessionRequest request = Sessions.request("Draft a plan.");
-    SessionWorkflow session = client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
+    SessionWorkflow session =
+        client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request));
 
     assertThatThrownBy(() -> session.run(request))
         .isInstanceOf(WorkflowFailedException.class)
@@ -311,20 +352,28 @@ class SessionWorkflowTest {
 
   @Test
   void theHistoryHoldsTheTokenGrantButNeverTheToken(
-      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
-    worker.registerActivitiesImplementations(Sessions.activities(store, new OfflineModelProvider()));
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
+    worker.registerActivitiesImplementations(
+        Sessions.activities(store, new OfflineModelProvider()));
     env.start();
     SessionRequest request = Sessions.request("Write a short hello world.");
-    client.newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request)).run(request);
+    client
+        .newWorkflowStub(SessionWorkflow.class, Sessions.startOptions(options, request))
+        .run(request);
 
     List<String> payloads =
-        decodedPayloads(client.fetchHistory(SessionIds.workflowId(request.sessionId())).toJson(false));
-    String grantJson = payloads.stream().filter(p -> p.contains("\"tokenId\"")).findFirst().orElseThrow();
+        decodedPayloads(
+            client.fetchHistory(SessionIds.workflowId(request.sessionId())).toJson(false));
+    String grantJson =
+        payloads.stream().filter(p -> p.contains("\"tokenId\"")).findFirst().orElseThrow();
     TokenGrant grant = new ObjectMapper().readValue(grantJson, TokenGrant.class);
     String token = Sessions.tokens().tokenFor(grant);
 
     assertThat(grant.sessionId()).isEqualTo(request.sessionId());
-    assertThat(payloads).noneMatch(p -> p.contains(token) || p.contains(token.substring(token.lastIndexOf('.') + 1)));
+    assertThat(payloads)
+        .noneMatch(
+            p -> p.contains(token) || p.contains(token.substring(token.lastIndexOf('.') + 1)));
     assertThat(store.auditPayload(request.sessionId() + ":session.completed"))
         .contains(grant.tokenId())
         .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
@@ -345,7 +394,8 @@ class SessionWorkflowTest {
         provider.baseUrl(), "test-model", "test-key", Duration.ofSeconds(2), Duration.ofSeconds(5));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okCompletion(String content) {
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okCompletion(
+      String content) {
     return aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
@@ -356,7 +406,8 @@ class SessionWorkflowTest {
                 + "\"},\"finish_reason\":\"stop\"}]}");
   }
 
-  private static PendingActivityInfo pendingActivity(WorkflowClient client, SessionRequest request) {
+  private static PendingActivityInfo pendingActivity(
+      WorkflowClient client, SessionRequest request) {
     return client
         .getWorkflowServiceStubs()
         .blockingStub()
@@ -364,7 +415,8 @@ class SessionWorkflowTest {
             DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace(client.getOptions().getNamespace())
                 .setExecution(
-                    WorkflowExecution.newBuilder().setWorkflowId(SessionIds.workflowId(request.sessionId())))
+                    WorkflowExecution.newBuilder()
+                        .setWorkflowId(SessionIds.workflowId(request.sessionId())))
                 .build())
         .getPendingActivities(0);
   }
@@ -397,8 +449,8 @@ class SessionWorkflowTest {
   }
 
   /**
-   * Its first call freezes the activity thread, so no heartbeat is sent: what Temporal sees of a worker killed
-   * mid-completion. The next call answers once the test has looked at the retry.
+   * Its first call freezes the activity thread, so no heartbeat is sent: what Temporal sees of a
+   * worker killed mid-completion. The next call answers once the test has looked at the retry.
    */
   private static final class FrozenFirstAttempt implements ModelProvider {
 
@@ -411,7 +463,8 @@ class SessionWorkflowTest {
     public CompletableFuture<ModelReply> completeAsync(String prompt) {
       if (calls.incrementAndGet() == 1) {
         awaitQuietly(thaw);
-        return CompletableFuture.failedFuture(new IllegalStateException("this worker was presumed dead"));
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("this worker was presumed dead"));
       }
       retried.countDown();
       return CompletableFuture.supplyAsync(

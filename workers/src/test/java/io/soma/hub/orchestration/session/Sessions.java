@@ -40,7 +40,8 @@ public final class Sessions {
     return activities(store, provider, SECRET);
   }
 
-  static SessionActivitiesImpl activities(HubStoreFixture store, ModelProvider provider, String secret) {
+  static SessionActivitiesImpl activities(
+      HubStoreFixture store, ModelProvider provider, String secret) {
     return new SessionActivitiesImpl(
         new SessionPolicy(new LocalPolicyRules(Set.of(DENIED_TENANT)), Optional.empty()),
         tokens(secret),
@@ -60,11 +61,15 @@ public final class Sessions {
     return new ScopedTokens(secret, null, null, Duration.ofMinutes(5), Clock.systemUTC());
   }
 
-  /** The gateway's start options: the workflow id derives from the session id and the memo carries the tenant. */
+  /**
+   * The gateway's start options: the workflow id derives from the session id and the memo carries
+   * the tenant.
+   */
   static WorkflowOptions startOptions(WorkflowOptions testOptions, SessionRequest request) {
     return WorkflowOptions.newBuilder(testOptions)
         .setWorkflowId(SessionIds.workflowId(request.sessionId()))
-        .setMemo(Map.of(SessionMemo.TENANT, request.tenant(), SessionMemo.STEPS, SessionStep.plan()))
+        .setMemo(
+            Map.of(SessionMemo.TENANT, request.tenant(), SessionMemo.STEPS, SessionStep.plan()))
         .build();
   }
 }

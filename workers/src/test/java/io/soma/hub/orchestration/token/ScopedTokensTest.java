@@ -25,7 +25,8 @@ class ScopedTokensTest {
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  private final ScopedTokens tokens = new ScopedTokens(SECRET, null, null, Duration.ofMinutes(5), CLOCK);
+  private final ScopedTokens tokens =
+      new ScopedTokens(SECRET, null, null, Duration.ofMinutes(5), CLOCK);
 
   private final SessionRequest request =
       new SessionRequest(
@@ -59,7 +60,10 @@ class ScopedTokensTest {
     TokenGrant grant = tokens.issue(request);
 
     assertThat(grant.scopes()).containsExactly("sessions:read", "memory:read");
-    assertThat(SignedJWT.parse(tokens.tokenFor(grant)).getJWTClaimsSet().getStringListClaim("capabilities"))
+    assertThat(
+            SignedJWT.parse(tokens.tokenFor(grant))
+                .getJWTClaimsSet()
+                .getStringListClaim("capabilities"))
         .containsExactly("sessions:read", "memory:read");
   }
 
@@ -67,16 +71,22 @@ class ScopedTokensTest {
   void theSameGrantAndSecretAlwaysGiveTheSameToken() {
     TokenGrant grant = tokens.issue(request);
     ScopedTokens anotherWorker =
-        new ScopedTokens(SECRET, null, null, Duration.ofMinutes(5), Clock.offset(CLOCK, Duration.ofHours(1)));
+        new ScopedTokens(
+            SECRET, null, null, Duration.ofMinutes(5), Clock.offset(CLOCK, Duration.ofHours(1)));
 
-    assertThat(tokens.tokenFor(grant)).isEqualTo(tokens.tokenFor(grant)).isEqualTo(anotherWorker.tokenFor(grant));
-    assertThat(new ScopedTokens(SECRET + "-other", null, null, Duration.ofMinutes(5), CLOCK).tokenFor(grant))
+    assertThat(tokens.tokenFor(grant))
+        .isEqualTo(tokens.tokenFor(grant))
+        .isEqualTo(anotherWorker.tokenFor(grant));
+    assertThat(
+            new ScopedTokens(SECRET + "-other", null, null, Duration.ofMinutes(5), CLOCK)
+                .tokenFor(grant))
         .isNotEqualTo(tokens.tokenFor(grant));
   }
 
   @Test
   void issuerAndAudienceAreCarriedByTheGrantWhenConfigured() throws Exception {
-    ScopedTokens withIssuer = new ScopedTokens(SECRET, "soma-hub", "soma-gateway", Duration.ofMinutes(5), CLOCK);
+    ScopedTokens withIssuer =
+        new ScopedTokens(SECRET, "soma-hub", "soma-gateway", Duration.ofMinutes(5), CLOCK);
     TokenGrant grant = withIssuer.issue(request);
     var claims = SignedJWT.parse(withIssuer.tokenFor(grant)).getJWTClaimsSet();
 
@@ -91,7 +101,10 @@ class ScopedTokensTest {
     String token = tokens.tokenFor(grant);
     String serialisedGrant = new ObjectMapper().writeValueAsString(grant);
 
-    assertThat(serialisedGrant).doesNotContain(token).doesNotContain(token.split("\\.")[2]).doesNotContain("eyJ");
+    assertThat(serialisedGrant)
+        .doesNotContain(token)
+        .doesNotContain(token.split("\\.")[2])
+        .doesNotContain("eyJ");
   }
 
   @Test

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stands in for the real campaign (the worker's) where a test needs only its contract: it waits for the approval
- * decision (taking only the first, by the contract's rule) and reports progress and approval state the way the real one does, so the wizard's tests can see that it
- * started the campaign, with what input and exactly once, and the gateway's tests can read and approve it. Shared
- * with other modules' tests through this module's test-jar.
+ * Stands in for the real campaign (the worker's) where a test needs only its contract: it waits for
+ * the approval decision (taking only the first, by the contract's rule) and reports progress and
+ * approval state the way the real one does, so the wizard's tests can see that it started the
+ * campaign, with what input and exactly once, and the gateway's tests can read and approve it.
+ * Shared with other modules' tests through this module's test-jar.
  */
 public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
 
@@ -66,7 +67,10 @@ public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
         decision == null ? 50 : 100,
         modules,
         new CampaignProgress.ApprovalState(
-            true, state, decision == null ? null : decision.comment(), decision == null ? null : decision.decidedBy()),
+            true,
+            state,
+            decision == null ? null : decision.comment(),
+            decision == null ? null : decision.decidedBy()),
         0,
         List.of());
   }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Determinism guard: a recorded wizard (ten answers, a rejected one, approval into a campaign) must replay on the
- * current workflow code. After a deliberate, versioned change, regenerate with {@code -Dhub.recordHistories=true}.
+ * Determinism guard: a recorded wizard (ten answers, a rejected one, approval into a campaign) must
+ * replay on the current workflow code. After a deliberate, versioned change, regenerate with {@code
+ * -Dhub.recordHistories=true}.
  */
 class WizardWorkflowReplayTest {
 
@@ -31,21 +32,27 @@ class WizardWorkflowReplayTest {
 
   @Test
   void aFreshHistoryReplays(TestWorkflowEnvironment env, WorkflowClient client) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(approvedHistory(env, client), WizardWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        approvedHistory(env, client), WizardWorkflowImpl.class);
   }
 
   @Test
   void theCommittedHistoryReplays() throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(APPROVED_HISTORY, WizardWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        APPROVED_HISTORY, WizardWorkflowImpl.class);
   }
 
   @Test
   @EnabledIfSystemProperty(named = "hub.recordHistories", matches = "true")
-  void recordTheCommittedHistory(TestWorkflowEnvironment env, WorkflowClient client) throws Exception {
-    Files.writeString(Path.of("src/test/resources").resolve(APPROVED_HISTORY), approvedHistory(env, client).toJson(true));
+  void recordTheCommittedHistory(TestWorkflowEnvironment env, WorkflowClient client)
+      throws Exception {
+    Files.writeString(
+        Path.of("src/test/resources").resolve(APPROVED_HISTORY),
+        approvedHistory(env, client).toJson(true));
   }
 
-  private static WorkflowExecutionHistory approvedHistory(TestWorkflowEnvironment env, WorkflowClient client) {
+  private static WorkflowExecutionHistory approvedHistory(
+      TestWorkflowEnvironment env, WorkflowClient client) {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -57,7 +64,8 @@ class WizardWorkflowReplayTest {
     }
     Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true).subList(1, 10));
     wizard.approve(new WizardApproval("bob", 600));
-    assertThat(WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class).status()).isEqualTo(WizardOutcome.APPROVED);
+    assertThat(WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class).status())
+        .isEqualTo(WizardOutcome.APPROVED);
     return client.fetchHistory(WizardIds.workflowId(start.sessionId()));
   }
 }

@@ -14,8 +14,8 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowStub;
@@ -51,7 +51,8 @@ class WizardWorkflowTest {
           .build();
 
   @Test
-  void answersAdvanceTheWizardAndTheLastOneProducesThePlan(TestWorkflowEnvironment env, WorkflowClient client) {
+  void answersAdvanceTheWizardAndTheLastOneProducesThePlan(
+      TestWorkflowEnvironment env, WorkflowClient client) {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -84,12 +85,16 @@ class WizardWorkflowTest {
     CampaignPlan plan = done.executionPlan();
     assertThat(plan.planId()).isEqualTo("plan-" + start.sessionId());
     assertThat(plan.campaignName()).isEqualTo("Spring Launch");
-    assertThat(plan.modules()).extracting(PlanModule::id).doesNotContain("review_approval").hasSize(5);
+    assertThat(plan.modules())
+        .extracting(PlanModule::id)
+        .doesNotContain("review_approval")
+        .hasSize(5);
     assertThat(wizard.state()).isEqualTo(done);
   }
 
   @Test
-  void aRejectedAnswerNamesQuestionAndRuleAndChangesNothing(TestWorkflowEnvironment env, WorkflowClient client) {
+  void aRejectedAnswerNamesQuestionAndRuleAndChangesNothing(
+      TestWorkflowEnvironment env, WorkflowClient client) {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -97,12 +102,26 @@ class WizardWorkflowTest {
     WizardState before = wizard.state();
     long acceptedBefore = acceptedUpdates(client, start);
 
-    assertRejected(() -> wizard.answer(new WizardAnswer("webinar", null)), WizardFailures.INVALID_ANSWER, "campaign_type", "options");
-    assertRejected(() -> wizard.answer(new WizardAnswer(null, null)), WizardFailures.INVALID_ANSWER, "campaign_type", "required");
-    assertRejected(() -> wizard.answer(new WizardAnswer(List.of("bold"), null)), WizardFailures.INVALID_ANSWER, "campaign_type", "type");
+    assertRejected(
+        () -> wizard.answer(new WizardAnswer("webinar", null)),
+        WizardFailures.INVALID_ANSWER,
+        "campaign_type",
+        "options");
+    assertRejected(
+        () -> wizard.answer(new WizardAnswer(null, null)),
+        WizardFailures.INVALID_ANSWER,
+        "campaign_type",
+        "required");
+    assertRejected(
+        () -> wizard.answer(new WizardAnswer(List.of("bold"), null)),
+        WizardFailures.INVALID_ANSWER,
+        "campaign_type",
+        "type");
 
     assertThat(wizard.state()).isEqualTo(before);
-    assertThat(acceptedUpdates(client, start)).as("a rejected update is never accepted into the history").isEqualTo(acceptedBefore);
+    assertThat(acceptedUpdates(client, start))
+        .as("a rejected update is never accepted into the history")
+        .isEqualTo(acceptedBefore);
   }
 
   @Test
@@ -110,7 +129,11 @@ class WizardWorkflowTest {
     Wizards.startWorker(env);
     WizardWorkflow wizard = Wizards.started(client, Wizards.start("acme", 3600));
 
-    assertRejected(() -> wizard.approve(new WizardApproval("ann", 600)), WizardFailures.NOT_COMPLETED, null, null);
+    assertRejected(
+        () -> wizard.approve(new WizardApproval("ann", 600)),
+        WizardFailures.NOT_COMPLETED,
+        null,
+        null);
     assertThat(wizard.state().status()).isEqualTo(WizardState.IN_PROGRESS);
   }
 
@@ -120,11 +143,16 @@ class WizardWorkflowTest {
     WizardWorkflow wizard = Wizards.started(client, Wizards.start("acme", 3600));
     Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
 
-    assertRejected(() -> wizard.answer(new WizardAnswer("more", null)), WizardFailures.ALREADY_COMPLETED, null, null);
+    assertRejected(
+        () -> wizard.answer(new WizardAnswer("more", null)),
+        WizardFailures.ALREADY_COMPLETED,
+        null,
+        null);
   }
 
   @Test
-  void anAnswerThatNamesItsQuestionCountsOnlyForThatQuestion(TestWorkflowEnvironment env, WorkflowClient client) {
+  void anAnswerThatNamesItsQuestionCountsOnlyForThatQuestion(
+      TestWorkflowEnvironment env, WorkflowClient client) {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -133,17 +161,25 @@ class WizardWorkflowTest {
     assertThat(second.question().id()).isEqualTo("campaign_type");
     long acceptedBefore = acceptedUpdates(client, start);
 
-    assertNotCurrent(() -> wizard.answer(new WizardAnswer("Autumn Launch", "campaign_name")), "campaign_type", 2);
-    // also when the value would pass the current question's rules: it was meant for another question
-    assertNotCurrent(() -> wizard.answer(new WizardAnswer("product_launch", "campaign_name")), "campaign_type", 2);
+    assertNotCurrent(
+        () -> wizard.answer(new WizardAnswer("Autumn Launch", "campaign_name")),
+        "campaign_type",
+        2);
+    // also when the value would pass the current question's rules: it was meant for another
+    // question
+    assertNotCurrent(
+        () -> wizard.answer(new WizardAnswer("product_launch", "campaign_name")),
+        "campaign_type",
+        2);
     assertThat(wizard.state()).isEqualTo(second);
     assertThat(acceptedUpdates(client, start)).isEqualTo(acceptedBefore);
-    assertThat(wizard.answer(new WizardAnswer("product_launch", "campaign_type")).currentStep()).isEqualTo(3);
+    assertThat(wizard.answer(new WizardAnswer("product_launch", "campaign_type")).currentStep())
+        .isEqualTo(3);
   }
 
   @Test
-  void ofConcurrentAnswersToOneQuestionExactlyOneIsRecorded(TestWorkflowEnvironment env, WorkflowClient client)
-      throws Exception {
+  void ofConcurrentAnswersToOneQuestionExactlyOneIsRecorded(
+      TestWorkflowEnvironment env, WorkflowClient client) throws Exception {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -155,10 +191,12 @@ class WizardWorkflowTest {
     try {
       for (int i = 0; i < answerers; i++) {
         WizardAnswer answer = new WizardAnswer("Launch number " + i, "campaign_name");
-        sent.add(pool.submit(() -> {
-          go.await();
-          return wizard.answer(answer);
-        }));
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return wizard.answer(answer);
+                }));
       }
       go.countDown();
       int recorded = 0;
@@ -167,7 +205,8 @@ class WizardWorkflowTest {
           answer.get(30, TimeUnit.SECONDS);
           recorded++;
         } catch (ExecutionException e) {
-          ApplicationFailure failure = WizardFailures.find(e.getCause()).orElseThrow(() -> new AssertionError(e.getCause()));
+          ApplicationFailure failure =
+              WizardFailures.find(e.getCause()).orElseThrow(() -> new AssertionError(e.getCause()));
           assertThat(failure.getType()).isEqualTo(WizardFailures.NOT_CURRENT_QUESTION);
         }
       }
@@ -183,32 +222,44 @@ class WizardWorkflowTest {
   }
 
   @Test
-  void approvalStartsExactlyOneCampaignWithThePlanAndEndsTheWizard(TestWorkflowEnvironment env, WorkflowClient client) {
+  void approvalStartsExactlyOneCampaignWithThePlanAndEndsTheWizard(
+      TestWorkflowEnvironment env, WorkflowClient client) {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
-    WizardState completed = Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
+    WizardState completed =
+        Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
 
     ApprovalAccepted accepted = wizard.approve(new WizardApproval("bob", 7200));
 
     String campaignId = CampaignIds.forWizard(start.sessionId());
-    assertThat(accepted).isEqualTo(new ApprovalAccepted(campaignId, CampaignIds.workflowId(campaignId)));
-    // Before waiting on the wizard's result: while a test blocks on a result, the test server skips time, which
+    assertThat(accepted)
+        .isEqualTo(new ApprovalAccepted(campaignId, CampaignIds.workflowId(campaignId)));
+    // Before waiting on the wizard's result: while a test blocks on a result, the test server skips
+    // time, which
     // would run out the campaign's approval timer.
     assertThat(openCampaigns(env)).isEqualTo(1);
-    assertThat(client.newWorkflowStub(MarketingCampaignWorkflow.class, accepted.workflowId()).progress().approval().state())
+    assertThat(
+            client
+                .newWorkflowStub(MarketingCampaignWorkflow.class, accepted.workflowId())
+                .progress()
+                .approval()
+                .state())
         .isEqualTo("waiting");
     WizardOutcome outcome = WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class);
-    assertThat(outcome).isEqualTo(new WizardOutcome(start.sessionId(), WizardOutcome.APPROVED, campaignId));
+    assertThat(outcome)
+        .isEqualTo(new WizardOutcome(start.sessionId(), WizardOutcome.APPROVED, campaignId));
 
     WizardState state = wizard.state();
     assertThat(state.status()).isEqualTo(WizardState.APPROVED);
     assertThat(state.campaignId()).isEqualTo(campaignId);
     assertThat(state.campaignWorkflowId()).isEqualTo(accepted.workflowId());
 
-    WorkflowExecutionDescription campaign = client.newUntypedWorkflowStub(accepted.workflowId()).describe();
+    WorkflowExecutionDescription campaign =
+        client.newUntypedWorkflowStub(accepted.workflowId()).describe();
     assertThat(campaign.getMemo(CampaignMemo.TENANT, String.class)).isEqualTo("acme");
-    assertThat(campaign.getMemo(CampaignMemo.CAMPAIGN_NAME, String.class)).isEqualTo("Spring Launch");
+    assertThat(campaign.getMemo(CampaignMemo.CAMPAIGN_NAME, String.class))
+        .isEqualTo("Spring Launch");
     CampaignRequest request = campaignInput(client, accepted.workflowId());
     assertThat(request.campaignId()).isEqualTo(campaignId);
     assertThat(request.tenant()).isEqualTo("acme");
@@ -218,7 +269,8 @@ class WizardWorkflowTest {
   }
 
   @Test
-  void concurrentApprovalsShareOneCampaign(TestWorkflowEnvironment env, WorkflowClient client) throws Exception {
+  void concurrentApprovalsShareOneCampaign(TestWorkflowEnvironment env, WorkflowClient client)
+      throws Exception {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -229,13 +281,15 @@ class WizardWorkflowTest {
     var second = approve(untyped, "approve-eve", new WizardApproval("eve", 600));
 
     assertThat(first.getResult()).isEqualTo(second.getResult());
-    // Open or closed: blocking on the results lets the test server skip time past the campaign's approval timeout.
+    // Open or closed: blocking on the results lets the test server skip time past the campaign's
+    // approval timeout.
     assertThat(openCampaigns(env) + closedCampaigns(env)).isEqualTo(1);
     assertThat(campaignInput(client, first.getResult().workflowId()).subject()).isEqualTo("bob");
   }
 
   @Test
-  void aWizardWithoutAnswersExpiresAfterItsIdleTimeout(TestWorkflowEnvironment env, WorkflowClient client) {
+  void aWizardWithoutAnswersExpiresAfterItsIdleTimeout(
+      TestWorkflowEnvironment env, WorkflowClient client) {
     Wizards.startWorker(env);
     WizardStart start = Wizards.start("acme", Duration.ofHours(2).toSeconds());
     WizardWorkflow wizard = Wizards.started(client, start);
@@ -243,17 +297,19 @@ class WizardWorkflowTest {
 
     WizardOutcome outcome = WorkflowStub.fromTyped(wizard).getResult(WizardOutcome.class);
 
-    assertThat(outcome).isEqualTo(new WizardOutcome(start.sessionId(), WizardOutcome.EXPIRED, null));
+    assertThat(outcome)
+        .isEqualTo(new WizardOutcome(start.sessionId(), WizardOutcome.EXPIRED, null));
     assertThat(wizard.state().status()).isEqualTo(WizardState.EXPIRED);
     assertThat(wizard.state().answers()).containsEntry("campaign_name", "Spring Launch");
     assertThat(openCampaigns(env)).isZero();
   }
 
   /**
-   * Starts an approval update under its own id. The server answers "update not found" when the workflow task that
-   * carried an update failed (a busy machine's task timeout), which it documents as transient and fixed by a retry;
-   * the client raises it as WorkflowNotFoundException. The same update id makes the retry the same update. The
-   * retries back off: three immediate ones all met the same failed task once (CI, 2026-12-07).
+   * Starts an approval update under its own id. The server answers "update not found" when the
+   * workflow task that carried an update failed (a busy machine's task timeout), which it documents
+   * as transient and fixed by a retry; the client raises it as WorkflowNotFoundException. The same
+   * update id makes the retry the same update. The retries back off: three immediate ones all met
+   * the same failed task once (CI, 2026-12-07).
    */
   private static WorkflowUpdateHandle<ApprovalAccepted> approve(
       WorkflowStub wizard, String updateId, WizardApproval approval) throws InterruptedException {
@@ -315,7 +371,10 @@ class WizardWorkflowTest {
         env.getWorkflowServiceStubs()
             .blockingStub()
             .listOpenWorkflowExecutions(
-                ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(env.getNamespace()).setMaximumPageSize(100).build())
+                ListOpenWorkflowExecutionsRequest.newBuilder()
+                    .setNamespace(env.getNamespace())
+                    .setMaximumPageSize(100)
+                    .build())
             .getExecutionsList());
   }
 
@@ -324,17 +383,27 @@ class WizardWorkflowTest {
         env.getWorkflowServiceStubs()
             .blockingStub()
             .listClosedWorkflowExecutions(
-                ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(env.getNamespace()).setMaximumPageSize(100).build())
+                ListClosedWorkflowExecutionsRequest.newBuilder()
+                    .setNamespace(env.getNamespace())
+                    .setMaximumPageSize(100)
+                    .build())
             .getExecutionsList());
   }
 
   private static long campaignsIn(List<WorkflowExecutionInfo> executions) {
-    return executions.stream().filter(e -> e.getType().getName().equals(MarketingCampaignWorkflow.TYPE)).count();
+    return executions.stream()
+        .filter(e -> e.getType().getName().equals(MarketingCampaignWorkflow.TYPE))
+        .count();
   }
 
   static CampaignRequest campaignInput(WorkflowClient client, String workflowId) {
     Payloads input =
-        client.fetchHistory(workflowId).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+        client
+            .fetchHistory(workflowId)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
     return DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
         0, Optional.of(input), CampaignRequest.class, CampaignRequest.class);
   }

@@ -23,13 +23,19 @@ final class Wizards {
   /** The child campaign runs on {@link TaskQueues#SESSIONS}, so the tests run everything there. */
   static void startWorker(TestWorkflowEnvironment env) {
     Worker worker = env.newWorker(TaskQueues.SESSIONS);
-    worker.registerWorkflowImplementationTypes(WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
+    worker.registerWorkflowImplementationTypes(
+        WizardWorkflowImpl.class, StandInCampaignWorkflow.class);
     env.start();
   }
 
   static WizardStart start(String tenant, long idleTimeoutSeconds) {
     return new WizardStart(
-        WizardIds.newSessionId(), MARKETING, tenant, "ann", Map.of("source", "test"), idleTimeoutSeconds);
+        WizardIds.newSessionId(),
+        MARKETING,
+        tenant,
+        "ann",
+        Map.of("source", "test"),
+        idleTimeoutSeconds);
   }
 
   static WizardWorkflow started(WorkflowClient client, WizardStart start) {
@@ -39,7 +45,9 @@ final class Wizards {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(WizardIds.workflowId(start.sessionId()))
                 .setTaskQueue(TaskQueues.SESSIONS)
-                .setMemo(Map.of(WizardMemo.TENANT, start.tenant(), WizardMemo.WIZARD_ID, start.wizardId()))
+                .setMemo(
+                    Map.of(
+                        WizardMemo.TENANT, start.tenant(), WizardMemo.WIZARD_ID, start.wizardId()))
                 .build());
     WorkflowClient.start(wizard::run, start);
     return wizard;

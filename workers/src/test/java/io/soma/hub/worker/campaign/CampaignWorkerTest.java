@@ -31,7 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The packaged worker runs a campaign in dry-run mode and exposes its analytics counter on /metrics. */
+/**
+ * The packaged worker runs a campaign in dry-run mode and exposes its analytics counter on
+ * /metrics.
+ */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
@@ -62,13 +65,38 @@ class CampaignWorkerTest {
   void aCampaignRunsOnTheWorkerInDryRunAndItsCounterIsScraped() {
     List<PlanModule> modules =
         List.of(
-            new PlanModule("research_phase", "Research", "strategist", List.of(),
-                List.of(new PlanTask("notion.search_database", "Search", Map.of("query", "devs"))), List.of()),
-            new PlanModule("analytics_tracking", "Analytics", "distribution_manager", List.of("research_phase"),
-                List.of(new PlanTask("memory_gateway.remember", "Remember", Map.of("key", "campaign:Worker Launch"))), List.of()));
+            new PlanModule(
+                "research_phase",
+                "Research",
+                "strategist",
+                List.of(),
+                List.of(new PlanTask("notion.search_database", "Search", Map.of("query", "devs"))),
+                List.of()),
+            new PlanModule(
+                "analytics_tracking",
+                "Analytics",
+                "distribution_manager",
+                List.of("research_phase"),
+                List.of(
+                    new PlanTask(
+                        "memory_gateway.remember",
+                        "Remember",
+                        Map.of("key", "campaign:Worker Launch"))),
+                List.of()));
     CampaignPlan plan =
-        new CampaignPlan("plan-wiz-w1", "wiz-w1", "Worker Launch", "2031-01-01", false, List.of("email"), Map.of(),
-            modules, "1 day", List.of(), List.of(), List.of());
+        new CampaignPlan(
+            "plan-wiz-w1",
+            "wiz-w1",
+            "Worker Launch",
+            "2031-01-01",
+            false,
+            List.of("email"),
+            Map.of(),
+            modules,
+            "1 day",
+            List.of(),
+            List.of(),
+            List.of());
     String campaignId = CampaignIds.forWizard("wiz-w1");
     MarketingCampaignWorkflow campaign =
         client.newWorkflowStub(
@@ -82,7 +110,9 @@ class CampaignWorkerTest {
     CampaignResult result = campaign.run(new CampaignRequest(campaignId, "acme", "alice", plan, 0));
 
     assertThat(result.status()).isEqualTo("completed");
-    assertThat(toolRequests.ofCampaign(campaignId)).singleElement().satisfies(r -> assertThat(r.dryRun()).isTrue());
+    assertThat(toolRequests.ofCampaign(campaignId))
+        .singleElement()
+        .satisfies(r -> assertThat(r.dryRun()).isTrue());
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -90,14 +120,19 @@ class CampaignWorkerTest {
               String metrics = get("/metrics").body();
               assertThat(metrics)
                   .contains("# TYPE campaign_analytics_created_total counter")
-                  .contains("campaign_analytics_created_total{campaign_id=\"" + campaignId + "\",campaign_name=\"Worker Launch\"} 1.0");
+                  .contains(
+                      "campaign_analytics_created_total{campaign_id=\""
+                          + campaignId
+                          + "\",campaign_name=\"Worker Launch\"} 1.0");
               assertThat(PromTool.problems(metrics)).isEmpty();
             });
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "text/plain").build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Accept", "text/plain")
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Determinism guard for the publishing path: histories of executions that published events (recorded by
- * {@link WorkerEventsTest} on a real broker with {@code -Dhub.recordHistories=true}) replay on the current workflows.
- * The workflows are registered as a worker without Kafka would: the recorded side effect decides.
+ * Determinism guard for the publishing path: histories of executions that published events
+ * (recorded by {@link WorkerEventsTest} on a real broker with {@code -Dhub.recordHistories=true})
+ * replay on the current workflows. The workflows are registered as a worker without Kafka would:
+ * the recorded side effect decides.
  */
 class PublishingHistoriesReplayTest {
 
@@ -30,11 +31,18 @@ class PublishingHistoriesReplayTest {
     try (Stream<Path> files = Files.list(DIRECTORY)) {
       histories = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     }
-    assertThat(histories).extracting(f -> f.getFileName().toString())
-        .contains("session-completed.json", "session-failed.json", "wizard-approved.json", "campaign-approved.json",
-            "campaign-rejected.json", "memory-refresh.json");
+    assertThat(histories)
+        .extracting(f -> f.getFileName().toString())
+        .contains(
+            "session-completed.json",
+            "session-failed.json",
+            "wizard-approved.json",
+            "campaign-approved.json",
+            "campaign-rejected.json",
+            "memory-refresh.json");
     for (Path file : histories) {
-      WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
+      WorkflowExecutionHistory history =
+          WorkflowExecutionHistory.fromJson(Files.readString(file, StandardCharsets.UTF_8));
       assertThat(history.toJson(false)).as(file.toString()).contains("publish-hub-event");
       replay(history);
     }

@@ -34,13 +34,13 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,8 +66,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The packaged worker with HUB_KAFKA_BOOTSTRAP_SERVERS on a real KRaft broker: sessions, a wizard and its campaign,
- * and a memory refresh publish their events through the publish activity, read back from {@code soma.events}.
+ * The packaged worker with HUB_KAFKA_BOOTSTRAP_SERVERS on a real KRaft broker: sessions, a wizard
+ * and its campaign, and a memory refresh publish their events through the publish activity, read
+ * back from {@code soma.events}.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -94,7 +95,10 @@ class WorkerEventsTest {
 
   @LocalServerPort int port;
 
-  /** The topic is created by the first test: until then every publish fails, as with a broker missing it. */
+  /**
+   * The topic is created by the first test: until then every publish fails, as with a broker
+   * missing it.
+   */
   @DynamicPropertySource
   static void brokerAndTemporal(DynamicPropertyRegistry registry) throws IOException {
     kafka = KafkaBroker.start();
@@ -115,22 +119,32 @@ class WorkerEventsTest {
   void aPublishThatFailsIsRetriedWithTheSameEventAndLandsOnce() throws Exception {
     SessionRequest request = session("acme");
     WorkflowClient.start(sessionStub(request)::run, request);
-    await().atMost(Duration.ofSeconds(60)).until(() -> metric("hub_events_publish_failures_total") >= 1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> metric("hub_events_publish_failures_total") >= 1);
     kafka.createTopic(TOPIC, 2);
 
-    client.newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId())).getResult(90, TimeUnit.SECONDS, Object.class);
+    client
+        .newUntypedWorkflowStub(SessionIds.workflowId(request.sessionId()))
+        .getResult(90, TimeUnit.SECONDS, Object.class);
 
-    WorkflowExecutionHistory history = client.fetchHistory(SessionIds.workflowId(request.sessionId()));
-    assertThat(publishAttempts(history)).anySatisfy(attempt -> assertThat(attempt).isGreaterThan(1));
+    WorkflowExecutionHistory history =
+        client.fetchHistory(SessionIds.workflowId(request.sessionId()));
+    assertThat(publishAttempts(history))
+        .anySatisfy(attempt -> assertThat(attempt).isGreaterThan(1));
     String id = request.sessionId() + ":session.completed";
     List<JsonNode> events = events(records -> ids(records).contains(id));
-    assertThat(events).filteredOn(e -> e.get("id").textValue().equals(id)).singleElement()
-        .satisfies(e -> {
-          assertThat(e.get("type").textValue()).isEqualTo("io.soma.hub.session.completed");
-          assertThat(e.get("subject").textValue()).isEqualTo(request.sessionId());
-          assertThat(e.get("data").get("tenant").textValue()).isEqualTo("acme");
-        });
-    // A history with events replays on the workflow as registered without them: the side effect decides.
+    assertThat(events)
+        .filteredOn(e -> e.get("id").textValue().equals(id))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("type").textValue()).isEqualTo("io.soma.hub.session.completed");
+              assertThat(e.get("subject").textValue()).isEqualTo(request.sessionId());
+              assertThat(e.get("data").get("tenant").textValue()).isEqualTo("acme");
+            });
+    // A history with events replays on the workflow as registered without them: the side effect
+    // decides.
     WorkflowReplayer.replayWorkflowExecution(history, SessionWorkflowImpl.class);
   }
 
@@ -148,18 +162,23 @@ class WorkerEventsTest {
     String rejectedCampaign = runCampaign(rejectedWizard, false);
 
     String refresh = MemoryRefreshIds.forCampaign("acme", "Worker Launch");
-    client.newWorkflowStub(
+    client
+        .newWorkflowStub(
             MemoryRefreshWorkflow.class,
-            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.SESSIONS).setWorkflowId(refresh).build())
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(TaskQueues.SESSIONS)
+                .setWorkflowId(refresh)
+                .build())
         .run(new MemoryRefreshRequest("acme", "Worker Launch", false, "ann"));
 
-    PUBLISHED_HISTORIES.putAll(Map.of(
-        "session-completed", SessionIds.workflowId(completed.sessionId()),
-        "session-failed", SessionIds.workflowId(denied.sessionId()),
-        "wizard-approved", WizardIds.workflowId(approvedWizard),
-        "campaign-approved", CampaignIds.workflowId(approvedCampaign),
-        "campaign-rejected", CampaignIds.workflowId(rejectedCampaign),
-        "memory-refresh", refresh));
+    PUBLISHED_HISTORIES.putAll(
+        Map.of(
+            "session-completed", SessionIds.workflowId(completed.sessionId()),
+            "session-failed", SessionIds.workflowId(denied.sessionId()),
+            "wizard-approved", WizardIds.workflowId(approvedWizard),
+            "campaign-approved", CampaignIds.workflowId(approvedCampaign),
+            "campaign-rejected", CampaignIds.workflowId(rejectedCampaign),
+            "memory-refresh", refresh));
     List<String> expected =
         List.of(
             completed.sessionId() + ":session.completed",
@@ -173,26 +192,34 @@ class WorkerEventsTest {
             rejectedCampaign + ":campaign.rejected",
             refresh + ":memory.refreshed");
     List<JsonNode> events = events(records -> ids(records).containsAll(expected));
-    assertThat(events.stream().map(e -> e.get("id").textValue()).toList()).containsAll(expected).doesNotHaveDuplicates();
+    assertThat(events.stream().map(e -> e.get("id").textValue()).toList())
+        .containsAll(expected)
+        .doesNotHaveDuplicates();
     for (JsonNode event : events) {
       String id = event.get("id").textValue();
       assertThat(event.get("source").textValue()).isEqualTo("/soma-hub/worker");
-      assertThat(id).isEqualTo(event.get("subject").textValue() + ":" + event.get("type").textValue().substring(12));
+      assertThat(id)
+          .isEqualTo(
+              event.get("subject").textValue() + ":" + event.get("type").textValue().substring(12));
     }
-    assertThat(events).filteredOn(e -> e.get("id").textValue().equals(denied.sessionId() + ":session.failed"))
+    assertThat(events)
+        .filteredOn(e -> e.get("id").textValue().equals(denied.sessionId() + ":session.failed"))
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.get("data").get("tenant").textValue()).isEqualTo(DENIED_TENANT);
-          assertThat(e.get("data").get("reason").textValue()).isEqualTo("PolicyDenied");
-        });
-    assertThat(events).noneMatch(e -> e.get("id").textValue().equals(rejectedCampaign + ":campaign.completed"));
+        .satisfies(
+            e -> {
+              assertThat(e.get("data").get("tenant").textValue()).isEqualTo(DENIED_TENANT);
+              assertThat(e.get("data").get("reason").textValue()).isEqualTo("PolicyDenied");
+            });
+    assertThat(events)
+        .noneMatch(e -> e.get("id").textValue().equals(rejectedCampaign + ":campaign.completed"));
     assertThat(events).noneMatch(e -> e.toString().contains("Write a short"));
     assertThat(metric("hub_events_published_total")).isGreaterThanOrEqualTo(expected.size() + 1);
   }
 
   /**
-   * The histories of the executions that published replay on the workflows as registered without Kafka; with
-   * {@code -Dhub.recordHistories=true} they become the committed ones {@link PublishingHistoriesReplayTest} replays.
+   * The histories of the executions that published replay on the workflows as registered without
+   * Kafka; with {@code -Dhub.recordHistories=true} they become the committed ones {@link
+   * PublishingHistoriesReplayTest} replays.
    */
   @Test
   @Order(3)
@@ -204,12 +231,16 @@ class WorkerEventsTest {
       PublishingHistoriesReplayTest.replay(history);
       if (Boolean.getBoolean("hub.recordHistories")) {
         Files.writeString(
-            PublishingHistoriesReplayTest.DIRECTORY.resolve(execution.getKey() + ".json"), history.toJson(true));
+            PublishingHistoriesReplayTest.DIRECTORY.resolve(execution.getKey() + ".json"),
+            history.toJson(true));
       }
     }
   }
 
-  /** A wizard answered through to a plan that needs approval, approved into a campaign that is then decided. */
+  /**
+   * A wizard answered through to a plan that needs approval, approved into a campaign that is then
+   * decided.
+   */
   private String runCampaign(String wizardId, boolean approve) throws TimeoutException {
     WizardWorkflow wizard =
         client.newWorkflowStub(
@@ -218,30 +249,50 @@ class WorkerEventsTest {
                 .setWorkflowId(WizardIds.workflowId(wizardId))
                 .setTaskQueue(TaskQueues.SESSIONS)
                 .build());
-    WorkflowClient.start(wizard::run, new WizardStart(wizardId, "marketing_campaign_v1", "acme", "ann", Map.of(), 600));
+    WorkflowClient.start(
+        wizard::run,
+        new WizardStart(wizardId, "marketing_campaign_v1", "acme", "ann", Map.of(), 600));
     LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).plusDays(2);
     WizardState state = null;
     for (Object answer :
-        List.of("Worker Launch", "brand_awareness", List.of("Developers"), List.of("slack_community"),
-            today.toString(), 1500.5, "Ship it.", List.of("engagement"), "friendly", true)) {
+        List.of(
+            "Worker Launch",
+            "brand_awareness",
+            List.of("Developers"),
+            List.of("slack_community"),
+            today.toString(),
+            1500.5,
+            "Ship it.",
+            List.of("engagement"),
+            "friendly",
+            true)) {
       state = wizard.answer(new WizardAnswer(answer, null));
     }
     assertThat(state.status()).isEqualTo(WizardState.COMPLETED);
     ApprovalAccepted accepted = wizard.approve(new WizardApproval("ann", 600));
-    MarketingCampaignWorkflow campaign = client.newWorkflowStub(MarketingCampaignWorkflow.class, accepted.workflowId());
-    await().atMost(Duration.ofSeconds(60))
+    MarketingCampaignWorkflow campaign =
+        client.newWorkflowStub(MarketingCampaignWorkflow.class, accepted.workflowId());
+    await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> campaign.progress().approval().state().equals("waiting"));
     campaign.approval(new ApprovalDecision(approve, approve ? "Ship it" : "Not now", "bob"));
     CampaignResult result =
-        client.newUntypedWorkflowStub(accepted.workflowId()).getResult(60, TimeUnit.SECONDS,
-            CampaignResult.class);
+        client
+            .newUntypedWorkflowStub(accepted.workflowId())
+            .getResult(60, TimeUnit.SECONDS, CampaignResult.class);
     assertThat(result.status()).isEqualTo(approve ? "completed" : "rejected");
     return accepted.campaignId();
   }
 
   private SessionRequest session(String tenant) {
-    return new SessionRequest(UUID.randomUUID().toString(), tenant, "alice", List.of("sessions:write"),
-        "Write a short hello world.", null, Map.of());
+    return new SessionRequest(
+        UUID.randomUUID().toString(),
+        tenant,
+        "alice",
+        List.of("sessions:write"),
+        "Write a short hello world.",
+        null,
+        Map.of());
   }
 
   private SessionWorkflow sessionStub(SessionRequest request) {
@@ -258,12 +309,16 @@ class WorkerEventsTest {
     List<Integer> attempts = new ArrayList<>();
     for (HistoryEvent event : history.getEvents()) {
       if (event.hasActivityTaskScheduledEventAttributes()
-          && event.getActivityTaskScheduledEventAttributes().getActivityType().getName()
+          && event
+              .getActivityTaskScheduledEventAttributes()
+              .getActivityType()
+              .getName()
               .equals(EventActivities.PUBLISH_EVENT)) {
         publishScheduled.add(event.getEventId());
       }
       if (event.hasActivityTaskStartedEventAttributes()
-          && publishScheduled.contains(event.getActivityTaskStartedEventAttributes().getScheduledEventId())) {
+          && publishScheduled.contains(
+              event.getActivityTaskStartedEventAttributes().getScheduledEventId())) {
         attempts.add(event.getActivityTaskStartedEventAttributes().getAttempt());
       }
     }
@@ -276,11 +331,12 @@ class WorkerEventsTest {
 
   private static List<JsonNode> events(Predicate<List<ConsumerRecord<String, String>>> enough) {
     return EventTopic.read(kafka.bootstrapServers(), TOPIC, enough, Duration.ofSeconds(30)).stream()
-        .map(r -> {
-          JsonNode event = json(r.value());
-          assertThat(r.key()).isEqualTo(event.get("data").get("tenant").textValue());
-          return event;
-        })
+        .map(
+            r -> {
+              JsonNode event = json(r.value());
+              assertThat(r.key()).isEqualTo(event.get("data").get("tenant").textValue());
+              return event;
+            })
         .toList();
   }
 
@@ -296,7 +352,8 @@ class WorkerEventsTest {
     String body =
         HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                    .header("Accept", "text/plain").build(),
+                    .header("Accept", "text/plain")
+                    .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
     return body.lines()

@@ -7,9 +7,9 @@ import io.soma.hub.orchestration.TaskQueues;
 import io.soma.hub.orchestration.session.SessionIds;
 import io.soma.hub.orchestration.session.SessionWorkflow;
 import io.soma.hub.store.EmbeddedStore;
-import io.soma.hub.store.SettableClock;
 import io.soma.hub.store.SessionSlots;
 import io.soma.hub.store.SessionSlots.Held;
+import io.soma.hub.store.SettableClock;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The sweep against Temporal's test server: session workflows nobody runs stay open until they are terminated. */
+/**
+ * The sweep against Temporal's test server: session workflows nobody runs stay open until they are
+ * terminated.
+ */
 class SessionSlotSweeperTest {
 
   private static final Duration HOUR = Duration.ofHours(1);
@@ -47,7 +50,9 @@ class SessionSlotSweeperTest {
 
     assertThat(sweeper.sweep()).isOne();
 
-    assertThat(slots.claimedBefore(clock.instant(), 10)).extracting(Held::sessionId).containsExactly("running");
+    assertThat(slots.claimedBefore(clock.instant(), 10))
+        .extracting(Held::sessionId)
+        .containsExactly("running");
     assertThat(registry.get("hub.session.slots.freed").counter().count()).isOne();
   }
 

@@ -37,7 +37,8 @@ class EmbeddedTemporalServerTest {
                       .set(HubSearchAttributes.USER, "ann")
                       .build())
               .build();
-      var execution = WorkflowClient.newInstance(stubs).newUntypedWorkflowStub("any", options).start();
+      var execution =
+          WorkflowClient.newInstance(stubs).newUntypedWorkflowStub("any", options).start();
       assertThat(execution.getWorkflowId()).isEqualTo("with-attributes");
     } finally {
       stubs.shutdownNow();

@@ -35,13 +35,15 @@ class TemporalReachabilityTest {
 
   @Test
   void anAnswerIsReusedUntilItIsOldThenAskedAgain() {
-    assertThat(reachability.failure()).hasValueSatisfying(why -> assertThat(why).contains("UNAVAILABLE"));
+    assertThat(reachability.failure())
+        .hasValueSatisfying(why -> assertThat(why).contains("UNAVAILABLE"));
 
     server = TestServer.createPortBoundServer(port);
     nanos.addAndGet(Duration.ofSeconds(4).toNanos());
     assertThat(reachability.failure()).as("still the remembered answer").isPresent();
 
-    // Asked again once the answer is old; the channel may need a moment to leave its reconnect backoff.
+    // Asked again once the answer is old; the channel may need a moment to leave its reconnect
+    // backoff.
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

@@ -3,10 +3,10 @@ package io.soma.hub.worker.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.soma.hub.orchestration.connection.TemporalTls;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.EventType;
-import io.soma.hub.orchestration.connection.TemporalTls;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
@@ -46,7 +46,8 @@ class TemporalWorkerLifecycleTest {
       WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(properties.address()).build());
   private final WorkflowClient client =
-      WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+      WorkflowClient.newInstance(
+          stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
   private final WorkerFactory factory = WorkerFactory.newInstance(client);
   private final GatedActivities activities = new GatedActivities();
   private final TemporalWorkerLifecycle lifecycle =
@@ -61,7 +62,9 @@ class TemporalWorkerLifecycleTest {
           properties);
   private final TemporalHealthIndicator health =
       new TemporalHealthIndicator(
-          lifecycle, properties, new TemporalReachability(stubs, Duration.ofSeconds(2), Duration.ofMillis(200)));
+          lifecycle,
+          properties,
+          new TemporalReachability(stubs, Duration.ofSeconds(2), Duration.ofMillis(200)));
   private PortBoundTestServer server;
 
   @AfterEach
@@ -101,7 +104,9 @@ class TemporalWorkerLifecycleTest {
     server = TestServer.createPortBoundServer(port);
     lifecycle.start();
     await().atMost(Duration.ofSeconds(60)).until(lifecycle::isConnected);
-    await().atMost(Duration.ofSeconds(30)).until(() -> health.health().getStatus().equals(Status.UP));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> health.health().getStatus().equals(Status.UP));
 
     server.close();
     server = null;
@@ -111,13 +116,19 @@ class TemporalWorkerLifecycleTest {
         .untilAsserted(
             () -> {
               assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-              assertThat(health.health().getDetails().get("lastError")).asString().contains("GetSystemInfo");
+              assertThat(health.health().getDetails().get("lastError"))
+                  .asString()
+                  .contains("GetSystemInfo");
             });
-    assertThat(lifecycle.isConnected()).as("the worker itself keeps running and will poll again").isTrue();
+    assertThat(lifecycle.isConnected())
+        .as("the worker itself keeps running and will poll again")
+        .isTrue();
 
     server = TestServer.createPortBoundServer(port);
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> health.health().getStatus().equals(Status.UP));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> health.health().getStatus().equals(Status.UP));
   }
 
   @Test
@@ -135,7 +146,9 @@ class TemporalWorkerLifecycleTest {
     Thread stopper = new Thread(lifecycle::stop, "stopper");
     stopper.start();
     await().atMost(Duration.ofSeconds(10)).until(factory::isShutdown);
-    assertThat(stopper.isAlive()).as("stop() returned while an activity was still running").isTrue();
+    assertThat(stopper.isAlive())
+        .as("stop() returned while an activity was still running")
+        .isTrue();
     assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 
     activities.gate.countDown();
@@ -166,7 +179,8 @@ class TemporalWorkerLifecycleTest {
 
     private final Gated activities =
         Workflow.newActivityStub(
-            Gated.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+            Gated.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
 
     @Override
     public String run() {
@@ -179,7 +193,10 @@ class TemporalWorkerLifecycleTest {
     String passGate();
   }
 
-  /** Blocks until the test opens the gate, ignoring interrupts so that only a real drain lets it finish. */
+  /**
+   * Blocks until the test opens the gate, ignoring interrupts so that only a real drain lets it
+   * finish.
+   */
   static final class GatedActivities implements Gated {
 
     final CountDownLatch entered = new CountDownLatch(1);

@@ -36,6 +36,14 @@ public class StandInCampaignWorkflow implements MarketingCampaignWorkflow {
 
   @Override
   public CampaignProgress progress() {
-    return new CampaignProgress(request.campaignId(), request.plan().campaignName(), "completed", 100, List.of(), null, 0, List.of());
+    return new CampaignProgress(
+        request.campaignId(),
+        request.plan().campaignName(),
+        "completed",
+        100,
+        List.of(),
+        null,
+        0,
+        List.of());
   }
 }

@@ -27,7 +27,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The worker's registration serves wizards on the sessions queue, through approval into a campaign. */
+/**
+ * The worker's registration serves wizards on the sessions queue, through approval into a campaign.
+ */
 class WizardWorkerConfigurationTest {
 
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
@@ -39,8 +41,12 @@ class WizardWorkerConfigurationTest {
 
   @Test
   void aWizardRunsOnTheSessionsQueueAndItsApprovalStartsTheCampaign() {
-    new WizardWorkerConfiguration().wizardWorker(EventPublisher.NONE).registerOn(env.getWorkerFactory());
-    env.getWorkerFactory().getWorker(TaskQueues.SESSIONS).registerWorkflowImplementationTypes(StandInCampaignWorkflow.class);
+    new WizardWorkerConfiguration()
+        .wizardWorker(EventPublisher.NONE)
+        .registerOn(env.getWorkerFactory());
+    env.getWorkerFactory()
+        .getWorker(TaskQueues.SESSIONS)
+        .registerWorkflowImplementationTypes(StandInCampaignWorkflow.class);
     env.start();
     WorkflowClient client = env.getWorkflowClient();
     String sessionId = WizardIds.newSessionId();
@@ -51,8 +57,11 @@ class WizardWorkerConfigurationTest {
                 .setWorkflowId(WizardIds.workflowId(sessionId))
                 .setTaskQueue(TaskQueues.SESSIONS)
                 .build());
-    WorkflowClient.start(wizard::run, new WizardStart(sessionId, "marketing_campaign_v1", "acme", "ann", Map.of(), 600));
-    LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(env.currentTimeMillis()), ZoneOffset.UTC);
+    WorkflowClient.start(
+        wizard::run,
+        new WizardStart(sessionId, "marketing_campaign_v1", "acme", "ann", Map.of(), 600));
+    LocalDate today =
+        LocalDate.ofInstant(Instant.ofEpochMilli(env.currentTimeMillis()), ZoneOffset.UTC);
 
     WizardState state = null;
     for (Object answer :
@@ -75,9 +84,15 @@ class WizardWorkerConfigurationTest {
 
     assertThat(accepted.campaignId()).isEqualTo(CampaignIds.forWizard(sessionId));
     Payloads input =
-        client.fetchHistory(accepted.workflowId()).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
+        client
+            .fetchHistory(accepted.workflowId())
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
     CampaignRequest request =
-        DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0, Optional.of(input), CampaignRequest.class, CampaignRequest.class);
+        DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+            0, Optional.of(input), CampaignRequest.class, CampaignRequest.class);
     assertThat(request.plan()).isEqualTo(state.executionPlan());
     assertThat(request.plan().approvalRequired()).isFalse();
     assertThat(request.plan().channels()).containsExactly("slack_community");

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The files a one-node KRaft broker starts from: its server.properties and the log4j2 configuration. */
+/**
+ * The files a one-node KRaft broker starts from: its server.properties and the log4j2
+ * configuration.
+ */
 final class BrokerConfig {
 
   private BrokerConfig() {}
 
   /**
-   * server.properties for broker and controller in one process, on loopback, with its data under dataDir.
+   * server.properties for broker and controller in one process, on loopback, with its data under
+   * dataDir.
    *
-   * @param ports the plaintext and the controller port, and with {@code secure} the SSL and the SASL_SSL port
+   * @param ports the plaintext and the controller port, and with {@code secure} the SSL and the
+   *     SASL_SSL port
    * @param secure the TLS listeners, or null
    */
   static Path writeServerProperties(Path workDir, Path dataDir, int[] ports, SecureListeners secure)
@@ -27,7 +32,8 @@ final class BrokerConfig {
       protocols += ",SSL:SSL,SASL_SSL:SASL_SSL";
       security = securityProperties(workDir, secure);
     }
-    String properties = """
+    String properties =
+        """
         process.roles=broker,controller
         node.id=1
         controller.quorum.voters=1@127.0.0.1:%2$d
@@ -52,16 +58,20 @@ final class BrokerConfig {
         # silently creating a one-partition topic.
         auto.create.topics.enable=false
         num.partitions=1
-        """.formatted(brokerPort, controllerPort, dataDir.toAbsolutePath(), listeners, protocols)
-        + security;
+        """
+                .formatted(
+                    brokerPort, controllerPort, dataDir.toAbsolutePath(), listeners, protocols)
+            + security;
     return Files.writeString(workDir.resolve("server.properties"), properties);
   }
 
   /**
-   * The TLS listeners' settings: the broker's key and certificate in one PEM file (Kafka's file keystore), the
-   * authority as trust store; client certificates required on SSL only; SCRAM-SHA-512 on SASL_SSL.
+   * The TLS listeners' settings: the broker's key and certificate in one PEM file (Kafka's file
+   * keystore), the authority as trust store; client certificates required on SSL only;
+   * SCRAM-SHA-512 on SASL_SSL.
    */
-  private static String securityProperties(Path workDir, SecureListeners secure) throws IOException {
+  private static String securityProperties(Path workDir, SecureListeners secure)
+      throws IOException {
     Path keystore =
         Files.writeString(
             workDir.resolve("broker-keystore.pem"),
@@ -80,9 +90,12 @@ final class BrokerConfig {
         .formatted(keystore.toAbsolutePath(), secure.authority().toAbsolutePath());
   }
 
-  /** Log4j2 to standard output (redirected to the broker's log file), level from a system property. */
+  /**
+   * Log4j2 to standard output (redirected to the broker's log file), level from a system property.
+   */
   static Path writeLog4jConfig(Path workDir) throws IOException {
-    String config = """
+    String config =
+        """
         status = warn
         appender.out.type = Console
         appender.out.name = out

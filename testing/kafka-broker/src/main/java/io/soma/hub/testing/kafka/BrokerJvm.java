@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Java processes on the broker's jars ({@code testing/kafka-broker/target/broker-lib}, copied there by this module's
- * build), run with the JDK of the calling JVM. Kafka never comes onto the caller's classpath.
+ * Java processes on the broker's jars ({@code testing/kafka-broker/target/broker-lib}, copied there
+ * by this module's build), run with the JDK of the calling JVM. Kafka never comes onto the caller's
+ * classpath.
  */
 final class BrokerJvm {
 
@@ -29,7 +30,8 @@ final class BrokerJvm {
   }
 
   /** A process builder for {@code java <options> -cp broker-lib/* <mainClass> <args>}. */
-  ProcessBuilder command(List<String> jvmOptions, String mainClass, String logLevel, String... args) {
+  ProcessBuilder command(
+      List<String> jvmOptions, String mainClass, String logLevel, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -42,13 +44,20 @@ final class BrokerJvm {
     return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
-  /** Runs a Kafka command-line tool to its end; fails with its output when it fails or takes over the limit. */
+  /**
+   * Runs a Kafka command-line tool to its end; fails with its output when it fails or takes over
+   * the limit.
+   */
   String runTool(Path workDir, Duration limit, String mainClass, String... args) {
     try {
       Path output = Files.createTempFile(workDir, "tool-", ".log");
       // Tools are short: C1 only and a small heap start them sooner.
       Process tool =
-          command(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), mainClass, "WARN", args)
+          command(
+                  List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                  mainClass,
+                  "WARN",
+                  args)
               .redirectOutput(output.toFile())
               .start();
       boolean ended = tool.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -57,8 +66,13 @@ final class BrokerJvm {
       }
       String text = Files.readString(output);
       if (!ended || tool.exitValue() != 0) {
-        throw new IllegalStateException(mainClass + " " + String.join(" ", args)
-            + (ended ? " exited with " + tool.exitValue() : " did not end within " + limit) + ":\n" + text);
+        throw new IllegalStateException(
+            mainClass
+                + " "
+                + String.join(" ", args)
+                + (ended ? " exited with " + tool.exitValue() : " did not end within " + limit)
+                + ":\n"
+                + text);
       }
       return text;
     } catch (IOException e) {
@@ -69,7 +83,10 @@ final class BrokerJvm {
     }
   }
 
-  /** The system property if set, else the first {@code testing/kafka-broker/target/broker-lib} up from here. */
+  /**
+   * The system property if set, else the first {@code testing/kafka-broker/target/broker-lib} up
+   * from here.
+   */
   private static Path brokerLib() {
     String configured = System.getProperty(LIB_PROPERTY);
     if (configured != null) {
@@ -81,15 +98,22 @@ final class BrokerJvm {
         return requireJars(lib);
       }
     }
-    throw new IllegalStateException("no " + LIB_IN_REPOSITORY + " in " + Path.of("").toAbsolutePath()
-        + " or above: build the module first (./mvnw -pl testing/kafka-broker process-resources, or -am with the"
-        + " module that uses it), or set -D" + LIB_PROPERTY + "=<dir with the broker's jars>");
+    throw new IllegalStateException(
+        "no "
+            + LIB_IN_REPOSITORY
+            + " in "
+            + Path.of("").toAbsolutePath()
+            + " or above: build the module first (./mvnw -pl testing/kafka-broker process-resources, or -am with the"
+            + " module that uses it), or set -D"
+            + LIB_PROPERTY
+            + "=<dir with the broker's jars>");
   }
 
   private static Path requireJars(Path lib) {
     try (var jars = Files.list(lib)) {
       if (jars.noneMatch(jar -> jar.getFileName().toString().startsWith("kafka_2.13-"))) {
-        throw new IllegalStateException(lib + " holds no kafka_2.13 jar: rebuild testing/kafka-broker");
+        throw new IllegalStateException(
+            lib + " holds no kafka_2.13 jar: rebuild testing/kafka-broker");
       }
       return lib;
     } catch (IOException e) {

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Apache Kafka broker for tests: broker and controller in one KRaft node, in its own JVM process (so its
- * Scala, logging and Kafka jars never meet the test's classpath), on a free loopback port, with its data in a
- * temporary directory that {@link #close()} deletes. Topics are not created automatically: create each with
- * {@link #createTopic}. Configured for transactions on one node (exactly-once producers and read_committed
- * consumers work).
+ * A real Apache Kafka broker for tests: broker and controller in one KRaft node, in its own JVM
+ * process (so its Scala, logging and Kafka jars never meet the test's classpath), on a free
+ * loopback port, with its data in a temporary directory that {@link #close()} deletes. Topics are
+ * not created automatically: create each with {@link #createTopic}. Configured for transactions on
+ * one node (exactly-once producers and read_committed consumers work).
  *
  * <pre>{@code
  * try (KafkaBroker kafka = KafkaBroker.start()) {
@@ -54,28 +54,35 @@ public final class KafkaBroker implements AutoCloseable {
     this.jvm = jvm;
     this.process = process;
     this.ports = ports;
-    // A test JVM that ends without close() must leave neither a broker nor its data behind on the machine.
-    this.stopOnExit = new Thread(() -> {
-      process.destroyForcibly();
-      try {
-        process.waitFor(10, TimeUnit.SECONDS);
-        deleteRecursively(workDir);
-      } catch (InterruptedException | RuntimeException e) {
-        // Exiting anyway; the temporary directory is all that may stay.
-      }
-    }, "kafka-broker-stop-on-exit");
+    // A test JVM that ends without close() must leave neither a broker nor its data behind on the
+    // machine.
+    this.stopOnExit =
+        new Thread(
+            () -> {
+              process.destroyForcibly();
+              try {
+                process.waitFor(10, TimeUnit.SECONDS);
+                deleteRecursively(workDir);
+              } catch (InterruptedException | RuntimeException e) {
+                // Exiting anyway; the temporary directory is all that may stay.
+              }
+            },
+            "kafka-broker-stop-on-exit");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
-   * Formats fresh storage and starts the broker; returns once it answers metadata requests as a live broker.
-   * Fails with the tail of the broker's log if it does not within 60 s.
+   * Formats fresh storage and starts the broker; returns once it answers metadata requests as a
+   * live broker. Fails with the tail of the broker's log if it does not within 60 s.
    */
   public static KafkaBroker start() {
     return start(null);
   }
 
-  /** The same, with the TLS listeners of {@code secure} beside the plaintext one (none when it is null). */
+  /**
+   * The same, with the TLS listeners of {@code secure} beside the plaintext one (none when it is
+   * null).
+   */
   public static KafkaBroker start(SecureListeners secure) {
     for (int attempt = 1; ; attempt++) {
       try {
@@ -106,11 +113,23 @@ public final class KafkaBroker implements AutoCloseable {
     return HOST + ":" + securePort(3);
   }
 
-  /** Creates a topic with this many partitions (one replica), with Kafka's own kafka-topics tool. */
+  /**
+   * Creates a topic with this many partitions (one replica), with Kafka's own kafka-topics tool.
+   */
   public void createTopic(String name, int partitions) {
-    jvm.runTool(workDir, TOOL_LIMIT, "org.apache.kafka.tools.TopicCommand",
-        "--bootstrap-server", bootstrapServers(), "--create", "--topic", name,
-        "--partitions", Integer.toString(partitions), "--replication-factor", "1");
+    jvm.runTool(
+        workDir,
+        TOOL_LIMIT,
+        "org.apache.kafka.tools.TopicCommand",
+        "--bootstrap-server",
+        bootstrapServers(),
+        "--create",
+        "--topic",
+        name,
+        "--partitions",
+        Integer.toString(partitions),
+        "--replication-factor",
+        "1");
   }
 
   /** The broker's log (standard output and error of its process); kept after {@link #close()}. */
@@ -132,7 +151,8 @@ public final class KafkaBroker implements AutoCloseable {
 
   private int securePort(int index) {
     if (ports.length <= index) {
-      throw new IllegalStateException("this broker has no TLS listeners: start it with KafkaBroker.start(secure)");
+      throw new IllegalStateException(
+          "this broker has no TLS listeners: start it with KafkaBroker.start(secure)");
     }
     return ports[index];
   }
@@ -145,21 +165,32 @@ public final class KafkaBroker implements AutoCloseable {
     BrokerJvm jvm = new BrokerJvm(BrokerConfig.writeLog4jConfig(workDir));
     Path serverProperties = BrokerConfig.writeServerProperties(workDir, dataDir, ports, secure);
     List<String> format =
-        new ArrayList<>(List.of("format", "--cluster-id", clusterId(), "--config", serverProperties.toString()));
+        new ArrayList<>(
+            List.of(
+                "format", "--cluster-id", clusterId(), "--config", serverProperties.toString()));
     if (secure != null) {
-      // SCRAM credentials live in the cluster metadata, so KRaft takes them when the storage is formatted.
+      // SCRAM credentials live in the cluster metadata, so KRaft takes them when the storage is
+      // formatted.
       format.addAll(
           List.of(
               "--add-scram",
-              "SCRAM-SHA-512=[name=" + secure.saslUser() + ",password=" + secure.saslPassword() + "]"));
+              "SCRAM-SHA-512=[name="
+                  + secure.saslUser()
+                  + ",password="
+                  + secure.saslPassword()
+                  + "]"));
     }
     Process process = null;
     try {
       jvm.runTool(workDir, TOOL_LIMIT, "kafka.tools.StorageTool", format.toArray(String[]::new));
-      process = jvm.command(List.of("-Xmx512m", "-Djava.awt.headless=true"), "kafka.Kafka", "INFO",
-              serverProperties.toString())
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .start();
+      process =
+          jvm.command(
+                  List.of("-Xmx512m", "-Djava.awt.headless=true"),
+                  "kafka.Kafka",
+                  "INFO",
+                  serverProperties.toString())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
       awaitReady(process, ports[0], logFile);
       return new KafkaBroker(workDir, logFile, jvm, process, ports);
     } catch (RuntimeException | IOException e) {
@@ -180,11 +211,25 @@ public final class KafkaBroker implements AutoCloseable {
           throw new PortTakenException("the Kafka broker could not bind its ports:\n" + tail);
         }
         throw new IllegalStateException(
-            "the Kafka broker exited with " + process.exitValue() + " while starting; log " + logFile + ":\n" + tail);
+            "the Kafka broker exited with "
+                + process.exitValue()
+                + " while starting; log "
+                + logFile
+                + ":\n"
+                + tail);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the Kafka broker did not answer metadata requests on " + HOST + ":" + port
-            + " within " + STARTUP_LIMIT.toSeconds() + " s; log " + logFile + ":\n" + tail(logFile));
+        throw new IllegalStateException(
+            "the Kafka broker did not answer metadata requests on "
+                + HOST
+                + ":"
+                + port
+                + " within "
+                + STARTUP_LIMIT.toSeconds()
+                + " s; log "
+                + logFile
+                + ":\n"
+                + tail(logFile));
       }
       sleep(Duration.ofMillis(200));
     }
@@ -202,7 +247,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Free loopback ports, all held open together so that they differ, then released for the broker. */
+  /**
+   * Free loopback ports, all held open together so that they differ, then released for the broker.
+   */
   private static int[] freePorts(int count) throws IOException {
     ServerSocket[] sockets = new ServerSocket[count];
     try {
@@ -221,12 +268,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** A Kafka cluster id: 16 random bytes in URL-safe Base64 without padding, not starting with '-'. */
+  /**
+   * A Kafka cluster id: 16 random bytes in URL-safe Base64 without padding, not starting with '-'.
+   */
   private static String clusterId() {
     while (true) {
       UUID uuid = UUID.randomUUID();
       byte[] bytes =
-          ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
+          ByteBuffer.allocate(16)
+              .putLong(uuid.getMostSignificantBits())
+              .putLong(uuid.getLeastSignificantBits())
               .array();
       String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
       if (!id.startsWith("-")) {
@@ -235,19 +286,26 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** The calling module's target/ when there is one (the log outlives the broker there), else the work dir. */
+  /**
+   * The calling module's target/ when there is one (the log outlives the broker there), else the
+   * work dir.
+   */
   private static Path logDir(Path workDir) throws IOException {
     Path target = Path.of("target");
-    return Files.isDirectory(target) ? Files.createDirectories(target.resolve("kafka-broker-logs")) : workDir;
+    return Files.isDirectory(target)
+        ? Files.createDirectories(target.resolve("kafka-broker-logs"))
+        : workDir;
   }
 
   private static String tail(Path logFile) {
     try {
       // Leniently decoded: the broker may be in the middle of writing a character.
       List<String> lines =
-          Files.exists(logFile) ? new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList()
+          Files.exists(logFile)
+              ? new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList()
               : List.of();
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     } catch (IOException e) {
       return "(log unreadable: " + e + ")";
     }

@@ -8,9 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Asks a broker for its cluster metadata in Kafka's wire protocol (Metadata v4, no topics), so that readiness is
- * judged by the broker itself without Kafka classes on this side. The broker is ready when it answers and lists at
- * least one live broker, which in KRaft means it registered with the controller and was unfenced.
+ * Asks a broker for its cluster metadata in Kafka's wire protocol (Metadata v4, no topics), so that
+ * readiness is judged by the broker itself without Kafka classes on this side. The broker is ready
+ * when it answers and lists at least one live broker, which in KRaft means it registered with the
+ * controller and was unfenced.
  */
 final class MetadataProbe {
 
@@ -28,7 +29,8 @@ final class MetadataProbe {
       socket.setSoTimeout(TIMEOUT_MILLIS);
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
       int correlationId = 1;
-      // Request header v1 (api key, version, correlation id, client id), then the body: an empty topic array and
+      // Request header v1 (api key, version, correlation id, client id), then the body: an empty
+      // topic array and
       // allow_auto_topic_creation = false.
       int size = 2 + 2 + 4 + 2 + CLIENT_ID.length + 4 + 1;
       out.writeInt(size);

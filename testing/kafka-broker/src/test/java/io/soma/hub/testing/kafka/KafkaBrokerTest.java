@@ -52,7 +52,11 @@ class KafkaBrokerTest {
     assertThat(kafka.bootstrapServers()).startsWith("127.0.0.1:");
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       TopicDescription topic =
-          admin.describeTopics(List.of("broker.test.partitions")).allTopicNames().get().get("broker.test.partitions");
+          admin
+              .describeTopics(List.of("broker.test.partitions"))
+              .allTopicNames()
+              .get()
+              .get("broker.test.partitions");
       assertThat(topic.partitions()).hasSize(3);
     }
   }
@@ -86,7 +90,8 @@ class KafkaBrokerTest {
       producer.commitTransaction();
     }
 
-    assertThat(consumeAll("broker.test.transactions", "read_committed", 1)).containsExactly("committed");
+    assertThat(consumeAll("broker.test.transactions", "read_committed", 1))
+        .containsExactly("committed");
   }
 
   @Test
@@ -95,7 +100,8 @@ class KafkaBrokerTest {
     Properties config = producerConfig();
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      assertThatThrownBy(() -> producer.send(new ProducerRecord<>("broker.test.never-created", "lost")).get())
+      assertThatThrownBy(
+              () -> producer.send(new ProducerRecord<>("broker.test.never-created", "lost")).get())
           .hasCauseInstanceOf(TimeoutException.class);
     }
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
@@ -111,11 +117,14 @@ class KafkaBrokerTest {
     second.close();
 
     assertThat(second.logFile()).exists().content().contains("Kafka Server started");
-    assertThatThrownBy(() -> {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 1_000);
-      }
-    }).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Socket socket = new Socket()) {
+                socket.connect(
+                    new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 1_000);
+              }
+            })
+        .isInstanceOf(IOException.class);
   }
 
   private static Properties producerConfig() {
@@ -126,7 +135,9 @@ class KafkaBrokerTest {
     return config;
   }
 
-  /** Polls until the expected number of values arrived; the test's own timeout is the surefire run. */
+  /**
+   * Polls until the expected number of values arrived; the test's own timeout is the surefire run.
+   */
   private static List<String> consumeAll(String topic, String isolation, int expected) {
     Properties config = new Properties();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A local cluster started by the project's own {@code cluster/cluster up}: etcd, kube-apiserver,
- * kube-controller-manager, the real Knative Serving webhook and controller, and on request the node (containerd,
- * kubelet, Knative's data plane, Traefik) with PostgreSQL and Temporal for the hub's pods. The control plane's ports
- * are free ones, so its tests never collide with a developer's {@code ./hub cluster up}; the node's are fixed (one
- * node per machine). Without the programs built ({@code cluster/build}) the tests skip, except under
- * {@code ./hub test} (HUB_E2E_REQUIRE_TOOLS=true), which builds them first and where a missing one is a failure.
+ * kube-controller-manager, the real Knative Serving webhook and controller, and on request the node
+ * (containerd, kubelet, Knative's data plane, Traefik) with PostgreSQL and Temporal for the hub's
+ * pods. The control plane's ports are free ones, so its tests never collide with a developer's
+ * {@code ./hub cluster up}; the node's are fixed (one node per machine). Without the programs built
+ * ({@code cluster/build}) the tests skip, except under {@code ./hub test}
+ * (HUB_E2E_REQUIRE_TOOLS=true), which builds them first and where a missing one is a failure.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -40,9 +41,18 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  private static final String[] PORTS = {"ETCD_CLIENT_PORT", "ETCD_PEER_PORT", "APISERVER_PORT", "KCM_PORT",
-      "WEBHOOK_PORT", "WEBHOOK_PROFILING_PORT", "CONTROLLER_PROFILING_PORT", "CONTROLLER_PROBES_PORT",
-      "WEBHOOK_METRICS_PORT", "CONTROLLER_METRICS_PORT"};
+  private static final String[] PORTS = {
+    "ETCD_CLIENT_PORT",
+    "ETCD_PEER_PORT",
+    "APISERVER_PORT",
+    "KCM_PORT",
+    "WEBHOOK_PORT",
+    "WEBHOOK_PROFILING_PORT",
+    "CONTROLLER_PROFILING_PORT",
+    "CONTROLLER_PROBES_PORT",
+    "WEBHOOK_METRICS_PORT",
+    "CONTROLLER_METRICS_PORT"
+  };
 
   private final Path script;
   private final Path run;
@@ -65,7 +75,8 @@ public final class LocalCluster implements AutoCloseable {
   /**
    * Starts a cluster named {@code name} (its state in target/cluster-NAME).
    *
-   * @param environment more variables for cluster/cluster, e.g. the node's TEMPORAL_CLI, PG_BIN and HUB_SECRET_FILE
+   * @param environment more variables for cluster/cluster, e.g. the node's TEMPORAL_CLI, PG_BIN and
+   *     HUB_SECRET_FILE
    */
   public static LocalCluster start(String name, Parts parts, Map<String, String> environment) {
     Path root = root();
@@ -79,21 +90,25 @@ public final class LocalCluster implements AutoCloseable {
     List<String> command = List.of("bash", script.toString(), "up", parts.flag);
     Path log = Path.of("target", "cluster-" + name + "-up.log").toAbsolutePath();
     if (Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
-      // ./hub test started the build in the background; this waits for it (or builds what is missing).
-      List<String> build = new ArrayList<>(List.of("bash", root.resolve("cluster/build").toString()));
+      // ./hub test started the build in the background; this waits for it (or builds what is
+      // missing).
+      List<String> build =
+          new ArrayList<>(List.of("bash", root.resolve("cluster/build").toString()));
       if (parts != Parts.NODE) {
         build.add("--control-plane");
       }
       runScript(build, Map.of(), log, 60 * 60, true);
     }
-    // A run of this test killed before its down left its processes (and a node's bridge): down stops them by the
+    // A run of this test killed before its down left its processes (and a node's bridge): down
+    // stops them by the
     // pid files in the same state directory, and does nothing when there are none.
     runScript(List.of("bash", script.toString(), "down"), variables, log, 300);
     String output = runScript(command, variables, log, 300);
     String kubeconfig = line(output, "KUBECONFIG=");
     if (kubeconfig == null) {
       String tail = tail(log);
-      if (tail.contains("is not built") && !Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
+      if (tail.contains("is not built")
+          && !Boolean.parseBoolean(System.getenv("HUB_E2E_REQUIRE_TOOLS"))) {
         assumeTrue(false, "the local cluster is not built (cluster/build): " + tail);
       }
       throw new IllegalStateException("cluster/cluster up failed; " + log + " ends with:\n" + tail);
@@ -131,7 +146,10 @@ public final class LocalCluster implements AutoCloseable {
     return apiserverPort;
   }
 
-  /** Runs kubectl (the one the cluster script chose) against this cluster; its output, or a failure with stderr. */
+  /**
+   * Runs kubectl (the one the cluster script chose) against this cluster; its output, or a failure
+   * with stderr.
+   */
   public String kubectl(String... args) {
     List<String> command = new ArrayList<>(List.of(kubectl, "--kubeconfig", kubeconfig.toString()));
     command.addAll(List.of(args));
@@ -139,7 +157,10 @@ public final class LocalCluster implements AutoCloseable {
     return runScript(command, Map.of(), log, 120, true);
   }
 
-  /** Runs {@code cluster/cluster VERB ARGS} for this cluster: its exit code and what it printed (stdout and stderr). */
+  /**
+   * Runs {@code cluster/cluster VERB ARGS} for this cluster: its exit code and what it printed
+   * (stdout and stderr).
+   */
   public Result script(String... verbAndArgs) {
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(verbAndArgs));
@@ -147,8 +168,8 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Runs a command with this cluster's environment and some more variables, until it exits: its exit code and what
-   * it printed (stdout and stderr).
+   * Runs a command with this cluster's environment and some more variables, until it exits: its
+   * exit code and what it printed (stdout and stderr).
    */
   public Result run(Map<String, String> moreEnvironment, List<String> command) {
     try {
@@ -168,13 +189,16 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * What a failed test needs to say why the node did not do its work: every pod, the recent events, and the tails of
-   * the kubelet's and containerd's logs. Never throws: a broken cluster is what it describes.
+   * What a failed test needs to say why the node did not do its work: every pod, the recent events,
+   * and the tails of the kubelet's and containerd's logs. Never throws: a broken cluster is what it
+   * describes.
    */
   public String diagnostics() {
     StringBuilder text = new StringBuilder();
-    for (List<String> args : List.of(List.of("get", "pods", "-A", "-o", "wide"),
-        List.of("get", "events", "-A", "--sort-by=.lastTimestamp"))) {
+    for (List<String> args :
+        List.of(
+            List.of("get", "pods", "-A", "-o", "wide"),
+            List.of("get", "events", "-A", "--sort-by=.lastTimestamp"))) {
       text.append("\n$ kubectl ").append(String.join(" ", args)).append('\n');
       try {
         String output = kubectl(args.toArray(String[]::new));
@@ -185,7 +209,10 @@ public final class LocalCluster implements AutoCloseable {
       }
     }
     for (String program : List.of("kubelet", "containerd")) {
-      text.append("\n$ tail ").append(program).append(".log\n").append(tail(run.resolve("logs/" + program + ".log")));
+      text.append("\n$ tail ")
+          .append(program)
+          .append(".log\n")
+          .append(tail(run.resolve("logs/" + program + ".log")));
     }
     return text.toString();
   }
@@ -201,13 +228,16 @@ public final class LocalCluster implements AutoCloseable {
   /** The process ids up wrote, read now. */
   public List<Long> pids() {
     try (var files = Files.list(run.resolve("pids"))) {
-      return files.map(f -> {
-        try {
-          return Long.parseLong(Files.readString(f).trim());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList();
+      return files
+          .map(
+              f -> {
+                try {
+                  return Long.parseLong(Files.readString(f).trim());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -221,31 +251,40 @@ public final class LocalCluster implements AutoCloseable {
   @Override
   public void close() {
     // The node's pods are torn down by its kubelet first: a minute and a half at the most.
-    runScript(List.of("bash", script.toString(), "down"), environment, run.resolve("down.log"), 300);
+    runScript(
+        List.of("bash", script.toString(), "down"), environment, run.resolve("down.log"), 300);
   }
 
-  private static String runScript(List<String> command, Map<String, String> environment, Path log, long seconds) {
+  private static String runScript(
+      List<String> command, Map<String, String> environment, Path log, long seconds) {
     return runScript(command, environment, log, seconds, false);
   }
 
-  private static String runScript(List<String> command, Map<String, String> environment, Path log, long seconds,
+  private static String runScript(
+      List<String> command,
+      Map<String, String> environment,
+      Path log,
+      long seconds,
       boolean failOnError) {
     try {
       Files.createDirectories(log.getParent());
       Path output = Files.createTempFile("cluster", ".out");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
-          .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectOutput(output.toFile())
+              .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(environment);
       Process process = builder.start();
       if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not finish in " + seconds + " s");
+        throw new IllegalStateException(
+            String.join(" ", command) + " did not finish in " + seconds + " s");
       }
       String text = Files.readString(output, StandardCharsets.UTF_8);
       Files.delete(output);
       if (failOnError && process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "): "
-            + tail(log));
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed (" + process.exitValue() + "): " + tail(log));
       }
       return text;
     } catch (IOException e) {
@@ -257,7 +296,11 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private static String line(String output, String prefix) {
-    return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+    return output
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()))
+        .findFirst()
         .orElse(null);
   }
 

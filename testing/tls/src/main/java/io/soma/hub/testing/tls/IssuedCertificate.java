@@ -12,13 +12,14 @@ import java.util.Base64;
  * A certificate and its private key, as PEM files.
  *
  * @param certificate the X.509 certificate
- * @param privateKey its unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY}), readable by the owner only
+ * @param privateKey its unencrypted PKCS#8 key ({@code BEGIN PRIVATE KEY}), readable by the owner
+ *     only
  */
 public record IssuedCertificate(Path certificate, Path privateKey) {
 
   /**
-   * The same key as PKCS#8 DER ({@code NAME.pk8} beside it), the form the PostgreSQL JDBC driver reads: the PEM
-   * file is that DER in Base64 between two lines.
+   * The same key as PKCS#8 DER ({@code NAME.pk8} beside it), the form the PostgreSQL JDBC driver
+   * reads: the PEM file is that DER in Base64 between two lines.
    */
   public Path pkcs8DerKey() {
     String fileName = privateKey.getFileName().toString().replaceFirst("\\.key$", "") + ".pk8";

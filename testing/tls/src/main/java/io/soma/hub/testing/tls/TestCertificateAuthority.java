@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A certificate authority made for one test run, in a directory of its own: {@code ca.pem} is what clients and
- * servers trust; every certificate it issues is valid for two days, has an EC P-256 key and names its hosts in its
- * subject alternative names, which TLS clients verify (the common name is ignored).
+ * A certificate authority made for one test run, in a directory of its own: {@code ca.pem} is what
+ * clients and servers trust; every certificate it issues is valid for two days, has an EC P-256 key
+ * and names its hosts in its subject alternative names, which TLS clients verify (the common name
+ * is ignored).
  */
 public final class TestCertificateAuthority {
 
@@ -37,11 +38,25 @@ public final class TestCertificateAuthority {
     }
     TestCertificateAuthority authority = new TestCertificateAuthority(directory);
     authority.openssl(
-        "req", "-x509", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-        "-days", DAYS, "-subj", "/CN=soma-hub-test-ca",
-        "-addext", "basicConstraints=critical,CA:TRUE",
-        "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-        "-keyout", authority.key().toString(), "-out", authority.certificate().toString());
+        "req",
+        "-x509",
+        "-nodes",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-days",
+        DAYS,
+        "-subj",
+        "/CN=soma-hub-test-ca",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+        "-keyout",
+        authority.key().toString(),
+        "-out",
+        authority.certificate().toString());
     return authority;
   }
 
@@ -50,7 +65,10 @@ public final class TestCertificateAuthority {
     return directory.resolve("ca.pem");
   }
 
-  /** A server certificate for {@code names} ({@link #LOOPBACK}, or e.g. {@code DNS:temporal.example}). */
+  /**
+   * A server certificate for {@code names} ({@link #LOOPBACK}, or e.g. {@code
+   * DNS:temporal.example}).
+   */
   public IssuedCertificate issueServer(String name, List<String> names) {
     return issue(name, "serverAuth", names);
   }
@@ -69,16 +87,44 @@ public final class TestCertificateAuthority {
         extensions,
         "basicConstraints=critical,CA:FALSE\n"
             + "keyUsage=critical,digitalSignature,keyEncipherment\n"
-            + "extendedKeyUsage=" + usage + "\n"
-            + "subjectAltName=" + String.join(",", names) + "\n");
+            + "extendedKeyUsage="
+            + usage
+            + "\n"
+            + "subjectAltName="
+            + String.join(",", names)
+            + "\n");
     openssl(
-        "req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-        "-subj", "/CN=" + name, "-keyout", issued.privateKey().toString(), "-out", request.toString());
+        "req",
+        "-new",
+        "-nodes",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-subj",
+        "/CN=" + name,
+        "-keyout",
+        issued.privateKey().toString(),
+        "-out",
+        request.toString());
     openssl(
-        "x509", "-req", "-in", request.toString(), "-days", DAYS,
-        "-CA", certificate().toString(), "-CAkey", key().toString(), "-CAcreateserial",
-        "-CAserial", directory.resolve("ca.srl").toString(),
-        "-extfile", extensions.toString(), "-out", issued.certificate().toString());
+        "x509",
+        "-req",
+        "-in",
+        request.toString(),
+        "-days",
+        DAYS,
+        "-CA",
+        certificate().toString(),
+        "-CAkey",
+        key().toString(),
+        "-CAcreateserial",
+        "-CAserial",
+        directory.resolve("ca.srl").toString(),
+        "-extfile",
+        extensions.toString(),
+        "-out",
+        issued.certificate().toString());
     return issued;
   }
 
@@ -104,7 +150,11 @@ public final class TestCertificateAuthority {
       }
       if (process.exitValue() != 0) {
         throw new IllegalStateException(
-            "openssl failed with " + process.exitValue() + ": " + command + "\n"
+            "openssl failed with "
+                + process.exitValue()
+                + ": "
+                + command
+                + "\n"
                 + Files.readString(output, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {

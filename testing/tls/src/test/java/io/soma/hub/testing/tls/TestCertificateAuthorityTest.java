@@ -67,18 +67,24 @@ class TestCertificateAuthorityTest {
 
     Path der = client.pkcs8DerKey();
 
-    PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(der)));
+    PrivateKey key =
+        KeyFactory.getInstance("EC")
+            .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(der)));
     assertThat(key.getEncoded()).isEqualTo(Files.readAllBytes(der));
     assertThat(der.getFileName()).hasToString("hub.pk8");
   }
 
-  /** PKCS#8 PEM, as Netty, Kafka's PEM stores and the Go servers read it; and the certificate's own key. */
+  /**
+   * PKCS#8 PEM, as Netty, Kafka's PEM stores and the Go servers read it; and the certificate's own
+   * key.
+   */
   private static void assertKeyMatches(Path keyFile, X509Certificate certificate) throws Exception {
     String pem = Files.readString(keyFile, StandardCharsets.US_ASCII);
     assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----");
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     PrivateKey key =
-        KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        KeyFactory.getInstance("EC")
+            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     byte[] data = "proof of possession".getBytes(StandardCharsets.UTF_8);
     Signature signer = Signature.getInstance("SHA256withECDSA");
     signer.initSign(key);
@@ -90,10 +96,10 @@ class TestCertificateAuthorityTest {
     assertThat(verifier.verify(signature)).as("the key belongs to the certificate").isTrue();
   }
 
-  private static X509Certificate certificate(Path file) throws IOException, GeneralSecurityException {
+  private static X509Certificate certificate(Path file)
+      throws IOException, GeneralSecurityException {
     try (InputStream in = Files.newInputStream(file)) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
   }
-
 }

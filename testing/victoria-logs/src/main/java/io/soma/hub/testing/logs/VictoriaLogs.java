@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * VictoriaLogs on a free loopback port with its data in a folder of the caller: the log store the hub's Loki appender
- * ships to in the tests. It takes Loki's push API at {@code /insert/loki/api/v1/push} and answers LogsQL. A
- * {@link #stop()} is a real process stop (connections are refused); {@link #start()} brings it back on the same port
- * and data, as a restarted log store comes back.
+ * VictoriaLogs on a free loopback port with its data in a folder of the caller: the log store the
+ * hub's Loki appender ships to in the tests. It takes Loki's push API at {@code
+ * /insert/loki/api/v1/push} and answers LogsQL. A {@link #stop()} is a real process stop
+ * (connections are refused); {@link #start()} brings it back on the same port and data, as a
+ * restarted log store comes back.
  */
 public final class VictoriaLogs implements AutoCloseable {
 
@@ -29,7 +30,8 @@ public final class VictoriaLogs implements AutoCloseable {
   private final Path binary;
   private final Path directory;
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private Process process;
 
   private VictoriaLogs(Path binary, Path directory, int port) {
@@ -46,8 +48,8 @@ public final class VictoriaLogs implements AutoCloseable {
   }
 
   /**
-   * The value for the hub's {@code LOKI_URL}: the push path with {@code _msg_field=message}, so that the hub's JSON
-   * lines are stored as fields with their {@code message} as the log message.
+   * The value for the hub's {@code LOKI_URL}: the push path with {@code _msg_field=message}, so
+   * that the hub's JSON lines are stored as fields with their {@code message} as the log message.
    */
   public URI lokiUrl() {
     return baseUrl().resolve("/insert/loki/api/v1/push?_msg_field=message");
@@ -57,18 +59,27 @@ public final class VictoriaLogs implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** Starts the process, or starts it again after {@link #stop()}, and waits until it answers its health check. */
+  /**
+   * Starts the process, or starts it again after {@link #stop()}, and waits until it answers its
+   * health check.
+   */
   public void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("VictoriaLogs is already running on port " + port);
     }
     try {
       Files.createDirectories(directory);
-      process = new ProcessBuilder(binary.toString(), "-httpListenAddr=127.0.0.1:" + port,
-              "-storageDataPath=" + directory.resolve("data"), "-retentionPeriod=7d", "-loggerLevel=WARN")
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("victoria-logs.log").toFile()))
-          .start();
+      process =
+          new ProcessBuilder(
+                  binary.toString(),
+                  "-httpListenAddr=127.0.0.1:" + port,
+                  "-storageDataPath=" + directory.resolve("data"),
+                  "-retentionPeriod=7d",
+                  "-loggerLevel=WARN")
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(directory.resolve("victoria-logs.log").toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -77,13 +88,19 @@ public final class VictoriaLogs implements AutoCloseable {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
         throw new IllegalStateException(
-            "VictoriaLogs did not become healthy on port " + port + "; see " + directory.resolve("victoria-logs.log"));
+            "VictoriaLogs did not become healthy on port "
+                + port
+                + "; see "
+                + directory.resolve("victoria-logs.log"));
       }
       sleep(Duration.ofMillis(20));
     }
   }
 
-  /** Stops the process (SIGTERM, as an orchestrator stops it); its port refuses connections until {@link #start()}. */
+  /**
+   * Stops the process (SIGTERM, as an orchestrator stops it); its port refuses connections until
+   * {@link #start()}.
+   */
   public void stop() {
     process.destroy();
     try {
@@ -96,22 +113,31 @@ public final class VictoriaLogs implements AutoCloseable {
   }
 
   /**
-   * The stored log entries that match a LogsQL query, each one JSON object of its fields ({@code _msg}, {@code _time},
-   * {@code _stream}, the stream's labels and every other field). Recently pushed lines are flushed first, so they are
-   * all visible. Order is not defined unless the query sorts ({@code | sort by (_time)}).
+   * The stored log entries that match a LogsQL query, each one JSON object of its fields ({@code
+   * _msg}, {@code _time}, {@code _stream}, the stream's labels and every other field). Recently
+   * pushed lines are flushed first, so they are all visible. Order is not defined unless the query
+   * sorts ({@code | sort by (_time)}).
    */
   public List<String> query(String logsql) {
     flush();
-    String body = send(HttpRequest.newBuilder(baseUrl().resolve("/select/logsql/query"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(logsql, StandardCharsets.UTF_8))));
+    String body =
+        send(
+            HttpRequest.newBuilder(baseUrl().resolve("/select/logsql/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "query=" + URLEncoder.encode(logsql, StandardCharsets.UTF_8))));
     return body.lines().filter(line -> !line.isBlank()).toList();
   }
 
-  /** A sample of VictoriaLogs' own {@code /metrics}, e.g. {@code vl_bytes_ingested_total{type="loki_json"}}; 0 if absent. */
+  /**
+   * A sample of VictoriaLogs' own {@code /metrics}, e.g. {@code
+   * vl_bytes_ingested_total{type="loki_json"}}; 0 if absent.
+   */
   public double metric(String series) {
     String prefix = series + " ";
-    return send(HttpRequest.newBuilder(baseUrl().resolve("/metrics")).GET()).lines()
+    return send(HttpRequest.newBuilder(baseUrl().resolve("/metrics")).GET())
+        .lines()
         .filter(line -> line.startsWith(prefix))
         .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).trim()))
         .findFirst()
@@ -125,16 +151,22 @@ public final class VictoriaLogs implements AutoCloseable {
     }
   }
 
-  /** Makes what was ingested searchable now rather than within the second VictoriaLogs otherwise takes. */
+  /**
+   * Makes what was ingested searchable now rather than within the second VictoriaLogs otherwise
+   * takes.
+   */
   private void flush() {
     send(HttpRequest.newBuilder(baseUrl().resolve("/internal/force_flush")).GET());
   }
 
   private boolean healthy() {
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(baseUrl().resolve("/health")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(baseUrl().resolve("/health"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -147,10 +179,17 @@ public final class VictoriaLogs implements AutoCloseable {
   private String send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
-            "VictoriaLogs answered " + response.statusCode() + " to " + response.request().uri() + ": " + response.body());
+            "VictoriaLogs answered "
+                + response.statusCode()
+                + " to "
+                + response.request().uri()
+                + ": "
+                + response.body());
       }
       return response.body();
     } catch (IOException e) {

@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the victoria-logs program is: the folder {@code HUB_VICTORIALOGS_BIN} names ({@code ./hub test} sets it), else
- * the folder tools/victorialogs/build prints (it builds the program once into ~/.cache/soma-hub, about 30 s).
+ * Where the victoria-logs program is: the folder {@code HUB_VICTORIALOGS_BIN} names ({@code ./hub
+ * test} sets it), else the folder tools/victorialogs/build prints (it builds the program once into
+ * ~/.cache/soma-hub, about 30 s).
  */
 final class VictoriaLogsBinary {
 
@@ -18,9 +19,11 @@ final class VictoriaLogsBinary {
 
   static Path find() {
     String folder = System.getenv("HUB_VICTORIALOGS_BIN");
-    Path binary = (folder == null || folder.isBlank() ? build() : Path.of(folder)).resolve("victoria-logs");
+    Path binary =
+        (folder == null || folder.isBlank() ? build() : Path.of(folder)).resolve("victoria-logs");
     if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("VictoriaLogs is not at " + binary + " (" + BUILD + " builds it)");
+      throw new IllegalStateException(
+          "VictoriaLogs is not at " + binary + " (" + BUILD + " builds it)");
     }
     return binary;
   }
@@ -28,8 +31,12 @@ final class VictoriaLogsBinary {
   private static Path build() {
     Path script = repositoryRoot().resolve(BUILD);
     try {
-      Process build = new ProcessBuilder(script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      String printed = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      Process build =
+          new ProcessBuilder(script.toString())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      String printed =
+          new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (build.waitFor() != 0 || printed.isEmpty()) {
         throw new IllegalStateException(BUILD + " failed with exit " + build.exitValue());
       }
@@ -42,7 +49,10 @@ final class VictoriaLogsBinary {
     }
   }
 
-  /** The checkout this test runs in: the nearest folder up from the working directory that has the build script. */
+  /**
+   * The checkout this test runs in: the nearest folder up from the working directory that has the
+   * build script.
+   */
   private static Path repositoryRoot() {
     for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
       if (Files.isExecutable(folder.resolve(BUILD))) {

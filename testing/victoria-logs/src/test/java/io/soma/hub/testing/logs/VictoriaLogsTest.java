@@ -17,19 +17,24 @@ class VictoriaLogsTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void aLokiPushIsStoredWithItsJsonLineAsFieldsAndOutlivesARestart(@TempDir Path directory) throws Exception {
+  void aLokiPushIsStoredWithItsJsonLineAsFieldsAndOutlivesARestart(@TempDir Path directory)
+      throws Exception {
     try (VictoriaLogs logs = VictoriaLogs.startIn(directory)) {
       long nanos = System.currentTimeMillis() * 1_000_000L;
-      String push = """
+      String push =
+          """
           {"streams":[{"stream":{"app":"smoke","env":"test"},"values":[
             ["%d","{\\"message\\":\\"line 42\\",\\"level\\":\\"INFO\\"}",{"session_id":"s-1"}]]}]}"""
-          .formatted(nanos);
+              .formatted(nanos);
       assertThat(push(logs, push)).isEqualTo(204);
 
       assertThat(logs.query("{app=\"smoke\"} session_id:s-1"))
           .singleElement()
           .asString()
-          .contains("\"_msg\":\"line 42\"", "\"level\":\"INFO\"", "\"_stream\":\"{app=\\\"smoke\\\",env=\\\"test\\\"}\"");
+          .contains(
+              "\"_msg\":\"line 42\"",
+              "\"level\":\"INFO\"",
+              "\"_stream\":\"{app=\\\"smoke\\\",env=\\\"test\\\"}\"");
 
       assertThat(logs.metric("vl_rows_ingested_total{type=\"loki_json\"}")).isEqualTo(1);
 
