@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,8 @@ class ImagesTest {
   private static final Path WORKER_DEPLOYMENT =
       HubJars.root().resolve("knative/manifests/base/worker/deployment.yaml");
 
-  private static OciImage functions;
-  private static OciImage worker;
+  @AutoClose private static OciImage functions;
+  @AutoClose private static OciImage worker;
   private static Path functionsRoot;
   private static Path workerRoot;
 

@@ -17,18 +17,20 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * An OCI image tarball as Jib's {@code buildTar} writes it ({@code index.json}, {@code
  * blobs/sha256/…}): its config, and its root filesystem, the layers unpacked in order as a
- * container runtime does.
+ * container runtime does. Closing it deletes what it unpacked (a root filesystem is gigabytes).
  */
-public final class OciImage {
+public final class OciImage implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path layout;
+  private final List<Path> unpacked = new ArrayList<>();
   private final JsonNode manifest;
   private final JsonNode config;
 
   private OciImage(Path layout) {
     this.layout = layout;
+    unpacked.add(layout);
     JsonNode index = read(layout.resolve("index.json"));
     this.manifest = read(blob(index.path("manifests").path(0).path("digest").asText()));
     this.config = read(blob(manifest.path("config").path("digest").asText()));
@@ -89,6 +91,7 @@ public final class OciImage {
   public Path unpackRootFilesystem() {
     try {
       Path root = Files.createTempDirectory("hub-rootfs");
+      unpacked.add(root);
       // A runtime's root directory is 755; a temporary directory is 700, which the image's user
       // could not enter.
       Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -104,6 +107,11 @@ public final class OciImage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public void close() {
+    unpacked.forEach(Directories::deleteRecursively);
   }
 
   private Path blob(String digest) {
