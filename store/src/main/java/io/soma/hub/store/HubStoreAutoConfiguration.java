@@ -1,6 +1,7 @@
 package io.soma.hub.store;
 
 import io.soma.hub.store.migration.SchemaAtStart;
+import io.soma.hub.store.migration.StoreSchemaCheck;
 import io.soma.hub.store.tls.StoreTlsConfiguration;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Repositories of the hub store for any Spring Boot application that has this module and a
- * DataSource. Every repository depends on the schema check ({@link SchemaAtStart}), so a process
+ * DataSource. Every repository depends on the schema check ({@link StoreSchemaCheck}), so a process
  * that uses the store checks its schema when it starts, even where beans are lazy (one function per
- * instance), and one that does not never connects.
+ * instance), and one that does not never connects. The check replaces Spring Boot's Flyway, which
+ * an application using this module turns off ({@code spring.flyway.enabled=false}).
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
 @Import(StoreTlsConfiguration.class)
@@ -38,13 +39,20 @@ public class HubStoreAutoConfiguration {
     return new StoreLocation(jdbcUrl, localMode);
   }
 
-  /** Migrate at start locally, only validate elsewhere (HUB_STORE_MIGRATE_ON_START overrides). */
+  /**
+   * Nothing to do when the schema is current; else migrate locally, only validate elsewhere
+   * (HUB_STORE_MIGRATE_ON_START overrides).
+   */
   @Bean
-  @ConditionalOnMissingBean
-  FlywayMigrationStrategy hubSchemaAtStart(
-      StoreLocation location, @Value("${hub.store.migrate-on-start:}") String migrateOnStart) {
-    return new SchemaAtStart(
-        SchemaAtStart.migratesAtStart(migrateOnStart, location.localMode(), location.jdbcUrl()));
+  StoreSchemaCheck hubStoreSchemaCheck(
+      DataSource dataSource,
+      StoreLocation location,
+      @Value("${hub.store.migrate-on-start:}") String migrateOnStart) {
+    return new StoreSchemaCheck(
+        dataSource,
+        new SchemaAtStart(
+            SchemaAtStart.migratesAtStart(
+                migrateOnStart, location.localMode(), location.jdbcUrl())));
   }
 
   @Bean

@@ -8,19 +8,19 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
- * What a function or the worker does with the hub store's schema when it starts, in place of Spring
- * Boot's migrate. Locally it migrates, as nobody else will. Otherwise it only validates, which
- * reads {@code flyway_schema_history} and nothing else: in a cluster these processes connect as a
- * user without DDL rights, and the release's migrations ran before them as the migrate command
- * ({@link StoreMigration}). A schema behind this build, or an applied migration that differs from
- * this build's, stops the start. A schema ahead of this build is accepted (Flyway ignores future
+ * What a function or the worker does with the hub store's schema when it starts and the schema is
+ * not simply current ({@link StoreSchemaCheck}), in place of Spring Boot's migrate. Locally it
+ * migrates, as nobody else will. Otherwise it only validates, which reads {@code
+ * flyway_schema_history} and nothing else: in a cluster these processes connect as a user without
+ * DDL rights, and the release's migrations ran before them as the migrate command ({@link
+ * StoreMigration}). A schema behind this build, or an applied migration that differs from this
+ * build's, stops the start. A schema ahead of this build is accepted (Flyway ignores future
  * migrations): it is the next release's, migrated while this one still serves, and a release's
  * migrations keep the previous release working.
  */
-public final class SchemaAtStart implements FlywayMigrationStrategy {
+public final class SchemaAtStart {
 
   private static final Logger log = LoggerFactory.getLogger(SchemaAtStart.class);
 
@@ -45,7 +45,6 @@ public final class SchemaAtStart implements FlywayMigrationStrategy {
     return localMode || (jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:mem:"));
   }
 
-  @Override
   public void migrate(Flyway flyway) {
     if (migrate) {
       flyway.migrate();

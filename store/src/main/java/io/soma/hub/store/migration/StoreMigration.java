@@ -2,7 +2,6 @@ package io.soma.hub.store.migration;
 
 import io.soma.hub.store.StoreLocation;
 import io.soma.hub.store.tls.StoreTlsConfiguration;
-import java.util.Arrays;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -56,9 +55,14 @@ public class StoreMigration {
             .main(StoreMigration.class)
             .web(WebApplicationType.NONE)
             .build();
+    // The applications in the same jar turn Spring Boot's Flyway off (they check the schema with
+    // StoreSchemaCheck); this command is Flyway's. A command-line property outranks their yaml.
+    String[] springArgs = new String[args.length + 1 - (requested(args) ? 1 : 0)];
+    springArgs[0] = "--spring.flyway.enabled=true";
+    System.arraycopy(args, requested(args) ? 1 : 0, springArgs, 1, springArgs.length - 1);
     ConfigurableApplicationContext context;
     try {
-      context = application.run(Arrays.copyOfRange(args, requested(args) ? 1 : 0, args.length));
+      context = application.run(springArgs);
     } catch (RuntimeException e) {
       // Spring Boot has logged why (and the migration strategy below a line saying that the
       // migration failed).

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -35,7 +34,6 @@ class SchemaCheckWiringTest {
           .withConfiguration(
               AutoConfigurations.of(
                   DataSourceAutoConfiguration.class,
-                  FlywayAutoConfiguration.class,
                   JdbcTemplateAutoConfiguration.class,
                   JdbcClientAutoConfiguration.class,
                   HubStoreAutoConfiguration.class,
