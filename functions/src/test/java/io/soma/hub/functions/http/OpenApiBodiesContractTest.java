@@ -2,9 +2,6 @@ package io.soma.hub.functions.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.soma.hub.functions.errors.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Each request body's schema accepts exactly what its record accepts: for every field, values
@@ -115,7 +115,7 @@ class OpenApiBodiesContractTest {
             "k:@~-_.",
             "true",
             "1")) {
-      probes.put("\"" + text + "\"", NODES.textNode(text));
+      probes.put("\"" + text + "\"", NODES.stringNode(text));
     }
     for (long number : List.of(-1L, 0L, 1L, 5L, 50L, 51L, 1000L)) {
       probes.put(Long.toString(number), NODES.numberNode(number));
@@ -133,8 +133,8 @@ class OpenApiBodiesContractTest {
     Limits limits = Limits.of(document, field);
     for (int length : limits.maxLength()) {
       for (int n : List.of(length, length + 1)) {
-        probes.put(n + " letters", NODES.textNode("k".repeat(n)));
-        probes.put(n + " emoji", NODES.textNode(EMOJI.repeat(n)));
+        probes.put(n + " letters", NODES.stringNode("k".repeat(n)));
+        probes.put(n + " emoji", NODES.stringNode(EMOJI.repeat(n)));
       }
     }
     for (int count : limits.maxProperties()) {

@@ -2,7 +2,6 @@ package io.soma.hub.functions.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.soma.hub.functions.caller.Caller;
 import io.soma.hub.functions.errors.InvalidInputException;
 import io.soma.hub.functions.errors.QuotaExceededException;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The OpenAPI document (openapi.yaml, served at /openapi.json) against the code: the routes and
@@ -86,7 +86,7 @@ class OpenApiContractTest {
   void eachOperationIsItsFunctionAndNeedsItsCapability(GatewayRoute route) {
     JsonNode operation = operation(route);
 
-    assertThat(operation.path("operationId").asText()).isEqualTo(route.function());
+    assertThat(operation.path("operationId").asString()).isEqualTo(route.function());
     List<String> capabilities = new ArrayList<>();
     operation
         .path("security")
@@ -95,7 +95,7 @@ class OpenApiContractTest {
               assertThat(requirement.properties())
                   .extracting(Map.Entry::getKey)
                   .containsExactly("bearer");
-              requirement.get("bearer").forEach(role -> capabilities.add(role.asText()));
+              requirement.get("bearer").forEach(role -> capabilities.add(role.asString()));
             });
     assertThat(operation.path("security")).hasSize(1);
     assertThat(capabilities)
@@ -163,7 +163,7 @@ class OpenApiContractTest {
             entry -> {
               JsonNode response = DOCUMENT.resolve(entry.getValue());
               String status = entry.getKey();
-              assertThat(response.at("/headers/X-Request-Id/$ref").asText())
+              assertThat(response.at("/headers/X-Request-Id/$ref").asString())
                   .as(status)
                   .isEqualTo("#/components/headers/X-Request-Id");
               if (status.equals("204")) {
@@ -179,10 +179,10 @@ class OpenApiContractTest {
                     .as(status)
                     .containsExactly(Problem.MEDIA_TYPE);
                 JsonNode schema = response.at("/content/application~1problem+json/schema");
-                assertThat(schema.at("/allOf/0/$ref").asText())
+                assertThat(schema.at("/allOf/0/$ref").asString())
                     .as(status)
                     .isEqualTo("#/components/schemas/Problem");
-                assertThat(schema.at("/allOf/1/properties/status/const").asText())
+                assertThat(schema.at("/allOf/1/properties/status/const").asString())
                     .as(status)
                     .isEqualTo(status);
               }
@@ -222,7 +222,7 @@ class OpenApiContractTest {
         .document()
         .get("x-rate-limits")
         .properties()
-        .forEach(limit -> documented.put(limit.getKey(), limit.getValue().asText()));
+        .forEach(limit -> documented.put(limit.getKey(), limit.getValue().asString()));
 
     assertThat(documented).isEqualTo(inSettings);
     for (RouteClass routeClass : RouteClass.values()) {
@@ -241,7 +241,7 @@ class OpenApiContractTest {
     JsonNode tooMany = DOCUMENT.resolve(operation(route).at("/responses/429"));
     JsonNode retryAfter = DOCUMENT.resolve(tooMany.at("/headers/Retry-After"));
 
-    assertThat(retryAfter.path("schema").path("type").asText()).isEqualTo("integer");
+    assertThat(retryAfter.path("schema").path("type").asString()).isEqualTo("integer");
     // Only a session start can meet the running-sessions quota, which has no time to name.
     assertThat(retryAfter.path("required").asBoolean())
         .isEqualTo(route.routeClass() != RouteClass.SESSIONS);
@@ -303,7 +303,7 @@ class OpenApiContractTest {
     List<String> names = new ArrayList<>();
     operation(route)
         .path("parameters")
-        .forEach(p -> names.add(DOCUMENT.resolve(p).path("name").asText()));
+        .forEach(p -> names.add(DOCUMENT.resolve(p).path("name").asString()));
     return names.contains("Idempotency-Key");
   }
 

@@ -1,27 +1,27 @@
 package io.soma.hub.functions.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAPI document as a JSON tree, and each of its schemas as a JSON Schema 2020-12 validator.
  */
 final class OpenApiSchemas {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   private final ObjectNode document;
-  private final Map<JsonNode, JsonSchema> validators = new ConcurrentHashMap<>();
+  private final Map<JsonNode, Schema> validators = new ConcurrentHashMap<>();
 
   OpenApiSchemas(Map<String, Object> tree) {
     this.document = JSON.valueToTree(tree);
@@ -43,8 +43,8 @@ final class OpenApiSchemas {
     copy.findParents("pattern")
         .forEach(
             parent -> {
-              if (parent.get("pattern").isTextual()) {
-                ((ObjectNode) parent).put("pattern", javaPattern(parent.get("pattern").asText()));
+              if (parent.get("pattern").isString()) {
+                ((ObjectNode) parent).put("pattern", javaPattern(parent.get("pattern").asString()));
               }
             });
     return copy;
@@ -52,9 +52,7 @@ final class OpenApiSchemas {
 
   /** An object's member names, in order. */
   static List<String> names(JsonNode object) {
-    List<String> names = new ArrayList<>();
-    object.fieldNames().forEachRemaining(names::add);
-    return names;
+    return new ArrayList<>(object.propertyNames());
   }
 
   JsonNode document() {
@@ -68,7 +66,7 @@ final class OpenApiSchemas {
 
   JsonNode resolve(JsonNode node) {
     while (node.has("$ref")) {
-      node = document.at(node.get("$ref").asText().substring(1));
+      node = document.at(node.get("$ref").asString().substring(1));
     }
     return node;
   }
@@ -78,7 +76,7 @@ final class OpenApiSchemas {
     return validator(schema).validate(value).isEmpty();
   }
 
-  private JsonSchema validator(JsonNode schema) {
+  private Schema validator(JsonNode schema) {
     return validators.computeIfAbsent(
         schema,
         s -> {
@@ -86,7 +84,7 @@ final class OpenApiSchemas {
           root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
           root.set("components", withJavaPatterns(document.get("components")));
           root.setAll((ObjectNode) withJavaPatterns(s));
-          return FACTORY.getSchema(root);
+          return REGISTRY.getSchema(root);
         });
   }
 }

@@ -70,17 +70,7 @@ class ClusterErrorsOnClusterTest {
 
     CliRun list = CliRun.run("locked", nobody, "list");
     CliRun describe = CliRun.run("locked", nobody, "describe", "hub-status");
-    CliRun deploy =
-        CliRun.run(
-            "locked",
-            nobody,
-            "deploy",
-            "--overlay",
-            "production",
-            "--function",
-            "status",
-            "--image",
-            IMAGE);
+    CliRun deploy = CliRun.run("locked", nobody, KnativeOnCluster.deployStatus(IMAGE));
 
     assertThat(list.exitCode()).as(list.toString()).isEqualTo(CliFailure.CLUSTER);
     assertThat(list.err())

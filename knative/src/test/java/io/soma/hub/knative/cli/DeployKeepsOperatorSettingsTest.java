@@ -1,11 +1,12 @@
 package io.soma.hub.knative.cli;
 
+import static io.soma.hub.knative.cli.KnativeOnCluster.awaitRevisions;
 import static io.soma.hub.knative.cli.KnativeOnCluster.cli;
-import static io.soma.hub.knative.cli.KnativeOnCluster.revisions;
+import static io.soma.hub.knative.cli.KnativeOnCluster.deployStatus;
+import static io.soma.hub.knative.cli.KnativeOnCluster.patchTemplateAnnotation;
 import static io.soma.hub.knative.cli.KnativeOnCluster.service;
 import static io.soma.hub.knative.cli.KnativeOnCluster.templateAnnotation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.TrafficTarget;
@@ -37,37 +38,14 @@ class DeployKeepsOperatorSettingsTest {
     // Services would
     // otherwise build its first Revision from the patched template, and the second below would
     // never come.
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 1);
+    awaitRevisions(cluster, NS, "hub-status", 1);
     cluster.kubectl("-n", NS, "annotate", "ksvc", "hub-status", "team=payments");
-    cluster.kubectl(
-        "-n",
-        NS,
-        "patch",
-        "ksvc",
-        "hub-status",
-        "--type",
-        "merge",
-        "-p",
-        "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"autoscaling.knative.dev/max-scale\":\"7\"}}}}}");
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 2);
+    patchTemplateAnnotation(cluster, NS, "hub-status", "autoscaling.knative.dev/max-scale", "7");
+    awaitRevisions(cluster, NS, "hub-status", 2);
     CliRun pin = cli(cluster, NS, "traffic", "hub-status", "--split", "hub-status-00001=100");
     assertThat(pin.exitCode()).as(pin.toString()).isZero();
 
-    CliRun deploy =
-        cli(
-            cluster,
-            NS,
-            "deploy",
-            "--overlay",
-            "production",
-            "--function",
-            "status",
-            "--image",
-            IMAGE);
+    CliRun deploy = cli(cluster, NS, deployStatus(IMAGE));
 
     assertThat(deploy.exitCode()).as(deploy.toString()).isZero();
     assertThat(deploy.out())
@@ -76,9 +54,7 @@ class DeployKeepsOperatorSettingsTest {
             "kept .spec.template.metadata.annotations.autoscaling.knative.dev/max-scale (kept as set by "
                 + "kubectl-patch)")
         .contains("warning: the cluster has no nodes");
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 3);
+    awaitRevisions(cluster, NS, "hub-status", 3);
     Service status = service(cluster, NS, "hub-status");
     assertProductionKept(status);
     assertThat(status.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
@@ -90,22 +66,10 @@ class DeployKeepsOperatorSettingsTest {
         .extracting(TrafficTarget::getRevisionName, TrafficTarget::getPercent)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("hub-status-00001", 100L));
 
-    CliRun again =
-        cli(
-            cluster,
-            NS,
-            "deploy",
-            "--overlay",
-            "production",
-            "--function",
-            "status",
-            "--image",
-            "ghcr.io/soma-agent-hub/functions:0.3.0");
+    CliRun again = cli(cluster, NS, deployStatus("ghcr.io/soma-agent-hub/functions:0.3.0"));
 
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 4);
+    awaitRevisions(cluster, NS, "hub-status", 4);
     Service twice = service(cluster, NS, "hub-status");
     assertProductionKept(twice);
     assertThat(templateAnnotation(twice, "autoscaling.knative.dev/max-scale")).isEqualTo("7");
@@ -133,9 +97,7 @@ class DeployKeepsOperatorSettingsTest {
     // reconciled yet would
     // take the deploy's template as its first (correctly, and then there is one Revision, not two).
     for (String name : SpecEndpoints.FUNCTIONS.stream().map(SpecEndpoints::serviceOf).toList()) {
-      await(name + " has its first revision")
-          .atMost(KnativeOnCluster.RECONCILED)
-          .until(() -> revisions(cluster, ns, name).size() == 1);
+      awaitRevisions(cluster, ns, name, 1);
     }
 
     CliRun deploy =
@@ -151,9 +113,7 @@ class DeployKeepsOperatorSettingsTest {
     }
     assertThat(names).hasSize(SpecEndpoints.FUNCTIONS.size());
     for (String name : names) {
-      await(name + " has its second revision")
-          .atMost(KnativeOnCluster.RECONCILED)
-          .until(() -> revisions(cluster, ns, name).size() == 2);
+      awaitRevisions(cluster, ns, name, 2);
       Service service = service(cluster, ns, name);
       assertThat(service.getMetadata().getGeneration()).as(name).isEqualTo(2L);
       assertProductionKept(service);

@@ -1,12 +1,16 @@
 package io.soma.hub.knative.cli;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Revision;
 import io.fabric8.knative.serving.v1.Service;
 import io.soma.hub.knative.cluster.KnativeCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +62,49 @@ final class KnativeOnCluster {
           .list()
           .getItems();
     }
+  }
+
+  /** Waits until the Knative controller has made {@code count} Revisions of the Service. */
+  static void awaitRevisions(KnativeCluster cluster, String namespace, String service, int count) {
+    await(service + " has " + count + " revision(s)")
+        .atMost(RECONCILED)
+        .until(() -> revisions(cluster, namespace, service).size() == count);
+  }
+
+  /** Waits until the Service has a Revision that matches. */
+  static void awaitRevision(
+      KnativeCluster cluster, String namespace, String service, Predicate<Revision> which) {
+    await(service + " has the revision waited for")
+        .atMost(RECONCILED)
+        .until(() -> revisions(cluster, namespace, service).stream().anyMatch(which));
+  }
+
+  /**
+   * The arguments of {@code hub knative deploy} of the production overlay's status function with an
+   * image, then {@code options}.
+   */
+  static String[] deployStatus(String image, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("deploy", "--overlay", "production", "--function", "status", "--image", image));
+    args.addAll(List.of(options));
+    return args.toArray(String[]::new);
+  }
+
+  /** An operator's {@code kubectl patch} of one annotation of the Service's template. */
+  static void patchTemplateAnnotation(
+      KnativeCluster cluster, String namespace, String service, String key, String value) {
+    cluster.kubectl(
+        "-n",
+        namespace,
+        "patch",
+        "ksvc",
+        service,
+        "--type",
+        "merge",
+        "-p",
+        "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"%s\":\"%s\"}}}}}"
+            .formatted(key, value));
   }
 
   static String templateAnnotation(Service service, String key) {

@@ -1,10 +1,9 @@
 package io.soma.hub.knative.cli;
 
-import static io.soma.hub.knative.cli.KnativeOnCluster.revisions;
+import static io.soma.hub.knative.cli.KnativeOnCluster.awaitRevisions;
 import static io.soma.hub.knative.cli.KnativeOnCluster.service;
 import static io.soma.hub.knative.cli.KnativeOnCluster.templateAnnotation;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.fabric8.knative.serving.v1.Service;
 import io.soma.hub.knative.cluster.KnativeCluster;
@@ -47,9 +46,7 @@ class OverlaysOnClusterTest {
             "--server-side",
             "-f",
             KnativeOnCluster.rendered(cluster, "production", NS).toString());
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 1);
+    awaitRevisions(cluster, NS, "hub-status", 1);
     String local =
         cluster.kubectl(
             "apply",
@@ -61,9 +58,7 @@ class OverlaysOnClusterTest {
         .hasSize(SpecEndpoints.RENDERED_OBJECTS)
         .allMatch(l -> l.endsWith(" serverside-applied"));
     assertThat(local.lines()).hasSize(SpecEndpoints.RENDERED_OBJECTS);
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 2);
+    awaitRevisions(cluster, NS, "hub-status", 2);
     Service status = service(cluster, NS, "hub-status");
     assertThat(templateAnnotation(status, "autoscaling.knative.dev/max-scale")).isEqualTo("2");
     assertThat(status.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())

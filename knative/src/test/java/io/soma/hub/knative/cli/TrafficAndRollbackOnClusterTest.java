@@ -1,6 +1,8 @@
 package io.soma.hub.knative.cli;
 
+import static io.soma.hub.knative.cli.KnativeOnCluster.awaitRevision;
 import static io.soma.hub.knative.cli.KnativeOnCluster.cli;
+import static io.soma.hub.knative.cli.KnativeOnCluster.patchTemplateAnnotation;
 import static io.soma.hub.knative.cli.KnativeOnCluster.revisions;
 import static io.soma.hub.knative.cli.KnativeOnCluster.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,25 +117,13 @@ class TrafficAndRollbackOnClusterTest {
   @DisplayName("rollback passes over a failed revision, and refuses to go to one by name")
   void failedRevisions() {
     // A revision that really fails: its Deployment cannot progress (no node) within a 2 s deadline.
-    cluster.kubectl(
-        "-n",
+    patchTemplateAnnotation(
+        cluster, ns, "hub-status", "serving.knative.dev/progress-deadline", "2s");
+    awaitRevision(
+        cluster,
         ns,
-        "patch",
-        "ksvc",
         "hub-status",
-        "--type",
-        "merge",
-        "-p",
-        "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"serving.knative.dev/progress-deadline\":\"2s\"}}}}}");
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(
-            () ->
-                revisions(cluster, ns, "hub-status").stream()
-                    .anyMatch(
-                        r ->
-                            r.getMetadata().getName().equals("hub-status-00003")
-                                && RevisionHistory.failed(r)));
+        r -> r.getMetadata().getName().equals("hub-status-00003") && RevisionHistory.failed(r));
     deploy("reg/functions:1.3", 4);
 
     CliRun toFailed = cli(cluster, ns, "rollback", "hub-status", "--to", "hub-status-00003");

@@ -1,7 +1,9 @@
 package io.soma.hub.knative.cli;
 
+import static io.soma.hub.knative.cli.KnativeOnCluster.awaitRevision;
+import static io.soma.hub.knative.cli.KnativeOnCluster.awaitRevisions;
 import static io.soma.hub.knative.cli.KnativeOnCluster.cli;
-import static io.soma.hub.knative.cli.KnativeOnCluster.revisions;
+import static io.soma.hub.knative.cli.KnativeOnCluster.deployStatus;
 import static io.soma.hub.knative.cli.KnativeOnCluster.service;
 import static io.soma.hub.knative.cli.KnativeOnCluster.templateAnnotation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,9 +65,7 @@ class VerbsOnClusterTest {
   @DisplayName(
       "deploy --all: the controller makes each function's Revision and Deployment from our manifest")
   void controllerBuildsFromTheManifest(KnativeCluster cluster) {
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-create-session").size() == 1);
+    awaitRevisions(cluster, NS, "hub-create-session", 1);
     Service service = service(cluster, NS, "hub-create-session");
     assertThat(templateAnnotation(service, Deployer.USER_IMAGE)).isEqualTo(V1);
     assertThat(templateAnnotation(service, Deployer.UPDATE_TIMESTAMP)).isNotBlank();
@@ -125,9 +125,7 @@ class VerbsOnClusterTest {
   void listAndDescribe(KnativeCluster cluster) {
     // The controller creates each Service's first revision in its own time, later the more Services
     // there are.
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(() -> revisions(cluster, NS, "hub-status").size() == 1);
+    awaitRevisions(cluster, NS, "hub-status", 1);
     CliRun table = cli(cluster, NS, "list");
     CliRun json = cli(cluster, NS, "list", "-o", "json");
     CliRun yaml = cli(cluster, NS, "describe", "hub-status", "-o", "yaml");
@@ -152,20 +150,7 @@ class VerbsOnClusterTest {
   @DisplayName(
       "deploy --wait names what it waits for, shows progress and, where nothing runs pods, times out clearly")
   void waitTimesOutClearly(KnativeCluster cluster) {
-    CliRun run =
-        cli(
-            cluster,
-            NS,
-            "deploy",
-            "--overlay",
-            "production",
-            "--function",
-            "status",
-            "--image",
-            V2,
-            "--wait",
-            "--timeout",
-            "3s");
+    CliRun run = cli(cluster, NS, deployStatus(V2, "--wait", "--timeout", "3s"));
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.out())
@@ -181,40 +166,11 @@ class VerbsOnClusterTest {
   @DisplayName(
       "deploy --revision-name names the Revision as kn does; a name in use is refused before anything changes")
   void revisionName(KnativeCluster cluster) {
-    CliRun run =
-        cli(
-            cluster,
-            NS,
-            "deploy",
-            "--overlay",
-            "production",
-            "--function",
-            "status",
-            "--image",
-            V2,
-            "--revision-name",
-            "canary",
-            "--no-wait");
-    await()
-        .atMost(KnativeOnCluster.RECONCILED)
-        .until(
-            () ->
-                revisions(cluster, NS, "hub-status").stream()
-                    .anyMatch(r -> r.getMetadata().getName().equals("hub-status-canary")));
+    CliRun run = cli(cluster, NS, deployStatus(V2, "--revision-name", "canary", "--no-wait"));
+    awaitRevision(
+        cluster, NS, "hub-status", r -> r.getMetadata().getName().equals("hub-status-canary"));
     long generation = service(cluster, NS, "hub-status").getMetadata().getGeneration();
-    CliRun again =
-        cli(
-            cluster,
-            NS,
-            "deploy",
-            "--overlay",
-            "production",
-            "--function",
-            "status",
-            "--image",
-            V2,
-            "--revision-name",
-            "canary");
+    CliRun again = cli(cluster, NS, deployStatus(V2, "--revision-name", "canary"));
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("not waiting for Ready (--no-wait)");

@@ -2,10 +2,10 @@ package io.soma.hub.knative.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -19,9 +19,12 @@ import java.util.Map;
  */
 final class CrdSchema {
 
-  private final JsonSchema schema;
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
-  private CrdSchema(JsonSchema schema) {
+  private final Schema schema;
+
+  private CrdSchema(Schema schema) {
     this.schema = schema;
   }
 
@@ -32,8 +35,7 @@ final class CrdSchema {
       if (served.path("name").asText().equals(version)) {
         ObjectNode openApi = served.path("schema").path("openAPIV3Schema").deepCopy();
         closeObjects(openApi, true);
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-        return new CrdSchema(factory.getSchema(openApi));
+        return new CrdSchema(REGISTRY.getSchema(openApi));
       }
     }
     throw new IllegalArgumentException(file + " has no version " + version);
@@ -41,7 +43,7 @@ final class CrdSchema {
 
   /** The violations of one object; empty when it is valid. */
   List<String> violations(JsonNode object) {
-    return schema.validate(object).stream().map(ValidationMessage::getMessage).sorted().toList();
+    return schema.validate(object).stream().map(Error::toString).sorted().toList();
   }
 
   private static void closeObjects(ObjectNode node, boolean root) {

@@ -110,21 +110,7 @@ class MigrationJobContractTest {
     assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     assertThat(pod.getAutomountServiceAccountToken()).as("no Kubernetes API access").isFalse();
-    assertThat(migrate.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-    assertThat(migrate.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-    assertThat(migrate.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-    String tmp =
-        migrate.getVolumeMounts().stream()
-            .filter(mount -> mount.getMountPath().equals("/tmp"))
-            .findFirst()
-            .orElseThrow()
-            .getName();
-    assertThat(pod.getVolumes())
-        .anySatisfy(
-            volume -> {
-              assertThat(volume.getName()).isEqualTo(tmp);
-              assertThat(volume.getEmptyDir()).isNotNull();
-            });
+    Hardening.assertHardened(migrate, pod.getVolumes());
   }
 
   private static Job job(Rendered rendered) {

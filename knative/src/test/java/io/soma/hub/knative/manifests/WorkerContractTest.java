@@ -109,21 +109,7 @@ class WorkerContractTest {
 
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-    assertThat(worker.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-    assertThat(worker.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-    assertThat(worker.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-    String tmp =
-        worker.getVolumeMounts().stream()
-            .filter(m -> m.getMountPath().equals("/tmp"))
-            .findFirst()
-            .orElseThrow()
-            .getName();
-    assertThat(pod.getVolumes())
-        .anySatisfy(
-            volume -> {
-              assertThat(volume.getName()).isEqualTo(tmp);
-              assertThat(volume.getEmptyDir()).isNotNull();
-            });
+    Hardening.assertHardened(worker, pod.getVolumes());
     assertThat(worker.getEnv()).noneMatch(Rendered::literalSecret);
     assertThat(worker.getEnv())
         .filteredOn(env -> env.getName().equals("HUB_JWT_SECRET"))

@@ -30,6 +30,11 @@ public class MemoryStore {
 
   private static final TypeReference<TreeMap<String, String>> METADATA = new TypeReference<>() {};
 
+  /** The SELECT of what {@link #indexStateOf} reads, up to the WHERE. */
+  private static final String INDEX_STATE_COLUMNS =
+      "SELECT memory_key, value_json, metadata_json, campaign, updated_at, content_sha256, indexed_sha256,"
+          + " index_version, embedded_sha256, embedding_model FROM memory_entries";
+
   /**
    * What the index and embeddings of an entry reflect; what the memory refresh compares to decide.
    */
@@ -217,8 +222,7 @@ public class MemoryStore {
     String campaignKey = MemoryKeys.campaign(campaignName);
     String underCampaignKey = likeEscaped(campaignKey + ":") + "%";
     return jdbc.sql(
-            "SELECT memory_key, value_json, metadata_json, campaign, updated_at, content_sha256, indexed_sha256,"
-                + " index_version, embedded_sha256, embedding_model FROM memory_entries"
+            INDEX_STATE_COLUMNS
                 + " WHERE tenant = ? AND memory_key > ?"
                 + " AND (campaign = ? OR memory_key = ? OR memory_key LIKE ? ESCAPE '!')"
                 + " ORDER BY memory_key LIMIT ?")
@@ -229,15 +233,7 @@ public class MemoryStore {
             campaignKey,
             underCampaignKey,
             limit)
-        .query(
-            (rs, row) ->
-                new IndexState(
-                    entryOf(rs),
-                    rs.getString("content_sha256"),
-                    rs.getString("indexed_sha256"),
-                    rs.getInt("index_version"),
-                    rs.getString("embedded_sha256"),
-                    rs.getString("embedding_model")))
+        .query((rs, row) -> indexStateOf(rs))
         .list();
   }
 
@@ -291,20 +287,11 @@ public class MemoryStore {
   /** Up to {@code limit} entries of the tenant without a current embedding of this model. */
   List<IndexState> lackingEmbedding(String tenant, String model, int limit) {
     return jdbc.sql(
-            "SELECT memory_key, value_json, metadata_json, campaign, updated_at, content_sha256, indexed_sha256,"
-                + " index_version, embedded_sha256, embedding_model FROM memory_entries"
+            INDEX_STATE_COLUMNS
                 + " WHERE tenant = ? AND (embedded_sha256 IS NULL OR embedded_sha256 <> content_sha256"
                 + " OR embedding_model IS NULL OR embedding_model <> ?) ORDER BY updated_at DESC LIMIT ?")
         .params(tenant, model, limit)
-        .query(
-            (rs, row) ->
-                new IndexState(
-                    entryOf(rs),
-                    rs.getString("content_sha256"),
-                    rs.getString("indexed_sha256"),
-                    rs.getInt("index_version"),
-                    rs.getString("embedded_sha256"),
-                    rs.getString("embedding_model")))
+        .query((rs, row) -> indexStateOf(rs))
         .list();
   }
 
@@ -329,6 +316,16 @@ public class MemoryStore {
           visitor.accept(
               rs.getString("memory_key"), EmbeddingVectors.decode(rs.getString("embedding")));
         });
+  }
+
+  private static IndexState indexStateOf(ResultSet rs) throws SQLException {
+    return new IndexState(
+        entryOf(rs),
+        rs.getString("content_sha256"),
+        rs.getString("indexed_sha256"),
+        rs.getInt("index_version"),
+        rs.getString("embedded_sha256"),
+        rs.getString("embedding_model"));
   }
 
   private static MemoryEntry entryOf(ResultSet rs) throws SQLException {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.soma.hub.store.http.OpenAiCompatible;
+import io.soma.hub.store.http.ResponseBodies;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,23 +42,12 @@ public final class OpenAiEmbeddings implements Embeddings {
     this.model = model;
     this.apiKey = apiKey;
     this.requestTimeout = requestTimeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .build();
+    this.http = OpenAiCompatible.httpClient(connectTimeout);
   }
 
   /** Accepts a base URL with or without a trailing {@code /v1}. */
   static URI embeddingsUri(String baseUrl) {
-    String base = baseUrl.strip();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
-    if (base.endsWith("/v1")) {
-      base = base.substring(0, base.length() - "/v1".length());
-    }
-    return URI.create(base + "/v1/embeddings");
+    return OpenAiCompatible.endpoint(baseUrl, "embeddings");
   }
 
   public URI embeddingsUri() {
@@ -167,11 +158,6 @@ public final class OpenAiEmbeddings implements Embeddings {
   }
 
   private static String abbreviate(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.length() <= MAX_ERROR_BODY_CHARS
-        ? text
-        : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    return ResponseBodies.abbreviate(text, MAX_ERROR_BODY_CHARS);
   }
 }

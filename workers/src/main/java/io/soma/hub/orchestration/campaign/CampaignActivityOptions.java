@@ -90,22 +90,24 @@ public final class CampaignActivityOptions {
   }
 
   static ActivityOptions module(Duration calls, Duration initialBackoff) {
-    Duration startToClose = calls.plus(OVERHEAD);
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(startToClose)
-        .setScheduleToCloseTimeout(
-            startToClose.plus(MODULE_MAX_BACKOFF).multipliedBy(MODULE_ATTEMPTS))
-        .setRetryOptions(retries(initialBackoff, MODULE_MAX_BACKOFF, MODULE_ATTEMPTS))
-        .build();
+    return bounded(calls, initialBackoff, MODULE_MAX_BACKOFF, MODULE_ATTEMPTS);
   }
 
   static ActivityOptions compensation(Duration calls, Duration initialBackoff) {
+    return bounded(calls, initialBackoff, COMPENSATION_MAX_BACKOFF, COMPENSATION_ATTEMPTS);
+  }
+
+  /**
+   * Each attempt may take the calls plus {@link #OVERHEAD}; all attempts and the backoffs between
+   * them together no more than {@code attempts} times an attempt and the longest backoff.
+   */
+  private static ActivityOptions bounded(
+      Duration calls, Duration initialBackoff, Duration maxBackoff, int attempts) {
     Duration startToClose = calls.plus(OVERHEAD);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(startToClose)
-        .setScheduleToCloseTimeout(
-            startToClose.plus(COMPENSATION_MAX_BACKOFF).multipliedBy(COMPENSATION_ATTEMPTS))
-        .setRetryOptions(retries(initialBackoff, COMPENSATION_MAX_BACKOFF, COMPENSATION_ATTEMPTS))
+        .setScheduleToCloseTimeout(startToClose.plus(maxBackoff).multipliedBy(attempts))
+        .setRetryOptions(retries(initialBackoff, maxBackoff, attempts))
         .build();
   }
 

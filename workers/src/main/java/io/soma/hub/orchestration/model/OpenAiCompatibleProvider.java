@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.soma.hub.orchestration.session.SessionFailures;
+import io.soma.hub.store.http.OpenAiCompatible;
+import io.soma.hub.store.http.ResponseBodies;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -52,23 +54,12 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
     this.model = model;
     this.apiKey = apiKey;
     this.requestTimeout = requestTimeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .build();
+    this.http = OpenAiCompatible.httpClient(connectTimeout);
   }
 
   /** Accepts a base URL with or without a trailing {@code /v1}. */
   static URI completionsUri(String baseUrl) {
-    String base = baseUrl.strip();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
-    if (base.endsWith("/v1")) {
-      base = base.substring(0, base.length() - "/v1".length());
-    }
-    return URI.create(base + "/v1/chat/completions");
+    return OpenAiCompatible.endpoint(baseUrl, "chat/completions");
   }
 
   public URI completionsUri() {
@@ -267,11 +258,6 @@ public final class OpenAiCompatibleProvider implements ModelProvider {
   }
 
   static String abbreviate(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.length() <= MAX_ERROR_BODY_CHARS
-        ? text
-        : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    return ResponseBodies.abbreviate(text, MAX_ERROR_BODY_CHARS);
   }
 }

@@ -3,6 +3,7 @@ package io.soma.hub.orchestration.tools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.soma.hub.store.http.ResponseBodies;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -107,11 +108,6 @@ final class JsonHttpSender {
   }
 
   private static String abbreviate(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.length() <= MAX_ERROR_BODY_CHARS
-        ? text
-        : text.substring(0, MAX_ERROR_BODY_CHARS) + "...";
+    return ResponseBodies.abbreviate(text, MAX_ERROR_BODY_CHARS);
   }
 }
