@@ -23,20 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * an application using this module turns off ({@code spring.flyway.enabled=false}).
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
-@Import(StoreTlsConfiguration.class)
+@Import({StoreTlsConfiguration.class, StoreLocationConfiguration.class})
 public class HubStoreAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
   Clock hubClock() {
     return Clock.systemUTC();
-  }
-
-  @Bean
-  StoreLocation hubStoreLocation(
-      @Value("${spring.datasource.url:}") String jdbcUrl,
-      @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
-    return new StoreLocation(jdbcUrl, localMode);
   }
 
   /**

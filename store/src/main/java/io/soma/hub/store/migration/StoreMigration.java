@@ -1,12 +1,12 @@
 package io.soma.hub.store.migration;
 
 import io.soma.hub.store.StoreLocation;
+import io.soma.hub.store.StoreLocationConfiguration;
 import io.soma.hub.store.tls.StoreTlsConfiguration;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import(StoreTlsConfiguration.class)
+@Import({StoreTlsConfiguration.class, StoreLocationConfiguration.class})
 public class StoreMigration {
 
   /** The first argument that selects this command instead of the jar's application. */
@@ -69,13 +69,6 @@ public class StoreMigration {
       return 1;
     }
     return SpringApplication.exit(context);
-  }
-
-  @Bean
-  StoreLocation hubStoreLocation(
-      @Value("${spring.datasource.url:}") String jdbcUrl,
-      @Value("${HUB_LOCAL_MODE:false}") boolean localMode) {
-    return new StoreLocation(jdbcUrl, localMode);
   }
 
   /**
