@@ -22,18 +22,7 @@ public record CreateSessionBody(
   static final int MAX_CAPSULE_ID_CHARS = 200;
 
   public CreateSessionBody {
-    if (prompt == null) {
-      throw new InvalidInputException("prompt", "is required");
-    }
-    if (!Characters.nonBlankWithin(prompt, MAX_PROMPT_CHARS)) {
-      throw new InvalidInputException(
-          "prompt",
-          "must be 1 to "
-              + MAX_PROMPT_CHARS
-              + " characters and not blank (got "
-              + Characters.count(prompt)
-              + ")");
-    }
+    checkPrompt(prompt);
     if (capsuleId != null && !Characters.nonBlankWithin(capsuleId, MAX_CAPSULE_ID_CHARS)) {
       throw new InvalidInputException(
           "capsule_id", "must be 1 to " + MAX_CAPSULE_ID_CHARS + " characters and not blank");
@@ -62,5 +51,24 @@ public record CreateSessionBody(
 
   public CreateSessionBody(String prompt, String capsuleId, Map<String, String> metadata) {
     this(prompt, capsuleId, metadata, null, null);
+  }
+
+  /**
+   * A session's prompt: required, 1 to {@value #MAX_PROMPT_CHARS} characters, not blank. Also the
+   * rule for anything that will start sessions with a prompt (a schedule).
+   */
+  public static void checkPrompt(String prompt) {
+    if (prompt == null) {
+      throw new InvalidInputException("prompt", "is required");
+    }
+    if (!Characters.nonBlankWithin(prompt, MAX_PROMPT_CHARS)) {
+      throw new InvalidInputException(
+          "prompt",
+          "must be 1 to "
+              + MAX_PROMPT_CHARS
+              + " characters and not blank (got "
+              + Characters.count(prompt)
+              + ")");
+    }
   }
 }
