@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class FlinkThroughputBenchmarkTest {
   private static final String INPUT = "bench.events";
 
   @Test
-  void flinkJobAgainstOnePlainConsumer(@TempDir Path checkpoints) throws Exception {
+  void flinkJobAgainstOnePlainConsumer(
+      @TempDir Path checkpoints, @InjectMiniCluster MiniCluster cluster) throws Exception {
     String loadBefore = LoadAverage.now();
     KafkaBroker kafka = KAFKA.broker();
     kafka.createTopic(INPUT, PARTITIONS);
@@ -61,7 +64,7 @@ class FlinkThroughputBenchmarkTest {
       if (warmUp > 1) {
         print("raw", "warm-up-" + warmUp, RawCounter.count(kafka.bootstrapServers(), INPUT));
       }
-      flink(kafka, "warm-up-" + warmUp, checkpoints, expected);
+      flink(kafka, "warm-up-" + warmUp, checkpoints, expected, cluster);
     }
 
     FlinkBenchReport report =
@@ -95,14 +98,14 @@ class FlinkThroughputBenchmarkTest {
     for (int round = 1; round <= ROUNDS; round++) {
       boolean flinkFirst = round % 2 == 1;
       if (flinkFirst) {
-        report.flink(flink(kafka, "round-" + round, checkpoints, expected));
+        report.flink(flink(kafka, "round-" + round, checkpoints, expected, cluster));
       }
       BenchRun raw = RawCounter.count(kafka.bootstrapServers(), INPUT);
       print("raw", "round-" + round, raw);
       assertThat(raw.countLines()).containsExactlyInAnyOrderElementsOf(expected);
       report.raw(raw);
       if (!flinkFirst) {
-        report.flink(flink(kafka, "round-" + round, checkpoints, expected));
+        report.flink(flink(kafka, "round-" + round, checkpoints, expected, cluster));
       }
     }
     report.note(
@@ -118,10 +121,11 @@ class FlinkThroughputBenchmarkTest {
 
   /** A run of the job on its own output topics; its committed counts must be the raw consumer's. */
   private static BenchRun flink(
-      KafkaBroker kafka, String run, Path checkpoints, List<String> expected) throws Exception {
+      KafkaBroker kafka, String run, Path checkpoints, List<String> expected, MiniCluster cluster)
+      throws Exception {
     BenchRun result =
         FlinkBenchRun.run(
-            kafka, INPUT, "bench-" + run, PARALLELISM, EVENTS, checkpoints.resolve(run));
+            kafka, INPUT, "bench-" + run, PARALLELISM, EVENTS, checkpoints.resolve(run), cluster);
     print("flink", run, result);
     if (!result.uncounted().isEmpty()) {
       Path file = Path.of("target/bench/uncounted-" + run + ".jsonl");
