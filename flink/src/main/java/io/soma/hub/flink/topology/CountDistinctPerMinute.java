@@ -104,8 +104,10 @@ final class CountDistinctPerMinute
     // Rounded up to the sweep interval, so that a key has a handful of timers, not one per event.
     long expiry = now + horizonMillis;
     long sweep = expiry - Math.floorMod(expiry, sweepMillis) + sweepMillis;
-    Long registered = sweepRegistered.put(context.getCurrentKey(), sweep);
+    TenantType key = context.getCurrentKey();
+    Long registered = sweepRegistered.get(key);
     if (registered == null || registered != sweep) {
+      sweepRegistered.put(key, sweep);
       context.timerService().registerProcessingTimeTimer(sweep);
     }
 
