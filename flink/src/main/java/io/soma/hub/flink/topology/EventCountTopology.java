@@ -7,7 +7,9 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -18,17 +20,16 @@ import org.apache.flink.util.OutputTag;
  *                  |
  *           event time from `time`, bounded out-of-orderness, idleness
  *                  |
- *           key by (tenant, type) -> drop redelivered ids (horizon), count per event-time minute
- *                  |                                                       --(late)--> late events
+ *           key by (tenant, type) -> drop redelivered ids (horizon) -> 1-minute event-time tumbling window
+ *                  |                                                                  -> count --(late)--> late events
+ *                  |
  *           per-minute metrics -> counts
  * </pre>
  *
  * Every stateful operator has a fixed uid so that savepoints and checkpoints survive changes to the
  * job graph. The de-duplication's uid changed with its state (ids per tenant and type, once ids as
  * keys): a savepoint of a job before that change restores only with its old "dedup" state dropped
- * (allowNonRestoredState). The counts moved from the window operator ("count-per-minute") into the
- * de-duplication's function ("dedup-per-tenant-type", which keeps its ids): a savepoint from before
- * restores with the old windows dropped, see docs/flink.md.
+ * (allowNonRestoredState), see docs/flink.md.
  */
 public final class EventCountTopology {
 
@@ -52,13 +53,23 @@ public final class EventCountTopology {
             .uid("event-time");
 
     // The one keyed exchange: by tenant and type, which every copy of an event shares (see
-    // CountDistinctPerMinute); de-duplication and counting are one keyed function after it.
-    SingleOutputStreamOperator<WindowCount> counted =
+    // DeduplicateById).
+    DataStream<CloudEvent> unique =
         timed
             .keyBy(TenantType::of, TenantType.TYPE)
-            .process(new CountDistinctPerMinute(settings.dedupHorizon(), WINDOW, LATE))
-            .name("drop duplicate ids, count per tenant, type and minute")
+            .process(new DeduplicateById(settings.dedupHorizon()))
+            .name("drop duplicate ids")
             .uid("dedup-per-tenant-type");
+
+    // Still partitioned by tenant and type: the windows are chained to the de-duplication, with no
+    // second exchange.
+    SingleOutputStreamOperator<WindowCount> counted =
+        DataStreamUtils.reinterpretAsKeyedStream(unique, TenantType::of, TenantType.TYPE)
+            .window(TumblingEventTimeWindows.of(WINDOW))
+            .sideOutputLateData(LATE)
+            .aggregate(new CountEvents(), new EmitWindowCount())
+            .name("count per tenant, type and minute")
+            .uid("count-per-minute");
 
     DataStream<String> counts =
         counted

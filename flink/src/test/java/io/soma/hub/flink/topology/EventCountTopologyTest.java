@@ -152,7 +152,7 @@ class EventCountTopologyTest {
         .containsExactly(
             "acme " + STARTED + " " + TEN + "=2", "acme " + STARTED + " " + TEN_ONE + "=1");
     assertThat(run.lateEvents()).isEmpty();
-    assertThat(run.counter(CountDistinctPerMinute.DUPLICATE_METRIC)).isEqualTo(3);
+    assertThat(run.counter(DeduplicateById.DUPLICATE_METRIC)).isEqualTo(3);
   }
 
   @Test
@@ -174,7 +174,7 @@ class EventCountTopologyTest {
     TopologyRun run = TopologyRun.of(REPORTER, 2, records);
 
     assertThat(run.countLines()).hasSize(8).allSatisfy(line -> assertThat(line).endsWith("=50"));
-    assertThat(run.counter(CountDistinctPerMinute.DUPLICATE_METRIC)).isEqualTo(200);
+    assertThat(run.counter(DeduplicateById.DUPLICATE_METRIC)).isEqualTo(200);
     assertThat(run.lateEvents()).isEmpty();
   }
 
