@@ -3,6 +3,7 @@ package io.soma.hub.flink.topology;
 import io.soma.hub.flink.events.CloudEvent;
 import io.soma.hub.flink.events.CompactStringSerializer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -26,7 +27,9 @@ import org.apache.flink.util.Collector;
  * written once) would still have returned it. Flink's TTL is not used: on the heap backend its
  * background cleanup rewrites a whole map per visited key, and these maps hold every id of an hour.
  * Instead a processing-time timer per key, at most every quarter of the horizon, removes the
- * expired ids, so the state holds the ids of one horizon and a quarter at most.
+ * expired ids, so the state holds the ids of one horizon and a quarter at most. A key's next sweep
+ * is registered once, not at every event: registering an existing timer again changes nothing but
+ * costs a timer object and a lookup in the timer service (and a state write on RocksDB).
  */
 final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent, CloudEvent> {
 
@@ -45,6 +48,13 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
   private transient MapState<String, Long> firstSeen;
   private transient Counter duplicates;
 
+  /**
+   * The sweep this instance last registered per key. Only a shortcut: registered timers are in
+   * Flink's timer service and its checkpoints; after a restore this starts empty and each key
+   * registers its sweep once more, which the timer service merges with the restored one.
+   */
+  private transient Map<TenantType, Long> sweepRegistered;
+
   DeduplicateById(Duration horizon) {
     this.horizonMillis = horizon.toMillis();
     this.sweepMillis = Math.max(1, horizonMillis / 4);
@@ -54,6 +64,7 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
   public void open(OpenContext context) {
     firstSeen = getRuntimeContext().getMapState(FIRST_SEEN);
     duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATE_METRIC);
+    sweepRegistered = new HashMap<>();
   }
 
   @Override
@@ -68,9 +79,13 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
     firstSeen.put(event.id(), now);
     // Rounded up to the sweep interval, so that a key has a handful of timers, not one per event.
     long expiry = now + horizonMillis;
-    context
-        .timerService()
-        .registerProcessingTimeTimer(expiry - Math.floorMod(expiry, sweepMillis) + sweepMillis);
+    long sweep = expiry - Math.floorMod(expiry, sweepMillis) + sweepMillis;
+    TenantType key = context.getCurrentKey();
+    Long registered = sweepRegistered.get(key);
+    if (registered == null || registered != sweep) {
+      sweepRegistered.put(key, sweep);
+      context.timerService().registerProcessingTimeTimer(sweep);
+    }
     out.collect(event);
   }
 
@@ -83,6 +98,11 @@ final class DeduplicateById extends KeyedProcessFunction<TenantType, CloudEvent,
       if (now - ids.next().getValue() >= horizonMillis) {
         ids.remove();
       }
+    }
+    TenantType key = context.getCurrentKey();
+    Long registered = sweepRegistered.get(key);
+    if (registered != null && registered <= timestamp) {
+      sweepRegistered.remove(key);
     }
   }
 }

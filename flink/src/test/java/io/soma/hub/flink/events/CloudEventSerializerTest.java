@@ -43,7 +43,10 @@ class CloudEventSerializerTest extends SerializerTestBase<CloudEvent> {
       new CloudEvent(
           "\ud83d\ude00-\u4e2d\u6587", "/\u0100", "\u20ac", Long.MIN_VALUE, "tenant-\u2028"),
       new CloudEvent("x".repeat(70_000), "s", "t", Long.MAX_VALUE, "\u0000\u007f\u0080"),
-      new CloudEvent(null, null, "t", 5, null)
+      new CloudEvent(null, null, "t", 5, null),
+      // A '?' of the text next to characters that Latin-1 encoding turns into '?'.
+      new CloudEvent("a?b\ud800c", "?\udc00?", "\u0100?", 7, "??\ud83d\ude00?"),
+      new CloudEvent("what?", "/?x=1", "?", 8, "\ud800")
     };
   }
 

@@ -33,6 +33,8 @@ class CompactStringSerializerTest extends SerializerTestBase<String> {
       "\u00ff\u0000",
       "\ud83d\ude00 \u4e2d",
       "lone \ud800 surrogate",
+      "what? ?\u0100? \ud83d\ude00?",
+      "?",
       "y".repeat(100_000)
     };
   }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.soma.hub.testing.kafka.KafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,8 @@ class FlinkThroughputBenchmarkTest {
   private static final String INPUT = "bench.events";
 
   @Test
-  void flinkJobAgainstOnePlainConsumer(@TempDir Path checkpoints) throws Exception {
+  void flinkJobAgainstOnePlainConsumer(
+      @TempDir Path checkpoints, @InjectMiniCluster MiniCluster cluster) throws Exception {
     String loadBefore = LoadAverage.now();
     KafkaBroker kafka = KAFKA.broker();
     kafka.createTopic(INPUT, PARTITIONS);
@@ -61,7 +65,7 @@ class FlinkThroughputBenchmarkTest {
       if (warmUp > 1) {
         print("raw", "warm-up-" + warmUp, RawCounter.count(kafka.bootstrapServers(), INPUT));
       }
-      flink(kafka, "warm-up-" + warmUp, checkpoints, expected);
+      flink(kafka, "warm-up-" + warmUp, checkpoints, expected, cluster);
     }
 
     FlinkBenchReport report =
@@ -95,14 +99,14 @@ class FlinkThroughputBenchmarkTest {
     for (int round = 1; round <= ROUNDS; round++) {
       boolean flinkFirst = round % 2 == 1;
       if (flinkFirst) {
-        report.flink(flink(kafka, "round-" + round, checkpoints, expected));
+        report.flink(flink(kafka, "round-" + round, checkpoints, expected, cluster));
       }
       BenchRun raw = RawCounter.count(kafka.bootstrapServers(), INPUT);
       print("raw", "round-" + round, raw);
       assertThat(raw.countLines()).containsExactlyInAnyOrderElementsOf(expected);
       report.raw(raw);
       if (!flinkFirst) {
-        report.flink(flink(kafka, "round-" + round, checkpoints, expected));
+        report.flink(flink(kafka, "round-" + round, checkpoints, expected, cluster));
       }
     }
     report.note(
@@ -118,10 +122,11 @@ class FlinkThroughputBenchmarkTest {
 
   /** A run of the job on its own output topics; its committed counts must be the raw consumer's. */
   private static BenchRun flink(
-      KafkaBroker kafka, String run, Path checkpoints, List<String> expected) throws Exception {
+      KafkaBroker kafka, String run, Path checkpoints, List<String> expected, MiniCluster cluster)
+      throws Exception {
     BenchRun result =
         FlinkBenchRun.run(
-            kafka, INPUT, "bench-" + run, PARALLELISM, EVENTS, checkpoints.resolve(run));
+            kafka, INPUT, "bench-" + run, PARALLELISM, EVENTS, checkpoints.resolve(run), cluster);
     print("flink", run, result);
     if (!result.uncounted().isEmpty()) {
       Path file = Path.of("target/bench/uncounted-" + run + ".jsonl");
@@ -135,6 +140,20 @@ class FlinkThroughputBenchmarkTest {
               result.uncounted().size(),
               file,
               result.uncounted().get(0)));
+    }
+    if (!new HashSet<>(result.countLines()).equals(new HashSet<>(expected))
+        || result.countLines().size() != expected.size()) {
+      // Where each count record sits in the topic and when it was produced: tells a record written
+      // twice by one transaction from two transactions, or from a count emitted twice.
+      Path file = Path.of("target/bench/counts-" + run + ".txt");
+      Files.createDirectories(file.getParent());
+      Files.write(
+          file,
+          CommittedRecords.records(kafka.bootstrapServers(), "bench-" + run + ".per-minute")
+              .stream()
+              .map(record -> record.offset() + " " + record.timestamp() + " " + record.value())
+              .toList());
+      System.out.println("the job's committed counts differ; every count record is in " + file);
     }
     assertThat(result.countLines())
         .as("the job's committed counts")

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +79,39 @@ class DeduplicateByIdTest {
       harness.setProcessingTime(130 * MINUTE);
       assertThat(remembered(harness)).isEmpty();
       assertThat(harness.numProcessingTimeTimers()).isZero();
+
+      // A key whose sweeps all fired registers the next one again.
+      harness.processElement(event("later"), 0);
+      assertThat(harness.numProcessingTimeTimers()).isOne();
+    }
+  }
+
+  @Test
+  @DisplayName("ids and sweeps survive a snapshot and restore; the restored sweep still fires")
+  void restore() throws Exception {
+    OperatorSubtaskState snapshot;
+    try (var harness = harness()) {
+      harness.setProcessingTime(1_000);
+      harness.processElement(event("e1"), 0);
+      snapshot = harness.snapshot(1, 1);
+    }
+    try (var restored =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new DeduplicateById(HORIZON)),
+            TenantType::of,
+            TenantType.TYPE)) {
+      restored.initializeState(snapshot);
+      restored.open();
+      assertThat(restored.numProcessingTimeTimers()).isOne();
+      restored.setProcessingTime(2_000);
+      restored.processElement(event("e1"), 0);
+      restored.processElement(event("e2"), 0);
+      assertThat(ids(restored)).containsExactly("e2");
+      assertThat(restored.numProcessingTimeTimers()).isOne();
+
+      restored.setProcessingTime(3 * HORIZON.toMillis());
+      assertThat(remembered(restored)).isEmpty();
+      assertThat(restored.numProcessingTimeTimers()).isZero();
     }
   }
 
