@@ -1,11 +1,9 @@
 package io.soma.hub.store.memory;
 
+import io.soma.hub.store.EmbeddedStore;
 import java.time.Clock;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh in-memory H2 database in PostgreSQL mode with the hub migrations, and the memory store on
@@ -14,12 +12,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 record MemoryFixture(DataSource dataSource, JdbcClient jdbc, MemoryStore store) {
 
   static MemoryFixture migrated() {
-    DataSource dataSource =
-        new DriverManagerDataSource(
-            "jdbc:h2:mem:"
-                + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    DataSource dataSource = EmbeddedStore.migratedDataSource();
     return new MemoryFixture(
         dataSource, JdbcClient.create(dataSource), new MemoryStore(dataSource, Clock.systemUTC()));
   }

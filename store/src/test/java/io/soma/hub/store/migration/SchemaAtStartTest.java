@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
+import io.soma.hub.store.EmbeddedStore;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class SchemaAtStartTest {
 
-  private final DataSource dataSource =
-      new DriverManagerDataSource(
-          "jdbc:h2:mem:"
-              + UUID.randomUUID()
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+  private final DataSource dataSource = EmbeddedStore.empty();
   private final JdbcClient jdbc = JdbcClient.create(dataSource);
 
   @Test

@@ -3,9 +3,9 @@ package io.soma.hub.store.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.soma.hub.store.EmbeddedStore;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -13,7 +13,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The schema check's quick answer agrees with Flyway: it says "current" only where Flyway's
@@ -21,11 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class StoreSchemaCheckTest {
 
-  private final DataSource dataSource =
-      new DriverManagerDataSource(
-          "jdbc:h2:mem:"
-              + UUID.randomUUID()
-              + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+  private final DataSource dataSource = EmbeddedStore.empty();
   private final JdbcClient jdbc = JdbcClient.create(dataSource);
   private final List<BuildMigrations.Migration> built =
       BuildMigrations.of(getClass().getClassLoader());
