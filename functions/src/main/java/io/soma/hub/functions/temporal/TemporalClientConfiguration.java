@@ -9,8 +9,6 @@ import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,52 +27,23 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class TemporalClientConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(TemporalClientConfiguration.class);
-
   @Bean(destroyMethod = "shutdown")
   WorkflowServiceStubs workflowServiceStubs(
       @Value("${HUB_TEMPORAL_ADDRESS:127.0.0.1:7233}") String address,
       @Value("${hub.temporal.rpc-timeout:PT5S}") Duration rpcTimeout,
       @Value("${hub.temporal.rpc-retry-window:PT10S}") Duration retryWindow,
       TemporalTls tls) {
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            tls.applyTo(WorkflowServiceStubsOptions.newBuilder())
-                .setTarget(address)
-                .setRpcTimeout(rpcTimeout)
-                .setRpcRetryOptions(
-                    RpcRetryOptions.newBuilder()
-                        .setInitialInterval(Duration.ofMillis(100))
-                        .setMaximumInterval(Duration.ofSeconds(2))
-                        .setExpiration(retryWindow)
-                        .validateBuildWithDefaults())
-                .build());
-    connectInBackground(stubs);
-    return stubs;
-  }
-
-  /**
-   * Connects and asks the server's capabilities, which the client's first workflow call would do
-   * first, on a thread of its own while the rest of the function starts: a scale-from-zero instance
-   * then answers its first request without the connection, TLS and gRPC set-up on its path, done on
-   * the second core meanwhile. A failure is only logged; the request tries again (and answers 503
-   * while Temporal stays unreachable).
-   */
-  private static void connectInBackground(WorkflowServiceStubs stubs) {
-    Thread connect =
-        new Thread(
-            () -> {
-              try {
-                stubs.getServerCapabilities().get();
-              } catch (RuntimeException unreachable) {
-                log.info(
-                    "Temporal not reachable yet ({}); the first call will try again",
-                    unreachable.getMessage());
-              }
-            },
-            "temporal-connect");
-    connect.setDaemon(true);
-    connect.start();
+    return WorkflowServiceStubs.newServiceStubs(
+        tls.applyTo(WorkflowServiceStubsOptions.newBuilder())
+            .setTarget(address)
+            .setRpcTimeout(rpcTimeout)
+            .setRpcRetryOptions(
+                RpcRetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(100))
+                    .setMaximumInterval(Duration.ofSeconds(2))
+                    .setExpiration(retryWindow)
+                    .validateBuildWithDefaults())
+            .build());
   }
 
   @Bean
