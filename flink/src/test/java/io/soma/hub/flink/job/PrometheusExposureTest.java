@@ -93,6 +93,13 @@ class PrometheusExposureTest {
                       && line.contains("tenant=\"acme\"")
                       && line.contains("type=\"" + STARTED + "\"")
                       && value(line) > 0);
+      // The pairs' windows fire one after the other: wait for the other tenant's pair too.
+      scrape =
+          awaitScrape(
+              line ->
+                  line.startsWith(
+                          "flink_taskmanager_job_task_operator_tenant_type_events_last_minute{")
+                      && line.contains("tenant=\"beta\""));
     } finally {
       job.cancel().get();
     }
