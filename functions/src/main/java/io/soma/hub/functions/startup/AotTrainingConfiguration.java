@@ -5,7 +5,6 @@ import io.soma.hub.functions.http.HttpEdgeConfiguration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * In an AOT cache training run ({@code hub.aot.training}, HUB_AOT_TRAINING), the served routes are
- * called once when the application is ready ({@link AotTrainingCalls}), then the process exits and
+ * called once when the application is ready ({@link AotTrainingCalls}), then the process halts and
  * the JVM writes the cache. A plain runtime check rather than a condition: conditions are decided
  * when the jar is built (ahead-of-time processing).
  */
@@ -36,7 +35,9 @@ public class AotTrainingConfiguration {
       List<GatewayRoute> served =
           HttpEdgeConfiguration.served(routes.orderedStream().toList(), definition);
       new AotTrainingCalls(served, secret).callEach(port);
-      System.exit(SpringApplication.exit(event.getApplicationContext()));
+      // Halt rather than close the context and exit: the JVM writes the cache at a halt too, and
+      // the shutdown path's classes (about 85) would otherwise be in it, loaded at every start.
+      Runtime.getRuntime().halt(0);
     };
   }
 }
