@@ -1,5 +1,6 @@
 package io.soma.hub.e2e.airflow;
 
+import io.soma.hub.e2e.support.LocalTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 record AirflowVenv(Path directory) {
 
   static AirflowVenv locate() {
+    LocalTools.awaitPythonTools();
     Path venv =
         Optional.ofNullable(System.getenv("HUB_AIRFLOW_VENV"))
             .filter(value -> !value.isBlank())

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class LocalTools {
 
+  /** Far above the install's minutes from empty caches on a loaded machine. */
+  private static final Duration PYTHON_TOOLS_INSTALL = Duration.ofMinutes(20);
+
   private LocalTools() {}
 
   public static Path temporalCli() {
@@ -37,6 +40,7 @@ public final class LocalTools {
    * temporal CLI).
    */
   public static Path schemathesis() {
+    awaitPythonTools();
     return fromEnvironment("HUB_SCHEMATHESIS")
         .or(
             () ->
@@ -45,6 +49,45 @@ public final class LocalTools {
                         System.getProperty("user.home"), ".cache/soma-hub/venv/bin/schemathesis")))
         .or(() -> onPath("schemathesis"))
         .orElseGet(() -> missing("Schemathesis (./hub install puts it in ~/.cache/soma-hub/venv)"));
+  }
+
+  /**
+   * Waits for ./hub test's background install of the Python tools only e2e runs (Schemathesis,
+   * Airflow), when there is one: HUB_PYTHON_TOOLS_DONE names the file it writes its exit status to
+   * when it ends.
+   */
+  public static void awaitPythonTools() {
+    Optional<Path> done = fromEnvironment("HUB_PYTHON_TOOLS_DONE");
+    if (done.isEmpty()) {
+      return;
+    }
+    String log = "its log is .hub/logs/python-tools.log";
+    long deadline = System.nanoTime() + PYTHON_TOOLS_INSTALL.toNanos();
+    try {
+      while (!Files.exists(done.get())) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "the background install of Schemathesis and Airflow did not end in "
+                  + PYTHON_TOOLS_INSTALL
+                  + "; "
+                  + log);
+        }
+        Thread.sleep(1_000);
+      }
+      String status = Files.readString(done.get()).strip();
+      if (!status.equals("0")) {
+        throw new AssertionError(
+            "the background install of Schemathesis and Airflow failed (exit "
+                + status
+                + "); "
+                + log);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for the Python tools", e);
+    }
   }
 
   /** The directory holding initdb, pg_ctl and psql. */
