@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -62,31 +64,31 @@ public final class LocalTools {
       return;
     }
     String log = "its log is .hub/logs/python-tools.log";
-    long deadline = System.nanoTime() + PYTHON_TOOLS_INSTALL.toNanos();
     try {
-      while (!Files.exists(done.get())) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError(
-              "the background install of Schemathesis and Airflow did not end in "
-                  + PYTHON_TOOLS_INSTALL
-                  + "; "
-                  + log);
-        }
-        Thread.sleep(1_000);
-      }
-      String status = Files.readString(done.get()).strip();
-      if (!status.equals("0")) {
-        throw new AssertionError(
-            "the background install of Schemathesis and Airflow failed (exit "
-                + status
-                + "); "
-                + log);
-      }
+      Awaitility.await()
+          .atMost(PYTHON_TOOLS_INSTALL)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> Files.exists(done.get()));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "the background install of Schemathesis and Airflow did not end in "
+              + PYTHON_TOOLS_INSTALL
+              + "; "
+              + log,
+          e);
+    }
+    String status;
+    try {
+      status = Files.readString(done.get()).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for the Python tools", e);
+    }
+    if (!status.equals("0")) {
+      throw new AssertionError(
+          "the background install of Schemathesis and Airflow failed (exit "
+              + status
+              + "); "
+              + log);
     }
   }
 
