@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.soma.hub.e2e.support.HubJars;
 import io.soma.hub.e2e.support.HubProcess;
-import io.soma.hub.e2e.support.Ports;
+import io.soma.hub.testing.cluster.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

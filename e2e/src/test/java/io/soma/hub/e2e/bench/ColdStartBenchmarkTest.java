@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.soma.hub.e2e.support.HubJars;
 import io.soma.hub.e2e.support.LocalTokens;
-import io.soma.hub.e2e.support.Ports;
 import io.soma.hub.e2e.support.RequiresHubJars;
 import io.soma.hub.e2e.support.TemporalDevServer;
+import io.soma.hub.testing.cluster.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.soma.hub.e2e.bench;
 
 import io.soma.hub.e2e.support.HubProcess;
 import io.soma.hub.e2e.support.JsonHttp;
-import io.soma.hub.e2e.support.Ports;
+import io.soma.hub.testing.cluster.Ports;
 import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.soma.hub.e2e.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.soma.hub.testing.cluster.Ports;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.soma.hub.e2e.support;
 
+import io.soma.hub.testing.cluster.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

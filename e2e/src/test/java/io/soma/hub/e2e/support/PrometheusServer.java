@@ -1,6 +1,7 @@
 package io.soma.hub.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.soma.hub.testing.cluster.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -2,6 +2,7 @@ package io.soma.hub.e2e.support;
 
 import io.soma.hub.orchestration.HubSearchAttributes;
 import io.soma.hub.orchestration.connection.TemporalTls;
+import io.soma.hub.testing.cluster.Ports;
 import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.soma.hub.e2e.support;
 
+import io.soma.hub.testing.cluster.Ports;
 import io.soma.hub.testing.tls.IssuedCertificate;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

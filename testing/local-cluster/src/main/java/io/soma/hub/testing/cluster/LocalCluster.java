@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +84,7 @@ public final class LocalCluster implements AutoCloseable {
     Map<String, String> variables = new LinkedHashMap<>(environment);
     variables.put("SOMA_CLUSTER_RUN", run.toString());
     for (String port : PORTS) {
-      variables.put(port, String.valueOf(freePort()));
+      variables.put(port, String.valueOf(Ports.free()));
     }
     List<String> command = List.of("bash", script.toString(), "up", parts.flag);
     Path log = Path.of("target", "cluster-" + name + "-up.log").toAbsolutePath();
@@ -310,14 +309,6 @@ public final class LocalCluster implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

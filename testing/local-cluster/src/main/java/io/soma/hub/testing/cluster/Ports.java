@@ -1,4 +1,4 @@
-package io.soma.hub.e2e.support;
+package io.soma.hub.testing.cluster;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,14 +8,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Free ports for the processes a test starts, taken below the kernel's ephemeral range
- * (32768–60999): a port the kernel hands out as port 0 can also become the source port of any
- * outgoing connection (a JDBC or gRPC client of another process) between the moment it is chosen
- * and the moment the process binds it, which made a function fail to start with "port already in
- * use" in CI. Ports are handed out in turn, so one JVM never gives the same port twice; each is
- * checked bindable on every interface and on loopback. The cluster's fixed ports (10248–19095) lie
- * below the range. Every port is also below 32768, so a program that keeps ports in a SMALLINT
- * (Temporal's membership) can take it.
+ * Free ports for the processes a test starts (the local cluster's, e2e's), taken below the kernel's
+ * ephemeral range (32768–60999): a port the kernel hands out as port 0 can also become the source
+ * port of any outgoing connection (a JDBC or gRPC client of another process) between the moment it
+ * is chosen and the moment the process binds it, which made a function fail to start with "port
+ * already in use" in CI. Ports are handed out in turn, so one JVM never gives the same port twice
+ * (the local cluster's, each taken from port 0 and released at once, gave etcd the same port as
+ * client and peer in one run); each is checked bindable on every interface and on loopback. The
+ * cluster's fixed ports (10248–19095) lie below the range. Every port is also below 32768, so a
+ * program that keeps ports in a SMALLINT (Temporal's membership) can take it.
  */
 public final class Ports {
 
