@@ -277,12 +277,11 @@ class WizardWorkflowTest {
     WizardStart start = Wizards.start("acme", 3600);
     WizardWorkflow wizard = Wizards.started(client, start);
     Wizards.answerAll(wizard, Wizards.validAnswers(Wizards.today(env), true));
-    WorkflowStub untyped = WorkflowStub.fromTyped(wizard);
 
     Supplier<ApprovalAccepted> first =
-        approve(untyped, wizard, "approve-bob", new WizardApproval("bob", 600));
+        approve(wizard, "approve-bob", new WizardApproval("bob", 600));
     Supplier<ApprovalAccepted> second =
-        approve(untyped, wizard, "approve-eve", new WizardApproval("eve", 600));
+        approve(wizard, "approve-eve", new WizardApproval("eve", 600));
 
     assertThat(first.get()).isEqualTo(second.get());
     // Open or closed: blocking on the results lets the test server skip time past the campaign's
@@ -324,8 +323,8 @@ class WizardWorkflowTest {
    * </ul>
    */
   private static Supplier<ApprovalAccepted> approve(
-      WorkflowStub untyped, WizardWorkflow wizard, String updateId, WizardApproval approval)
-      throws InterruptedException {
+      WizardWorkflow wizard, String updateId, WizardApproval approval) throws InterruptedException {
+    WorkflowStub untyped = WorkflowStub.fromTyped(wizard);
     UpdateOptions<ApprovalAccepted> options =
         UpdateOptions.newBuilder(ApprovalAccepted.class)
             .setUpdateName(WizardWorkflow.APPROVE)
